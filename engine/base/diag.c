@@ -1,0 +1,141 @@
+/* diag.c -- a list of diagnostics with file, line and column. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "klaverblad/diag.h"
+
+struct KbDiagList {
+  GPtrArray *items;     /* of KbDiag*, owned */
+  size_t limit;         /* per severity; 0: none */
+  size_t kept[2];
+  size_t added[2];
+};
+
+static void
+diag_free(gpointer p)
+{
+  KbDiag *d = p;
+  g_free(d->file);
+  g_free(d->field);
+  g_free(d->message);
+  g_free(d);
+}
+
+KbDiagList *
+kb_diag_list_new(size_t limit)
+{
+  KbDiagList *list = g_new0(KbDiagList, 1);
+  list->items = g_ptr_array_new_with_free_func(diag_free);
+  list->limit = limit;
+  return list;
+}
+
+void
+kb_diag_list_free(KbDiagList *list)
+{
+  if (list == NULL)
+    return;
+  g_ptr_array_unref(list->items);
+  g_free(list);
+}
+
+void
+kb_diag_list_add(KbDiagList *list, KbSeverity severity, const char *file,
+                 unsigned line, unsigned column, const char *field,
+                 const char *format, ...)
+{
+  g_return_if_fail(list != NULL && format != NULL);
+  g_return_if_fail(severity == KB_SEVERITY_WARNING || severity == KB_SEVERITY_ERROR);
+
+  list->added[severity]++;
+  if (list->limit != 0 && list->kept[severity] >= list->limit)
+    return;
+  list->kept[severity]++;
+
+  KbDiag *d = g_new0(KbDiag, 1);
+  d->severity = severity;
+  d->file = g_strdup(file != NULL ? file : "");
+  d->line = line;
+  d->column = column;
+  d->field = g_strdup(field);
+  va_list ap;
+  va_start(ap, format);
+  d->message = g_strdup_vprintf(format, ap);
+  va_end(ap);
+  g_ptr_array_add(list->items, d);
+}
+
+size_t
+kb_diag_list_count(const KbDiagList *list, KbSeverity severity)
+{
+  g_return_val_if_fail(list != NULL, 0);
+  g_return_val_if_fail(severity == KB_SEVERITY_WARNING || severity == KB_SEVERITY_ERROR, 0);
+  return list->added[severity];
+}
+
+size_t
+kb_diag_list_length(const KbDiagList *list)
+{
+  g_return_val_if_fail(list != NULL, 0);
+  return list->items->len;
+}
+
+const KbDiag *
+kb_diag_list_get(const KbDiagList *list, size_t i)
+{
+  g_return_val_if_fail(list != NULL && i < list->items->len, NULL);
+  return g_ptr_array_index(list->items, i);
+}
+
+typedef struct {
+  KbDiag *diag;
+  size_t order;         /* position before sorting, the last key */
+} Keyed;
+
+static int
+keyed_compare(const void *a, const void *b)
+{
+  const Keyed *x = a, *y = b;
+  int c = strcmp(x->diag->file, y->diag->file);
+  if (c != 0)
+    return c;
+  if (x->diag->line != y->diag->line)
+    return x->diag->line < y->diag->line ? -1 : 1;
+  if (x->diag->column != y->diag->column)
+    return x->diag->column < y->diag->column ? -1 : 1;
+  return x->order < y->order ? -1 : x->order > y->order;
+}
+
+void
+kb_diag_list_sort(KbDiagList *list)
+{
+  g_return_if_fail(list != NULL);
+  size_t n = list->items->len;
+  if (n < 2)
+    return;
+  Keyed *k = g_new(Keyed, n);
+  for (size_t i = 0; i < n; i++)
+    k[i] = (Keyed) { g_ptr_array_index(list->items, i), i };
+  qsort(k, n, sizeof *k, keyed_compare);
+  for (size_t i = 0; i < n; i++)
+    g_ptr_array_index(list->items, i) = k[i].diag;
+  g_free(k);
+}
+
+char *
+kb_diag_format(const KbDiag *d)
+{
+  g_return_val_if_fail(d != NULL, NULL);
+  GString *s = g_string_new(d->file);
+  if (d->line > 0) {
+    g_string_append_printf(s, ":%u", d->line);
+    if (d->column > 0)
+      g_string_append_printf(s, ":%u", d->column);
+  }
+  g_string_append(s, d->severity == KB_SEVERITY_ERROR ? ": error: " : ": warning: ");
+  if (d->field != NULL)
+    g_string_append_printf(s, "%s: ", d->field);
+  g_string_append(s, d->message);
+  return g_string_free(s, FALSE);
+}

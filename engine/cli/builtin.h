@@ -1,0 +1,56 @@
+/* builtin.h -- the subcommands of the klaverblad tool.
+ *
+ * Each subcommand lives in its own file, cli/cmd_NAME.c, as
+ *     int cmd_NAME(int argc, char **argv);
+ * which parses its own options with a GOptionContext (so that
+ * `klaverblad NAME --help` works), does its job through libklaverblad and
+ * returns the exit status. To add one: write that file, declare the
+ * function below, add a row to the table in cli/main.c and the file to
+ * engine/CMakeLists.txt, and add its golden tests under tests/cli/. */
+#ifndef KB_CLI_BUILTIN_H
+#define KB_CLI_BUILTIN_H
+
+#include <klaverblad.h>
+
+/* Exit statuses shared by every subcommand. */
+enum {
+  KB_EXIT_OK = 0,       /* done; the data is usable */
+  KB_EXIT_DATA = 1,     /* the data has errors, or a file could not be read */
+  KB_EXIT_USAGE = 2     /* the command line is wrong */
+};
+
+int cmd_check(int argc, char **argv);
+
+/* ------------------------------------------------ shared by the commands */
+
+/* Options every command that reads a dataset takes. */
+typedef struct {
+  char *as_of;          /* --as-of YEAR, as given */
+  char *input_format;   /* --input-format NAME, as given */
+  int max_problems;     /* --max-problems N */
+  int year;             /* as_of parsed, or KB_NO_YEAR */
+  KbFormat format;      /* input_format parsed */
+} KbCliDatasetOptions;
+
+/* Adds the dataset options to a command's option context. */
+void kb_cli_dataset_options_add(GOptionContext *ctx, KbCliDatasetOptions *opts);
+void kb_cli_dataset_options_release(KbCliDatasetOptions *opts);
+
+/* Parses the command line with 'ctx', checks the dataset options, and
+ * expects exactly 'n_args' positional arguments. On a usage error prints it
+ * with a pointer to --help and returns FALSE. */
+gboolean kb_cli_parse(GOptionContext *ctx, const char *command, int *argc, char ***argv,
+                      KbCliDatasetOptions *opts, int n_args);
+
+/* Prints a usage error for 'command' and returns KB_EXIT_USAGE. */
+int kb_cli_usage_error(const char *command, const char *format, ...) G_GNUC_PRINTF(2, 3);
+
+/* Prints the diagnostics to 'out' (at most opts->max_problems of each
+ * severity), followed by a line saying how many were not shown. */
+void kb_cli_print_diagnostics(FILE *out, const KbDiagList *diags, int max_problems);
+
+/* Loads a dataset for a command that analyses it: prints every problem to
+ * stderr and returns NULL when it has errors, else applies --as-of. */
+KbDataset *kb_cli_load(const char *path, const KbCliDatasetOptions *opts);
+
+#endif

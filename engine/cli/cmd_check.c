@@ -1,0 +1,87 @@
+/* cmd_check.c -- `klaverblad check DATASET`: every problem in the data, and
+ * a summary of what it holds. */
+#include <stdio.h>
+
+#include "cli/builtin.h"
+
+static void
+print_summary(FILE *out, const char *path, KbFormat format, int year, const KbSummary *s)
+{
+  fprintf(out, "Dataset     %s (%s)\n", path, kb_format_name(format));
+  if (year != KB_NO_YEAR)
+    fprintf(out, "As of       %d\n", year);
+  fprintf(out, "Nodes       %zu\n", s->nodes);
+  for (int k = 0; k < KB_NODE_KIND_COUNT; k++)
+    if (s->nodes_by_kind[k] > 0)
+      fprintf(out, "  %-14s %6zu\n", kb_node_kind_name(k), s->nodes_by_kind[k]);
+  fprintf(out, "Relations   %zu\n", s->relations);
+  for (int k = 0; k < KB_REL_KIND_COUNT; k++)
+    if (s->relations_by_kind[k] > 0)
+      fprintf(out, "  %-14s %6zu\n", kb_rel_kind_name(k), s->relations_by_kind[k]);
+  if (s->first_year != KB_NO_YEAR)
+    fprintf(out, "Years       %d-%d (%zu of %zu relations dated)\n", s->first_year,
+            s->last_year, s->dated, s->relations);
+  else
+    fprintf(out, "Years       none given\n");
+  fprintf(out, "Sources     %zu of %zu nodes, %zu of %zu relations\n", s->sourced_nodes,
+          s->nodes, s->sourced_relations, s->relations);
+  fprintf(out, "Components  %zu (largest %zu nodes; %zu isolated)\n", s->components.count,
+          s->components.largest, s->components.isolated);
+}
+
+static int
+run_check(const char *path, const KbCliDatasetOptions *opts)
+{
+  KbFormat format = opts->format;
+  g_autoptr(GError) err = NULL;
+  if (format == KB_FORMAT_AUTO && !kb_format_detect(path, &format, &err)) {
+    fprintf(stderr, "klaverblad check: error: %s\n", err->message);
+    return KB_EXIT_DATA;
+  }
+  g_autoptr(KbDiagList) diags =
+    kb_diag_list_new(opts->max_problems > 0 ? (size_t) opts->max_problems : 1);
+  g_autoptr(KbDataset) loaded = kb_dataset_load(path, format, diags, &err);
+  if (loaded == NULL) {
+    fprintf(stderr, "klaverblad check: error: %s\n", err->message);
+    return KB_EXIT_DATA;
+  }
+  g_autoptr(KbDataset) ds = opts->year != KB_NO_YEAR ? kb_dataset_as_of(loaded, opts->year)
+                                                     : g_steal_pointer(&loaded);
+  kb_cli_print_diagnostics(stdout, diags, opts->max_problems);
+  if (kb_diag_list_length(diags) > 0)
+    fputc('\n', stdout);
+
+  KbSummary summary;
+  if (!kb_summary_compute(ds, &summary, &err)) {
+    fprintf(stderr, "klaverblad check: error: %s\n", err->message);
+    return KB_EXIT_DATA;
+  }
+  print_summary(stdout, path, format, opts->year, &summary);
+  size_t errors = kb_diag_list_count(diags, KB_SEVERITY_ERROR);
+  size_t warnings = kb_diag_list_count(diags, KB_SEVERITY_WARNING);
+  fprintf(stdout, "\nResult      %s: %zu error%s, %zu warning%s\n",
+          errors ? "NOT USABLE" : "usable", errors, errors == 1 ? "" : "s", warnings,
+          warnings == 1 ? "" : "s");
+  return errors ? KB_EXIT_DATA : KB_EXIT_OK;
+}
+
+int
+cmd_check(int argc, char **argv)
+{
+  KbCliDatasetOptions opts = { 0 };
+  g_autoptr(GOptionContext) ctx = g_option_context_new("DATASET");
+  g_option_context_set_summary(ctx,
+    "Checks a dataset and summarises it: nodes and relations by kind, the years\n"
+    "covered, and every problem in the data with its file, line and column.\n"
+    "DATASET is a folder with nodes.csv and relations.csv, a JSON file, or an\n"
+    "edge list (from,to[,weight]).");
+  g_option_context_set_description(ctx,
+    "Exit status: 0 when the data is usable (warnings allowed), 1 when it has\n"
+    "errors or cannot be read, 2 for a usage error.");
+  kb_cli_dataset_options_add(ctx, &opts);
+  int status = KB_EXIT_USAGE;
+  if (kb_cli_parse(ctx, "check", &argc, &argv, &opts, 1))
+    status = run_check(argv[1], &opts);
+  kb_cli_dataset_options_release(&opts);
+  return status;
+}

@@ -1,0 +1,142 @@
+/* common.c -- what the subcommands share: dataset options, loading,
+ * printing diagnostics, usage errors. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/builtin.h"
+
+void
+kb_cli_dataset_options_add(GOptionContext *ctx, KbCliDatasetOptions *opts)
+{
+  opts->max_problems = 100;
+  opts->year = KB_NO_YEAR;
+  GOptionEntry entries[] = {
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &opts->as_of,
+      "Keep only the relations that hold in YEAR", "YEAR" },
+    { "input-format", 0, 0, G_OPTION_ARG_STRING, &opts->input_format,
+      "Read the dataset as folder, json or edgelist (default: detect)", "FORMAT" },
+    { "max-problems", 0, 0, G_OPTION_ARG_INT, &opts->max_problems,
+      "Show at most N errors and N warnings (default 100)", "N" },
+    { NULL }
+  };
+  GOptionGroup *group = g_option_group_new("dataset", "Dataset options:",
+                                           "Show the dataset options", NULL, NULL);
+  g_option_group_add_entries(group, entries);
+  g_option_context_add_group(ctx, group);
+}
+
+void
+kb_cli_dataset_options_release(KbCliDatasetOptions *opts)
+{
+  g_free(opts->as_of);
+  g_free(opts->input_format);
+}
+
+int
+kb_cli_usage_error(const char *command, const char *format, ...)
+{
+  va_list ap;
+  va_start(ap, format);
+  g_autofree char *msg = g_strdup_vprintf(format, ap);
+  va_end(ap);
+  fprintf(stderr, "klaverblad %s: error: %s\nTry 'klaverblad %s --help'.\n", command, msg,
+          command);
+  return KB_EXIT_USAGE;
+}
+
+static gboolean
+parse_year_option(const char *text, int *out)
+{
+  if (strlen(text) != 4)
+    return FALSE;
+  for (int i = 0; i < 4; i++)
+    if (!g_ascii_isdigit(text[i]))
+      return FALSE;
+  *out = atoi(text);
+  return kb_year_is_valid(*out);
+}
+
+gboolean
+kb_cli_parse(GOptionContext *ctx, const char *command, int *argc, char ***argv,
+             KbCliDatasetOptions *opts, int n_args)
+{
+  g_autoptr(GError) err = NULL;
+  if (!g_option_context_parse(ctx, argc, argv, &err)) {
+    kb_cli_usage_error(command, "%s", err->message);
+    return FALSE;
+  }
+  if (opts->as_of != NULL && !parse_year_option(opts->as_of, &opts->year)) {
+    kb_cli_usage_error(command, "--as-of '%s' is not a year; expected four digits, as 2021",
+                       opts->as_of);
+    return FALSE;
+  }
+  opts->format = KB_FORMAT_AUTO;
+  if (opts->input_format != NULL) {
+    static const KbFormat formats[] = { KB_FORMAT_FOLDER, KB_FORMAT_JSON, KB_FORMAT_EDGELIST };
+    gboolean found = FALSE;
+    for (size_t i = 0; i < G_N_ELEMENTS(formats); i++)
+      if (strcmp(opts->input_format, kb_format_name(formats[i])) == 0) {
+        opts->format = formats[i];
+        found = TRUE;
+      }
+    if (!found) {
+      kb_cli_usage_error(command, "unknown input format '%s'; expected folder, json or "
+                         "edgelist", opts->input_format);
+      return FALSE;
+    }
+  }
+  if (opts->max_problems < 0) {
+    kb_cli_usage_error(command, "--max-problems must be 0 or more");
+    return FALSE;
+  }
+  if (*argc - 1 != n_args) {
+    if (*argc - 1 < n_args)
+      kb_cli_usage_error(command, "expected a dataset (a folder, a JSON file or an edge list)");
+    else
+      kb_cli_usage_error(command, "unexpected argument '%s'", (*argv)[n_args + 1]);
+    return FALSE;
+  }
+  return TRUE;
+}
+
+void
+kb_cli_print_diagnostics(FILE *out, const KbDiagList *diags, int max_problems)
+{
+  size_t shown[2] = { 0, 0 };
+  for (size_t i = 0; i < kb_diag_list_length(diags); i++) {
+    const KbDiag *d = kb_diag_list_get(diags, i);
+    if (max_problems >= 0 && shown[d->severity] >= (size_t) max_problems)
+      continue;
+    shown[d->severity]++;
+    g_autofree char *line = kb_diag_format(d);
+    fprintf(out, "%s\n", line);
+  }
+  size_t hidden_e = kb_diag_list_count(diags, KB_SEVERITY_ERROR) - shown[KB_SEVERITY_ERROR];
+  size_t hidden_w = kb_diag_list_count(diags, KB_SEVERITY_WARNING) - shown[KB_SEVERITY_WARNING];
+  if (hidden_e + hidden_w > 0)
+    fprintf(out, "... %zu more error%s and %zu more warning%s not shown (see --max-problems)\n",
+            hidden_e, hidden_e == 1 ? "" : "s", hidden_w, hidden_w == 1 ? "" : "s");
+}
+
+KbDataset *
+kb_cli_load(const char *path, const KbCliDatasetOptions *opts)
+{
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(opts->max_problems > 0 ? (size_t) opts->max_problems : 1);
+  g_autoptr(GError) err = NULL;
+  g_autoptr(KbDataset) ds = kb_dataset_load(path, opts->format, diags, &err);
+  if (ds == NULL) {
+    fprintf(stderr, "klaverblad: error: %s\n", err->message);
+    return NULL;
+  }
+  if (kb_diag_list_count(diags, KB_SEVERITY_ERROR) > 0) {
+    kb_cli_print_diagnostics(stderr, diags, opts->max_problems);
+    fprintf(stderr, "klaverblad: error: the dataset has errors; run 'klaverblad check %s' "
+            "for a report\n", path);
+    return NULL;
+  }
+  if (opts->year != KB_NO_YEAR)
+    return kb_dataset_as_of(ds, opts->year);
+  return g_steal_pointer(&ds);
+}

@@ -1,0 +1,64 @@
+/* main.c -- the klaverblad command: finds the subcommand and runs it.
+ * Only the command line is handled here; the work is in libklaverblad. */
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/builtin.h"
+
+typedef struct {
+  const char *name;
+  int (*run)(int argc, char **argv);
+  const char *summary;
+} Command;
+
+static const Command commands[] = {
+  { "check", cmd_check, "Check a dataset and summarise it" },
+};
+
+static void
+print_usage(FILE *out)
+{
+  fprintf(out, "Usage: klaverblad [--version] [--help] COMMAND [ARGS]\n\n"
+               "Analyses networks of international relations.\n\nCommands:\n");
+  for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
+    fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+  fprintf(out, "\nRun 'klaverblad COMMAND --help' for a command's options.\n");
+}
+
+int
+main(int argc, char **argv)
+{
+  setlocale(LC_ALL, "");
+  /* Numbers and messages are written the same in every locale. */
+  setlocale(LC_NUMERIC, "C");
+  kb_init();
+
+  if (argc < 2) {
+    print_usage(stderr);
+    return KB_EXIT_USAGE;
+  }
+  const char *name = argv[1];
+  if (strcmp(name, "--version") == 0 || strcmp(name, "version") == 0) {
+    printf("klaverblad %s\n", KB_VERSION);
+    return KB_EXIT_OK;
+  }
+  if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0 || strcmp(name, "help") == 0) {
+    if (argc > 2) {
+      for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
+        if (strcmp(argv[2], commands[i].name) == 0) {
+          char *help_argv[] = { argv[2], "--help", NULL };
+          return commands[i].run(2, help_argv);
+        }
+    }
+    print_usage(stdout);
+    return KB_EXIT_OK;
+  }
+  for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
+    if (strcmp(name, commands[i].name) == 0) {
+      return commands[i].run(argc - 1, argv + 1);
+    }
+  fprintf(stderr, "klaverblad: error: unknown command '%s'\n\n", name);
+  print_usage(stderr);
+  return KB_EXIT_USAGE;
+}

@@ -1,0 +1,55 @@
+/* diag.h -- diagnostics: problems found in a user's data.
+ *
+ * Each diagnostic names the file, line and column where the problem is, the
+ * field (column or JSON member) it concerns, and says what was expected.
+ * Loading collects them all in one KbDiagList rather than stopping at the
+ * first, so that one run of `klaverblad check` reports every problem. */
+#ifndef KLAVERBLAD_DIAG_H
+#define KLAVERBLAD_DIAG_H
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  KB_SEVERITY_WARNING,  /* the data is usable, but something looks wrong */
+  KB_SEVERITY_ERROR     /* the data cannot be used as it is */
+} KbSeverity;
+
+typedef struct {
+  KbSeverity severity;
+  char *file;       /* as the user named it; never NULL */
+  unsigned line;    /* 1-based; 0 when the problem concerns the whole file */
+  unsigned column;  /* 1-based, in characters; 0 when unknown */
+  char *field;      /* column or member name; NULL when none applies */
+  char *message;    /* one sentence, no trailing period, never NULL */
+} KbDiag;
+
+typedef struct KbDiagList KbDiagList;
+
+/* Returns a new, empty list that keeps at most 'limit' diagnostics of each
+ * severity (0: no limit) and counts the rest. */
+KbDiagList *kb_diag_list_new(size_t limit);
+void kb_diag_list_free(KbDiagList *list);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbDiagList, kb_diag_list_free)
+
+/* Adds a diagnostic. 'file' and 'field' are copied; 'field' may be NULL. */
+void kb_diag_list_add(KbDiagList *list, KbSeverity severity, const char *file,
+                      unsigned line, unsigned column, const char *field,
+                      const char *format, ...) G_GNUC_PRINTF(7, 8);
+
+/* Number of diagnostics of that severity added, kept or not. */
+size_t kb_diag_list_count(const KbDiagList *list, KbSeverity severity);
+/* Number kept, and the i-th of them (borrowed). */
+size_t kb_diag_list_length(const KbDiagList *list);
+const KbDiag *kb_diag_list_get(const KbDiagList *list, size_t i);
+/* Sorts the kept diagnostics by file, line and column; equal positions keep
+ * the order in which they were added. */
+void kb_diag_list_sort(KbDiagList *list);
+
+/* Returns a new string "file:line:column: error: field: message". */
+char *kb_diag_format(const KbDiag *diag);
+
+G_END_DECLS
+
+#endif

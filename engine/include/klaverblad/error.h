@@ -1,0 +1,29 @@
+/* error.h -- the error domain of libklaverblad. */
+#ifndef KLAVERBLAD_ERROR_H
+#define KLAVERBLAD_ERROR_H
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define KB_ERROR (kb_error_quark())
+
+typedef enum {
+  KB_ERROR_IO,        /* a file could not be read or written */
+  KB_ERROR_FORMAT,    /* input is not in a format klaverblad reads */
+  KB_ERROR_INVALID,   /* the data has errors (see the diagnostics) */
+  KB_ERROR_ARGUMENT,  /* a caller-supplied value is out of range */
+  KB_ERROR_INTERNAL   /* a library underneath failed (igraph, cJSON) */
+} KbErrorCode;
+
+GQuark kb_error_quark(void);
+
+/* Installs klaverblad's handlers for igraph's errors and warnings in place of
+ * igraph's default, which aborts the process. Call once at start-up, before
+ * any analysis; kb_dataset_load() and the analyses call it too, so embedding
+ * programs need not. Safe to call more than once. */
+void kb_init(void);
+
+G_END_DECLS
+
+#endif

@@ -1,0 +1,24 @@
+/* graph.h -- whole-network structure of a dataset. */
+#ifndef KLAVERBLAD_GRAPH_H
+#define KLAVERBLAD_GRAPH_H
+
+#include <glib.h>
+#include <klaverblad/model.h>
+
+G_BEGIN_DECLS
+
+typedef struct {
+  size_t count;         /* connected components, ignoring direction */
+  size_t largest;       /* nodes in the largest */
+  size_t isolated;      /* nodes without any relation */
+} KbComponents;
+
+/* Counts the connected components of the dataset's graph: every node, every
+ * relation taken as an undirected tie, and each organisation tied to its
+ * sector and each city to its country column. Fails with KB_ERROR_INTERNAL
+ * when igraph does. */
+gboolean kb_graph_components(const KbDataset *ds, KbComponents *out, GError **error);
+
+G_END_DECLS
+
+#endif

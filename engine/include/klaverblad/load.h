@@ -1,0 +1,35 @@
+/* load.h -- reading datasets from files. */
+#ifndef KLAVERBLAD_LOAD_H
+#define KLAVERBLAD_LOAD_H
+
+#include <glib.h>
+#include <klaverblad/diag.h>
+#include <klaverblad/model.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  KB_FORMAT_AUTO,       /* decide from the path and the file's first bytes */
+  KB_FORMAT_FOLDER,     /* a folder with nodes.csv and relations.csv */
+  KB_FORMAT_JSON,       /* one JSON document */
+  KB_FORMAT_EDGELIST    /* from,to[,weight] */
+} KbFormat;
+
+/* The format kb_dataset_load() would use for 'path' under KB_FORMAT_AUTO:
+ * a folder is KB_FORMAT_FOLDER, a file whose first non-blank character is '{'
+ * is KB_FORMAT_JSON, any other file KB_FORMAT_EDGELIST. Fails (KB_ERROR_IO)
+ * when the path cannot be read. */
+gboolean kb_format_detect(const char *path, KbFormat *out, GError **error);
+const char *kb_format_name(KbFormat format);
+
+/* Loads the dataset at 'path'. Every problem in the data is added to 'diags'
+ * (errors and warnings, with file, line and column); the call fails only
+ * when a file cannot be read at all (KB_ERROR_IO), and then returns NULL.
+ * Otherwise it returns a new dataset, which holds what could be used: check
+ * kb_diag_list_count(diags, KB_SEVERITY_ERROR) before trusting it. */
+KbDataset *kb_dataset_load(const char *path, KbFormat format, KbDiagList *diags,
+                           GError **error);
+
+G_END_DECLS
+
+#endif

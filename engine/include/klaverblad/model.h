@@ -1,0 +1,196 @@
+/* model.h -- the typed relationship model.
+ *
+ * A dataset holds typed nodes (organisations, sectors, places, themes,
+ * networks) and typed relations between them, each relation with optional
+ * years. Nodes and relations are numbered from 0 in the order they were
+ * added; a node's number is its index. A KbDataset is built once (by a loader
+ * or a KbBuilder) and is read-only afterwards. */
+#ifndef KLAVERBLAD_MODEL_H
+#define KLAVERBLAD_MODEL_H
+
+#include <glib.h>
+#include <klaverblad/diag.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  KB_NODE_ORGANISATION,
+  KB_NODE_SECTOR,
+  KB_NODE_CITY,
+  KB_NODE_REGION,
+  KB_NODE_COUNTRY,
+  KB_NODE_THEME,
+  KB_NODE_NETWORK,
+  KB_NODE_KIND_COUNT
+} KbNodeKind;
+
+typedef enum {
+  KB_REL_MEMBER_OF,
+  KB_REL_ACTIVE_IN,
+  KB_REL_PARTNER_OF,
+  KB_REL_TWINNED_WITH,
+  KB_REL_FUNDS,
+  KB_REL_LOCATED_IN,
+  KB_REL_WORKS_ON,
+  KB_REL_PART_OF,
+  KB_REL_KIND_COUNT
+} KbRelKind;
+
+#define KB_NO_NODE ((size_t) -1)
+#define KB_NO_YEAR 0           /* since/until not given */
+#define KB_YEAR_MIN 1000
+#define KB_YEAR_MAX 2999
+
+/* Where a node or relation was defined: the file and the line its row or
+ * object starts on. */
+typedef struct {
+  const char *file;     /* borrowed from the dataset */
+  unsigned line;
+} KbOrigin;
+
+/* An attribute the engine does not interpret: an extra CSV column or JSON
+ * member, kept so that exporters can write it out again. */
+typedef struct {
+  char *key;
+  char *value;
+} KbAttr;
+
+typedef struct {
+  char *id;             /* unique, never NULL or empty */
+  KbNodeKind kind;
+  char *label;          /* never NULL; the id when none was given */
+  char *description;    /* NULL when not given; likewise website and source */
+  char *website;
+  char *source;
+  char **tags;          /* NULL-terminated, never NULL */
+  size_t sector;        /* organisations: index of the sector node, or KB_NO_NODE */
+  KbAttr *attrs;
+  size_t n_attrs;
+  KbOrigin origin;
+} KbNode;
+
+typedef struct {
+  size_t from;          /* node indices */
+  size_t to;
+  KbRelKind kind;
+  int since;            /* a year, or KB_NO_YEAR */
+  int until;            /* last year the relation holds (inclusive), or KB_NO_YEAR */
+  double weight;        /* tie strength, > 0; 1 when not given */
+  char *label;          /* NULL when not given; likewise source and note */
+  char *source;
+  char *note;
+  KbAttr *attrs;
+  size_t n_attrs;
+  KbOrigin origin;
+} KbRelation;
+
+typedef struct KbDataset KbDataset;
+
+/* ---------------------------------------------------------------- kinds */
+
+/* The name of a kind as written in data files ("organisation", "member_of"). */
+const char *kb_node_kind_name(KbNodeKind kind);
+const char *kb_rel_kind_name(KbRelKind kind);
+/* Parses a kind name (exact, lower case). Returns FALSE when it is not one. */
+gboolean kb_node_kind_parse(const char *name, KbNodeKind *out);
+gboolean kb_rel_kind_parse(const char *name, KbRelKind *out);
+/* TRUE for partner_of and twinned_with, whose direction carries no meaning. */
+gboolean kb_rel_kind_is_symmetric(KbRelKind kind);
+/* TRUE when a relation of 'kind' may go from a node of kind 'from' to one of
+ * kind 'to'. For symmetric kinds the order does not matter. */
+gboolean kb_rel_kind_allows(KbRelKind kind, KbNodeKind from, KbNodeKind to);
+/* Returns a new string describing which node kinds 'kind' may join, as
+ * "organisation or city to network". */
+char *kb_rel_kind_describe_ends(KbRelKind kind);
+
+/* A year is valid when it has four digits: KB_YEAR_MIN..KB_YEAR_MAX. */
+gboolean kb_year_is_valid(int year);
+/* TRUE when the relation holds in 'year' (since <= year <= until, a missing
+ * bound being open). */
+gboolean kb_relation_holds_in(const KbRelation *rel, int year);
+
+/* -------------------------------------------------------------- dataset */
+
+void kb_dataset_free(KbDataset *ds);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbDataset, kb_dataset_free)
+
+/* The name the dataset was loaded from (a path), borrowed; never NULL. */
+const char *kb_dataset_name(const KbDataset *ds);
+size_t kb_dataset_node_count(const KbDataset *ds);
+size_t kb_dataset_relation_count(const KbDataset *ds);
+/* The i-th node or relation, borrowed. i must be below the count. */
+const KbNode *kb_dataset_node(const KbDataset *ds, size_t i);
+const KbRelation *kb_dataset_relation(const KbDataset *ds, size_t i);
+/* The index of the node with that id, or KB_NO_NODE. */
+size_t kb_dataset_find(const KbDataset *ds, const char *id);
+/* Value of a kept attribute of a node or relation, or NULL. */
+const char *kb_node_attr(const KbNode *node, const char *key);
+const char *kb_relation_attr(const KbRelation *rel, const char *key);
+
+/* Returns a new dataset with every node and only the relations that hold in
+ * 'year' (see kb_relation_holds_in). */
+KbDataset *kb_dataset_as_of(const KbDataset *ds, int year);
+
+/* The places that enclose 'place' (a city, region or country), nearest
+ * first, without 'place' itself: for a city its regions, then its countries,
+ * following located_in (city to region or country) and part_of (region to
+ * country). Activity in a place counts as activity in each of these. Returns
+ * the number found and sets *out to a new array of node indices (NULL when
+ * none); free it with g_free(). */
+size_t kb_dataset_enclosing_places(const KbDataset *ds, size_t place, size_t **out);
+
+/* -------------------------------------------------------------- builder */
+
+/* A KbBuilder turns rows of text (from CSV, JSON or a caller) into a dataset,
+ * checking every value and every reference and reporting each problem as a
+ * diagnostic at the cell that holds it. Loaders for all formats go through it,
+ * so every format obeys the same rules. */
+
+typedef struct {
+  const char *name;     /* column or member name, lower case */
+  const char *value;    /* never NULL; "" when empty */
+  unsigned line;        /* where the value starts */
+  unsigned column;
+} KbCell;
+
+typedef struct {
+  const char *file;
+  unsigned line;        /* where the row or object starts */
+  const KbCell *cells;
+  size_t n_cells;
+} KbRow;
+
+typedef enum {
+  KB_TABLE_NODES,
+  KB_TABLE_RELATIONS
+} KbTable;
+
+typedef struct KbBuilder KbBuilder;
+
+/* Returns a new builder for a dataset called 'name'; problems go to 'diags',
+ * which must outlive the builder. */
+KbBuilder *kb_builder_new(const char *name, KbDiagList *diags);
+void kb_builder_free(KbBuilder *b);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbBuilder, kb_builder_free)
+
+/* Whether every organisation must name a sector (the default). Edge lists
+ * turn this off: their organisations have none. */
+void kb_builder_set_sector_required(KbBuilder *b, gboolean required);
+/* Checks a table's header: reports each required column that is missing (at
+ * 'header's position) and each column named twice. Returns FALSE when rows of
+ * this table cannot be read. */
+gboolean kb_builder_check_header(KbBuilder *b, KbTable table, const KbRow *header);
+/* Adds one row of the nodes or relations table. Cells with names the model
+ * does not know become attributes. Problems are reported, and a row that
+ * cannot be used is skipped. */
+void kb_builder_add_row(KbBuilder *b, KbTable table, const KbRow *row);
+/* Resolves references (relation ends, sectors, countries), checks which
+ * relation kinds join which node kinds, and warns about isolated nodes and
+ * cities without a country. Returns the dataset, even when errors were
+ * reported (it then holds only the rows that could be used); the builder is
+ * spent afterwards and can only be freed. */
+KbDataset *kb_builder_finish(KbBuilder *b);
+
+G_END_DECLS
+
+#endif

@@ -1,0 +1,65 @@
+/* io_internal.h -- what the loaders of the io module share. */
+#ifndef KB_IO_INTERNAL_H
+#define KB_IO_INTERNAL_H
+
+#include "klaverblad/diag.h"
+#include "klaverblad/load.h"
+#include "klaverblad/model.h"
+
+/* ----------------------------------------------------------------- text */
+
+/* A file's contents, read whole. */
+typedef struct {
+  char *path;           /* as shown in diagnostics */
+  char *data;           /* NUL-terminated */
+  size_t len;
+  size_t body;          /* offset of the text after a byte-order mark */
+} KbText;
+
+/* Reads 'path' into 'text'. On failure reports why at 'path' (line 0) and
+ * returns FALSE; 'text' is then empty. */
+gboolean kb_i_text_read(const char *path, KbText *text, KbDiagList *diags);
+void kb_i_text_release(KbText *text);
+/* Checks that the text is UTF-8 (after an optional byte-order mark), and
+ * reports where it is not: a UTF-16 byte-order mark, invalid bytes, NUL
+ * bytes. Returns FALSE when the file cannot be read as text. */
+gboolean kb_i_text_check(KbText *text, KbDiagList *diags);
+/* The line and column (1-based, in characters) of byte 'offset' of data. */
+void kb_i_text_position(const char *data, size_t offset, unsigned *line, unsigned *column);
+
+/* ------------------------------------------------------------------ csv */
+
+typedef struct {
+  char *text;
+  unsigned line, column;  /* where the field starts (its quote, if quoted) */
+} KbCsvField;
+
+typedef struct {
+  unsigned line;
+  KbCsvField *fields;
+  size_t n_fields;
+} KbCsvRecord;
+
+/* Called for each non-blank record; return FALSE to stop. The record is
+ * borrowed for the call only. */
+typedef gboolean (*KbCsvRecordFunc)(const KbCsvRecord *record, gpointer user_data);
+
+/* The separator of a CSV text: ',' or ';', whichever occurs more often
+ * outside quotes on the first non-blank line; ',' on a tie. */
+char kb_i_csv_detect_separator(const char *data, size_t len);
+
+/* Parses RFC 4180 CSV in data[0..len) (UTF-8, no byte-order mark), with CRLF
+ * or LF line ends, calling 'fn' for each record. 'first_line' is the line
+ * number of data[0]. Reports malformed quoting to 'diags' under 'file'.
+ * Returns FALSE when the text could not be parsed to its end (an unclosed
+ * quote) or 'fn' stopped. */
+gboolean kb_i_csv_parse(const char *file, const char *data, size_t len, char separator,
+                        KbCsvRecordFunc fn, gpointer user_data, KbDiagList *diags);
+
+/* -------------------------------------------------------------- loaders */
+
+KbDataset *kb_i_load_folder(const char *path, KbDiagList *diags);
+KbDataset *kb_i_load_json(const char *path, KbDiagList *diags);
+KbDataset *kb_i_load_edgelist(const char *path, KbDiagList *diags);
+
+#endif

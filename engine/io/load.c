@@ -1,0 +1,75 @@
+/* load.c -- choosing a loader for a path. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "klaverblad/error.h"
+#include "io/io_internal.h"
+
+const char *
+kb_format_name(KbFormat format)
+{
+  switch (format) {
+  case KB_FORMAT_AUTO: return "auto";
+  case KB_FORMAT_FOLDER: return "folder";
+  case KB_FORMAT_JSON: return "json";
+  case KB_FORMAT_EDGELIST: return "edgelist";
+  }
+  return "?";
+}
+
+gboolean
+kb_format_detect(const char *path, KbFormat *out, GError **error)
+{
+  g_return_val_if_fail(path != NULL && out != NULL, FALSE);
+  if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
+    *out = KB_FORMAT_FOLDER;
+    return TRUE;
+  }
+  FILE *f = fopen(path, "rb");
+  if (f == NULL) {
+    g_set_error(error, KB_ERROR, KB_ERROR_IO, "cannot read '%s': %s", path,
+                g_strerror(errno));
+    return FALSE;
+  }
+  /* The first non-blank character, after a byte-order mark. */
+  int c;
+  size_t i = 0;
+  static const unsigned char bom[3] = { 0xEF, 0xBB, 0xBF };
+  while ((c = fgetc(f)) != EOF) {
+    if (i < 3 && c == bom[i]) {
+      i++;
+      continue;
+    }
+    i = 3;
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
+      break;
+  }
+  fclose(f);
+  *out = c == '{' ? KB_FORMAT_JSON : KB_FORMAT_EDGELIST;
+  return TRUE;
+}
+
+KbDataset *
+kb_dataset_load(const char *path, KbFormat format, KbDiagList *diags, GError **error)
+{
+  g_return_val_if_fail(path != NULL && diags != NULL, NULL);
+  g_return_val_if_fail(error == NULL || *error == NULL, NULL);
+  if (format == KB_FORMAT_AUTO && !kb_format_detect(path, &format, error))
+    return NULL;
+  KbDataset *ds = NULL;
+  switch (format) {
+  case KB_FORMAT_FOLDER:
+    ds = kb_i_load_folder(path, diags);
+    break;
+  case KB_FORMAT_JSON:
+    ds = kb_i_load_json(path, diags);
+    break;
+  case KB_FORMAT_EDGELIST:
+  case KB_FORMAT_AUTO:
+    ds = kb_i_load_edgelist(path, diags);
+    break;
+  }
+  kb_diag_list_sort(diags);
+  return ds;
+}

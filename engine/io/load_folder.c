@@ -1,0 +1,92 @@
+/* load_folder.c -- the canonical format: a folder with nodes.csv and
+ * relations.csv. */
+#include <string.h>
+
+#include "io/io_internal.h"
+
+typedef struct {
+  KbBuilder *builder;
+  KbDiagList *diags;
+  KbTable table;
+  const char *file;
+  char separator;
+  gboolean have_header;
+  gboolean header_ok;
+  GPtrArray *names;       /* column names of the header, lower case */
+} TableReader;
+
+static gboolean
+on_record(const KbCsvRecord *rec, gpointer user_data)
+{
+  TableReader *tr = user_data;
+  KbCell *cells = g_new(KbCell, rec->n_fields ? rec->n_fields : 1);
+  KbRow row = { tr->file, rec->line, cells, 0 };
+
+  if (!tr->have_header) {
+    tr->have_header = TRUE;
+    for (size_t i = 0; i < rec->n_fields; i++) {
+      char *name = g_utf8_strdown(rec->fields[i].text, -1);
+      g_ptr_array_add(tr->names, name);
+      cells[i] = (KbCell) { name, rec->fields[i].text, rec->fields[i].line,
+                            rec->fields[i].column };
+    }
+    row.n_cells = rec->n_fields;
+    tr->header_ok = kb_builder_check_header(tr->builder, tr->table, &row);
+    g_free(cells);
+    return tr->header_ok;
+  }
+
+  if (rec->n_fields > tr->names->len) {
+    /* Extra fields that are all empty are what spreadsheets leave behind. */
+    gboolean empty = TRUE;
+    for (size_t i = tr->names->len; i < rec->n_fields; i++)
+      empty &= rec->fields[i].text[0] == '\0';
+    if (!empty) {
+      const KbCsvField *f = &rec->fields[tr->names->len];
+      kb_diag_list_add(tr->diags, KB_SEVERITY_ERROR, tr->file, f->line, f->column, NULL,
+                       "the row has %zu fields but the header has %u; expected at most "
+                       "%u (a value that holds '%c' must be quoted)", rec->n_fields,
+                       tr->names->len, tr->names->len, tr->separator);
+      g_free(cells);
+      return TRUE;
+    }
+  }
+  size_t n = MIN(rec->n_fields, (size_t) tr->names->len);
+  for (size_t i = 0; i < n; i++)
+    cells[i] = (KbCell) { g_ptr_array_index(tr->names, i), rec->fields[i].text,
+                          rec->fields[i].line, rec->fields[i].column };
+  row.n_cells = n;
+  kb_builder_add_row(tr->builder, tr->table, &row);
+  g_free(cells);
+  return TRUE;
+}
+
+/* Reads one table of the folder into the builder. */
+static void
+read_table(KbBuilder *builder, KbDiagList *diags, const char *path, KbTable table)
+{
+  KbText text;
+  if (kb_i_text_read(path, &text, diags) && kb_i_text_check(&text, diags)) {
+    const char *body = text.data + text.body;
+    size_t len = text.len - text.body;
+    TableReader tr = { builder, diags, table, path, kb_i_csv_detect_separator(body, len),
+                       FALSE, FALSE, g_ptr_array_new_with_free_func(g_free) };
+    kb_i_csv_parse(path, body, len, tr.separator, on_record, &tr, diags);
+    if (!tr.have_header)
+      kb_diag_list_add(diags, KB_SEVERITY_ERROR, path, 0, 0, NULL,
+                       "the file is empty; expected a header line naming the columns");
+    g_ptr_array_unref(tr.names);
+  }
+  kb_i_text_release(&text);
+}
+
+KbDataset *
+kb_i_load_folder(const char *path, KbDiagList *diags)
+{
+  g_autoptr(KbBuilder) builder = kb_builder_new(path, diags);
+  g_autofree char *nodes = g_build_filename(path, "nodes.csv", NULL);
+  g_autofree char *relations = g_build_filename(path, "relations.csv", NULL);
+  read_table(builder, diags, nodes, KB_TABLE_NODES);
+  read_table(builder, diags, relations, KB_TABLE_RELATIONS);
+  return kb_builder_finish(builder);
+}

@@ -1,0 +1,322 @@
+/* load_json.c -- a dataset as one JSON document:
+ *   { "nodes": [ {...}, ... ], "relations": [ {...}, ... ] }
+ * Each object is a row whose members are the CSV columns. cJSON stays in
+ * this file. */
+#include <math.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "io/io_internal.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(cJSON, cJSON_Delete)
+
+/* ------------------------------------------------------------ positions */
+
+/* cJSON does not record where a value stood in the text. Having checked the
+ * syntax, cJSON's tree and the text are walked side by side to find the
+ * offset of every value, keyed by its cJSON node. */
+
+typedef struct {
+  const char *s;
+  size_t len;
+  size_t i;
+  GHashTable *where;      /* cJSON* -> offset + 1 */
+} Locator;
+
+static void
+loc_skip_ws(Locator *lc)
+{
+  while (lc->i < lc->len && (lc->s[lc->i] == ' ' || lc->s[lc->i] == '\t'
+                             || lc->s[lc->i] == '\n' || lc->s[lc->i] == '\r'))
+    lc->i++;
+}
+
+static void
+loc_skip_string(Locator *lc)
+{
+  lc->i++;                /* the opening quote */
+  while (lc->i < lc->len && lc->s[lc->i] != '"') {
+    if (lc->s[lc->i] == '\\')
+      lc->i++;
+    lc->i++;
+  }
+  lc->i++;                /* the closing quote */
+}
+
+static void
+loc_value(Locator *lc, const cJSON *item)
+{
+  loc_skip_ws(lc);
+  g_hash_table_insert(lc->where, (gpointer) item, GSIZE_TO_POINTER(lc->i + 1));
+  if (lc->i >= lc->len)
+    return;
+  char c = lc->s[lc->i];
+  if (c == '{' || c == '[') {
+    char close = c == '{' ? '}' : ']';
+    lc->i++;
+    for (const cJSON *child = item->child; child != NULL; child = child->next) {
+      loc_skip_ws(lc);
+      if (c == '{') {
+        loc_skip_string(lc);
+        loc_skip_ws(lc);
+        lc->i++;          /* ':' */
+      }
+      loc_value(lc, child);
+      loc_skip_ws(lc);
+      if (lc->i < lc->len && lc->s[lc->i] == ',')
+        lc->i++;
+    }
+    loc_skip_ws(lc);
+    if (lc->i < lc->len && lc->s[lc->i] == close)
+      lc->i++;
+  } else if (c == '"') {
+    loc_skip_string(lc);
+  } else {
+    while (lc->i < lc->len && !strchr(",]} \t\r\n", lc->s[lc->i]))
+      lc->i++;
+  }
+}
+
+typedef struct {
+  const char *path;
+  const char *text;       /* the body, after any byte-order mark */
+  KbDiagList *diags;
+  KbBuilder *builder;
+  GHashTable *where;
+  /* a line index: line_starts[k] is the offset where line k + 1 starts */
+  GArray *line_starts;
+} JsonLoad;
+
+static void
+position_of(const JsonLoad *jl, const cJSON *item, unsigned *line, unsigned *column)
+{
+  size_t off = GPOINTER_TO_SIZE(g_hash_table_lookup(jl->where, item));
+  if (off == 0) {
+    *line = *column = 0;
+    return;
+  }
+  off--;
+  /* binary search for the line holding 'off' */
+  guint lo = 0, hi = jl->line_starts->len;
+  while (hi - lo > 1) {
+    guint mid = (lo + hi) / 2;
+    if (g_array_index(jl->line_starts, size_t, mid) <= off)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  size_t start = g_array_index(jl->line_starts, size_t, lo);
+  *line = lo + 1;
+  *column = (unsigned) g_utf8_strlen(jl->text + start, (gssize) (off - start)) + 1;
+}
+
+static GArray *
+index_lines(const char *s, size_t len)
+{
+  GArray *a = g_array_new(FALSE, FALSE, sizeof(size_t));
+  size_t zero = 0;
+  g_array_append_val(a, zero);
+  for (size_t i = 0; i < len; i++)
+    if (s[i] == '\n' || (s[i] == '\r' && (i + 1 == len || s[i + 1] != '\n'))) {
+      size_t next = i + 1;
+      g_array_append_val(a, next);
+    }
+  return a;
+}
+
+/* ----------------------------------------------------------------- rows */
+
+static void
+json_error(JsonLoad *jl, const cJSON *item, const char *field, const char *fmt, ...)
+  G_GNUC_PRINTF(4, 5);
+
+static void
+json_error(JsonLoad *jl, const cJSON *item, const char *field, const char *fmt, ...)
+{
+  unsigned line, column;
+  position_of(jl, item, &line, &column);
+  va_list ap;
+  va_start(ap, fmt);
+  g_autofree char *msg = g_strdup_vprintf(fmt, ap);
+  va_end(ap);
+  kb_diag_list_add(jl->diags, KB_SEVERITY_ERROR, jl->path, line, column, field, "%s", msg);
+}
+
+static const char *
+json_type_name(const cJSON *v)
+{
+  if (cJSON_IsObject(v)) return "an object";
+  if (cJSON_IsArray(v)) return "an array";
+  if (cJSON_IsString(v)) return "a string";
+  if (cJSON_IsNumber(v)) return "a number";
+  if (cJSON_IsBool(v)) return "a boolean";
+  return "null";
+}
+
+/* The text of a scalar member, or NULL (after reporting) when it has none. */
+static char *
+member_text(JsonLoad *jl, const cJSON *m, const char *name)
+{
+  if (cJSON_IsString(m))
+    return g_strdup(m->valuestring);
+  if (cJSON_IsNumber(m)) {
+    double v = m->valuedouble;
+    if (isfinite(v) && v == floor(v) && fabs(v) < 1e15)
+      return g_strdup_printf("%.0f", v);
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+    return g_strdup(g_ascii_dtostr(buf, sizeof buf, v));
+  }
+  if (cJSON_IsBool(m))
+    return g_strdup(cJSON_IsTrue(m) ? "true" : "false");
+  if (cJSON_IsNull(m))
+    return g_strdup("");
+  if (strcmp(name, "tags") == 0 && cJSON_IsArray(m)) {
+    GString *s = g_string_new(NULL);
+    const cJSON *t;
+    cJSON_ArrayForEach(t, m) {
+      if (!cJSON_IsString(t)) {
+        json_error(jl, t, name, "a tag is %s; expected a string", json_type_name(t));
+        g_string_free(s, TRUE);
+        return NULL;
+      }
+      if (s->len)
+        g_string_append_c(s, '|');
+      g_string_append(s, t->valuestring);
+    }
+    return g_string_free(s, FALSE);
+  }
+  json_error(jl, m, name, "the value is %s; expected a string, number or boolean",
+             json_type_name(m));
+  return NULL;
+}
+
+static void
+add_object(JsonLoad *jl, KbTable table, const cJSON *obj, const char *array_name, int index)
+{
+  unsigned line, column;
+  position_of(jl, obj, &line, &column);
+  if (!cJSON_IsObject(obj)) {
+    json_error(jl, obj, NULL, "%s[%d] is %s; expected an object", array_name, index,
+               json_type_name(obj));
+    return;
+  }
+  GArray *cells = g_array_new(FALSE, FALSE, sizeof(KbCell));
+  GPtrArray *owned = g_ptr_array_new_with_free_func(g_free);
+  gboolean ok = TRUE;
+  const cJSON *m;
+  cJSON_ArrayForEach(m, obj) {
+    char *name = g_utf8_strdown(m->string, -1);
+    g_ptr_array_add(owned, name);
+    for (guint k = 0; k < cells->len; k++)
+      if (strcmp(g_array_index(cells, KbCell, k).name, name) == 0) {
+        json_error(jl, m, name, "member '%s' appears twice in this object (first at line "
+                   "%u); each member may appear once", name,
+                   g_array_index(cells, KbCell, k).line);
+        ok = FALSE;
+      }
+    char *value = member_text(jl, m, name);
+    if (value == NULL) {
+      ok = FALSE;
+      continue;
+    }
+    g_ptr_array_add(owned, value);
+    KbCell cell = { name, value, 0, 0 };
+    position_of(jl, m, &cell.line, &cell.column);
+    g_array_append_val(cells, cell);
+  }
+  if (ok) {
+    KbRow row = { jl->path, line, (KbCell *) cells->data, cells->len };
+    kb_builder_add_row(jl->builder, table, &row);
+  }
+  g_array_unref(cells);
+  g_ptr_array_unref(owned);
+}
+
+static void
+add_array(JsonLoad *jl, const cJSON *root, const char *name, KbTable table)
+{
+  const cJSON *arr = NULL;
+  const cJSON *m;
+  cJSON_ArrayForEach(m, root)
+    if (strcmp(m->string, name) == 0)
+      arr = m;
+  if (arr == NULL) {
+    json_error(jl, root, NULL, "missing member '%s'; expected an array of %s objects", name,
+               table == KB_TABLE_NODES ? "node" : "relation");
+    return;
+  }
+  if (!cJSON_IsArray(arr)) {
+    json_error(jl, arr, name, "'%s' is %s; expected an array", name, json_type_name(arr));
+    return;
+  }
+  int i = 0;
+  const cJSON *obj;
+  cJSON_ArrayForEach(obj, arr)
+    add_object(jl, table, obj, name, i++);
+}
+
+KbDataset *
+kb_i_load_json(const char *path, KbDiagList *diags)
+{
+  g_autoptr(KbBuilder) builder = kb_builder_new(path, diags);
+  KbText text;
+  if (!kb_i_text_read(path, &text, diags) || !kb_i_text_check(&text, diags)) {
+    kb_i_text_release(&text);
+    return kb_builder_finish(builder);
+  }
+  const char *body = text.data + text.body;
+  size_t len = text.len - text.body;
+  const char *end = NULL;
+  g_autoptr(cJSON) root = cJSON_ParseWithLengthOpts(body, len, &end, FALSE);
+  if (root == NULL) {
+    const char *at = cJSON_GetErrorPtr();
+    size_t off = at != NULL && at >= body && at <= body + len ? (size_t) (at - body) : 0;
+    unsigned line, column;
+    kb_i_text_position(body, off, &line, &column);
+    if (off >= len) {
+      kb_diag_list_add(diags, KB_SEVERITY_ERROR, path, line, column, NULL,
+                       "malformed JSON: the document ends too early; expected the rest of "
+                       "the value");
+    } else {
+      int width = (int) (g_utf8_next_char(body + off) - (body + off));
+      kb_diag_list_add(diags, KB_SEVERITY_ERROR, path, line, column, NULL,
+                       "malformed JSON at '%.*s'; expected a JSON value, ',', ':' or a "
+                       "closing bracket", width, body + off);
+    }
+    kb_i_text_release(&text);
+    return kb_builder_finish(builder);
+  }
+
+  JsonLoad jl = { path, body, diags, builder, g_hash_table_new(g_direct_hash, g_direct_equal),
+                  index_lines(body, len) };
+  Locator lc = { body, len, 0, jl.where };
+  loc_value(&lc, root);
+  size_t rest = (size_t) (end - body);
+  while (rest < len && strchr(" \t\r\n", body[rest]))
+    rest++;
+  if (rest < len) {
+    unsigned line, column;
+    kb_i_text_position(body, rest, &line, &column);
+    kb_diag_list_add(diags, KB_SEVERITY_ERROR, path, line, column, NULL,
+                     "text after the end of the JSON document; expected nothing more");
+  } else if (!cJSON_IsObject(root)) {
+    json_error(&jl, root, NULL, "the document is %s; expected an object with members "
+               "'nodes' and 'relations'", json_type_name(root));
+  } else {
+    add_array(&jl, root, "nodes", KB_TABLE_NODES);
+    add_array(&jl, root, "relations", KB_TABLE_RELATIONS);
+    const cJSON *m;
+    cJSON_ArrayForEach(m, root)
+      if (strcmp(m->string, "nodes") != 0 && strcmp(m->string, "relations") != 0) {
+        unsigned line, column;
+        position_of(&jl, m, &line, &column);
+        kb_diag_list_add(diags, KB_SEVERITY_WARNING, path, line, column, m->string,
+                         "member '%s' is not part of a dataset; it is ignored", m->string);
+      }
+  }
+  g_hash_table_unref(jl.where);
+  g_array_unref(jl.line_starts);
+  kb_i_text_release(&text);
+  return kb_builder_finish(builder);
+}

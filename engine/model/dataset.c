@@ -1,0 +1,217 @@
+/* dataset.c -- the read-only dataset: storage, look-ups, the year filter. */
+#include <string.h>
+
+#include "model/model_internal.h"
+
+/* ------------------------------------------------------------ lifecycle */
+
+KbDataset *
+kb_i_dataset_new(const char *name)
+{
+  KbDataset *ds = g_new0(KbDataset, 1);
+  ds->name = g_strdup(name);
+  ds->files = g_ptr_array_new_with_free_func(g_free);
+  ds->nodes = g_array_new(FALSE, TRUE, sizeof(KbNode));
+  ds->relations = g_array_new(FALSE, TRUE, sizeof(KbRelation));
+  ds->index = g_hash_table_new(g_str_hash, g_str_equal);
+  return ds;
+}
+
+static void
+attrs_free(KbAttr *attrs, size_t n)
+{
+  for (size_t i = 0; i < n; i++) {
+    g_free(attrs[i].key);
+    g_free(attrs[i].value);
+  }
+  g_free(attrs);
+}
+
+KbAttr *
+kb_i_attrs_copy(const KbAttr *attrs, size_t n)
+{
+  if (n == 0)
+    return NULL;
+  KbAttr *copy = g_new(KbAttr, n);
+  for (size_t i = 0; i < n; i++) {
+    copy[i].key = g_strdup(attrs[i].key);
+    copy[i].value = g_strdup(attrs[i].value);
+  }
+  return copy;
+}
+
+void
+kb_i_node_release(KbNode *n)
+{
+  g_free(n->id);
+  g_free(n->label);
+  g_free(n->description);
+  g_free(n->website);
+  g_free(n->source);
+  g_strfreev(n->tags);
+  attrs_free(n->attrs, n->n_attrs);
+  memset(n, 0, sizeof *n);
+}
+
+void
+kb_i_relation_release(KbRelation *r)
+{
+  g_free(r->label);
+  g_free(r->source);
+  g_free(r->note);
+  attrs_free(r->attrs, r->n_attrs);
+  memset(r, 0, sizeof *r);
+}
+
+void
+kb_dataset_free(KbDataset *ds)
+{
+  if (ds == NULL)
+    return;
+  for (guint i = 0; i < ds->nodes->len; i++)
+    kb_i_node_release(&g_array_index(ds->nodes, KbNode, i));
+  for (guint i = 0; i < ds->relations->len; i++)
+    kb_i_relation_release(&g_array_index(ds->relations, KbRelation, i));
+  g_hash_table_unref(ds->index);
+  g_free(ds->up_offsets);
+  g_free(ds->up_targets);
+  g_array_unref(ds->nodes);
+  g_array_unref(ds->relations);
+  g_ptr_array_unref(ds->files);
+  g_free(ds->name);
+  g_free(ds);
+}
+
+const char *
+kb_i_dataset_intern_file(KbDataset *ds, const char *file)
+{
+  for (guint i = 0; i < ds->files->len; i++)
+    if (strcmp(g_ptr_array_index(ds->files, i), file) == 0)
+      return g_ptr_array_index(ds->files, i);
+  g_ptr_array_add(ds->files, g_strdup(file));
+  return g_ptr_array_index(ds->files, ds->files->len - 1);
+}
+
+size_t
+kb_i_dataset_append_node(KbDataset *ds, const KbNode *node)
+{
+  g_array_append_val(ds->nodes, *node);
+  /* Keyed by the id string, whose address does not move when the array
+   * grows. */
+  size_t i = ds->nodes->len - 1;
+  g_hash_table_insert(ds->index, g_array_index(ds->nodes, KbNode, i).id,
+                      GSIZE_TO_POINTER(i + 1));
+  return i;
+}
+
+void
+kb_i_dataset_append_relation(KbDataset *ds, const KbRelation *rel)
+{
+  g_array_append_val(ds->relations, *rel);
+}
+
+/* --------------------------------------------------------------- access */
+
+const char *
+kb_dataset_name(const KbDataset *ds)
+{
+  g_return_val_if_fail(ds != NULL, NULL);
+  return ds->name;
+}
+
+size_t
+kb_dataset_node_count(const KbDataset *ds)
+{
+  g_return_val_if_fail(ds != NULL, 0);
+  return ds->nodes->len;
+}
+
+size_t
+kb_dataset_relation_count(const KbDataset *ds)
+{
+  g_return_val_if_fail(ds != NULL, 0);
+  return ds->relations->len;
+}
+
+const KbNode *
+kb_dataset_node(const KbDataset *ds, size_t i)
+{
+  g_return_val_if_fail(ds != NULL && i < ds->nodes->len, NULL);
+  return &g_array_index(ds->nodes, KbNode, i);
+}
+
+const KbRelation *
+kb_dataset_relation(const KbDataset *ds, size_t i)
+{
+  g_return_val_if_fail(ds != NULL && i < ds->relations->len, NULL);
+  return &g_array_index(ds->relations, KbRelation, i);
+}
+
+size_t
+kb_dataset_find(const KbDataset *ds, const char *id)
+{
+  g_return_val_if_fail(ds != NULL && id != NULL, KB_NO_NODE);
+  gpointer v = g_hash_table_lookup(ds->index, id);
+  return v == NULL ? KB_NO_NODE : GPOINTER_TO_SIZE(v) - 1;
+}
+
+static const char *
+attrs_lookup(const KbAttr *attrs, size_t n, const char *key)
+{
+  for (size_t i = 0; i < n; i++)
+    if (strcmp(attrs[i].key, key) == 0)
+      return attrs[i].value;
+  return NULL;
+}
+
+const char *
+kb_node_attr(const KbNode *node, const char *key)
+{
+  g_return_val_if_fail(node != NULL && key != NULL, NULL);
+  return attrs_lookup(node->attrs, node->n_attrs, key);
+}
+
+const char *
+kb_relation_attr(const KbRelation *rel, const char *key)
+{
+  g_return_val_if_fail(rel != NULL && key != NULL, NULL);
+  return attrs_lookup(rel->attrs, rel->n_attrs, key);
+}
+
+/* -------------------------------------------------------------- as-of */
+
+KbDataset *
+kb_dataset_as_of(const KbDataset *ds, int year)
+{
+  g_return_val_if_fail(ds != NULL, NULL);
+  KbDataset *out = kb_i_dataset_new(ds->name);
+  for (guint i = 0; i < ds->files->len; i++)
+    g_ptr_array_add(out->files, g_strdup(g_ptr_array_index(ds->files, i)));
+  for (guint i = 0; i < ds->nodes->len; i++) {
+    const KbNode *n = &g_array_index(ds->nodes, KbNode, i);
+    KbNode c = *n;
+    c.id = g_strdup(n->id);
+    c.label = g_strdup(n->label);
+    c.description = g_strdup(n->description);
+    c.website = g_strdup(n->website);
+    c.source = g_strdup(n->source);
+    c.tags = g_strdupv(n->tags);
+    c.attrs = kb_i_attrs_copy(n->attrs, n->n_attrs);
+    c.origin.file = kb_i_dataset_intern_file(out, n->origin.file);
+    kb_i_dataset_append_node(out, &c);
+  }
+  for (guint i = 0; i < ds->relations->len; i++) {
+    const KbRelation *r = &g_array_index(ds->relations, KbRelation, i);
+    if (!kb_relation_holds_in(r, year))
+      continue;
+    KbRelation c = *r;
+    c.label = g_strdup(r->label);
+    c.source = g_strdup(r->source);
+    c.note = g_strdup(r->note);
+    c.attrs = kb_i_attrs_copy(r->attrs, r->n_attrs);
+    c.origin.file = kb_i_dataset_intern_file(out, r->origin.file);
+    kb_i_dataset_append_relation(out, &c);
+  }
+  kb_i_dataset_seal(out);
+  return out;
+}

@@ -1,0 +1,158 @@
+/* kinds.c -- node and relation kinds, and which relation kinds may join
+ * which node kinds. */
+#include <string.h>
+
+#include "klaverblad/model.h"
+
+#define BIT(k) (1u << (k))
+#define ORG     BIT(KB_NODE_ORGANISATION)
+#define CITY    BIT(KB_NODE_CITY)
+#define REGION  BIT(KB_NODE_REGION)
+#define COUNTRY BIT(KB_NODE_COUNTRY)
+#define THEME   BIT(KB_NODE_THEME)
+#define NETWORK BIT(KB_NODE_NETWORK)
+
+static const char *const node_kind_names[KB_NODE_KIND_COUNT] = {
+  [KB_NODE_ORGANISATION] = "organisation",
+  [KB_NODE_SECTOR] = "sector",
+  [KB_NODE_CITY] = "city",
+  [KB_NODE_REGION] = "region",
+  [KB_NODE_COUNTRY] = "country",
+  [KB_NODE_THEME] = "theme",
+  [KB_NODE_NETWORK] = "network",
+};
+
+/* Each relation kind joins a 'from' node of a kind in from[i] to a 'to' node
+ * of a kind in to[i], for some i. This table is the one the README shows. */
+typedef struct {
+  const char *name;
+  gboolean symmetric;
+  unsigned n_rules;
+  unsigned from[2];
+  unsigned to[2];
+} RelKindInfo;
+
+static const RelKindInfo rel_kinds[KB_REL_KIND_COUNT] = {
+  [KB_REL_MEMBER_OF]    = { "member_of", FALSE, 1, { ORG | CITY }, { NETWORK } },
+  [KB_REL_ACTIVE_IN]    = { "active_in", FALSE, 1, { ORG }, { CITY | REGION | COUNTRY } },
+  [KB_REL_PARTNER_OF]   = { "partner_of", TRUE, 1, { ORG | NETWORK | CITY }, { ORG | NETWORK | CITY } },
+  [KB_REL_TWINNED_WITH] = { "twinned_with", TRUE, 1, { CITY | REGION }, { CITY | REGION } },
+  [KB_REL_FUNDS]        = { "funds", FALSE, 1, { ORG }, { ORG } },
+  [KB_REL_LOCATED_IN]   = { "located_in", FALSE, 2, { ORG, CITY }, { CITY | REGION | COUNTRY, REGION | COUNTRY } },
+  [KB_REL_WORKS_ON]     = { "works_on", FALSE, 1, { ORG | NETWORK | CITY }, { THEME } },
+  [KB_REL_PART_OF]      = { "part_of", FALSE, 2, { NETWORK, REGION }, { NETWORK, COUNTRY } },
+};
+
+const char *
+kb_node_kind_name(KbNodeKind kind)
+{
+  g_return_val_if_fail(kind < KB_NODE_KIND_COUNT, "?");
+  return node_kind_names[kind];
+}
+
+const char *
+kb_rel_kind_name(KbRelKind kind)
+{
+  g_return_val_if_fail(kind < KB_REL_KIND_COUNT, "?");
+  return rel_kinds[kind].name;
+}
+
+gboolean
+kb_node_kind_parse(const char *name, KbNodeKind *out)
+{
+  g_return_val_if_fail(name != NULL && out != NULL, FALSE);
+  for (int k = 0; k < KB_NODE_KIND_COUNT; k++)
+    if (strcmp(name, node_kind_names[k]) == 0) {
+      *out = k;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+kb_rel_kind_parse(const char *name, KbRelKind *out)
+{
+  g_return_val_if_fail(name != NULL && out != NULL, FALSE);
+  for (int k = 0; k < KB_REL_KIND_COUNT; k++)
+    if (strcmp(name, rel_kinds[k].name) == 0) {
+      *out = k;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+kb_rel_kind_is_symmetric(KbRelKind kind)
+{
+  g_return_val_if_fail(kind < KB_REL_KIND_COUNT, FALSE);
+  return rel_kinds[kind].symmetric;
+}
+
+static gboolean
+rules_allow(const RelKindInfo *info, KbNodeKind from, KbNodeKind to)
+{
+  for (unsigned i = 0; i < info->n_rules; i++)
+    if ((info->from[i] & BIT(from)) && (info->to[i] & BIT(to)))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+kb_rel_kind_allows(KbRelKind kind, KbNodeKind from, KbNodeKind to)
+{
+  g_return_val_if_fail(kind < KB_REL_KIND_COUNT, FALSE);
+  g_return_val_if_fail(from < KB_NODE_KIND_COUNT && to < KB_NODE_KIND_COUNT, FALSE);
+  const RelKindInfo *info = &rel_kinds[kind];
+  return rules_allow(info, from, to) || (info->symmetric && rules_allow(info, to, from));
+}
+
+/* "organisation, city" style list of the kinds in 'mask', joined by 'last'
+ * before the final one. */
+static void
+append_kinds(GString *s, unsigned mask)
+{
+  unsigned n = 0, total = 0;
+  for (int k = 0; k < KB_NODE_KIND_COUNT; k++)
+    total += (mask & BIT(k)) != 0;
+  for (int k = 0; k < KB_NODE_KIND_COUNT; k++) {
+    if (!(mask & BIT(k)))
+      continue;
+    if (n > 0)
+      g_string_append(s, n + 1 == total ? " or " : ", ");
+    g_string_append(s, node_kind_names[k]);
+    n++;
+  }
+}
+
+char *
+kb_rel_kind_describe_ends(KbRelKind kind)
+{
+  g_return_val_if_fail(kind < KB_REL_KIND_COUNT, NULL);
+  const RelKindInfo *info = &rel_kinds[kind];
+  GString *s = g_string_new(NULL);
+  for (unsigned i = 0; i < info->n_rules; i++) {
+    if (i > 0)
+      g_string_append(s, "; ");
+    append_kinds(s, info->from[i]);
+    g_string_append(s, info->symmetric ? " with " : " to ");
+    append_kinds(s, info->to[i]);
+  }
+  return g_string_free(s, FALSE);
+}
+
+gboolean
+kb_year_is_valid(int year)
+{
+  return year >= KB_YEAR_MIN && year <= KB_YEAR_MAX;
+}
+
+gboolean
+kb_relation_holds_in(const KbRelation *rel, int year)
+{
+  g_return_val_if_fail(rel != NULL, FALSE);
+  if (rel->since != KB_NO_YEAR && rel->since > year)
+    return FALSE;
+  if (rel->until != KB_NO_YEAR && rel->until < year)
+    return FALSE;
+  return TRUE;
+}

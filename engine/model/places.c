@@ -1,0 +1,72 @@
+/* places.c -- the geography of a dataset: which places enclose which. */
+#include "model/model_internal.h"
+
+static gboolean
+is_place(KbNodeKind k)
+{
+  return k == KB_NODE_CITY || k == KB_NODE_REGION || k == KB_NODE_COUNTRY;
+}
+
+/* TRUE for a relation that puts one place inside another. */
+static gboolean
+is_up(const KbDataset *ds, const KbRelation *r)
+{
+  return (r->kind == KB_REL_LOCATED_IN || r->kind == KB_REL_PART_OF)
+         && is_place(g_array_index(ds->nodes, KbNode, r->from).kind)
+         && is_place(g_array_index(ds->nodes, KbNode, r->to).kind);
+}
+
+void
+kb_i_dataset_seal(KbDataset *ds)
+{
+  size_t n = ds->nodes->len;
+  g_free(ds->up_offsets);
+  g_free(ds->up_targets);
+  ds->up_offsets = g_new0(size_t, n + 1);
+  for (guint i = 0; i < ds->relations->len; i++) {
+    const KbRelation *r = &g_array_index(ds->relations, KbRelation, i);
+    if (is_up(ds, r))
+      ds->up_offsets[r->from + 1]++;
+  }
+  for (size_t i = 0; i < n; i++)
+    ds->up_offsets[i + 1] += ds->up_offsets[i];
+  ds->up_targets = g_new(size_t, ds->up_offsets[n] ? ds->up_offsets[n] : 1);
+  size_t *fill = g_memdup2(ds->up_offsets, (n + 1) * sizeof(size_t));
+  for (guint i = 0; i < ds->relations->len; i++) {
+    const KbRelation *r = &g_array_index(ds->relations, KbRelation, i);
+    if (is_up(ds, r))
+      ds->up_targets[fill[r->from]++] = r->to;
+  }
+  g_free(fill);
+}
+
+size_t
+kb_dataset_enclosing_places(const KbDataset *ds, size_t place, size_t **out)
+{
+  g_return_val_if_fail(ds != NULL && out != NULL, 0);
+  g_return_val_if_fail(place < ds->nodes->len, 0);
+  *out = NULL;
+  if (!is_place(g_array_index(ds->nodes, KbNode, place).kind))
+    return 0;
+
+  /* Breadth first from 'place', so that the nearest enclosing places come
+   * first. Chains are short (city, region, country), so a linear search of
+   * what was found beats a hash set. */
+  GArray *found = g_array_new(FALSE, FALSE, sizeof(size_t));
+  size_t current = place;
+  for (size_t head = 0;; current = g_array_index(found, size_t, head++)) {
+    for (size_t k = ds->up_offsets[current]; k < ds->up_offsets[current + 1]; k++) {
+      size_t t = ds->up_targets[k];
+      gboolean seen = t == place;
+      for (guint j = 0; j < found->len && !seen; j++)
+        seen = g_array_index(found, size_t, j) == t;
+      if (!seen)
+        g_array_append_val(found, t);
+    }
+    if (head == found->len)
+      break;
+  }
+  size_t n = found->len;
+  *out = n > 0 ? (size_t *) g_array_free(found, FALSE) : (g_array_free(found, TRUE), NULL);
+  return n;
+}
