@@ -49,6 +49,10 @@ int kb_cli_usage_error(const char *command, const char *format, ...) G_GNUC_PRIN
  * severity), followed by a line saying how many were not shown. */
 void kb_cli_print_diagnostics(FILE *out, const KbDiagList *diags, int max_problems);
 
+/* Returns a new diagnostics list for loading under 'opts'. */
+#define KB_CLI_DIAGS_KEPT 10000
+KbDiagList *kb_cli_diag_list_new(const KbCliDatasetOptions *opts);
+
 /* Loads a dataset for a command that analyses it: prints every problem to
  * stderr and returns NULL when it has errors, else applies --as-of. */
 KbDataset *kb_cli_load(const char *path, const KbCliDatasetOptions *opts);

@@ -38,8 +38,7 @@ run_check(const char *path, const KbCliDatasetOptions *opts)
     fprintf(stderr, "klaverblad check: error: %s\n", err->message);
     return KB_EXIT_DATA;
   }
-  g_autoptr(KbDiagList) diags =
-    kb_diag_list_new(opts->max_problems > 0 ? (size_t) opts->max_problems : 1);
+  g_autoptr(KbDiagList) diags = kb_cli_diag_list_new(opts);
   g_autoptr(KbDataset) loaded = kb_dataset_load(path, format, diags, &err);
   if (loaded == NULL) {
     fprintf(stderr, "klaverblad check: error: %s\n", err->message);

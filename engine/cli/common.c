@@ -21,10 +21,7 @@ kb_cli_dataset_options_add(GOptionContext *ctx, KbCliDatasetOptions *opts)
       "Show at most N errors and N warnings (default 100)", "N" },
     { NULL }
   };
-  GOptionGroup *group = g_option_group_new("dataset", "Dataset options:",
-                                           "Show the dataset options", NULL, NULL);
-  g_option_group_add_entries(group, entries);
-  g_option_context_add_group(ctx, group);
+  g_option_context_add_main_entries(ctx, entries, NULL);
 }
 
 void
@@ -120,10 +117,18 @@ kb_cli_print_diagnostics(FILE *out, const KbDiagList *diags, int max_problems)
             hidden_e, hidden_e == 1 ? "" : "s", hidden_w, hidden_w == 1 ? "" : "s");
 }
 
+KbDiagList *
+kb_cli_diag_list_new(const KbCliDatasetOptions *opts)
+{
+  /* Keep more than are shown, so that those shown are the first by place
+   * in the files, not the first found. */
+  return kb_diag_list_new(MAX((size_t) opts->max_problems, KB_CLI_DIAGS_KEPT));
+}
+
 KbDataset *
 kb_cli_load(const char *path, const KbCliDatasetOptions *opts)
 {
-  g_autoptr(KbDiagList) diags = kb_diag_list_new(opts->max_problems > 0 ? (size_t) opts->max_problems : 1);
+  g_autoptr(KbDiagList) diags = kb_cli_diag_list_new(opts);
   g_autoptr(GError) err = NULL;
   g_autoptr(KbDataset) ds = kb_dataset_load(path, opts->format, diags, &err);
   if (ds == NULL) {

@@ -48,6 +48,8 @@ main(int argc, char **argv)
       for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
         if (strcmp(argv[2], commands[i].name) == 0) {
           char *help_argv[] = { argv[2], "--help", NULL };
+          g_autofree char *prgname = g_strdup_printf("klaverblad %s", argv[2]);
+          g_set_prgname(prgname);
           return commands[i].run(2, help_argv);
         }
     }
@@ -56,6 +58,8 @@ main(int argc, char **argv)
   }
   for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
     if (strcmp(name, commands[i].name) == 0) {
+      g_autofree char *prgname = g_strdup_printf("klaverblad %s", name);
+      g_set_prgname(prgname);
       return commands[i].run(argc - 1, argv + 1);
     }
   fprintf(stderr, "klaverblad: error: unknown command '%s'\n\n", name);

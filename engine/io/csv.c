@@ -106,12 +106,14 @@ read_quoted(Parser *ps, char sep)
     g_string_append_c(ps->buf, c);
     advance(ps);
   }
+  const char *blanks = ps->p;
   skip_blanks(ps);
   if (!at_line_end(ps) && *ps->p != sep) {
     kb_diag_list_add(ps->diags, KB_SEVERITY_ERROR, ps->file, ps->line, ps->column, NULL,
                      "text after a closing quote; expected '%c' or the end of the line "
                      "(write a quote inside a quoted field as \"\")", sep);
-    /* Keep the rest, so the row can still be checked. */
+    /* Keep the rest as written, so the row can still be checked. */
+    g_string_append_len(ps->buf, blanks, ps->p - blanks);
     while (!at_line_end(ps) && *ps->p != sep) {
       g_string_append_c(ps->buf, *ps->p);
       advance(ps);

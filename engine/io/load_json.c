@@ -201,34 +201,32 @@ add_object(JsonLoad *jl, KbTable table, const cJSON *obj, const char *array_name
                json_type_name(obj));
     return;
   }
+  /* A member that cannot be read is reported and left out; the rest of the
+   * object still goes to the builder, so that what refers to it resolves. */
   GArray *cells = g_array_new(FALSE, FALSE, sizeof(KbCell));
   GPtrArray *owned = g_ptr_array_new_with_free_func(g_free);
-  gboolean ok = TRUE;
   const cJSON *m;
   cJSON_ArrayForEach(m, obj) {
     char *name = g_utf8_strdown(m->string, -1);
     g_ptr_array_add(owned, name);
-    for (guint k = 0; k < cells->len; k++)
+    gboolean twice = FALSE;
+    for (guint k = 0; k < cells->len && !twice; k++)
       if (strcmp(g_array_index(cells, KbCell, k).name, name) == 0) {
         json_error(jl, m, name, "member '%s' appears twice in this object (first at line "
                    "%u); each member may appear once", name,
                    g_array_index(cells, KbCell, k).line);
-        ok = FALSE;
+        twice = TRUE;
       }
-    char *value = member_text(jl, m, name);
-    if (value == NULL) {
-      ok = FALSE;
+    char *value = twice ? NULL : member_text(jl, m, name);
+    if (value == NULL)
       continue;
-    }
     g_ptr_array_add(owned, value);
     KbCell cell = { name, value, 0, 0 };
     position_of(jl, m, &cell.line, &cell.column);
     g_array_append_val(cells, cell);
   }
-  if (ok) {
-    KbRow row = { jl->path, line, (KbCell *) cells->data, cells->len };
-    kb_builder_add_row(jl->builder, table, &row);
-  }
+  KbRow row = { jl->path, line, (KbCell *) cells->data, cells->len };
+  kb_builder_add_row(jl->builder, table, &row);
   g_array_unref(cells);
   g_ptr_array_unref(owned);
 }

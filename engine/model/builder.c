@@ -36,6 +36,7 @@ struct KbBuilder {
   KbDiagList *diags;
   GArray *notes;             /* of NodeNote, parallel to ds->nodes */
   GArray *pending;           /* of PendingRelation */
+  GHashTable *rejected;      /* ids of node rows that were reported and skipped */
   gboolean sector_required;
   gboolean finished;
   unsigned suggestions;      /* how many "did you mean" look-ups were made */
@@ -56,6 +57,7 @@ kb_builder_new(const char *name, KbDiagList *diags)
   b->diags = diags;
   b->notes = g_array_new(FALSE, TRUE, sizeof(NodeNote));
   b->pending = g_array_new(FALSE, TRUE, sizeof(PendingRelation));
+  b->rejected = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   b->sector_required = TRUE;
   return b;
 }
@@ -85,6 +87,7 @@ kb_builder_free(KbBuilder *b)
   }
   g_array_unref(b->notes);
   g_array_unref(b->pending);
+  g_hash_table_unref(b->rejected);
   kb_dataset_free(b->ds);
   g_free(b);
 }
@@ -199,7 +202,16 @@ edit_distance(const char *a, const char *b, size_t max)
   return d;
 }
 
-/* The closest of 'names' to 'word' within a distance of 2, or NULL. */
+/* A word at edit distance d from another is close to it when d is at most 2
+ * and under half its length: "deventr" is close to "deventer", "m" is not
+ * close to "n". */
+static gboolean
+is_close(const char *word, size_t d)
+{
+  return d <= 2 && 2 * d < strlen(word);
+}
+
+/* The closest of 'names' to 'word', or NULL when none is close. */
 static const char *
 closest(const char *word, const char *const *names, size_t n)
 {
@@ -207,7 +219,7 @@ closest(const char *word, const char *const *names, size_t n)
   size_t best_d = 3;
   for (size_t i = 0; i < n; i++) {
     size_t d = edit_distance(word, names[i], 2);
-    if (d < best_d) {
+    if (d < best_d && is_close(word, d)) {
       best_d = d;
       best = names[i];
     }
@@ -378,7 +390,7 @@ missing_field(KbBuilder *b, const KbRow *row, const char *name, const char *what
 {
   const KbCell *c = row_cell(row, name);
   kb_diag_list_add(b->diags, KB_SEVERITY_ERROR, row->file, c ? c->line : row->line,
-                   c ? c->column : 0, name, "empty; %s", what);
+                   c ? c->column : 0, name, "%s; %s", c ? "empty" : "missing", what);
 }
 
 static void
@@ -427,8 +439,12 @@ add_node_row(KbBuilder *b, const KbRow *row)
     missing_field(b, row, "sector", "every organisation needs a sector: the id of a sector node");
     ok = FALSE;
   }
-  if (!ok)
+  if (!ok) {
+    /* Relations that name this id are not reported again: the cause is. */
+    if (id != NULL && kb_dataset_find(b->ds, id) == KB_NO_NODE)
+      g_hash_table_add(b->rejected, g_steal_pointer(&id));
     return;
+  }
   if (kind != KB_NODE_ORGANISATION && sector != NULL) {
     kb_diag_list_add(b->diags, KB_SEVERITY_WARNING, row->file, sector_cell->line,
                      sector_cell->column, "sector",
@@ -591,7 +607,7 @@ unknown_node(KbBuilder *b, const char *file, unsigned line, unsigned column,
     for (guint i = 0; i < b->ds->nodes->len; i++) {
       const char *cand = g_array_index(b->ds->nodes, KbNode, i).id;
       size_t d = edit_distance(id, cand, 2);
-      if (d < best_d) {
+      if (d < best_d && is_close(id, d)) {
         best_d = d;
         suggestion = cand;
       }
@@ -612,6 +628,8 @@ resolve_reference(KbBuilder *b, const NodeNote *note, const char *field, const c
                   unsigned line, unsigned column, KbNodeKind want)
 {
   size_t i = kb_dataset_find(b->ds, id);
+  if (i == KB_NO_NODE && g_hash_table_contains(b->rejected, id))
+    return KB_NO_NODE;      /* the row that defines it was reported */
   g_autofree char *expected = g_strdup_printf("the id of a %s node", kb_node_kind_name(want));
   if (i == KB_NO_NODE) {
     unknown_node(b, note->file, line, column, field, id, expected);
@@ -646,6 +664,9 @@ resolve_relations(KbBuilder *b)
     PendingRelation *p = &g_array_index(b->pending, PendingRelation, i);
     size_t from = kb_dataset_find(b->ds, p->from);
     size_t to = kb_dataset_find(b->ds, p->to);
+    if ((from == KB_NO_NODE && g_hash_table_contains(b->rejected, p->from))
+        || (to == KB_NO_NODE && g_hash_table_contains(b->rejected, p->to)))
+      continue;
     if (from == KB_NO_NODE)
       unknown_node(b, p->file, p->from_line, p->from_column, "from", p->from,
                    "the id of a node in the nodes table");
@@ -768,7 +789,10 @@ kb_builder_finish(KbBuilder *b)
   }
   g_hash_table_unref(located);
   kb_i_dataset_seal(b->ds);
-  warn_structure(b);
+  /* Isolation and missing countries are judged on the whole data: while
+   * rows are rejected, they would point at the wrong cause. */
+  if (kb_diag_list_count(b->diags, KB_SEVERITY_ERROR) == 0)
+    warn_structure(b);
   KbDataset *ds = b->ds;
   b->ds = kb_i_dataset_new(ds->name);   /* so that kb_builder_free() has one to free */
   return ds;

@@ -185,8 +185,8 @@ gboolean kb_builder_check_header(KbBuilder *b, KbTable table, const KbRow *heade
  * cannot be used is skipped. */
 void kb_builder_add_row(KbBuilder *b, KbTable table, const KbRow *row);
 /* Resolves references (relation ends, sectors, countries), checks which
- * relation kinds join which node kinds, and warns about isolated nodes and
- * cities without a country. Returns the dataset, even when errors were
+ * relation kinds join which node kinds, and, when no error was reported,
+ * warns about isolated nodes and cities without a country. Returns the dataset, even when errors were
  * reported (it then holds only the rows that could be used); the builder is
  * spent afterwards and can only be freed. */
 KbDataset *kb_builder_finish(KbBuilder *b);

@@ -1,0 +1,42 @@
+#!/bin/sh
+# Runs one golden case of the command-line tool and compares what it prints.
+#
+#   run-case.sh KLAVERBLAD CASEDIR
+#
+# CASEDIR holds:
+#   args     the arguments, one per line (the command runs inside CASEDIR)
+#   stdout   what it must print on standard output (exactly)
+#   stderr   what it must print on standard error (exactly; absent: nothing)
+#   status   its exit status (absent: 0)
+# Set KB_UPDATE_GOLDEN=1 to write the files from the current output instead
+# (then review every change by hand before committing it).
+set -u
+bin=$1
+dir=$2
+cd "$dir" || exit 2
+out=$(mktemp) err=$(mktemp)
+trap 'rm -f "$out" "$err"' EXIT
+# One argument per line; an empty file means no argument.
+set --
+while IFS= read -r a || [ -n "$a" ]; do set -- "$@" "$a"; done < args
+"$bin" "$@" >"$out" 2>"$err"
+status=$?
+if [ "${KB_UPDATE_GOLDEN:-}" = 1 ]; then
+  cp "$out" stdout
+  if [ -s "$err" ]; then cp "$err" stderr; else rm -f stderr; fi
+  if [ $status -ne 0 ]; then echo $status > status; else rm -f status; fi
+  exit 0
+fi
+want_status=0
+[ -f status ] && want_status=$(cat status)
+fail=0
+if [ "$status" != "$want_status" ]; then
+  echo "exit status $status, expected $want_status"; fail=1
+fi
+if ! diff -u stdout "$out"; then echo "standard output differs"; fail=1; fi
+if [ -f stderr ]; then
+  if ! diff -u stderr "$err"; then echo "standard error differs"; fail=1; fi
+elif [ -s "$err" ]; then
+  echo "unexpected standard error:"; cat "$err"; fail=1
+fi
+exit $fail

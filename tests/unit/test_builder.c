@@ -1,0 +1,225 @@
+/* test_builder.c -- the rules every loader obeys, checked on rows given
+ * directly. Each message is the one the README documents. */
+#include <check.h>
+#include <string.h>
+
+#include <klaverblad.h>
+
+/* Builds a dataset from "id,kind,..." style rows: the first row of each
+ * table names the columns. Cells sit at column 10 * field + 1. */
+static KbDataset *
+build(KbDiagList *diags, const char *const *nodes, const char *const *rels, gboolean sector_required)
+{
+  g_autoptr(KbBuilder) b = kb_builder_new("t", diags);
+  kb_builder_set_sector_required(b, sector_required);
+  const char *const *tables[2] = { nodes, rels };
+  for (int t = 0; t < 2; t++) {
+    if (tables[t] == NULL)
+      continue;
+    g_auto(GStrv) names = g_strsplit(tables[t][0], ",", -1);
+    guint n = g_strv_length(names);
+    KbCell hcells[16];
+    for (guint i = 0; i < n; i++)
+      hcells[i] = (KbCell) { names[i], names[i], 1, 10 * i + 1 };
+    KbRow header = { t ? "r.csv" : "n.csv", 1, hcells, n };
+    if (!kb_builder_check_header(b, t ? KB_TABLE_RELATIONS : KB_TABLE_NODES, &header))
+      continue;
+    for (int r = 1; tables[t][r] != NULL; r++) {
+      g_auto(GStrv) vals = g_strsplit(tables[t][r], ",", -1);
+      KbCell cells[16];
+      guint m = MIN(n, g_strv_length(vals));
+      for (guint i = 0; i < m; i++)
+        cells[i] = (KbCell) { names[i], vals[i], r + 1, 10 * i + 1 };
+      KbRow row = { t ? "r.csv" : "n.csv", r + 1, cells, m };
+      kb_builder_add_row(b, t ? KB_TABLE_RELATIONS : KB_TABLE_NODES, &row);
+    }
+  }
+  return kb_builder_finish(b);
+}
+
+static char *
+diag_text(KbDiagList *diags, size_t i)
+{
+  kb_diag_list_sort(diags);
+  return kb_diag_format(kb_diag_list_get(diags, i));
+}
+
+START_TEST(kinds_are_read_in_any_case)
+{
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  const char *nodes[] = { "id,kind,sector", "s,Sector,", "o,ORGANISATION,s", "n,network,", NULL };
+  const char *rels[] = { "from,to,kind", "o,n,Member_Of", NULL };
+  g_autoptr(KbDataset) ds = build(diags, nodes, rels, TRUE);
+  ck_assert_uint_eq(kb_diag_list_length(diags), 0);
+  ck_assert_int_eq(kb_dataset_node(ds, 1)->kind, KB_NODE_ORGANISATION);
+  ck_assert_int_eq(kb_dataset_relation(ds, 0)->kind, KB_REL_MEMBER_OF);
+}
+END_TEST
+
+START_TEST(values_are_parsed)
+{
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  const char *nodes[] = { "id,kind,label,tags,extra", "a,network, A , x| y ||z,kept",
+                          "b,network,,,", NULL };
+  const char *rels[] = { "from,to,kind,since,until,weight,colour", "a,b,partner_of,2015,2021,0;5,red",
+                         "b,a,partner_of,,,2.5,", NULL };
+  /* the builder sees "0;5" as written: not a number */
+  g_autoptr(KbDataset) ds = build(diags, nodes, rels, TRUE);
+  ck_assert_uint_eq(kb_diag_list_count(diags, KB_SEVERITY_ERROR), 1);
+  g_autofree char *msg = diag_text(diags, 0);
+  ck_assert_str_eq(msg, "r.csv:2:51: error: weight: '0;5' is not a positive number; expected "
+                        "a tie strength such as 1 or 0.5");
+  const KbNode *a = kb_dataset_node(ds, 0);
+  ck_assert_str_eq(a->label, "A");
+  ck_assert_uint_eq(g_strv_length(a->tags), 3);
+  ck_assert_str_eq(a->tags[0], "x");
+  ck_assert_str_eq(a->tags[2], "z");
+  ck_assert_str_eq(kb_node_attr(a, "extra"), "kept");
+  ck_assert_str_eq(kb_dataset_node(ds, 1)->label, "b");
+  ck_assert_uint_eq(kb_dataset_relation_count(ds), 1);
+  ck_assert(kb_dataset_relation(ds, 0)->weight == 2.5);
+}
+END_TEST
+
+START_TEST(a_decimal_comma_is_a_weight)
+{
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  /* cells are split on ',' here, so give the weight through its own table */
+  g_autoptr(KbBuilder) b = kb_builder_new("t", diags);
+  KbCell n1[] = { { "id", "a", 2, 1 }, { "kind", "network", 2, 3 } };
+  KbCell n2[] = { { "id", "b", 3, 1 }, { "kind", "network", 3, 3 } };
+  KbRow r1 = { "n", 2, n1, 2 }, r2 = { "n", 3, n2, 2 };
+  kb_builder_add_row(b, KB_TABLE_NODES, &r1);
+  kb_builder_add_row(b, KB_TABLE_NODES, &r2);
+  KbCell e[] = { { "from", "a", 2, 1 }, { "to", "b", 2, 3 }, { "kind", "partner_of", 2, 5 },
+                 { "weight", "0,5", 2, 16 } };
+  KbRow r3 = { "r", 2, e, 4 };
+  kb_builder_add_row(b, KB_TABLE_RELATIONS, &r3);
+  g_autoptr(KbDataset) ds = kb_builder_finish(b);
+  ck_assert_uint_eq(kb_diag_list_length(diags), 0);
+  ck_assert(kb_dataset_relation(ds, 0)->weight == 0.5);
+}
+END_TEST
+
+START_TEST(sector_and_country_apply_to_their_kinds_only)
+{
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  const char *nodes[] = { "id,kind,sector,country", "s,sector,,", "c,country,,",
+                          "n,network,s,c", "o,organisation,s,", NULL };
+  const char *rels[] = { "from,to,kind", "o,n,member_of", "o,c,active_in", NULL };
+  g_autoptr(KbDataset) ds = build(diags, nodes, rels, TRUE);
+  ck_assert_uint_eq(kb_diag_list_count(diags, KB_SEVERITY_ERROR), 0);
+  ck_assert_uint_eq(kb_diag_list_count(diags, KB_SEVERITY_WARNING), 2);
+  g_autofree char *w0 = diag_text(diags, 0);
+  g_autofree char *w1 = diag_text(diags, 1);
+  ck_assert_str_eq(w0, "n.csv:4:21: warning: sector: only organisations have a sector; "
+                       "ignored for network 'n'");
+  ck_assert_str_eq(w1, "n.csv:4:31: warning: country: only cities have a country column "
+                       "(use a located_in relation); ignored for network 'n'");
+}
+END_TEST
+
+START_TEST(edge_lists_need_no_sector)
+{
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  const char *nodes[] = { "id,kind", "a,organisation", "b,organisation", NULL };
+  const char *rels[] = { "from,to,kind", "a,b,partner_of", NULL };
+  g_autoptr(KbDataset) ds = build(diags, nodes, rels, FALSE);
+  ck_assert_uint_eq(kb_diag_list_length(diags), 0);
+  ck_assert_uint_eq(kb_dataset_node(ds, 0)->sector, KB_NO_NODE);
+  g_autoptr(KbDiagList) strict = kb_diag_list_new(0);
+  g_autoptr(KbDataset) ds2 = build(strict, nodes, rels, TRUE);
+  /* two missing sectors; the relation between the rejected rows is not
+   * reported again */
+  ck_assert_uint_eq(kb_diag_list_count(strict, KB_SEVERITY_ERROR), 2);
+}
+END_TEST
+
+START_TEST(isolated_nodes_are_warned_about)
+{
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  const char *nodes[] = { "id,kind", "x,theme", "n,network", "m,network", NULL };
+  const char *rels[] = { "from,to,kind", "n,m,part_of", NULL };
+  g_autoptr(KbDataset) ds = build(diags, nodes, rels, TRUE);
+  ck_assert_uint_eq(kb_diag_list_length(diags), 1);
+  g_autofree char *msg = diag_text(diags, 0);
+  ck_assert_str_eq(msg, "n.csv:2:1: warning: id: theme 'x' is isolated: no relation names it");
+}
+END_TEST
+
+START_TEST(no_structural_warnings_while_errors_stand)
+{
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  const char *nodes[] = { "id,kind", "x,theme", "n,network", NULL };
+  const char *rels[] = { "from,to,kind", "n,m,part_of", NULL };
+  g_autoptr(KbDataset) ds = build(diags, nodes, rels, TRUE);
+  ck_assert_uint_eq(kb_diag_list_length(diags), 1);
+  g_autofree char *msg = diag_text(diags, 0);
+  ck_assert_str_eq(msg, "r.csv:2:11: error: to: unknown node 'm'; "
+                        "expected the id of a node in the nodes table");
+}
+END_TEST
+
+START_TEST(duplicate_ids_across_files)
+{
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  g_autoptr(KbBuilder) b = kb_builder_new("t", diags);
+  KbCell c1[] = { { "id", "x", 2, 1 }, { "kind", "theme", 2, 3 } };
+  KbCell c2[] = { { "id", "x", 7, 4 }, { "kind", "theme", 7, 6 } };
+  KbRow r1 = { "a.csv", 2, c1, 2 }, r2 = { "b.csv", 7, c2, 2 };
+  kb_builder_add_row(b, KB_TABLE_NODES, &r1);
+  kb_builder_add_row(b, KB_TABLE_NODES, &r2);
+  g_autoptr(KbDataset) ds = kb_builder_finish(b);
+  ck_assert_uint_eq(kb_diag_list_length(diags), 1);
+  g_autofree char *msg = diag_text(diags, 0);
+  ck_assert_str_eq(msg, "b.csv:7:4: error: id: duplicate id 'x'; first defined at a.csv:2");
+}
+END_TEST
+
+START_TEST(the_diagnostic_list_keeps_a_limit_and_counts_all)
+{
+  g_autoptr(KbDiagList) list = kb_diag_list_new(2);
+  for (int i = 0; i < 5; i++)
+    kb_diag_list_add(list, KB_SEVERITY_ERROR, "f", 5 - i, 1, NULL, "e%d", i);
+  kb_diag_list_add(list, KB_SEVERITY_WARNING, "f", 1, 1, "x", "w");
+  ck_assert_uint_eq(kb_diag_list_count(list, KB_SEVERITY_ERROR), 5);
+  ck_assert_uint_eq(kb_diag_list_count(list, KB_SEVERITY_WARNING), 1);
+  ck_assert_uint_eq(kb_diag_list_length(list), 3);
+  kb_diag_list_sort(list);
+  g_autofree char *a = kb_diag_format(kb_diag_list_get(list, 0));
+  g_autofree char *b = kb_diag_format(kb_diag_list_get(list, 1));
+  ck_assert_str_eq(a, "f:1:1: warning: x: w");
+  ck_assert_str_eq(b, "f:4:1: error: e1");
+  KbDiag whole = { KB_SEVERITY_ERROR, "g", 0, 0, NULL, "gone" };
+  g_autofree char *c = kb_diag_format(&whole);
+  ck_assert_str_eq(c, "g: error: gone");
+}
+END_TEST
+
+static Suite *
+builder_suite(void)
+{
+  Suite *s = suite_create("builder");
+  TCase *tc = tcase_create("builder");
+  tcase_add_test(tc, kinds_are_read_in_any_case);
+  tcase_add_test(tc, values_are_parsed);
+  tcase_add_test(tc, a_decimal_comma_is_a_weight);
+  tcase_add_test(tc, sector_and_country_apply_to_their_kinds_only);
+  tcase_add_test(tc, edge_lists_need_no_sector);
+  tcase_add_test(tc, isolated_nodes_are_warned_about);
+  tcase_add_test(tc, no_structural_warnings_while_errors_stand);
+  tcase_add_test(tc, duplicate_ids_across_files);
+  tcase_add_test(tc, the_diagnostic_list_keeps_a_limit_and_counts_all);
+  suite_add_tcase(s, tc);
+  return s;
+}
+
+int
+main(void)
+{
+  SRunner *sr = srunner_create(builder_suite());
+  srunner_run_all(sr, CK_NORMAL);
+  int failed = srunner_ntests_failed(sr);
+  srunner_free(sr);
+  return failed == 0 ? 0 : 1;
+}

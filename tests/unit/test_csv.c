@@ -1,0 +1,197 @@
+/* test_csv.c -- the CSV reader: separators, quoting, line ends, positions.
+ * Expected values are worked out by hand from RFC 4180 and the inputs. */
+#include <check.h>
+#include <string.h>
+
+#include "io/io_internal.h"
+
+/* Records collected as "line:col=text|line:col=text" strings, one per record. */
+static gboolean
+collect(const KbCsvRecord *rec, gpointer user_data)
+{
+  GPtrArray *out = user_data;
+  GString *s = g_string_new(NULL);
+  g_string_append_printf(s, "@%u", rec->line);
+  for (size_t i = 0; i < rec->n_fields; i++)
+    g_string_append_printf(s, " %u:%u=%s", rec->fields[i].line, rec->fields[i].column,
+                           rec->fields[i].text);
+  g_ptr_array_add(out, g_string_free(s, FALSE));
+  return TRUE;
+}
+
+static GPtrArray *
+parse(const char *text, gboolean *ok, KbDiagList *diags)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+  *ok = kb_i_csv_parse("t.csv", text, strlen(text), kb_i_csv_detect_separator(text, strlen(text)),
+                       collect, out, diags);
+  return out;
+}
+
+#define REC(i) ((const char *) g_ptr_array_index(recs, i))
+
+START_TEST(separator_is_detected_from_the_header)
+{
+  ck_assert_int_eq(kb_i_csv_detect_separator("a;b;c\n1,5;2;3\n", 14), ';');
+  ck_assert_int_eq(kb_i_csv_detect_separator("a,b\n", 4), ',');
+  ck_assert_int_eq(kb_i_csv_detect_separator("a;b,c\n", 6), ',');            /* tie */
+  ck_assert_int_eq(kb_i_csv_detect_separator("\"a;b;c\",d\n", 10), ',');     /* quoted */
+  ck_assert_int_eq(kb_i_csv_detect_separator("\n\na;b\n", 6), ';');          /* blank first */
+  ck_assert_int_eq(kb_i_csv_detect_separator("", 0), ',');
+}
+END_TEST
+
+START_TEST(fields_carry_their_positions)
+{
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  gboolean ok;
+  g_autoptr(GPtrArray) recs = parse("a,b\n\"c,d\",e\r\n", &ok, diags);
+  ck_assert(ok);
+  ck_assert_uint_eq(recs->len, 2);
+  ck_assert_str_eq(REC(0), "@1 1:1=a 1:3=b");
+  ck_assert_str_eq(REC(1), "@2 2:1=c,d 2:7=e");
+  ck_assert_uint_eq(kb_diag_list_length(diags), 0);
+}
+END_TEST
+
+START_TEST(quotes_hold_quotes_separators_and_line_breaks)
+{
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  gboolean ok;
+  g_autoptr(GPtrArray) recs =
+    parse("\"x\"\"y\",\"one\r\ntwo\",z\nnext,row\n", &ok, diags);
+  ck_assert(ok);
+  ck_assert_uint_eq(recs->len, 2);
+  /* CRLF inside quotes becomes LF; the record after it starts on line 3 */
+  ck_assert_str_eq(REC(0), "@1 1:1=x\"y 1:8=one\ntwo 2:6=z");
+  ck_assert_str_eq(REC(1), "@3 3:1=next 3:6=row");
+}
+END_TEST
+
+START_TEST(blank_lines_are_skipped_and_spaces_trimmed)
+{
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  gboolean ok;
+  g_autoptr(GPtrArray) recs = parse("a , b\n\n   \r\n \" c \" ,d", &ok, diags);
+  ck_assert(ok);
+  ck_assert_uint_eq(recs->len, 2);
+  ck_assert_str_eq(REC(0), "@1 1:1=a 1:5=b");
+  ck_assert_str_eq(REC(1), "@4 4:2= c  4:9=d");
+}
+END_TEST
+
+START_TEST(columns_count_characters_not_bytes)
+{
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  gboolean ok;
+  g_autoptr(GPtrArray) recs = parse("Roemenië,Osnabrück,x\r", &ok, diags);
+  ck_assert(ok);
+  ck_assert_str_eq(REC(0), "@1 1:1=Roemenië 1:10=Osnabrück 1:20=x");
+}
+END_TEST
+
+START_TEST(lone_carriage_returns_end_lines)
+{
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  gboolean ok;
+  g_autoptr(GPtrArray) recs = parse("a,b\rc,d\r", &ok, diags);
+  ck_assert(ok);
+  ck_assert_uint_eq(recs->len, 2);
+  ck_assert_str_eq(REC(1), "@2 2:1=c 2:3=d");
+}
+END_TEST
+
+START_TEST(empty_fields_are_kept)
+{
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  gboolean ok;
+  g_autoptr(GPtrArray) recs = parse(",,\n", &ok, diags);
+  ck_assert(ok);
+  ck_assert_str_eq(REC(0), "@1 1:1= 1:2= 1:3=");
+}
+END_TEST
+
+START_TEST(an_unclosed_quote_is_reported_where_it_opened)
+{
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  gboolean ok;
+  g_autoptr(GPtrArray) recs = parse("a,b\nc,\"d\ne,f\n", &ok, diags);
+  ck_assert(!ok);
+  ck_assert_uint_eq(recs->len, 1);
+  ck_assert_uint_eq(kb_diag_list_length(diags), 1);
+  g_autofree char *msg = kb_diag_format(kb_diag_list_get(diags, 0));
+  ck_assert_str_eq(msg, "t.csv:2:3: error: the quote opened here is never closed; expected "
+                        "a closing '\"' before the end of the file");
+}
+END_TEST
+
+START_TEST(text_after_a_closing_quote_is_reported_and_kept)
+{
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  gboolean ok;
+  g_autoptr(GPtrArray) recs = parse("\"ab\" c,d\n", &ok, diags);
+  ck_assert(ok);
+  ck_assert_str_eq(REC(0), "@1 1:1=ab c 1:8=d");
+  g_autofree char *msg = kb_diag_format(kb_diag_list_get(diags, 0));
+  ck_assert_str_eq(msg, "t.csv:1:6: error: text after a closing quote; expected ',' or the "
+                        "end of the line (write a quote inside a quoted field as \"\")");
+}
+END_TEST
+
+START_TEST(text_check_reports_each_bad_line)
+{
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  /* BOM, then line 1 fine, line 2 has Latin-1 'ë' at column 8, line 3 fine */
+  const char data[] = "\xEF\xBB\xBFid,kind\nRoemeni\xEB,x\nok,y\n";
+  KbText t = { g_strdup("t.csv"), g_memdup2(data, sizeof data), sizeof data - 1, 0 };
+  ck_assert(!kb_i_text_check(&t, diags));
+  ck_assert_uint_eq(t.body, 3);
+  ck_assert_uint_eq(kb_diag_list_length(diags), 1);
+  const KbDiag *d = kb_diag_list_get(diags, 0);
+  ck_assert_uint_eq(d->line, 2);
+  ck_assert_uint_eq(d->column, 8);
+  kb_i_text_release(&t);
+}
+END_TEST
+
+START_TEST(text_check_accepts_a_bom_and_utf8)
+{
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  const char data[] = "\xEF\xBB\xBFid\nOsnabrück\n";
+  KbText t = { g_strdup("t.csv"), g_memdup2(data, sizeof data), sizeof data - 1, 0 };
+  ck_assert(kb_i_text_check(&t, diags));
+  ck_assert_uint_eq(t.body, 3);
+  ck_assert_uint_eq(kb_diag_list_length(diags), 0);
+  kb_i_text_release(&t);
+}
+END_TEST
+
+static Suite *
+csv_suite(void)
+{
+  Suite *s = suite_create("csv");
+  TCase *tc = tcase_create("csv");
+  tcase_add_test(tc, separator_is_detected_from_the_header);
+  tcase_add_test(tc, fields_carry_their_positions);
+  tcase_add_test(tc, quotes_hold_quotes_separators_and_line_breaks);
+  tcase_add_test(tc, blank_lines_are_skipped_and_spaces_trimmed);
+  tcase_add_test(tc, columns_count_characters_not_bytes);
+  tcase_add_test(tc, lone_carriage_returns_end_lines);
+  tcase_add_test(tc, empty_fields_are_kept);
+  tcase_add_test(tc, an_unclosed_quote_is_reported_where_it_opened);
+  tcase_add_test(tc, text_after_a_closing_quote_is_reported_and_kept);
+  tcase_add_test(tc, text_check_reports_each_bad_line);
+  tcase_add_test(tc, text_check_accepts_a_bom_and_utf8);
+  suite_add_tcase(s, tc);
+  return s;
+}
+
+int
+main(void)
+{
+  SRunner *sr = srunner_create(csv_suite());
+  srunner_run_all(sr, CK_NORMAL);
+  int failed = srunner_ntests_failed(sr);
+  srunner_free(sr);
+  return failed == 0 ? 0 : 1;
+}

@@ -1,0 +1,178 @@
+/* test_load.c -- the three formats load the same data the same way, and
+ * JSON problems are placed at their line and column. */
+#include <check.h>
+#include <math.h>
+#include <string.h>
+
+#include <klaverblad.h>
+
+static KbDataset *
+load(const char *rel, KbFormat format, KbDiagList *diags)
+{
+  g_autofree char *path = g_build_filename(KB_CLI_CASES, rel, NULL);
+  g_autoptr(GError) err = NULL;
+  KbDataset *ds = kb_dataset_load(path, format, diags, &err);
+  ck_assert_msg(ds != NULL, "%s", err ? err->message : "");
+  return ds;
+}
+
+static void
+assert_same_string(const char *a, const char *b)
+{
+  if (a == NULL || b == NULL)
+    ck_assert_ptr_eq(a, b);
+  else
+    ck_assert_str_eq(a, b);
+}
+
+/* Every node and relation field equal, but the file names. */
+static void
+assert_same_dataset(const KbDataset *a, const KbDataset *b)
+{
+  ck_assert_uint_eq(kb_dataset_node_count(a), kb_dataset_node_count(b));
+  ck_assert_uint_eq(kb_dataset_relation_count(a), kb_dataset_relation_count(b));
+  for (size_t i = 0; i < kb_dataset_node_count(a); i++) {
+    const KbNode *x = kb_dataset_node(a, i), *y = kb_dataset_node(b, i);
+    ck_assert_str_eq(x->id, y->id);
+    ck_assert_int_eq(x->kind, y->kind);
+    ck_assert_str_eq(x->label, y->label);
+    assert_same_string(x->description, y->description);
+    assert_same_string(x->website, y->website);
+    assert_same_string(x->source, y->source);
+    ck_assert_uint_eq(x->sector, y->sector);
+    ck_assert_uint_eq(g_strv_length(x->tags), g_strv_length(y->tags));
+    for (size_t t = 0; x->tags[t]; t++)
+      ck_assert_str_eq(x->tags[t], y->tags[t]);
+  }
+  for (size_t i = 0; i < kb_dataset_relation_count(a); i++) {
+    const KbRelation *x = kb_dataset_relation(a, i), *y = kb_dataset_relation(b, i);
+    ck_assert_uint_eq(x->from, y->from);
+    ck_assert_uint_eq(x->to, y->to);
+    ck_assert_int_eq(x->kind, y->kind);
+    ck_assert_int_eq(x->since, y->since);
+    ck_assert_int_eq(x->until, y->until);
+    ck_assert(x->weight == y->weight);
+    assert_same_string(x->label, y->label);
+    assert_same_string(x->source, y->source);
+    assert_same_string(x->note, y->note);
+  }
+}
+
+START_TEST(excel_dutch_csv_loads_like_its_plain_twin)
+{
+  g_autoptr(KbDiagList) d1 = kb_diag_list_new(0);
+  g_autoptr(KbDiagList) d2 = kb_diag_list_new(0);
+  g_autoptr(KbDataset) plain = load("check-ok/data", KB_FORMAT_AUTO, d1);
+  g_autoptr(KbDataset) excel = load("check-bom-semicolon-crlf/data", KB_FORMAT_AUTO, d2);
+  ck_assert_uint_eq(kb_diag_list_length(d1), 0);
+  ck_assert_uint_eq(kb_diag_list_length(d2), 0);
+  assert_same_dataset(plain, excel);
+  /* the values that quoting protects came through */
+  const KbNode *mkb = kb_dataset_node(excel, kb_dataset_find(excel, "mkb-deventer"));
+  ck_assert_str_eq(mkb->label, "MKB Deventer, afdeling \"Internationaal\"");
+  ck_assert_str_eq(kb_node_attr(mkb, "contact"), "Jan");
+  ck_assert_str_eq(kb_dataset_relation(excel, 1)->note,
+                   "joined the municipality\nand Saxion in Sibiu");
+  ck_assert(kb_dataset_relation(excel, 1)->weight == 0.5);
+  ck_assert_str_eq(kb_dataset_node(excel, kb_dataset_find(excel, "romania"))->label, "Roemenië");
+}
+END_TEST
+
+START_TEST(json_loads_like_csv)
+{
+  g_autoptr(KbDiagList) d1 = kb_diag_list_new(0);
+  g_autoptr(KbDiagList) d2 = kb_diag_list_new(0);
+  g_autoptr(KbDataset) csv = load("check-ok/data", KB_FORMAT_AUTO, d1);
+  g_autoptr(KbDataset) json = load("check-json/data.json", KB_FORMAT_AUTO, d2);
+  ck_assert_uint_eq(kb_diag_list_length(d2), 0);
+  assert_same_dataset(csv, json);
+  const KbNode *mkb = kb_dataset_node(json, kb_dataset_find(json, "mkb-deventer"));
+  ck_assert_str_eq(kb_node_attr(mkb, "contact"), "Jan");
+}
+END_TEST
+
+START_TEST(formats_are_detected)
+{
+  KbFormat f;
+  g_autofree char *dir = g_build_filename(KB_CLI_CASES, "check-ok/data", NULL);
+  g_autofree char *json = g_build_filename(KB_CLI_CASES, "check-json/data.json", NULL);
+  g_autofree char *edges = g_build_filename(KB_CLI_CASES, "check-edgelist/edges.csv", NULL);
+  ck_assert(kb_format_detect(dir, &f, NULL));
+  ck_assert_int_eq(f, KB_FORMAT_FOLDER);
+  ck_assert(kb_format_detect(json, &f, NULL));
+  ck_assert_int_eq(f, KB_FORMAT_JSON);
+  ck_assert(kb_format_detect(edges, &f, NULL));
+  ck_assert_int_eq(f, KB_FORMAT_EDGELIST);
+  g_autoptr(GError) err = NULL;
+  ck_assert(!kb_format_detect("/nonexistent/x", &f, &err));
+  ck_assert(g_error_matches(err, KB_ERROR, KB_ERROR_IO));
+}
+END_TEST
+
+START_TEST(edge_lists_make_organisations_and_partnerships)
+{
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  g_autoptr(KbDataset) ds = load("check-edgelist/edges.csv", KB_FORMAT_AUTO, diags);
+  ck_assert_uint_eq(kb_diag_list_length(diags), 0);
+  /* Saxion, Gemeente Deventer, Zone College, Humanitas, Platform Deventer-Oeganda */
+  ck_assert_uint_eq(kb_dataset_node_count(ds), 5);
+  ck_assert_uint_eq(kb_dataset_relation_count(ds), 4);
+  for (size_t i = 0; i < 5; i++) {
+    ck_assert_int_eq(kb_dataset_node(ds, i)->kind, KB_NODE_ORGANISATION);
+    ck_assert_uint_eq(kb_dataset_node(ds, i)->sector, KB_NO_NODE);
+  }
+  ck_assert_str_eq(kb_dataset_node(ds, 2)->id, "Zone College");
+  ck_assert(kb_dataset_relation(ds, 0)->weight == 2.0);
+  ck_assert(kb_dataset_relation(ds, 1)->weight == 1.0);
+  ck_assert(kb_dataset_relation(ds, 2)->weight == 1.5);
+  ck_assert_int_eq(kb_dataset_relation(ds, 3)->kind, KB_REL_PARTNER_OF);
+}
+END_TEST
+
+START_TEST(json_syntax_errors_have_a_position)
+{
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  g_autoptr(KbDataset) ds = load("check-json-malformed/data.json", KB_FORMAT_AUTO, diags);
+  ck_assert_uint_eq(kb_diag_list_count(diags, KB_SEVERITY_ERROR), 1);
+  const KbDiag *d = kb_diag_list_get(diags, 0);
+  /* the missing comma: "sector" starts at line 3, column 45 */
+  ck_assert_uint_eq(d->line, 3);
+  ck_assert_uint_eq(d->column, 45);
+}
+END_TEST
+
+START_TEST(an_unreadable_path_fails_the_call)
+{
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  g_autoptr(GError) err = NULL;
+  g_autoptr(KbDataset) ds = kb_dataset_load("/nonexistent/x", KB_FORMAT_AUTO, diags, &err);
+  ck_assert_ptr_null(ds);
+  ck_assert(g_error_matches(err, KB_ERROR, KB_ERROR_IO));
+  ck_assert_str_eq(err->message, "cannot read '/nonexistent/x': No such file or directory");
+}
+END_TEST
+
+static Suite *
+load_suite(void)
+{
+  Suite *s = suite_create("load");
+  TCase *tc = tcase_create("load");
+  tcase_add_test(tc, excel_dutch_csv_loads_like_its_plain_twin);
+  tcase_add_test(tc, json_loads_like_csv);
+  tcase_add_test(tc, formats_are_detected);
+  tcase_add_test(tc, edge_lists_make_organisations_and_partnerships);
+  tcase_add_test(tc, json_syntax_errors_have_a_position);
+  tcase_add_test(tc, an_unreadable_path_fails_the_call);
+  suite_add_tcase(s, tc);
+  return s;
+}
+
+int
+main(void)
+{
+  SRunner *sr = srunner_create(load_suite());
+  srunner_run_all(sr, CK_NORMAL);
+  int failed = srunner_ntests_failed(sr);
+  srunner_free(sr);
+  return failed == 0 ? 0 : 1;
+}
