@@ -1,7 +1,6 @@
 /* common.c -- what the subcommands share: dataset options, loading,
  * printing diagnostics, usage errors. */
 #include <stdarg.h>
-#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -43,18 +42,6 @@ kb_cli_usage_error(const char *command, const char *format, ...)
   return KB_EXIT_USAGE;
 }
 
-static gboolean
-parse_year_option(const char *text, int *out)
-{
-  if (strlen(text) != 4)
-    return FALSE;
-  for (int i = 0; i < 4; i++)
-    if (!g_ascii_isdigit(text[i]))
-      return FALSE;
-  *out = atoi(text);
-  return kb_year_is_valid(*out);
-}
-
 gboolean
 kb_cli_parse(GOptionContext *ctx, const char *command, int *argc, char ***argv,
              KbCliDatasetOptions *opts, int n_args)
@@ -64,7 +51,7 @@ kb_cli_parse(GOptionContext *ctx, const char *command, int *argc, char ***argv,
     kb_cli_usage_error(command, "%s", err->message);
     return FALSE;
   }
-  if (opts->as_of != NULL && !parse_year_option(opts->as_of, &opts->year)) {
+  if (opts->as_of != NULL && !kb_year_parse(opts->as_of, &opts->year)) {
     kb_cli_usage_error(command, "--as-of '%s' is not a year; expected four digits, as 2021",
                        opts->as_of);
     return FALSE;

@@ -270,22 +270,6 @@ parse_kind(KbTable table, const char *text, int *out)
   return TRUE;
 }
 
-/* A year: four ASCII digits, KB_YEAR_MIN..KB_YEAR_MAX. */
-static gboolean
-parse_year(const char *text, int *out)
-{
-  if (strlen(text) != 4)
-    return FALSE;
-  for (int i = 0; i < 4; i++)
-    if (!g_ascii_isdigit(text[i]))
-      return FALSE;
-  int y = atoi(text);
-  if (!kb_year_is_valid(y))
-    return FALSE;
-  *out = y;
-  return TRUE;
-}
-
 /* A positive finite number; a decimal comma is accepted as Dutch Excel
  * writes it ("0,5"). */
 static gboolean
@@ -530,7 +514,7 @@ add_relation_row(KbBuilder *b, const KbRow *row)
   for (int i = 0; i < 2; i++) {
     const KbCell *c = row_cell(row, year_fields[i]);
     g_autofree char *t = cell_text(c);
-    if (t != NULL && !parse_year(t, &years[i])) {
+    if (t != NULL && !kb_year_parse(t, &years[i])) {
       ERROR(b, row->file, c, "'%s' is not a year; expected four digits between %d and %d, "
             "as 2015", t, KB_YEAR_MIN, KB_YEAR_MAX);
       ok = FALSE;

@@ -147,6 +147,24 @@ kb_year_is_valid(int year)
 }
 
 gboolean
+kb_year_parse(const char *text, int *out)
+{
+  g_return_val_if_fail(text != NULL && out != NULL, FALSE);
+  if (strlen(text) != 4)
+    return FALSE;
+  int y = 0;
+  for (int i = 0; i < 4; i++) {
+    if (!g_ascii_isdigit(text[i]))
+      return FALSE;
+    y = 10 * y + (text[i] - '0');
+  }
+  if (!kb_year_is_valid(y))
+    return FALSE;
+  *out = y;
+  return TRUE;
+}
+
+gboolean
 kb_relation_holds_in(const KbRelation *rel, int year)
 {
   g_return_val_if_fail(rel != NULL, FALSE);

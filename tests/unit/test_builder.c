@@ -1,6 +1,6 @@
 /* test_builder.c -- the rules every loader obeys, checked on rows given
  * directly. Each message is the one the README documents. */
-#include <check.h>
+#include "kb_test.h"
 #include <string.h>
 
 #include <klaverblad.h>
@@ -214,12 +214,4 @@ builder_suite(void)
   return s;
 }
 
-int
-main(void)
-{
-  SRunner *sr = srunner_create(builder_suite());
-  srunner_run_all(sr, CK_NORMAL);
-  int failed = srunner_ntests_failed(sr);
-  srunner_free(sr);
-  return failed == 0 ? 0 : 1;
-}
+KB_TEST_MAIN(builder_suite)

@@ -1,6 +1,6 @@
 /* test_csv.c -- the CSV reader: separators, quoting, line ends, positions.
  * Expected values are worked out by hand from RFC 4180 and the inputs. */
-#include <check.h>
+#include "kb_test.h"
 #include <string.h>
 
 #include "io/io_internal.h"
@@ -186,12 +186,4 @@ csv_suite(void)
   return s;
 }
 
-int
-main(void)
-{
-  SRunner *sr = srunner_create(csv_suite());
-  srunner_run_all(sr, CK_NORMAL);
-  int failed = srunner_ntests_failed(sr);
-  srunner_free(sr);
-  return failed == 0 ? 0 : 1;
-}
+KB_TEST_MAIN(csv_suite)

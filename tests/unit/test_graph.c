@@ -1,6 +1,6 @@
 /* test_graph.c -- components, and igraph errors that come back as GErrors
  * instead of aborting. Component counts are worked out by hand. */
-#include <check.h>
+#include "kb_test.h"
 
 #include "graph/graph_internal.h"
 #include <klaverblad.h>
@@ -69,12 +69,4 @@ graph_suite(void)
   return s;
 }
 
-int
-main(void)
-{
-  SRunner *sr = srunner_create(graph_suite());
-  srunner_run_all(sr, CK_NORMAL);
-  int failed = srunner_ntests_failed(sr);
-  srunner_free(sr);
-  return failed == 0 ? 0 : 1;
-}
+KB_TEST_MAIN(graph_suite)

@@ -1,8 +1,10 @@
 /* test_load.c -- the three formats load the same data the same way, and
  * JSON problems are placed at their line and column. */
-#include <check.h>
+#include "kb_test.h"
 #include <math.h>
 #include <string.h>
+
+#include <glib/gstdio.h>
 
 #include <klaverblad.h>
 
@@ -152,6 +154,70 @@ START_TEST(an_unreadable_path_fails_the_call)
 }
 END_TEST
 
+/* Mutates a valid input many times over (flipping, inserting and deleting
+ * bytes, with quotes, separators, line ends, braces and invalid UTF-8 among
+ * them) and loads each result. Under the sanitizers any memory error fails
+ * the test; every load must end with a dataset. The seed is fixed, so a
+ * failure repeats. */
+static void
+mutate_and_load(const char *source_rel, const char *name, KbFormat format, guint32 seed)
+{
+  g_autofree char *src = g_build_filename(KB_CLI_CASES, source_rel, NULL);
+  g_autofree char *orig = NULL;
+  gsize orig_len = 0;
+  ck_assert(g_file_get_contents(src, &orig, &orig_len, NULL));
+  g_autofree char *dir = g_dir_make_tmp("kb-mutate-XXXXXX", NULL);
+  ck_assert_ptr_nonnull(dir);
+  g_autofree char *path = g_build_filename(dir, name, NULL);
+  /* a folder gets the other table unmutated */
+  g_autofree char *other = g_build_filename(dir, "relations.csv", NULL);
+  if (format == KB_FORMAT_FOLDER) {
+    g_autofree char *rel_src = g_build_filename(KB_CLI_CASES, "check-ok/data/relations.csv", NULL);
+    g_autofree char *rel = NULL;
+    gsize rel_len = 0;
+    ck_assert(g_file_get_contents(rel_src, &rel, &rel_len, NULL));
+    ck_assert(g_file_set_contents(other, rel, (gssize) rel_len, NULL));
+  }
+  static const char alphabet[] = "\",;\n\r{}[]:\\ 0a\xc3\xa9\xff\xfe\x00";
+  GRand *rng = g_rand_new_with_seed(seed);
+  for (int round = 0; round < 400; round++) {
+    GString *buf = g_string_new_len(orig, (gssize) orig_len);
+    int edits = g_rand_int_range(rng, 1, 8);
+    for (int e = 0; e < edits; e++) {
+      gsize at = buf->len ? (gsize) g_rand_int_range(rng, 0, (gint32) buf->len) : 0;
+      char c = alphabet[g_rand_int_range(rng, 0, sizeof alphabet - 1)];
+      switch (g_rand_int_range(rng, 0, 3)) {
+      case 0: if (buf->len) buf->str[at] = c; break;
+      case 1: g_string_insert_c(buf, (gssize) at, c); break;
+      default: if (buf->len) g_string_erase(buf, (gssize) at, 1); break;
+      }
+    }
+    ck_assert(g_file_set_contents(path, buf->str, (gssize) buf->len, NULL));
+    g_string_free(buf, TRUE);
+    g_autoptr(KbDiagList) diags = kb_diag_list_new(50);
+    g_autoptr(KbDataset) ds =
+      kb_dataset_load(format == KB_FORMAT_FOLDER ? dir : path, format, diags, NULL);
+    ck_assert_ptr_nonnull(ds);
+    for (size_t i = 0; i < kb_diag_list_length(diags); i++) {
+      g_autofree char *line = kb_diag_format(kb_diag_list_get(diags, i));
+      ck_assert(g_utf8_validate(line, -1, NULL));   /* messages stay printable */
+    }
+  }
+  g_rand_free(rng);
+  g_unlink(path);
+  g_unlink(other);
+  g_rmdir(dir);
+}
+
+START_TEST(mutated_inputs_never_crash)
+{
+  mutate_and_load("check-json/data.json", "data.json", KB_FORMAT_JSON, 1);
+  mutate_and_load("check-edgelist/edges.csv", "edges.csv", KB_FORMAT_EDGELIST, 2);
+  mutate_and_load("check-ok/data/relations.csv", "relations.csv", KB_FORMAT_EDGELIST, 3);
+  mutate_and_load("check-ok/data/nodes.csv", "nodes.csv", KB_FORMAT_FOLDER, 4);
+}
+END_TEST
+
 static Suite *
 load_suite(void)
 {
@@ -163,16 +229,9 @@ load_suite(void)
   tcase_add_test(tc, edge_lists_make_organisations_and_partnerships);
   tcase_add_test(tc, json_syntax_errors_have_a_position);
   tcase_add_test(tc, an_unreadable_path_fails_the_call);
+  tcase_add_test(tc, mutated_inputs_never_crash);
   suite_add_tcase(s, tc);
   return s;
 }
 
-int
-main(void)
-{
-  SRunner *sr = srunner_create(load_suite());
-  srunner_run_all(sr, CK_NORMAL);
-  int failed = srunner_ntests_failed(sr);
-  srunner_free(sr);
-  return failed == 0 ? 0 : 1;
-}
+KB_TEST_MAIN(load_suite)

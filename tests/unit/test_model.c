@@ -1,7 +1,7 @@
 /* test_model.c -- kinds, the rules joining them, years, the year filter and
  * the geography roll-up. Expected values follow from the rules table in the
  * README, worked out by hand. */
-#include <check.h>
+#include "kb_test.h"
 #include <string.h>
 
 #include <klaverblad.h>
@@ -210,12 +210,4 @@ model_suite(void)
   return s;
 }
 
-int
-main(void)
-{
-  SRunner *sr = srunner_create(model_suite());
-  srunner_run_all(sr, CK_NORMAL);
-  int failed = srunner_ntests_failed(sr);
-  srunner_free(sr);
-  return failed == 0 ? 0 : 1;
-}
+KB_TEST_MAIN(model_suite)

@@ -105,6 +105,9 @@ char *kb_rel_kind_describe_ends(KbRelKind kind);
 
 /* A year is valid when it has four digits: KB_YEAR_MIN..KB_YEAR_MAX. */
 gboolean kb_year_is_valid(int year);
+/* Parses a year written as exactly four ASCII digits in that range.
+ * Returns FALSE, leaving *out alone, for anything else. */
+gboolean kb_year_parse(const char *text, int *out);
 /* TRUE when the relation holds in 'year' (since <= year <= until, a missing
  * bound being open). */
 gboolean kb_relation_holds_in(const KbRelation *rel, int year);
