@@ -4,10 +4,36 @@
 
 #include "cli/builtin.h"
 
+/* What dataset.csv and questions.csv say, where they say it. */
 static void
-print_summary(FILE *out, const char *path, KbFormat format, int year, const KbSummary *s)
+print_about(FILE *out, const KbDataset *ds)
+{
+  if (kb_dataset_title(ds) != NULL)
+    fprintf(out, "Title       %s\n", kb_dataset_title(ds));
+  if (kb_dataset_home(ds) != KB_NO_NODE)
+    fprintf(out, "Home        %s\n", kb_dataset_node(ds, kb_dataset_home(ds))->id);
+  if (kb_dataset_hub(ds) != KB_NO_NODE)
+    fprintf(out, "Hub         %s\n", kb_dataset_node(ds, kb_dataset_hub(ds))->id);
+  const size_t *themes;
+  size_t n = kb_dataset_themes(ds, &themes);
+  if (n > 0) {
+    fprintf(out, "Themes      ");
+    for (size_t i = 0; i < n; i++)
+      fprintf(out, "%s%s", i ? ", " : "", kb_dataset_node(ds, themes[i])->id);
+    fputc('\n', out);
+  }
+  if (kb_dataset_policy_start(ds) != KB_NO_YEAR)
+    fprintf(out, "Policy from %d\n", kb_dataset_policy_start(ds));
+  if (kb_dataset_question_count(ds) > 0)
+    fprintf(out, "Questions   %zu\n", kb_dataset_question_count(ds));
+}
+
+static void
+print_summary(FILE *out, const char *path, KbFormat format, int year, const KbDataset *ds,
+              const KbSummary *s)
 {
   fprintf(out, "Dataset     %s (%s)\n", path, kb_format_name(format));
+  print_about(out, ds);
   if (year != KB_NO_YEAR)
     fprintf(out, "As of       %d\n", year);
   fprintf(out, "Nodes       %zu\n", s->nodes);
@@ -55,7 +81,7 @@ run_check(const char *path, const KbCliDatasetOptions *opts)
     fprintf(stderr, "klaverblad check: error: %s\n", err->message);
     return KB_EXIT_DATA;
   }
-  print_summary(stdout, path, format, opts->year, &summary);
+  print_summary(stdout, path, format, opts->year, ds, &summary);
   size_t errors = kb_diag_list_count(diags, KB_SEVERITY_ERROR);
   size_t warnings = kb_diag_list_count(diags, KB_SEVERITY_WARNING);
   fprintf(stdout, "\nResult      %s: %zu error%s, %zu warning%s\n",

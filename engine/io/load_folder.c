@@ -1,5 +1,5 @@
 /* load_folder.c -- the canonical format: a folder with nodes.csv and
- * relations.csv. */
+ * relations.csv, and optionally dataset.csv and questions.csv. */
 #include <string.h>
 
 #include "io/io_internal.h"
@@ -84,9 +84,21 @@ KbDataset *
 kb_i_load_folder(const char *path, KbDiagList *diags)
 {
   g_autoptr(KbBuilder) builder = kb_builder_new(path, diags);
-  g_autofree char *nodes = g_build_filename(path, "nodes.csv", NULL);
-  g_autofree char *relations = g_build_filename(path, "relations.csv", NULL);
-  read_table(builder, diags, nodes, KB_TABLE_NODES);
-  read_table(builder, diags, relations, KB_TABLE_RELATIONS);
+  static const struct {
+    const char *name;
+    KbTable table;
+    gboolean optional;
+  } tables[] = {
+    { "nodes.csv", KB_TABLE_NODES, FALSE },
+    { "relations.csv", KB_TABLE_RELATIONS, FALSE },
+    { "dataset.csv", KB_TABLE_META, TRUE },
+    { "questions.csv", KB_TABLE_QUESTIONS, TRUE },
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS(tables); i++) {
+    g_autofree char *file = g_build_filename(path, tables[i].name, NULL);
+    if (tables[i].optional && !g_file_test(file, G_FILE_TEST_EXISTS))
+      continue;
+    read_table(builder, diags, file, tables[i].table);
+  }
   return kb_builder_finish(builder);
 }

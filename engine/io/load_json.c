@@ -231,8 +231,30 @@ add_object(JsonLoad *jl, KbTable table, const cJSON *obj, const char *array_name
   g_ptr_array_unref(owned);
 }
 
+/* "dataset": {"title": "...", "home": "deventer", ...} becomes key,value rows. */
 static void
-add_array(JsonLoad *jl, const cJSON *root, const char *name, KbTable table)
+add_meta(JsonLoad *jl, const cJSON *obj)
+{
+  if (!cJSON_IsObject(obj)) {
+    json_error(jl, obj, "dataset", "'dataset' is %s; expected an object of keys and values",
+               json_type_name(obj));
+    return;
+  }
+  const cJSON *m;
+  cJSON_ArrayForEach(m, obj) {
+    g_autofree char *value = member_text(jl, m, m->string);
+    if (value == NULL)
+      continue;
+    unsigned line, column;
+    position_of(jl, m, &line, &column);
+    KbCell cells[2] = { { "key", m->string, line, column }, { "value", value, line, column } };
+    KbRow row = { jl->path, line, cells, 2 };
+    kb_builder_add_row(jl->builder, KB_TABLE_META, &row);
+  }
+}
+
+static void
+add_array(JsonLoad *jl, const cJSON *root, const char *name, KbTable table, gboolean optional)
 {
   const cJSON *arr = NULL;
   const cJSON *m;
@@ -240,8 +262,9 @@ add_array(JsonLoad *jl, const cJSON *root, const char *name, KbTable table)
     if (strcmp(m->string, name) == 0)
       arr = m;
   if (arr == NULL) {
-    json_error(jl, root, NULL, "missing member '%s'; expected an array of %s objects", name,
-               table == KB_TABLE_NODES ? "node" : "relation");
+    if (!optional)
+      json_error(jl, root, NULL, "missing member '%s'; expected an array of %s objects", name,
+                 table == KB_TABLE_NODES ? "node" : "relation");
     return;
   }
   if (!cJSON_IsArray(arr)) {
@@ -302,11 +325,15 @@ kb_i_load_json(const char *path, KbDiagList *diags)
     json_error(&jl, root, NULL, "the document is %s; expected an object with members "
                "'nodes' and 'relations'", json_type_name(root));
   } else {
-    add_array(&jl, root, "nodes", KB_TABLE_NODES);
-    add_array(&jl, root, "relations", KB_TABLE_RELATIONS);
+    add_array(&jl, root, "nodes", KB_TABLE_NODES, FALSE);
+    add_array(&jl, root, "relations", KB_TABLE_RELATIONS, FALSE);
+    add_array(&jl, root, "questions", KB_TABLE_QUESTIONS, TRUE);
     const cJSON *m;
     cJSON_ArrayForEach(m, root)
-      if (strcmp(m->string, "nodes") != 0 && strcmp(m->string, "relations") != 0) {
+      if (strcmp(m->string, "dataset") == 0)
+        add_meta(&jl, m);
+      else if (strcmp(m->string, "nodes") != 0 && strcmp(m->string, "relations") != 0
+               && strcmp(m->string, "questions") != 0) {
         unsigned line, column;
         position_of(&jl, m, &line, &column);
         kb_diag_list_add(diags, KB_SEVERITY_WARNING, path, line, column, m->string,

@@ -31,12 +31,28 @@ typedef struct {
   unsigned kind_line, kind_column;
 } PendingRelation;
 
+/* A dataset.csv row, checked once the nodes are known. */
+typedef struct {
+  char *key, *value, *source;
+  const char *file;
+  unsigned line, value_line, value_column;
+} PendingMeta;
+
+/* A questions.csv row waiting for its nodes. */
+typedef struct {
+  KbQuestion q;              /* from/to not yet set */
+  char *from, *to;
+  unsigned from_line, from_column, to_line, to_column;
+} PendingQuestion;
+
 struct KbBuilder {
   KbDataset *ds;
   KbDiagList *diags;
   GArray *notes;             /* of NodeNote, parallel to ds->nodes */
   GArray *pending;           /* of PendingRelation */
   GHashTable *rejected;      /* ids of node rows that were reported and skipped */
+  GArray *meta;              /* of PendingMeta */
+  GArray *questions;         /* of PendingQuestion */
   gboolean sector_required;
   gboolean finished;
   unsigned suggestions;      /* how many "did you mean" look-ups were made */
@@ -58,6 +74,8 @@ kb_builder_new(const char *name, KbDiagList *diags)
   b->notes = g_array_new(FALSE, TRUE, sizeof(NodeNote));
   b->pending = g_array_new(FALSE, TRUE, sizeof(PendingRelation));
   b->rejected = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  b->meta = g_array_new(FALSE, TRUE, sizeof(PendingMeta));
+  b->questions = g_array_new(FALSE, TRUE, sizeof(PendingQuestion));
   b->sector_required = TRUE;
   return b;
 }
@@ -88,6 +106,22 @@ kb_builder_free(KbBuilder *b)
   g_array_unref(b->notes);
   g_array_unref(b->pending);
   g_hash_table_unref(b->rejected);
+  for (guint i = 0; i < b->meta->len; i++) {
+    PendingMeta *m = &g_array_index(b->meta, PendingMeta, i);
+    g_free(m->key);
+    g_free(m->value);
+    g_free(m->source);
+  }
+  g_array_unref(b->meta);
+  for (guint i = 0; i < b->questions->len; i++) {
+    PendingQuestion *pq = &g_array_index(b->questions, PendingQuestion, i);
+    g_free(pq->q.id);
+    g_free(pq->q.text);
+    g_free(pq->q.source);
+    g_free(pq->from);
+    g_free(pq->to);
+  }
+  g_array_unref(b->questions);
   kb_dataset_free(b->ds);
   g_free(b);
 }
@@ -115,10 +149,25 @@ static const Column relation_columns[] = {
   { "note", FALSE }, { NULL, FALSE }
 };
 
+static const Column meta_columns[] = {
+  { "key", TRUE }, { "value", TRUE }, { "source", FALSE }, { NULL, FALSE }
+};
+
+static const Column question_columns[] = {
+  { "id", TRUE }, { "kind", TRUE }, { "question", TRUE }, { "from", FALSE }, { "to", FALSE },
+  { "source", FALSE }, { NULL, FALSE }
+};
+
 static const Column *
 table_columns(KbTable table)
 {
-  return table == KB_TABLE_NODES ? node_columns : relation_columns;
+  switch (table) {
+  case KB_TABLE_NODES: return node_columns;
+  case KB_TABLE_RELATIONS: return relation_columns;
+  case KB_TABLE_META: return meta_columns;
+  case KB_TABLE_QUESTIONS: return question_columns;
+  }
+  g_return_val_if_reached(node_columns);
 }
 
 static gboolean
@@ -234,14 +283,10 @@ append_suggestion(GString *s, const char *suggestion)
     g_string_append_printf(s, " (did you mean '%s'?)", suggestion);
 }
 
-/* "expected one of: a, b, c" plus a suggestion, for an unknown kind. */
+/* "unknown WHAT 'value' (did you mean ...?); expected one of: a, b, c". */
 static char *
-describe_unknown_kind(const char *what, const char *value, KbTable table)
+describe_unknown(const char *what, const char *value, const char *const *names, size_t n)
 {
-  const char *names[(int) KB_REL_KIND_COUNT + (int) KB_NODE_KIND_COUNT];
-  size_t n = table == KB_TABLE_NODES ? KB_NODE_KIND_COUNT : KB_REL_KIND_COUNT;
-  for (size_t k = 0; k < n; k++)
-    names[k] = table == KB_TABLE_NODES ? kb_node_kind_name(k) : kb_rel_kind_name(k);
   GString *s = g_string_new(NULL);
   g_string_append_printf(s, "unknown %s '%s'", what, value);
   append_suggestion(s, closest(value, names, n));
@@ -249,6 +294,16 @@ describe_unknown_kind(const char *what, const char *value, KbTable table)
   for (size_t k = 0; k < n; k++)
     g_string_append_printf(s, "%s%s", k ? ", " : "", names[k]);
   return g_string_free(s, FALSE);
+}
+
+static char *
+describe_unknown_kind(const char *what, const char *value, KbTable table)
+{
+  const char *names[(int) KB_REL_KIND_COUNT + (int) KB_NODE_KIND_COUNT];
+  size_t n = table == KB_TABLE_NODES ? KB_NODE_KIND_COUNT : KB_REL_KIND_COUNT;
+  for (size_t k = 0; k < n; k++)
+    names[k] = table == KB_TABLE_NODES ? kb_node_kind_name(k) : kb_rel_kind_name(k);
+  return describe_unknown(what, value, names, n);
 }
 
 /* Parses a kind written in any case. */
@@ -567,14 +622,118 @@ add_relation_row(KbBuilder *b, const KbRow *row)
   g_array_append_val(b->pending, p);
 }
 
+/* ------------------------------------------------- metadata, questions */
+
+static void
+add_meta_row(KbBuilder *b, const KbRow *row)
+{
+  const KbCell *key_cell = row_cell(row, "key");
+  const KbCell *value_cell = row_cell(row, "value");
+  g_autofree char *key = cell_text(key_cell);
+  if (key == NULL) {
+    missing_field(b, row, "key", "expected one of: title, home, hub, themes, policy_start, "
+                  "language");
+    return;
+  }
+  for (guint i = 0; i < b->meta->len; i++) {
+    const PendingMeta *m = &g_array_index(b->meta, PendingMeta, i);
+    if (g_ascii_strcasecmp(m->key, key) == 0) {
+      ERROR(b, row->file, key_cell, "key '%s' is given twice (first at line %u); each key may "
+            "appear once", key, m->line);
+      return;
+    }
+  }
+  PendingMeta m = { 0 };
+  m.key = g_ascii_strdown(key, -1);
+  m.value = cell_text(value_cell);
+  m.source = cell_text(row_cell(row, "source"));
+  m.file = kb_i_dataset_intern_file(b->ds, row->file);
+  m.line = row->line;
+  m.value_line = value_cell ? value_cell->line : row->line;
+  m.value_column = value_cell ? value_cell->column : 0;
+  g_array_append_val(b->meta, m);
+}
+
+static const char *const question_kinds[KB_QUESTION_KIND_COUNT] = {
+  "bridge", "synergy", "overview", "theme", "rank", "centrality"
+};
+
+static void
+add_question_row(KbBuilder *b, const KbRow *row)
+{
+  const KbCell *id_cell = row_cell(row, "id");
+  const KbCell *kind_cell = row_cell(row, "kind");
+  g_autofree char *id = cell_text(id_cell);
+  g_autofree char *kind_text = cell_text(kind_cell);
+  g_autofree char *text = cell_text(row_cell(row, "question"));
+  gboolean ok = TRUE;
+  if (id == NULL) {
+    missing_field(b, row, "id", "every question needs an id");
+    ok = FALSE;
+  } else {
+    for (guint i = 0; i < b->questions->len; i++) {
+      const PendingQuestion *pq = &g_array_index(b->questions, PendingQuestion, i);
+      if (strcmp(pq->q.id, id) == 0) {
+        ERROR(b, row->file, id_cell, "duplicate question id '%s'; first defined at line %u",
+              id, pq->q.origin.line);
+        ok = FALSE;
+      }
+    }
+  }
+  int kind = -1;
+  if (kind_text == NULL) {
+    missing_field(b, row, "kind", "expected a question kind");
+    ok = FALSE;
+  } else {
+    g_autofree char *lower = g_ascii_strdown(kind_text, -1);
+    for (int k = 0; k < KB_QUESTION_KIND_COUNT; k++)
+      if (strcmp(lower, question_kinds[k]) == 0)
+        kind = k;
+    if (kind < 0) {
+      g_autofree char *msg = describe_unknown("question kind", kind_text, question_kinds,
+                                              KB_QUESTION_KIND_COUNT);
+      ERROR(b, row->file, kind_cell, "%s", msg);
+      ok = FALSE;
+    }
+  }
+  if (text == NULL) {
+    missing_field(b, row, "question", "expected the question in words");
+    ok = FALSE;
+  }
+  if (!ok)
+    return;
+  PendingQuestion pq = { 0 };
+  pq.q.id = g_steal_pointer(&id);
+  pq.q.kind = kind;
+  pq.q.text = g_steal_pointer(&text);
+  pq.q.source = cell_text(row_cell(row, "source"));
+  pq.q.origin.file = kb_i_dataset_intern_file(b->ds, row->file);
+  pq.q.origin.line = row->line;
+  const KbCell *from_cell = row_cell(row, "from");
+  const KbCell *to_cell = row_cell(row, "to");
+  pq.from = cell_text(from_cell);
+  pq.to = cell_text(to_cell);
+  if (pq.from != NULL) {
+    pq.from_line = from_cell->line;
+    pq.from_column = from_cell->column;
+  }
+  if (pq.to != NULL) {
+    pq.to_line = to_cell->line;
+    pq.to_column = to_cell->column;
+  }
+  g_array_append_val(b->questions, pq);
+}
+
 void
 kb_builder_add_row(KbBuilder *b, KbTable table, const KbRow *row)
 {
   g_return_if_fail(b != NULL && row != NULL && !b->finished);
-  if (table == KB_TABLE_NODES)
-    add_node_row(b, row);
-  else
-    add_relation_row(b, row);
+  switch (table) {
+  case KB_TABLE_NODES: add_node_row(b, row); break;
+  case KB_TABLE_RELATIONS: add_relation_row(b, row); break;
+  case KB_TABLE_META: add_meta_row(b, row); break;
+  case KB_TABLE_QUESTIONS: add_question_row(b, row); break;
+  }
 }
 
 /* --------------------------------------------------------------- finish */
@@ -605,25 +764,33 @@ unknown_node(KbBuilder *b, const char *file, unsigned line, unsigned column,
   g_string_free(s, TRUE);
 }
 
-/* Resolves a node's sector or country reference; returns the node index or
- * KB_NO_NODE after reporting why not. */
+/* "a" or "an", for a kind's name. */
+static const char *
+article(KbNodeKind kind)
+{
+  return strchr("aeiou", kb_node_kind_name(kind)[0]) ? "an" : "a";
+}
+
+/* The node 'id' names, which must be of kind 'want'; KB_NO_NODE after
+ * reporting why not. */
 static size_t
-resolve_reference(KbBuilder *b, const NodeNote *note, const char *field, const char *id,
-                  unsigned line, unsigned column, KbNodeKind want)
+resolve_node_of_kind(KbBuilder *b, const char *file, unsigned line, unsigned column,
+                     const char *field, const char *id, KbNodeKind want)
 {
   size_t i = kb_dataset_find(b->ds, id);
   if (i == KB_NO_NODE && g_hash_table_contains(b->rejected, id))
-    return KB_NO_NODE;      /* the row that defines it was reported */
-  g_autofree char *expected = g_strdup_printf("the id of a %s node", kb_node_kind_name(want));
+    return KB_NO_NODE;
+  g_autofree char *expected = g_strdup_printf("the id of %s %s node", article(want),
+                                              kb_node_kind_name(want));
   if (i == KB_NO_NODE) {
-    unknown_node(b, note->file, line, column, field, id, expected);
+    unknown_node(b, file, line, column, field, id, expected);
     return KB_NO_NODE;
   }
   KbNodeKind k = g_array_index(b->ds->nodes, KbNode, i).kind;
   if (k != want) {
-    kb_diag_list_add(b->diags, KB_SEVERITY_ERROR, note->file, line, column, field,
-                     "'%s' is a %s, not a %s; expected %s", id, kb_node_kind_name(k),
-                     kb_node_kind_name(want), expected);
+    kb_diag_list_add(b->diags, KB_SEVERITY_ERROR, file, line, column, field,
+                     "'%s' is %s %s, not %s %s; expected %s", id, article(k),
+                     kb_node_kind_name(k), article(want), kb_node_kind_name(want), expected);
     return KB_NO_NODE;
   }
   return i;
@@ -707,6 +874,90 @@ add_country_relation(KbBuilder *b, GHashTable *located, size_t city, size_t coun
 }
 
 static void
+resolve_meta(KbBuilder *b)
+{
+  KbDataset *ds = b->ds;
+  for (guint i = 0; i < b->meta->len; i++) {
+    PendingMeta *m = &g_array_index(b->meta, PendingMeta, i);
+    const char *v = m->value;
+#define META_ERROR(...) \
+    kb_diag_list_add(b->diags, KB_SEVERITY_ERROR, m->file, m->value_line, m->value_column, \
+                     m->key, __VA_ARGS__)
+    if (v == NULL && strcmp(m->key, "title") != 0) {
+      META_ERROR("empty; expected a value or no row for this key");
+      continue;
+    }
+    if (strcmp(m->key, "title") == 0) {
+      g_free(ds->title);
+      ds->title = g_strdup(v);
+    } else if (strcmp(m->key, "home") == 0) {
+      ds->home = resolve_node_of_kind(b, m->file, m->value_line, m->value_column, m->key, v,
+                                      KB_NODE_CITY);
+    } else if (strcmp(m->key, "hub") == 0) {
+      ds->hub = resolve_node_of_kind(b, m->file, m->value_line, m->value_column, m->key, v,
+                                     KB_NODE_NETWORK);
+    } else if (strcmp(m->key, "themes") == 0) {
+      g_auto(GStrv) ids = g_strsplit(v, "|", -1);
+      for (char **t = ids; *t; t++) {
+        g_strstrip(*t);
+        if (**t == '\0')
+          continue;
+        size_t n = resolve_node_of_kind(b, m->file, m->value_line, m->value_column, m->key, *t,
+                                        KB_NODE_THEME);
+        if (n != KB_NO_NODE)
+          g_array_append_val(ds->themes, n);
+      }
+    } else if (strcmp(m->key, "policy_start") == 0) {
+      if (!kb_year_parse(v, &ds->policy_start))
+        META_ERROR("'%s' is not a year; expected four digits between %d and %d, as 2021", v,
+                   KB_YEAR_MIN, KB_YEAR_MAX);
+    } else if (strcmp(m->key, "language") == 0) {
+      if (strcmp(v, "nl") == 0 || strcmp(v, "en") == 0) {
+        g_free(ds->language);
+        ds->language = g_strdup(v);
+      } else {
+        META_ERROR("unknown language '%s'; expected nl or en", v);
+      }
+    } else {
+      kb_diag_list_add(b->diags, KB_SEVERITY_WARNING, m->file, m->line, 1, "key",
+                       "unknown key '%s' is ignored; known keys: title, home, hub, themes, "
+                       "policy_start, language", m->key);
+    }
+#undef META_ERROR
+  }
+}
+
+static void
+resolve_questions(KbBuilder *b)
+{
+  for (guint i = 0; i < b->questions->len; i++) {
+    PendingQuestion *pq = &g_array_index(b->questions, PendingQuestion, i);
+    pq->q.from = pq->q.to = KB_NO_NODE;
+    gboolean ok = TRUE;
+    if (pq->from != NULL) {
+      pq->q.from = kb_dataset_find(b->ds, pq->from);
+      if (pq->q.from == KB_NO_NODE) {
+        unknown_node(b, pq->q.origin.file, pq->from_line, pq->from_column, "from", pq->from,
+                     "the id of a node in the nodes table");
+        ok = FALSE;
+      }
+    }
+    if (pq->to != NULL) {
+      pq->q.to = kb_dataset_find(b->ds, pq->to);
+      if (pq->q.to == KB_NO_NODE) {
+        unknown_node(b, pq->q.origin.file, pq->to_line, pq->to_column, "to", pq->to,
+                     "the id of a node in the nodes table");
+        ok = FALSE;
+      }
+    }
+    if (!ok)
+      continue;
+    g_array_append_val(b->ds->questions, pq->q);
+    memset(&pq->q, 0, sizeof pq->q);   /* now owned by the dataset */
+  }
+}
+
+static void
 warn_structure(KbBuilder *b)
 {
   size_t n = b->ds->nodes->len;
@@ -750,8 +1001,8 @@ kb_builder_finish(KbBuilder *b)
   for (guint i = 0; i < b->notes->len; i++) {
     NodeNote *note = &g_array_index(b->notes, NodeNote, i);
     if (note->sector != NULL) {
-      size_t s = resolve_reference(b, note, "sector", note->sector, note->sector_line,
-                                   note->sector_column, KB_NODE_SECTOR);
+      size_t s = resolve_node_of_kind(b, note->file, note->sector_line, note->sector_column,
+                                      "sector", note->sector, KB_NODE_SECTOR);
       g_array_index(b->ds->nodes, KbNode, i).sector = s;
     }
   }
@@ -765,13 +1016,15 @@ kb_builder_finish(KbBuilder *b)
   for (guint i = 0; i < b->notes->len; i++) {
     NodeNote *note = &g_array_index(b->notes, NodeNote, i);
     if (note->country != NULL) {
-      size_t c = resolve_reference(b, note, "country", note->country, note->country_line,
-                                   note->country_column, KB_NODE_COUNTRY);
+      size_t c = resolve_node_of_kind(b, note->file, note->country_line, note->country_column,
+                                      "country", note->country, KB_NODE_COUNTRY);
       if (c != KB_NO_NODE)
         add_country_relation(b, located, i, c);
     }
   }
   g_hash_table_unref(located);
+  resolve_meta(b);
+  resolve_questions(b);
   kb_i_dataset_seal(b->ds);
   /* Isolation and missing countries are judged on the whole data: while
    * rows are rejected, they would point at the wrong cause. */

@@ -14,6 +14,10 @@ kb_i_dataset_new(const char *name)
   ds->nodes = g_array_new(FALSE, TRUE, sizeof(KbNode));
   ds->relations = g_array_new(FALSE, TRUE, sizeof(KbRelation));
   ds->index = g_hash_table_new(g_str_hash, g_str_equal);
+  ds->home = ds->hub = KB_NO_NODE;
+  ds->policy_start = KB_NO_YEAR;
+  ds->themes = g_array_new(FALSE, FALSE, sizeof(size_t));
+  ds->questions = g_array_new(FALSE, TRUE, sizeof(KbQuestion));
   return ds;
 }
 
@@ -72,6 +76,16 @@ kb_dataset_free(KbDataset *ds)
     kb_i_node_release(&g_array_index(ds->nodes, KbNode, i));
   for (guint i = 0; i < ds->relations->len; i++)
     kb_i_relation_release(&g_array_index(ds->relations, KbRelation, i));
+  for (guint i = 0; i < ds->questions->len; i++) {
+    KbQuestion *q = &g_array_index(ds->questions, KbQuestion, i);
+    g_free(q->id);
+    g_free(q->text);
+    g_free(q->source);
+  }
+  g_array_unref(ds->questions);
+  g_array_unref(ds->themes);
+  g_free(ds->title);
+  g_free(ds->language);
   g_hash_table_unref(ds->index);
   g_free(ds->up_offsets);
   g_free(ds->up_targets);
@@ -178,6 +192,63 @@ kb_relation_attr(const KbRelation *rel, const char *key)
   return attrs_lookup(rel->attrs, rel->n_attrs, key);
 }
 
+const char *
+kb_dataset_title(const KbDataset *ds)
+{
+  g_return_val_if_fail(ds != NULL, NULL);
+  return ds->title;
+}
+
+size_t
+kb_dataset_home(const KbDataset *ds)
+{
+  g_return_val_if_fail(ds != NULL, KB_NO_NODE);
+  return ds->home;
+}
+
+size_t
+kb_dataset_hub(const KbDataset *ds)
+{
+  g_return_val_if_fail(ds != NULL, KB_NO_NODE);
+  return ds->hub;
+}
+
+int
+kb_dataset_policy_start(const KbDataset *ds)
+{
+  g_return_val_if_fail(ds != NULL, KB_NO_YEAR);
+  return ds->policy_start;
+}
+
+const char *
+kb_dataset_language(const KbDataset *ds)
+{
+  g_return_val_if_fail(ds != NULL, NULL);
+  return ds->language;
+}
+
+size_t
+kb_dataset_themes(const KbDataset *ds, const size_t **out)
+{
+  g_return_val_if_fail(ds != NULL && out != NULL, 0);
+  *out = (const size_t *) ds->themes->data;
+  return ds->themes->len;
+}
+
+size_t
+kb_dataset_question_count(const KbDataset *ds)
+{
+  g_return_val_if_fail(ds != NULL, 0);
+  return ds->questions->len;
+}
+
+const KbQuestion *
+kb_dataset_question(const KbDataset *ds, size_t i)
+{
+  g_return_val_if_fail(ds != NULL && i < ds->questions->len, NULL);
+  return &g_array_index(ds->questions, KbQuestion, i);
+}
+
 /* -------------------------------------------------------------- as-of */
 
 KbDataset *
@@ -211,6 +282,20 @@ kb_dataset_as_of(const KbDataset *ds, int year)
     c.attrs = kb_i_attrs_copy(r->attrs, r->n_attrs);
     c.origin.file = kb_i_dataset_intern_file(out, r->origin.file);
     kb_i_dataset_append_relation(out, &c);
+  }
+  out->title = g_strdup(ds->title);
+  out->home = ds->home;
+  out->hub = ds->hub;
+  out->policy_start = ds->policy_start;
+  out->language = g_strdup(ds->language);
+  g_array_append_vals(out->themes, ds->themes->data, ds->themes->len);
+  for (guint i = 0; i < ds->questions->len; i++) {
+    KbQuestion q = g_array_index(ds->questions, KbQuestion, i);
+    q.id = g_strdup(q.id);
+    q.text = g_strdup(q.text);
+    q.source = g_strdup(q.source);
+    q.origin.file = kb_i_dataset_intern_file(out, q.origin.file);
+    g_array_append_val(out->questions, q);
   }
   kb_i_dataset_seal(out);
   return out;

@@ -174,3 +174,19 @@ kb_relation_holds_in(const KbRelation *rel, int year)
     return FALSE;
   return TRUE;
 }
+
+static const char *const question_kind_names[KB_QUESTION_KIND_COUNT] = {
+  [KB_QUESTION_BRIDGE] = "bridge",
+  [KB_QUESTION_SYNERGY] = "synergy",
+  [KB_QUESTION_OVERVIEW] = "overview",
+  [KB_QUESTION_THEME] = "theme",
+  [KB_QUESTION_RANK] = "rank",
+  [KB_QUESTION_CENTRALITY] = "centrality",
+};
+
+const char *
+kb_question_kind_name(KbQuestionKind kind)
+{
+  g_return_val_if_fail(kind < KB_QUESTION_KIND_COUNT, "?");
+  return question_kind_names[kind];
+}

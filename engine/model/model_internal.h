@@ -17,6 +17,13 @@ struct KbDataset {
    * kb_i_dataset_seal(). */
   size_t *up_offsets;
   size_t *up_targets;
+  /* dataset.csv */
+  char *title;
+  size_t home, hub;
+  int policy_start;
+  char *language;
+  GArray *themes;       /* of size_t */
+  GArray *questions;    /* of KbQuestion, contents owned */
 };
 
 KbDataset *kb_i_dataset_new(const char *name);

@@ -84,6 +84,28 @@ typedef struct {
   KbOrigin origin;
 } KbRelation;
 
+/* A question the city asks of its data, kept with the dataset so that the
+ * report can answer it (questions.csv). */
+typedef enum {
+  KB_QUESTION_BRIDGE,     /* who can bring 'from' (a sector or organisation) to 'to' */
+  KB_QUESTION_SYNERGY,    /* which organisations should meet around 'to' */
+  KB_QUESTION_OVERVIEW,   /* the strategic index of 'from' or 'to' */
+  KB_QUESTION_THEME,      /* who can contribute to theme 'to' */
+  KB_QUESTION_RANK,       /* which candidate partners suit 'from' */
+  KB_QUESTION_CENTRALITY, /* how central 'from' is in network 'to' */
+  KB_QUESTION_KIND_COUNT
+} KbQuestionKind;
+
+typedef struct {
+  char *id;
+  KbQuestionKind kind;
+  char *text;           /* the question as the city words it */
+  size_t from;          /* node indices, or KB_NO_NODE when not given */
+  size_t to;
+  char *source;         /* NULL when not given */
+  KbOrigin origin;
+} KbQuestion;
+
 typedef struct KbDataset KbDataset;
 
 /* ---------------------------------------------------------------- kinds */
@@ -130,6 +152,21 @@ size_t kb_dataset_find(const KbDataset *ds, const char *id);
 const char *kb_node_attr(const KbNode *node, const char *key);
 const char *kb_relation_attr(const KbRelation *rel, const char *key);
 
+/* What the dataset says of itself (dataset.csv). Each is KB_NO_NODE, NULL or
+ * KB_NO_YEAR when not given. */
+const char *kb_dataset_title(const KbDataset *ds);
+size_t kb_dataset_home(const KbDataset *ds);          /* a city */
+size_t kb_dataset_hub(const KbDataset *ds);           /* a network */
+int kb_dataset_policy_start(const KbDataset *ds);     /* first year of the policy period */
+const char *kb_dataset_language(const KbDataset *ds); /* "nl" or "en" */
+/* The home city's policy themes: sets *out to an array (borrowed) of theme
+ * node indices and returns how many. */
+size_t kb_dataset_themes(const KbDataset *ds, const size_t **out);
+
+size_t kb_dataset_question_count(const KbDataset *ds);
+const KbQuestion *kb_dataset_question(const KbDataset *ds, size_t i);
+const char *kb_question_kind_name(KbQuestionKind kind);
+
 /* Returns a new dataset with every node and only the relations that hold in
  * 'year' (see kb_relation_holds_in). */
 KbDataset *kb_dataset_as_of(const KbDataset *ds, int year);
@@ -164,8 +201,10 @@ typedef struct {
 } KbRow;
 
 typedef enum {
-  KB_TABLE_NODES,
-  KB_TABLE_RELATIONS
+  KB_TABLE_NODES,       /* nodes.csv */
+  KB_TABLE_RELATIONS,   /* relations.csv */
+  KB_TABLE_META,        /* dataset.csv: key,value[,source] */
+  KB_TABLE_QUESTIONS    /* questions.csv */
 } KbTable;
 
 typedef struct KbBuilder KbBuilder;

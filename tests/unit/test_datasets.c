@@ -1,0 +1,161 @@
+/* test_datasets.c -- the bundled datasets load without a problem and hold
+ * the facts their sources state. Each fact names the seed passage it comes
+ * from (../shared/seeds/), read by hand. */
+#include "kb_test.h"
+
+#include <string.h>
+
+#include <klaverblad.h>
+
+static KbDataset *
+load_bundled(const char *name)
+{
+  g_autofree char *path = g_build_filename(KB_DATASETS, name, NULL);
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  KbDataset *ds = kb_dataset_load(path, KB_FORMAT_FOLDER, diags, NULL);
+  ck_assert_ptr_nonnull(ds);
+  ck_assert_uint_eq(kb_diag_list_count(diags, KB_SEVERITY_ERROR), 0);
+  ck_assert_uint_eq(kb_diag_list_count(diags, KB_SEVERITY_WARNING), 0);
+  return ds;
+}
+
+static size_t
+node(const KbDataset *ds, const char *id)
+{
+  size_t i = kb_dataset_find(ds, id);
+  ck_assert_msg(i != KB_NO_NODE, "no node '%s'", id);
+  return i;
+}
+
+/* The relation from -> to of that kind (either way for symmetric kinds). */
+static const KbRelation *
+relation(const KbDataset *ds, const char *from, const char *to, KbRelKind kind)
+{
+  size_t f = node(ds, from), t = node(ds, to);
+  for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
+    const KbRelation *r = kb_dataset_relation(ds, i);
+    if (r->kind == kind && ((r->from == f && r->to == t)
+                            || (kb_rel_kind_is_symmetric(kind) && r->from == t && r->to == f)))
+      return r;
+  }
+  ck_abort_msg("no %s relation %s -> %s", kb_rel_kind_name(kind), from, to);
+  return NULL;
+}
+
+static size_t
+count_relations(const KbDataset *ds, const char *from, const char *to, KbRelKind kind)
+{
+  size_t f = from ? node(ds, from) : KB_NO_NODE, t = to ? node(ds, to) : KB_NO_NODE, n = 0;
+  for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
+    const KbRelation *r = kb_dataset_relation(ds, i);
+    n += r->kind == kind && (from == NULL || r->from == f) && (to == NULL || r->to == t);
+  }
+  return n;
+}
+
+static void
+assert_years(const KbRelation *r, int since, int until)
+{
+  ck_assert_int_eq(r->since, since);
+  ck_assert_int_eq(r->until, until);
+}
+
+START_TEST(deventer_holds_what_the_seeds_say)
+{
+  g_autoptr(KbDataset) ds = load_bundled("deventer");
+  /* 003 §5: "Deventer sinds 1980 lid van het Nieuwe Hanzeverbond" */
+  assert_years(relation(ds, "deventer", "nieuwe-hanzeverbond", KB_REL_MEMBER_OF), 1980, KB_NO_YEAR);
+  /* 003 §3.2: Shelter City since 2018 */
+  assert_years(relation(ds, "deventer", "shelter-city", KB_REL_MEMBER_OF), 2018, KB_NO_YEAR);
+  /* 003 §4: the ten-year cooperation with Bukomansimbi ends late 2021 */
+  assert_years(relation(ds, "gemeente-deventer", "bukomansimbi", KB_REL_ACTIVE_IN), 2011, 2021);
+  /* 003 §2.1: the International Office founded in 2015 */
+  assert_years(relation(ds, "gemeente-deventer", "international-office", KB_REL_MEMBER_OF),
+               2015, KB_NO_YEAR);
+  /* 003 §1: the Trade Office's agreement with the business organisation in Rostock (2018) */
+  ck_assert_int_eq(relation(ds, "mkb-trade-office", "ondernemersorganisatie-rostock",
+                            KB_REL_PARTNER_OF)->since, 2018);
+  /* 003 §2.2: the 34 listed organisations united in Kleurrijk Deventer since 2021 */
+  ck_assert_uint_eq(count_relations(ds, NULL, "kleurrijk-deventer", KB_REL_MEMBER_OF), 34);
+  ck_assert_int_eq(relation(ds, "st-bulungi", "kleurrijk-deventer", KB_REL_MEMBER_OF)->since, 2021);
+  /* 003 Deventer4GlobalGoals: the core group has eleven members, Jako AG among them */
+  ck_assert_uint_eq(count_relations(ds, NULL, "deventer4globalgoals", KB_REL_MEMBER_OF), 11);
+  relation(ds, "jako-ag", "deventer4globalgoals", KB_REL_MEMBER_OF);
+  /* 003 §4: the Sibiu twinning; Sibiu lies in Romania */
+  relation(ds, "deventer", "sibiu", KB_REL_TWINNED_WITH);
+  relation(ds, "sibiu", "romania", KB_REL_LOCATED_IN);
+  /* 003 §2.1: Zone College's Erasmus programme with schools in Sibiu and Cluj; MKB Deventer
+   * joined the municipality and Saxion in Sibiu */
+  relation(ds, "zone-college", "cluj", KB_REL_ACTIVE_IN);
+  ck_assert_uint_eq(count_relations(ds, NULL, "sibiu", KB_REL_ACTIVE_IN), 5);
+  relation(ds, "mkb-deventer", "sibiu", KB_REL_ACTIVE_IN);
+  /* 003 §2.1: Go Ahead Eagles' football training in Bukomansimbi, a district of Uganda */
+  relation(ds, "go-ahead-eagles", "bukomansimbi", KB_REL_ACTIVE_IN);
+  relation(ds, "bukomansimbi", "uganda", KB_REL_PART_OF);
+  ck_assert_str_eq(kb_dataset_node(ds, node(ds, "go-ahead-eagles"))->label, "Go Ahead Eagles");
+  /* 003 §1: the municipality's yearly contribution to the MKB Trade Office */
+  relation(ds, "gemeente-deventer", "mkb-trade-office", KB_REL_FUNDS);
+  /* dataset.csv: home, hub and the policy period of the Ambitienota 2021-2026 */
+  ck_assert_uint_eq(kb_dataset_home(ds), node(ds, "deventer"));
+  ck_assert_uint_eq(kb_dataset_hub(ds), node(ds, "international-office"));
+  ck_assert_int_eq(kb_dataset_policy_start(ds), 2021);
+  ck_assert_uint_eq(kb_dataset_question_count(ds), 9);
+  /* the Uganda cooperation is gone in 2022, the Hanze membership is not */
+  g_autoptr(KbDataset) y2022 = kb_dataset_as_of(ds, 2022);
+  ck_assert_uint_eq(count_relations(y2022, "gemeente-deventer", "bukomansimbi", KB_REL_ACTIVE_IN), 0);
+  ck_assert_uint_eq(count_relations(y2022, "deventer", "nieuwe-hanzeverbond", KB_REL_MEMBER_OF), 1);
+  /* every node and relation cites a source */
+  for (size_t i = 0; i < kb_dataset_node_count(ds); i++)
+    ck_assert_ptr_nonnull(kb_dataset_node(ds, i)->source);
+  for (size_t i = 0; i < kb_dataset_relation_count(ds); i++)
+    ck_assert_ptr_nonnull(kb_dataset_relation(ds, i)->source);
+}
+END_TEST
+
+START_TEST(zwolle_holds_what_the_seeds_say)
+{
+  g_autoptr(KbDataset) ds = load_bundled("zwolle");
+  /* 000: the three themes chosen on 2 October 2018 */
+  const size_t *themes;
+  ck_assert_uint_eq(kb_dataset_themes(ds, &themes), 3);
+  ck_assert_uint_eq(themes[0], node(ds, "klimaatadaptatie"));
+  ck_assert_uint_eq(themes[1], node(ds, "zwolle-fietsstad"));
+  ck_assert_uint_eq(themes[2], node(ds, "smart-cities"));
+  ck_assert_int_eq(relation(ds, "gemeente-zwolle", "klimaatadaptatie", KB_REL_WORKS_ON)->since, 2018);
+  ck_assert_int_eq(relation(ds, "gemeente-zwolle", "smart-cities", KB_REL_WORKS_ON)->since, 2018);
+  ck_assert_int_eq(kb_dataset_policy_start(ds), 2018);
+  ck_assert_uint_eq(kb_dataset_home(ds), node(ds, "zwolle"));
+  ck_assert_uint_eq(kb_dataset_hub(ds), node(ds, "regio-zwolle"));
+  /* 002: the Economic Board (2013) and the bodies of Regio Zwolle */
+  ck_assert_int_eq(relation(ds, "economic-board-regio-zwolle", "regio-zwolle", KB_REL_PART_OF)->since, 2013);
+  relation(ds, "regiobestuur", "regio-zwolle", KB_REL_PART_OF);
+  relation(ds, "regiobureau", "regio-zwolle", KB_REL_PART_OF);
+  /* 002: partners in joint tasks */
+  relation(ds, "waterschappen", "regio-zwolle", KB_REL_PARTNER_OF);
+  relation(ds, "uwv-werkbedrijf", "regio-zwolle", KB_REL_PARTNER_OF);
+  relation(ds, "sbb", "regio-zwolle", KB_REL_PARTNER_OF);
+  /* 002: business organisations and the municipality as members */
+  ck_assert_uint_eq(count_relations(ds, NULL, "regio-zwolle", KB_REL_MEMBER_OF), 3);
+  relation(ds, "vno-ncw", "regio-zwolle", KB_REL_MEMBER_OF);
+  /* 002: the two lines of work, and climate adaptation on the agenda 2024-2028 */
+  relation(ds, "regio-zwolle", "economie-en-arbeidsmarkt", KB_REL_WORKS_ON);
+  relation(ds, "regio-zwolle", "ruimtelijke-ordening-en-leefomgeving", KB_REL_WORKS_ON);
+  ck_assert_int_eq(relation(ds, "regio-zwolle", "klimaatadaptatie", KB_REL_WORKS_ON)->since, 2024);
+  /* Zwolle lies in the Netherlands */
+  relation(ds, "zwolle", "netherlands", KB_REL_LOCATED_IN);
+  ck_assert_uint_eq(kb_dataset_question_count(ds), 6);
+}
+END_TEST
+
+static Suite *
+datasets_suite(void)
+{
+  Suite *s = suite_create("datasets");
+  TCase *tc = tcase_create("datasets");
+  tcase_add_test(tc, deventer_holds_what_the_seeds_say);
+  tcase_add_test(tc, zwolle_holds_what_the_seeds_say);
+  suite_add_tcase(s, tc);
+  return s;
+}
+
+KB_TEST_MAIN(datasets_suite)
