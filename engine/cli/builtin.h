@@ -20,6 +20,11 @@ enum {
 };
 
 int cmd_check(int argc, char **argv);
+int cmd_index(int argc, char **argv);
+int cmd_synergy(int argc, char **argv);
+int cmd_bridges(int argc, char **argv);
+int cmd_brokers(int argc, char **argv);
+int cmd_communities(int argc, char **argv);
 
 /* ------------------------------------------------ shared by the commands */
 
@@ -32,6 +37,34 @@ typedef struct {
   KbFormat format;      /* input_format parsed */
 } KbCliDatasetOptions;
 
+/* Options of every command that prints a document. */
+typedef struct {
+  char *format;         /* --format table|csv|json|md, as given */
+  char *output;         /* -o FILE, or NULL for standard output */
+  int top;              /* --top K; 0: all */
+  KbOutputFormat fmt;   /* format parsed */
+} KbCliOutputOptions;
+
+void kb_cli_output_options_add(GOptionContext *ctx, KbCliOutputOptions *opts, int default_top);
+void kb_cli_output_options_release(KbCliOutputOptions *opts);
+/* Writes the document in the chosen format to standard output, or to the
+ * -o file (atomically: a temporary file renamed into place). Returns the
+ * exit status. */
+int kb_cli_emit(const char *command, const KbDoc *doc, const KbCliOutputOptions *opts);
+
+/* The node an option names, which must be of one of the kinds in 'kinds'
+ * (a bit mask of 1 << KbNodeKind). Prints a usage error and returns
+ * KB_NO_NODE when it is not. */
+size_t kb_cli_node(const KbDataset *ds, const char *command, const char *option,
+                   const char *id, unsigned kinds);
+
+/* The labels of 'nodes' joined by "; ", at most 'max' of them (0: all)
+ * followed by "+N more". */
+char *kb_cli_join_labels(const KbDataset *ds, const size_t *nodes, size_t n, size_t max);
+
+/* "Dataset X, as of Y" for the top of a document. */
+char *kb_cli_describe_dataset(const char *path, const KbCliDatasetOptions *opts);
+
 /* Adds the dataset options to a command's option context. */
 void kb_cli_dataset_options_add(GOptionContext *ctx, KbCliDatasetOptions *opts);
 void kb_cli_dataset_options_release(KbCliDatasetOptions *opts);
@@ -40,7 +73,7 @@ void kb_cli_dataset_options_release(KbCliDatasetOptions *opts);
  * expects exactly 'n_args' positional arguments. On a usage error prints it
  * with a pointer to --help and returns FALSE. */
 gboolean kb_cli_parse(GOptionContext *ctx, const char *command, int *argc, char ***argv,
-                      KbCliDatasetOptions *opts, int n_args);
+                      KbCliDatasetOptions *opts, KbCliOutputOptions *out, int n_args);
 
 /* Prints a usage error for 'command' and returns KB_EXIT_USAGE. */
 int kb_cli_usage_error(const char *command, const char *format, ...) G_GNUC_PRINTF(2, 3);

@@ -105,7 +105,7 @@ cmd_check(int argc, char **argv)
     "errors or cannot be read, 2 for a usage error.");
   kb_cli_dataset_options_add(ctx, &opts);
   int status = KB_EXIT_USAGE;
-  if (kb_cli_parse(ctx, "check", &argc, &argv, &opts, 1))
+  if (kb_cli_parse(ctx, "check", &argc, &argv, &opts, NULL, 1))
     status = run_check(argv[1], &opts);
   kb_cli_dataset_options_release(&opts);
   return status;

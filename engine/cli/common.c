@@ -42,9 +42,79 @@ kb_cli_usage_error(const char *command, const char *format, ...)
   return KB_EXIT_USAGE;
 }
 
+void
+kb_cli_output_options_add(GOptionContext *ctx, KbCliOutputOptions *opts, int default_top)
+{
+  opts->top = default_top;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &opts->format,
+      "Write table (default), csv, json or md", "FORMAT" },
+    { "top", 0, 0, G_OPTION_ARG_INT, &opts->top, "Show at most K rows (0: all)", "K" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opts->output,
+      "Write to FILE instead of standard output", "FILE" },
+    { NULL }
+  };
+  g_option_context_add_main_entries(ctx, entries, NULL);
+}
+
+void
+kb_cli_output_options_release(KbCliOutputOptions *opts)
+{
+  g_free(opts->format);
+  g_free(opts->output);
+}
+
+int
+kb_cli_emit(const char *command, const KbDoc *doc, const KbCliOutputOptions *opts)
+{
+  g_autofree char *text = kb_doc_render(doc, opts->fmt);
+  if (opts->output == NULL) {
+    fputs(text, stdout);
+    return fflush(stdout) == 0 ? KB_EXIT_OK : KB_EXIT_DATA;
+  }
+  g_autoptr(GError) err = NULL;
+  if (!g_file_set_contents(opts->output, text, -1, &err)) {
+    fprintf(stderr, "klaverblad %s: error: cannot write '%s': %s\n", command, opts->output,
+            err->message);
+    return KB_EXIT_DATA;
+  }
+  return KB_EXIT_OK;
+}
+
+size_t
+kb_cli_node(const KbDataset *ds, const char *command, const char *option, const char *id,
+            unsigned kinds)
+{
+  size_t i = kb_dataset_find(ds, id);
+  if (i == KB_NO_NODE) {
+    kb_cli_usage_error(command, "%s '%s': no node has this id in the dataset", option, id);
+    return KB_NO_NODE;
+  }
+  KbNodeKind k = kb_dataset_node(ds, i)->kind;
+  if (!(kinds & (1u << k))) {
+    GString *want = g_string_new(NULL);
+    for (int j = 0; j < KB_NODE_KIND_COUNT; j++)
+      if (kinds & (1u << j))
+        g_string_append_printf(want, "%s%s", want->len ? " or " : "", kb_node_kind_name(j));
+    kb_cli_usage_error(command, "%s '%s' is a %s; expected %s", option, id,
+                       kb_node_kind_name(k), want->str);
+    g_string_free(want, TRUE);
+    return KB_NO_NODE;
+  }
+  return i;
+}
+
+char *
+kb_cli_describe_dataset(const char *path, const KbCliDatasetOptions *opts)
+{
+  if (opts->year != KB_NO_YEAR)
+    return g_strdup_printf("Dataset %s, as of %d.", path, opts->year);
+  return g_strdup_printf("Dataset %s, all years.", path);
+}
+
 gboolean
 kb_cli_parse(GOptionContext *ctx, const char *command, int *argc, char ***argv,
-             KbCliDatasetOptions *opts, int n_args)
+             KbCliDatasetOptions *opts, KbCliOutputOptions *out, int n_args)
 {
   g_autoptr(GError) err = NULL;
   if (!g_option_context_parse(ctx, argc, argv, &err)) {
@@ -68,6 +138,18 @@ kb_cli_parse(GOptionContext *ctx, const char *command, int *argc, char ***argv,
     if (!found) {
       kb_cli_usage_error(command, "unknown input format '%s'; expected folder, json or "
                          "edgelist", opts->input_format);
+      return FALSE;
+    }
+  }
+  if (out != NULL) {
+    out->fmt = KB_OUTPUT_TABLE;
+    if (out->format != NULL && !kb_output_format_parse(out->format, &out->fmt)) {
+      kb_cli_usage_error(command, "unknown format '%s'; expected table, csv, json or md",
+                         out->format);
+      return FALSE;
+    }
+    if (out->top < 0) {
+      kb_cli_usage_error(command, "--top must be 0 (all) or more");
       return FALSE;
     }
   }
@@ -131,4 +213,16 @@ kb_cli_load(const char *path, const KbCliDatasetOptions *opts)
   if (opts->year != KB_NO_YEAR)
     return kb_dataset_as_of(ds, opts->year);
   return g_steal_pointer(&ds);
+}
+
+char *
+kb_cli_join_labels(const KbDataset *ds, const size_t *nodes, size_t n, size_t max)
+{
+  GString *s = g_string_new(NULL);
+  size_t shown = max == 0 ? n : MIN(n, max);
+  for (size_t i = 0; i < shown; i++)
+    g_string_append_printf(s, "%s%s", i ? "; " : "", kb_dataset_node(ds, nodes[i])->label);
+  if (shown < n)
+    g_string_append_printf(s, " +%zu more", n - shown);
+  return g_string_free(s, FALSE);
 }

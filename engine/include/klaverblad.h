@@ -39,5 +39,7 @@
 #include <klaverblad/load.h>
 #include <klaverblad/graph.h>
 #include <klaverblad/check.h>
+#include <klaverblad/analysis.h>
+#include <klaverblad/output.h>
 
 #endif

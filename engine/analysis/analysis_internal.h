@@ -1,0 +1,59 @@
+/* analysis_internal.h -- the derived networks the analyses share. */
+#ifndef KB_ANALYSIS_INTERNAL_H
+#define KB_ANALYSIS_INTERNAL_H
+
+#include "graph/graph_internal.h"
+#include "klaverblad/analysis.h"
+
+/* ------------------------------------------------ organisation network */
+
+typedef struct {
+  size_t a, b;              /* positions, a < b */
+  double weight;            /* direct ties plus shared networks */
+} KbiTie;
+
+typedef struct {
+  size_t n;                 /* organisations */
+  size_t *nodes;            /* position -> node index, by id */
+  size_t *pos;              /* node index -> position, or KB_NO_NODE */
+  GArray *ties;             /* of KbiTie, by (a, b) */
+  GArray *arcs;             /* of size_t pairs (from, to): directed ties, by (from, to) */
+  GHashTable *direct;       /* "a b" node pairs (a < b) joined by partner_of or funds */
+} KbiOrgNet;
+
+void kb_i_orgnet_build(const KbDataset *ds, KbiOrgNet *net);
+void kb_i_orgnet_release(KbiOrgNet *net);
+/* Builds the undirected igraph graph of the ties (vertex i = position i);
+ * 'weights', when not NULL, is initialised and filled with the ties' weights. */
+gboolean kb_i_orgnet_to_igraph(const KbiOrgNet *net, igraph_t *graph, igraph_vector_t *weights,
+                               GError **error);
+/* TRUE when partner_of or funds joins the two organisations (node indices). */
+gboolean kb_i_orgnet_directly_tied(const KbiOrgNet *net, size_t a, size_t b);
+
+/* ------------------------------------------------------------ contexts */
+
+typedef struct {
+  size_t node;              /* the context (or the organisation, in members) */
+  KbContextKind kind;
+  int first_year;           /* earliest since of the relations behind it */
+  unsigned relations;       /* how many relations put it there */
+} KbiLink;
+
+typedef struct {
+  size_t n_nodes;
+  GArray **of_org;          /* node -> GArray of KbiLink (contexts), by node; orgs only */
+  GArray **members;         /* context node -> GArray of KbiLink (organisations), by node */
+} KbiContexts;
+
+void kb_i_contexts_build(const KbDataset *ds, KbiContexts *ctx);
+void kb_i_contexts_release(KbiContexts *ctx);
+
+/* The networks 'network' is part of, directly or not (not itself). Returns
+ * how many; *out is a new array or NULL. */
+size_t kb_i_enclosing_networks(const KbDataset *ds, size_t network, size_t **out);
+
+/* Node ids compare in C order everywhere results are sorted. */
+int kb_i_compare_ids(const KbDataset *ds, size_t a, size_t b);
+void kb_i_sort_by_id(const KbDataset *ds, size_t *nodes, size_t n);
+
+#endif

@@ -1,0 +1,188 @@
+/* orgnet.c -- the organisation network: organisations tied by partner_of,
+ * funds and shared network membership. */
+#include <stdio.h>
+#include <string.h>
+
+#include "analysis/analysis_internal.h"
+
+static char *
+pair_key(size_t a, size_t b)
+{
+  return a < b ? g_strdup_printf("%zu %zu", a, b) : g_strdup_printf("%zu %zu", b, a);
+}
+
+static int
+compare_ties(const void *x, const void *y)
+{
+  const KbiTie *a = x, *b = y;
+  if (a->a != b->a)
+    return a->a < b->a ? -1 : 1;
+  return a->b < b->b ? -1 : a->b > b->b;
+}
+
+static int
+compare_arcs(const void *x, const void *y)
+{
+  const size_t *a = x, *b = y;
+  if (a[0] != b[0])
+    return a[0] < b[0] ? -1 : 1;
+  return a[1] < b[1] ? -1 : a[1] > b[1];
+}
+
+/* Adds weight w to the undirected tie between positions a and b. */
+static void
+tie_add(GHashTable *ties, size_t a, size_t b, double w)
+{
+  if (a == b)
+    return;
+  char *key = pair_key(a, b);
+  double *v = g_hash_table_lookup(ties, key);
+  if (v == NULL) {
+    v = g_new0(double, 1);
+    g_hash_table_insert(ties, key, v);
+  } else {
+    g_free(key);
+  }
+  *v += w;
+}
+
+static void
+arc_add(GHashTable *arcs, size_t from, size_t to)
+{
+  if (from != to)
+    g_hash_table_add(arcs, g_strdup_printf("%zu %zu", from, to));
+}
+
+void
+kb_i_orgnet_build(const KbDataset *ds, KbiOrgNet *net)
+{
+  memset(net, 0, sizeof *net);
+  size_t n_nodes = kb_dataset_node_count(ds);
+  net->pos = g_new(size_t, n_nodes ? n_nodes : 1);
+  GArray *orgs = g_array_new(FALSE, FALSE, sizeof(size_t));
+  for (size_t i = 0; i < n_nodes; i++)
+    if (kb_dataset_node(ds, i)->kind == KB_NODE_ORGANISATION)
+      g_array_append_val(orgs, i);
+  kb_i_sort_by_id(ds, (size_t *) orgs->data, orgs->len);
+  net->n = orgs->len;
+  net->nodes = (size_t *) g_array_free(orgs, FALSE);
+  for (size_t i = 0; i < n_nodes; i++)
+    net->pos[i] = KB_NO_NODE;
+  for (size_t p = 0; p < net->n; p++)
+    net->pos[net->nodes[p]] = p;
+
+  GHashTable *ties = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+  GHashTable *arcs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  net->direct = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *members = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+                                              (GDestroyNotify) g_array_unref);
+  for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
+    const KbRelation *r = kb_dataset_relation(ds, i);
+    size_t a = net->pos[r->from], b = net->pos[r->to];
+    if ((r->kind == KB_REL_PARTNER_OF || r->kind == KB_REL_FUNDS) && a != KB_NO_NODE
+        && b != KB_NO_NODE) {
+      tie_add(ties, a, b, 1.0);
+      arc_add(arcs, a, b);
+      if (r->kind == KB_REL_PARTNER_OF)
+        arc_add(arcs, b, a);
+      g_hash_table_add(net->direct, pair_key(r->from, r->to));
+    } else if (r->kind == KB_REL_MEMBER_OF && a != KB_NO_NODE) {
+      GArray *m = g_hash_table_lookup(members, GSIZE_TO_POINTER(r->to + 1));
+      if (m == NULL) {
+        m = g_array_new(FALSE, FALSE, sizeof(size_t));
+        g_hash_table_insert(members, GSIZE_TO_POINTER(r->to + 1), m);
+      }
+      gboolean seen = FALSE;
+      for (guint j = 0; j < m->len && !seen; j++)
+        seen = g_array_index(m, size_t, j) == a;
+      if (!seen)
+        g_array_append_val(m, a);
+    }
+  }
+  /* co-members of each network are tied, both ways */
+  GHashTableIter it;
+  gpointer key, value;
+  g_hash_table_iter_init(&it, members);
+  while (g_hash_table_iter_next(&it, &key, &value)) {
+    GArray *m = value;
+    for (guint x = 0; x < m->len; x++)
+      for (guint y = x + 1; y < m->len; y++) {
+        size_t a = g_array_index(m, size_t, x), b = g_array_index(m, size_t, y);
+        tie_add(ties, a, b, 1.0);
+        arc_add(arcs, a, b);
+        arc_add(arcs, b, a);
+      }
+  }
+  g_hash_table_unref(members);
+
+  net->ties = g_array_new(FALSE, FALSE, sizeof(KbiTie));
+  g_hash_table_iter_init(&it, ties);
+  while (g_hash_table_iter_next(&it, &key, &value)) {
+    KbiTie t;
+    sscanf(key, "%zu %zu", &t.a, &t.b);
+    t.weight = *(double *) value;
+    g_array_append_val(net->ties, t);
+  }
+  g_array_sort(net->ties, compare_ties);
+  net->arcs = g_array_new(FALSE, FALSE, 2 * sizeof(size_t));
+  g_hash_table_iter_init(&it, arcs);
+  while (g_hash_table_iter_next(&it, &key, &value)) {
+    size_t arc[2];
+    sscanf(key, "%zu %zu", &arc[0], &arc[1]);
+    g_array_append_vals(net->arcs, arc, 1);
+  }
+  g_array_sort(net->arcs, compare_arcs);
+  g_hash_table_unref(ties);
+  g_hash_table_unref(arcs);
+}
+
+void
+kb_i_orgnet_release(KbiOrgNet *net)
+{
+  g_free(net->nodes);
+  g_free(net->pos);
+  if (net->ties)
+    g_array_unref(net->ties);
+  if (net->arcs)
+    g_array_unref(net->arcs);
+  if (net->direct)
+    g_hash_table_unref(net->direct);
+  memset(net, 0, sizeof *net);
+}
+
+gboolean
+kb_i_orgnet_directly_tied(const KbiOrgNet *net, size_t a, size_t b)
+{
+  g_autofree char *key = pair_key(a, b);
+  return g_hash_table_contains(net->direct, key);
+}
+
+gboolean
+kb_i_orgnet_to_igraph(const KbiOrgNet *net, igraph_t *graph, igraph_vector_t *weights,
+                      GError **error)
+{
+  kb_init();
+  igraph_vector_int_t edges;
+  igraph_error_t rc = igraph_vector_int_init(&edges, 2 * (igraph_integer_t) net->ties->len);
+  if (rc != IGRAPH_SUCCESS)
+    return kb_i_igraph_fail(rc, "building the organisation network", error);
+  for (guint i = 0; i < net->ties->len; i++) {
+    const KbiTie *t = &g_array_index(net->ties, KbiTie, i);
+    VECTOR(edges)[2 * i] = (igraph_integer_t) t->a;
+    VECTOR(edges)[2 * i + 1] = (igraph_integer_t) t->b;
+  }
+  rc = igraph_create(graph, &edges, (igraph_integer_t) net->n, IGRAPH_UNDIRECTED);
+  igraph_vector_int_destroy(&edges);
+  if (rc != IGRAPH_SUCCESS)
+    return kb_i_igraph_fail(rc, "building the organisation network", error);
+  if (weights != NULL) {
+    rc = igraph_vector_init(weights, (igraph_integer_t) net->ties->len);
+    if (rc != IGRAPH_SUCCESS) {
+      igraph_destroy(graph);
+      return kb_i_igraph_fail(rc, "building the organisation network", error);
+    }
+    for (guint i = 0; i < net->ties->len; i++)
+      VECTOR(*weights)[i] = g_array_index(net->ties, KbiTie, i).weight;
+  }
+  return TRUE;
+}

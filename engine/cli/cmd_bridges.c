@@ -1,0 +1,126 @@
+/* cmd_bridges.c -- `klaverblad bridges DATASET --from ID --to ID`: who can
+ * introduce whom, as ranked paths and the partners on them. */
+#include <stdio.h>
+
+#include "cli/builtin.h"
+
+static char *
+describe_path(const KbDataset *ds, const KbPath *p)
+{
+  GString *s = g_string_new(NULL);
+  for (size_t i = 0; i < p->n_nodes; i++) {
+    if (i > 0)
+      g_string_append_printf(s, " -[%s]- ", kb_rel_kind_name(p->kinds[i - 1]));
+    g_string_append(s, kb_dataset_node(ds, p->nodes[i])->label);
+  }
+  return g_string_free(s, FALSE);
+}
+
+static const char *
+kind_or_sector(const KbDataset *ds, size_t node)
+{
+  const KbNode *n = kb_dataset_node(ds, node);
+  if (n->kind == KB_NODE_ORGANISATION && n->sector != KB_NO_NODE)
+    return kb_dataset_node(ds, n->sector)->id;
+  return kb_node_kind_name(n->kind);
+}
+
+int
+cmd_bridges(int argc, char **argv)
+{
+  KbCliDatasetOptions opts = { 0 };
+  KbCliOutputOptions out = { 0 };
+  g_autofree char *from = NULL, *to = NULL;
+  g_autoptr(GOptionContext) ctx = g_option_context_new("DATASET");
+  g_option_context_set_summary(ctx,
+    "Who can introduce whom: up to K cheapest introduction paths from an organisation\n"
+    "(or any organisation of a sector) to an organisation, place, theme or network,\n"
+    "and the bridging partners they pass through. Paths go through organisations and\n"
+    "networks only. A tie costs 1 (partnership, funding, activity), 2 per membership\n"
+    "hop, divided by its weight, times 1 to 1.5 for its age and 2 when it has ended.");
+  GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, "An organisation or a sector", "ID" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, "An organisation, place, theme or network", "ID" },
+    { NULL }
+  };
+  g_option_context_add_main_entries(ctx, entries, NULL);
+  kb_cli_output_options_add(ctx, &out, 10);
+  kb_cli_dataset_options_add(ctx, &opts);
+  int status = KB_EXIT_USAGE;
+  if (!kb_cli_parse(ctx, "bridges", &argc, &argv, &opts, &out, 1))
+    goto done;
+  if (from == NULL || to == NULL) {
+    kb_cli_usage_error("bridges", "both --from and --to are needed");
+    goto done;
+  }
+  {
+    g_autoptr(KbDataset) ds = kb_cli_load(argv[1], &opts);
+    status = KB_EXIT_DATA;
+    if (ds == NULL)
+      goto done;
+    status = KB_EXIT_USAGE;
+    size_t f = kb_cli_node(ds, "bridges", "--from", from,
+                           1u << KB_NODE_ORGANISATION | 1u << KB_NODE_SECTOR);
+    if (f == KB_NO_NODE)
+      goto done;
+    size_t t = kb_cli_node(ds, "bridges", "--to", to, ~(1u << KB_NODE_SECTOR));
+    if (t == KB_NO_NODE)
+      goto done;
+    g_autoptr(GError) err = NULL;
+    g_autoptr(KbBridges) br = kb_bridges_compute(ds, f, t, out.top ? (size_t) out.top : 50,
+                                                 opts.year, &err);
+    if (br == NULL) {
+      status = kb_cli_usage_error("bridges", "%s", err->message);
+      goto done;
+    }
+    g_autofree char *title = g_strdup_printf("Bridges from %s to %s",
+                                             kb_dataset_node(ds, f)->label,
+                                             kb_dataset_node(ds, t)->label);
+    g_autoptr(KbDoc) doc = kb_doc_new(title);
+    g_autofree char *about = kb_cli_describe_dataset(argv[1], &opts);
+    kb_doc_add_text(doc, "about", about);
+    KbSheet *s = kb_doc_add_sheet(doc, "partners", "Bridging partners, strongest first");
+    kb_sheet_add_column(s, "rank", "#", KB_COLUMN_INT, 0);
+    kb_sheet_add_column(s, "id", "id", KB_COLUMN_TEXT, 0);
+    kb_sheet_add_column(s, "label", "partner", KB_COLUMN_TEXT, 0);
+    kb_sheet_add_column(s, "kind", "sector or kind", KB_COLUMN_TEXT, 0);
+    kb_sheet_add_column(s, "paths", "paths", KB_COLUMN_INT, 0);
+    kb_sheet_add_column(s, "best_cost", "best cost", KB_COLUMN_NUMBER, 2);
+    kb_sheet_add_column(s, "score", "score", KB_COLUMN_NUMBER, 3);
+    kb_sheet_add_column(s, "via_paths", "on paths", KB_COLUMN_TEXT, 0);
+    for (size_t i = 0; i < br->n_partners; i++) {
+      const KbBridgePartner *bp = &br->partners[i];
+      GString *on = g_string_new(NULL);
+      for (size_t j = 0; j < bp->n_paths; j++)
+        g_string_append_printf(on, "%s%zu", j ? ", " : "", bp->paths[j] + 1);
+      kb_sheet_begin_row(s);
+      kb_sheet_put_int(s, (long long) i + 1);
+      kb_sheet_put_text(s, kb_dataset_node(ds, bp->node)->id);
+      kb_sheet_put_text(s, kb_dataset_node(ds, bp->node)->label);
+      kb_sheet_put_text(s, kind_or_sector(ds, bp->node));
+      kb_sheet_put_int(s, (long long) bp->n_paths);
+      kb_sheet_put_number(s, bp->best_cost);
+      kb_sheet_put_number(s, bp->score);
+      kb_sheet_put_text(s, on->str);
+      g_string_free(on, TRUE);
+    }
+    KbSheet *ps = kb_doc_add_sheet(doc, "paths", "Introduction paths, cheapest first");
+    kb_sheet_add_column(ps, "rank", "#", KB_COLUMN_INT, 0);
+    kb_sheet_add_column(ps, "cost", "cost", KB_COLUMN_NUMBER, 2);
+    kb_sheet_add_column(ps, "steps", "steps", KB_COLUMN_INT, 0);
+    kb_sheet_add_column(ps, "path", "path", KB_COLUMN_TEXT, 0);
+    for (size_t i = 0; i < br->n_paths; i++) {
+      g_autofree char *text = describe_path(ds, &br->paths[i]);
+      kb_sheet_begin_row(ps);
+      kb_sheet_put_int(ps, (long long) i + 1);
+      kb_sheet_put_number(ps, br->paths[i].cost);
+      kb_sheet_put_int(ps, (long long) br->paths[i].n_nodes - 1);
+      kb_sheet_put_text(ps, text);
+    }
+    status = kb_cli_emit("bridges", doc, &out);
+  }
+done:
+  kb_cli_output_options_release(&out);
+  kb_cli_dataset_options_release(&opts);
+  return status;
+}

@@ -1,0 +1,145 @@
+/* cmd_synergy.c -- `klaverblad synergy DATASET`: pairs of organisations not
+ * yet tied that share places, themes, networks or partners, each with its
+ * reasons. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/builtin.h"
+
+/* "place=2,theme=0.5" into the weights; FALSE on anything else. */
+static gboolean
+parse_weights(const char *text, double *weights)
+{
+  g_auto(GStrv) parts = g_strsplit(text, ",", -1);
+  for (char **p = parts; *p; p++) {
+    char *eq = strchr(*p, '=');
+    if (eq == NULL)
+      return FALSE;
+    *eq = '\0';
+    char *end;
+    double w = g_ascii_strtod(eq + 1, &end);
+    if (end == eq + 1 || *end != '\0' || !(w >= 0))
+      return FALSE;
+    gboolean found = FALSE;
+    for (int k = 0; k < KB_CONTEXT_KIND_COUNT; k++)
+      if (strcmp(g_strstrip(*p), kb_context_kind_name(k)) == 0) {
+        weights[k] = w;
+        found = TRUE;
+      }
+    if (!found)
+      return FALSE;
+  }
+  return TRUE;
+}
+
+static const char *
+reason_verb(KbContextKind kind)
+{
+  switch (kind) {
+  case KB_CONTEXT_PLACE: return "both active in";
+  case KB_CONTEXT_THEME: return "both work on";
+  case KB_CONTEXT_NETWORK: return "both in";
+  case KB_CONTEXT_PARTNER: return "both tied to";
+  case KB_CONTEXT_KIND_COUNT: break;
+  }
+  return "both share";
+}
+
+static const char *
+sector_of(const KbDataset *ds, size_t org)
+{
+  size_t s = kb_dataset_node(ds, org)->sector;
+  return s == KB_NO_NODE ? NULL : kb_dataset_node(ds, s)->id;
+}
+
+int
+cmd_synergy(int argc, char **argv)
+{
+  KbCliDatasetOptions opts = { 0 };
+  KbCliOutputOptions out = { 0 };
+  g_autofree char *org = NULL, *place = NULL, *weights = NULL;
+  gboolean same_sector = FALSE;
+  g_autoptr(GOptionContext) ctx = g_option_context_new("DATASET");
+  g_option_context_set_summary(ctx,
+    "Pairs of organisations that are not yet tied (no partner_of or funds between\n"
+    "them) but share contexts: places (a city counts for its region and country),\n"
+    "themes, networks and partners. Score = sum over shared contexts c of\n"
+    "w(kind of c) / ln(organisations tied to c): Adamic-Adar on the typed graph.\n"
+    "Pairs from one sector are left out unless --same-sector is given.");
+  GOptionEntry entries[] = {
+    { "org", 0, 0, G_OPTION_ARG_STRING, &org, "Only pairs with this organisation", "ID" },
+    { "place", 0, 0, G_OPTION_ARG_STRING, &place, "Only pairs that share this place", "ID" },
+    { "same-sector", 0, 0, G_OPTION_ARG_NONE, &same_sector, "Keep pairs from one sector too",
+      NULL },
+    { "weights", 0, 0, G_OPTION_ARG_STRING, &weights,
+      "Weights of the context kinds, e.g. place=1,theme=0.5,network=1,partner=2 (default 1)",
+      "LIST" },
+    { NULL }
+  };
+  g_option_context_add_main_entries(ctx, entries, NULL);
+  kb_cli_output_options_add(ctx, &out, 20);
+  kb_cli_dataset_options_add(ctx, &opts);
+  int status = KB_EXIT_USAGE;
+  KbSynergyOptions so;
+  kb_synergy_options_init(&so);
+  if (!kb_cli_parse(ctx, "synergy", &argc, &argv, &opts, &out, 1))
+    goto done;
+  if (weights != NULL && !parse_weights(weights, so.weights)) {
+    kb_cli_usage_error("synergy", "--weights '%s': expected KIND=NUMBER pairs separated by "
+                       "commas, KIND one of place, theme, network, partner", weights);
+    goto done;
+  }
+  {
+    g_autoptr(KbDataset) ds = kb_cli_load(argv[1], &opts);
+    status = KB_EXIT_DATA;
+    if (ds == NULL)
+      goto done;
+    status = KB_EXIT_USAGE;
+    if (org != NULL
+        && (so.org = kb_cli_node(ds, "synergy", "--org", org, 1u << KB_NODE_ORGANISATION))
+             == KB_NO_NODE)
+      goto done;
+    if (place != NULL
+        && (so.place = kb_cli_node(ds, "synergy", "--place", place,
+                                   1u << KB_NODE_CITY | 1u << KB_NODE_REGION
+                                   | 1u << KB_NODE_COUNTRY)) == KB_NO_NODE)
+      goto done;
+    so.same_sector = same_sector;
+    so.top = (size_t) out.top;
+    g_autoptr(KbSynergy) syn = kb_synergy_compute(ds, &so);
+
+    g_autoptr(KbDoc) doc = kb_doc_new("Synergy opportunities");
+    g_autofree char *about = kb_cli_describe_dataset(argv[1], &opts);
+    kb_doc_add_text(doc, "about", about);
+    KbSheet *s = kb_doc_add_sheet(doc, "pairs", "Pairs not yet tied, strongest first");
+    kb_sheet_add_column(s, "rank", "#", KB_COLUMN_INT, 0);
+    kb_sheet_add_column(s, "a", "organisation", KB_COLUMN_TEXT, 0);
+    kb_sheet_add_column(s, "a_sector", "sector", KB_COLUMN_TEXT, 0);
+    kb_sheet_add_column(s, "b", "organisation", KB_COLUMN_TEXT, 0);
+    kb_sheet_add_column(s, "b_sector", "sector", KB_COLUMN_TEXT, 0);
+    kb_sheet_add_column(s, "score", "score", KB_COLUMN_NUMBER, 3);
+    kb_sheet_add_column(s, "reasons", "why", KB_COLUMN_TEXT, 0);
+    for (size_t i = 0; i < syn->n_pairs; i++) {
+      const KbSynergyPair *p = &syn->pairs[i];
+      GString *why = g_string_new(NULL);
+      for (size_t r = 0; r < p->n_reasons; r++)
+        g_string_append_printf(why, "%s%s %s", r ? "; " : "", reason_verb(p->reasons[r].kind),
+                               kb_dataset_node(ds, p->reasons[r].context)->label);
+      kb_sheet_begin_row(s);
+      kb_sheet_put_int(s, (long long) i + 1);
+      kb_sheet_put_text(s, kb_dataset_node(ds, p->a)->label);
+      kb_sheet_put_text(s, sector_of(ds, p->a));
+      kb_sheet_put_text(s, kb_dataset_node(ds, p->b)->label);
+      kb_sheet_put_text(s, sector_of(ds, p->b));
+      kb_sheet_put_number(s, p->score);
+      kb_sheet_put_text(s, why->str);
+      g_string_free(why, TRUE);
+    }
+    status = kb_cli_emit("synergy", doc, &out);
+  }
+done:
+  kb_cli_output_options_release(&out);
+  kb_cli_dataset_options_release(&opts);
+  return status;
+}

@@ -1,0 +1,221 @@
+/* analysis.h -- the analyses: strategic index, synergy opportunities,
+ * bridging partners, brokers and communities.
+ *
+ * Two derived networks underlie them (the README states them too):
+ *
+ *  - The ORGANISATION NETWORK: one vertex per organisation; two
+ *    organisations are tied when a partner_of or funds relation joins them,
+ *    or when both are members (member_of) of the same network. A tie's
+ *    weight counts these reasons. Directed, for brokerage: funds runs from
+ *    funder to funded, the others both ways. On a plain edge list it is the
+ *    graph itself.
+ *
+ *  - CONTEXTS: what an organisation shares with others. Its places
+ *    (active_in and located_in, each rolled up to the enclosing regions and
+ *    countries), its themes (works_on), its networks (member_of, rolled up
+ *    along part_of) and its partners (the organisations it is tied to by
+ *    partner_of or funds). */
+#ifndef KLAVERBLAD_ANALYSIS_H
+#define KLAVERBLAD_ANALYSIS_H
+
+#include <glib.h>
+#include <klaverblad/model.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  KB_CONTEXT_PLACE,
+  KB_CONTEXT_THEME,
+  KB_CONTEXT_NETWORK,
+  KB_CONTEXT_PARTNER,
+  KB_CONTEXT_KIND_COUNT
+} KbContextKind;
+
+const char *kb_context_kind_name(KbContextKind kind);
+
+/* --------------------------------------------------------------- index */
+
+typedef enum {
+  KB_INDEX_BY_COUNTRY,
+  KB_INDEX_BY_CITY,
+  KB_INDEX_BY_REGION,
+  KB_INDEX_BY_THEME,
+  KB_INDEX_BY_NETWORK,
+  KB_INDEX_BY_SECTOR
+} KbIndexBy;
+
+gboolean kb_index_by_parse(const char *name, KbIndexBy *out);
+const char *kb_index_by_name(KbIndexBy by);
+
+typedef struct {
+  size_t node;              /* the place, theme, network or sector */
+  size_t n_orgs;
+  size_t *orgs;             /* organisations active there, by id */
+  size_t n_sectors;         /* sectors among them (an unknown sector not counted) */
+  double diversity;         /* Shannon entropy of their sectors / ln(sectors in the data) */
+  size_t relations;         /* relations that put them there */
+  int first_year;           /* earliest since among those, or KB_NO_YEAR */
+  size_t cross_ties;        /* tied pairs of different sectors among them */
+  size_t open_pairs;        /* untied pairs of different sectors among them */
+  gboolean home;            /* the home city or a place enclosing it */
+} KbIndexEntry;
+
+typedef struct {
+  size_t org;               /* an organisation ... */
+  size_t n_places;
+  size_t *places;           /* ... whose removal cuts these places off */
+} KbCutPoint;
+
+typedef struct {
+  KbIndexBy by;
+  size_t n_entries;
+  KbIndexEntry *entries;    /* by organisations (most first), then id */
+  /* whole network */
+  size_t n_orgs;
+  size_t org_ties;          /* ties of the organisation network */
+  double density;           /* of the organisation network */
+  double degree_centralization;       /* Freeman, normalised (igraph, sna) */
+  double betweenness_centralization;  /* Freeman, normalised (igraph, sna) */
+  size_t n_sectors;
+  size_t *sectors;          /* sector nodes, by id */
+  size_t *mixing;           /* n_sectors x n_sectors: organisation-network ties */
+  double *ei;               /* Krackhardt's E-I index per sector; NaN without ties */
+  size_t n_cuts;
+  KbCutPoint *cuts;         /* articulation points that cut places off */
+} KbIndex;
+
+/* Computes the strategic index of 'ds' along 'by'. Returns a new index;
+ * free with kb_index_free(). Fails only when igraph does. */
+KbIndex *kb_index_compute(const KbDataset *ds, KbIndexBy by, GError **error);
+void kb_index_free(KbIndex *index);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbIndex, kb_index_free)
+
+/* ------------------------------------------------------------- synergy */
+
+typedef struct {
+  size_t context;           /* the shared node */
+  KbContextKind kind;
+  double contribution;      /* w(kind) / ln(deg context) */
+} KbReason;
+
+typedef struct {
+  size_t a, b;              /* organisations, a's id before b's */
+  double score;
+  size_t n_reasons;
+  KbReason *reasons;        /* strongest first, then by id */
+} KbSynergyPair;
+
+typedef struct {
+  double weights[KB_CONTEXT_KIND_COUNT];  /* w(kind); 1 by default */
+  gboolean same_sector;     /* keep pairs from the same sector too */
+  size_t org;               /* only pairs with this organisation, or KB_NO_NODE */
+  size_t place;             /* only pairs sharing this place, or KB_NO_NODE */
+  size_t top;               /* at most this many pairs; 0: all */
+} KbSynergyOptions;
+
+void kb_synergy_options_init(KbSynergyOptions *opts);
+
+typedef struct {
+  size_t n_pairs;
+  KbSynergyPair *pairs;     /* highest score first, then ids */
+} KbSynergy;
+
+KbSynergy *kb_synergy_compute(const KbDataset *ds, const KbSynergyOptions *opts);
+void kb_synergy_free(KbSynergy *s);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbSynergy, kb_synergy_free)
+
+/* ------------------------------------------------------------- bridges */
+
+typedef struct {
+  double cost;
+  size_t n_nodes;
+  size_t *nodes;            /* from the start organisation to the target */
+  KbRelKind *kinds;         /* n_nodes - 1 relation kinds along the way */
+} KbPath;
+
+typedef struct {
+  size_t node;              /* an organisation or network on the way */
+  size_t n_paths;           /* paths through it */
+  double best_cost;
+  double score;             /* sum of 1 / cost over its paths */
+  size_t *paths;            /* indices into KbBridges.paths */
+} KbBridgePartner;
+
+typedef struct {
+  size_t n_paths;
+  KbPath *paths;            /* cheapest first */
+  size_t n_partners;
+  KbBridgePartner *partners;/* highest score first, then id */
+  int reference_year;       /* the year recency is measured from */
+} KbBridges;
+
+/* Finds up to 'k' cheapest introduction paths from 'from' (an organisation,
+ * or a sector: any of its organisations) to 'to' (an organisation, place,
+ * theme or network). Fails with KB_ERROR_ARGUMENT when the ends are of the
+ * wrong kind. */
+KbBridges *kb_bridges_compute(const KbDataset *ds, size_t from, size_t to, size_t k,
+                              int as_of, GError **error);
+void kb_bridges_free(KbBridges *b);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbBridges, kb_bridges_free)
+/* The cost of walking one relation, as kb_bridges_compute() uses it. */
+double kb_bridges_tie_cost(const KbRelation *rel, int reference_year);
+
+/* ------------------------------------------------------------- brokers */
+
+typedef enum {
+  KB_ROLE_COORDINATOR,      /* a, b, c all in one group */
+  KB_ROLE_ITINERANT,        /* a and c in one group, b in another */
+  KB_ROLE_GATEKEEPER,       /* b and c in one group, a in another */
+  KB_ROLE_REPRESENTATIVE,   /* a and b in one group, c in another */
+  KB_ROLE_LIAISON,          /* all three in different groups */
+  KB_ROLE_COUNT
+} KbBrokerRole;
+
+const char *kb_broker_role_name(KbBrokerRole role);
+
+typedef struct {
+  size_t node;
+  size_t degree;
+  double betweenness;       /* normalised by (n-1)(n-2)/2, as NetworkX */
+  double closeness;         /* Wasserman-Faust, as NetworkX; 0 when isolated */
+  double eigenvector;       /* unit Euclidean length, as NetworkX */
+  double pagerank;          /* damping 0.85 */
+  double constraint;        /* Burt; NaN when isolated */
+  double effective_size;    /* Burt / Borgatti; NaN when isolated */
+  size_t roles[KB_ROLE_COUNT];  /* Gould-Fernandez counts, sector as group */
+  size_t roles_total;
+  gboolean articulation;    /* removing it splits the organisation network */
+} KbBroker;
+
+typedef struct {
+  size_t n;
+  KbBroker *brokers;        /* by betweenness, then roles_total, degree, id */
+  size_t ties;
+} KbBrokers;
+
+KbBrokers *kb_brokers_compute(const KbDataset *ds, GError **error);
+void kb_brokers_free(KbBrokers *b);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbBrokers, kb_brokers_free)
+
+/* --------------------------------------------------------- communities */
+
+typedef struct {
+  size_t n_members;
+  size_t *members;          /* organisations, by id */
+} KbCommunity;
+
+typedef struct {
+  size_t n;
+  KbCommunity *communities; /* largest first, then by first member's id */
+  double modularity;
+} KbCommunities;
+
+/* Leiden, optimising modularity on the weighted organisation network, from
+ * a fixed seed: the same data gives the same communities. */
+KbCommunities *kb_communities_compute(const KbDataset *ds, GError **error);
+void kb_communities_free(KbCommunities *c);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbCommunities, kb_communities_free)
+
+G_END_DECLS
+
+#endif

@@ -1,0 +1,63 @@
+/* output.h -- documents of tables and text, written as an aligned text
+ * table, CSV, JSON or Markdown.
+ *
+ * Every command builds one KbDoc: a title, then blocks in order, each a
+ * paragraph or a sheet (a table with typed columns). The same document
+ * renders to every format, so the figures agree between them. */
+#ifndef KLAVERBLAD_OUTPUT_H
+#define KLAVERBLAD_OUTPUT_H
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  KB_OUTPUT_TABLE,      /* aligned text for a terminal */
+  KB_OUTPUT_CSV,        /* RFC 4180, one block per sheet, for spreadsheets */
+  KB_OUTPUT_JSON,       /* one object: {"title": ..., KEY: [rows] or text, ...} */
+  KB_OUTPUT_MD          /* Markdown: headings, paragraphs and pipe tables */
+} KbOutputFormat;
+
+/* Parses "table", "csv", "json" or "md". */
+gboolean kb_output_format_parse(const char *name, KbOutputFormat *out);
+
+typedef enum {
+  KB_COLUMN_TEXT,
+  KB_COLUMN_INT,
+  KB_COLUMN_NUMBER,     /* a double; shown with the column's decimals in table and md */
+  KB_COLUMN_YEAR        /* an int; KB_NO_YEAR shows as empty (null in JSON) */
+} KbColumnType;
+
+typedef struct KbSheet KbSheet;
+typedef struct KbDoc KbDoc;
+
+/* Returns a new document with a title. */
+KbDoc *kb_doc_new(const char *title);
+void kb_doc_free(KbDoc *doc);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbDoc, kb_doc_free)
+
+/* Adds a paragraph under 'key' (its name in JSON). */
+void kb_doc_add_text(KbDoc *doc, const char *key, const char *text);
+/* Adds a sheet under 'key' with a heading; returns it, borrowed from the
+ * document, to be filled with columns and rows. */
+KbSheet *kb_doc_add_sheet(KbDoc *doc, const char *key, const char *heading);
+
+/* Adds a column; 'key' names it in CSV and JSON, 'heading' in table and md.
+ * 'decimals' applies to KB_COLUMN_NUMBER in table and md output (CSV and
+ * JSON carry 12 significant digits). */
+void kb_sheet_add_column(KbSheet *sheet, const char *key, const char *heading,
+                         KbColumnType type, int decimals);
+/* Starts a row; then one kb_sheet_put_* per column, in column order. */
+void kb_sheet_begin_row(KbSheet *sheet);
+void kb_sheet_put_text(KbSheet *sheet, const char *text);   /* NULL: empty */
+void kb_sheet_put_int(KbSheet *sheet, long long value);
+void kb_sheet_put_number(KbSheet *sheet, double value);      /* NaN: empty */
+void kb_sheet_put_year(KbSheet *sheet, int year);
+size_t kb_sheet_row_count(const KbSheet *sheet);
+
+/* Returns a new string: the document in 'format'. */
+char *kb_doc_render(const KbDoc *doc, KbOutputFormat format);
+
+G_END_DECLS
+
+#endif

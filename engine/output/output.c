@@ -1,0 +1,508 @@
+/* output.c -- a document of paragraphs and typed sheets, and its four
+ * renderings. */
+#include <math.h>
+#include <string.h>
+
+#include "klaverblad/model.h"
+#include "klaverblad/output.h"
+
+typedef struct {
+  char *key;
+  char *heading;
+  KbColumnType type;
+  int decimals;
+} Column;
+
+/* A cell keeps its value as typed and as shown. */
+typedef struct {
+  gboolean empty;
+  char *text;           /* KB_COLUMN_TEXT */
+  long long i;          /* INT, YEAR */
+  double d;             /* NUMBER */
+} Cell;
+
+struct KbSheet {
+  char *key;
+  char *heading;
+  GArray *columns;      /* of Column */
+  GArray *cells;        /* of Cell, row by row */
+  size_t filled;        /* cells put in the current row */
+};
+
+typedef struct {
+  char *key;
+  char *text;           /* a paragraph, or NULL for a sheet */
+  KbSheet *sheet;
+} Block;
+
+struct KbDoc {
+  char *title;
+  GArray *blocks;       /* of Block */
+};
+
+/* ------------------------------------------------------------ building */
+
+gboolean
+kb_output_format_parse(const char *name, KbOutputFormat *out)
+{
+  static const char *const names[] = { "table", "csv", "json", "md" };
+  for (int i = 0; i < 4; i++)
+    if (strcmp(name, names[i]) == 0) {
+      *out = i;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+KbDoc *
+kb_doc_new(const char *title)
+{
+  KbDoc *doc = g_new0(KbDoc, 1);
+  doc->title = g_strdup(title);
+  doc->blocks = g_array_new(FALSE, TRUE, sizeof(Block));
+  return doc;
+}
+
+static void
+sheet_free(KbSheet *sheet)
+{
+  for (guint i = 0; i < sheet->columns->len; i++) {
+    Column *c = &g_array_index(sheet->columns, Column, i);
+    g_free(c->key);
+    g_free(c->heading);
+  }
+  for (guint i = 0; i < sheet->cells->len; i++)
+    g_free(g_array_index(sheet->cells, Cell, i).text);
+  g_array_unref(sheet->columns);
+  g_array_unref(sheet->cells);
+  g_free(sheet->key);
+  g_free(sheet->heading);
+  g_free(sheet);
+}
+
+void
+kb_doc_free(KbDoc *doc)
+{
+  if (doc == NULL)
+    return;
+  for (guint i = 0; i < doc->blocks->len; i++) {
+    Block *b = &g_array_index(doc->blocks, Block, i);
+    g_free(b->key);
+    g_free(b->text);
+    if (b->sheet)
+      sheet_free(b->sheet);
+  }
+  g_array_unref(doc->blocks);
+  g_free(doc->title);
+  g_free(doc);
+}
+
+void
+kb_doc_add_text(KbDoc *doc, const char *key, const char *text)
+{
+  g_return_if_fail(doc != NULL && key != NULL && text != NULL);
+  Block b = { g_strdup(key), g_strdup(text), NULL };
+  g_array_append_val(doc->blocks, b);
+}
+
+KbSheet *
+kb_doc_add_sheet(KbDoc *doc, const char *key, const char *heading)
+{
+  g_return_val_if_fail(doc != NULL && key != NULL, NULL);
+  KbSheet *s = g_new0(KbSheet, 1);
+  s->key = g_strdup(key);
+  s->heading = g_strdup(heading);
+  s->columns = g_array_new(FALSE, TRUE, sizeof(Column));
+  s->cells = g_array_new(FALSE, TRUE, sizeof(Cell));
+  Block b = { g_strdup(key), NULL, s };
+  g_array_append_val(doc->blocks, b);
+  return s;
+}
+
+void
+kb_sheet_add_column(KbSheet *sheet, const char *key, const char *heading, KbColumnType type,
+                    int decimals)
+{
+  g_return_if_fail(sheet != NULL && sheet->cells->len == 0);
+  Column c = { g_strdup(key), g_strdup(heading), type, decimals };
+  g_array_append_val(sheet->columns, c);
+}
+
+void
+kb_sheet_begin_row(KbSheet *sheet)
+{
+  g_return_if_fail(sheet != NULL);
+  g_return_if_fail(sheet->cells->len % sheet->columns->len == 0);
+}
+
+static void
+put(KbSheet *sheet, Cell cell)
+{
+  g_array_append_val(sheet->cells, cell);
+}
+
+void
+kb_sheet_put_text(KbSheet *sheet, const char *text)
+{
+  put(sheet, (Cell) { text == NULL, g_strdup(text ? text : ""), 0, 0 });
+}
+
+void
+kb_sheet_put_int(KbSheet *sheet, long long value)
+{
+  put(sheet, (Cell) { FALSE, NULL, value, 0 });
+}
+
+void
+kb_sheet_put_number(KbSheet *sheet, double value)
+{
+  put(sheet, (Cell) { isnan(value), NULL, 0, value });
+}
+
+void
+kb_sheet_put_year(KbSheet *sheet, int year)
+{
+  put(sheet, (Cell) { year == KB_NO_YEAR, NULL, year, 0 });
+}
+
+size_t
+kb_sheet_row_count(const KbSheet *sheet)
+{
+  g_return_val_if_fail(sheet != NULL, 0);
+  return sheet->columns->len ? sheet->cells->len / sheet->columns->len : 0;
+}
+
+/* ------------------------------------------------------------ rendering */
+
+#define CELL(s, r, c) (&g_array_index((s)->cells, Cell, (r) * (s)->columns->len + (c)))
+#define COLUMN(s, c) (&g_array_index((s)->columns, Column, (c)))
+
+/* The exact text of a number: 12 significant digits, no trailing noise,
+ * "-0" shown as "0". */
+static char *
+number_exact(double d)
+{
+  if (d == 0)
+    d = 0;
+  char buf[64];
+  g_snprintf(buf, sizeof buf, "%.12g", d);
+  return g_strdup(buf);
+}
+
+/* A cell as text: 'exact' for CSV and JSON, else with the column's decimals. */
+static char *
+cell_string(const Column *col, const Cell *cell, gboolean exact)
+{
+  if (cell->empty)
+    return g_strdup("");
+  switch (col->type) {
+  case KB_COLUMN_TEXT:
+    return g_strdup(cell->text);
+  case KB_COLUMN_INT:
+  case KB_COLUMN_YEAR:
+    return g_strdup_printf("%lld", cell->i);
+  case KB_COLUMN_NUMBER:
+    if (exact || !isfinite(cell->d))
+      return number_exact(cell->d);
+    double d = cell->d;
+    char *s = g_strdup_printf("%.*f", col->decimals, d);
+    if (strspn(s, "-0.") == strlen(s) && s[0] == '-') {   /* "-0.000" */
+      char *t = g_strdup(s + 1);
+      g_free(s);
+      s = t;
+    }
+    return s;
+  }
+  return g_strdup("");
+}
+
+static gboolean
+is_numeric(const Column *col)
+{
+  return col->type != KB_COLUMN_TEXT;
+}
+
+/* -- table */
+
+static void
+pad(GString *out, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    g_string_append_c(out, ' ');
+}
+
+static void
+underline(GString *out, const char *text, char c)
+{
+  size_t n = g_utf8_strlen(text, -1);
+  for (size_t i = 0; i < n; i++)
+    g_string_append_c(out, c);
+  g_string_append_c(out, '\n');
+}
+
+static void
+render_sheet_table(GString *out, const KbSheet *s)
+{
+  size_t ncol = s->columns->len, nrow = kb_sheet_row_count(s);
+  if (s->heading) {
+    g_string_append_printf(out, "%s\n", s->heading);
+    underline(out, s->heading, '-');
+  }
+  if (nrow == 0) {
+    g_string_append(out, "(none)\n");
+    return;
+  }
+  size_t *width = g_new0(size_t, ncol);
+  char **text = g_new0(char *, ncol * nrow);
+  for (size_t c = 0; c < ncol; c++)
+    width[c] = g_utf8_strlen(COLUMN(s, c)->heading, -1);
+  for (size_t r = 0; r < nrow; r++)
+    for (size_t c = 0; c < ncol; c++) {
+      text[r * ncol + c] = cell_string(COLUMN(s, c), CELL(s, r, c), FALSE);
+      width[c] = MAX(width[c], (size_t) g_utf8_strlen(text[r * ncol + c], -1));
+    }
+  for (size_t r = 0; r <= nrow + 1; r++) {
+    GString *line = g_string_new(NULL);
+    for (size_t c = 0; c < ncol; c++) {
+      const Column *col = COLUMN(s, c);
+      const char *t;
+      g_autofree char *rule = NULL;
+      if (r == 0)
+        t = col->heading;
+      else if (r == 1) {
+        rule = g_strnfill(width[c], '-');
+        t = rule;
+      } else
+        t = text[(r - 2) * ncol + c];
+      size_t w = g_utf8_strlen(t, -1);
+      if (c > 0)
+        g_string_append(line, "  ");
+      if (is_numeric(col) && r != 1) {
+        pad(line, width[c] - w);
+        g_string_append(line, t);
+      } else {
+        g_string_append(line, t);
+        if (c + 1 < ncol)
+          pad(line, width[c] - w);
+      }
+    }
+    while (line->len && line->str[line->len - 1] == ' ')
+      g_string_truncate(line, line->len - 1);
+    g_string_append_printf(out, "%s\n", line->str);
+    g_string_free(line, TRUE);
+  }
+  for (size_t i = 0; i < ncol * nrow; i++)
+    g_free(text[i]);
+  g_free(text);
+  g_free(width);
+}
+
+static void
+render_table(GString *out, const KbDoc *doc)
+{
+  g_string_append_printf(out, "%s\n", doc->title);
+  underline(out, doc->title, '=');
+  for (guint i = 0; i < doc->blocks->len; i++) {
+    const Block *b = &g_array_index(doc->blocks, Block, i);
+    g_string_append_c(out, '\n');
+    if (b->sheet)
+      render_sheet_table(out, b->sheet);
+    else
+      g_string_append_printf(out, "%s\n", b->text);
+  }
+}
+
+/* -- csv */
+
+static void
+csv_field(GString *out, const char *s)
+{
+  if (strpbrk(s, ",\"\r\n") == NULL && s[0] != ' ' && (s[0] == '\0' || s[strlen(s) - 1] != ' ')) {
+    g_string_append(out, s);
+    return;
+  }
+  g_string_append_c(out, '"');
+  for (const char *p = s; *p; p++) {
+    if (*p == '"')
+      g_string_append_c(out, '"');
+    g_string_append_c(out, *p);
+  }
+  g_string_append_c(out, '"');
+}
+
+static void
+render_csv(GString *out, const KbDoc *doc)
+{
+  gboolean first = TRUE;
+  for (guint i = 0; i < doc->blocks->len; i++) {
+    const KbSheet *s = g_array_index(doc->blocks, Block, i).sheet;
+    if (s == NULL)
+      continue;
+    if (!first)
+      g_string_append(out, "\r\n");
+    first = FALSE;
+    size_t ncol = s->columns->len, nrow = kb_sheet_row_count(s);
+    for (size_t c = 0; c < ncol; c++) {
+      if (c)
+        g_string_append_c(out, ',');
+      csv_field(out, COLUMN(s, c)->key);
+    }
+    g_string_append(out, "\r\n");
+    for (size_t r = 0; r < nrow; r++) {
+      for (size_t c = 0; c < ncol; c++) {
+        if (c)
+          g_string_append_c(out, ',');
+        g_autofree char *t = cell_string(COLUMN(s, c), CELL(s, r, c), TRUE);
+        csv_field(out, t);
+      }
+      g_string_append(out, "\r\n");
+    }
+  }
+}
+
+/* -- json */
+
+static void
+json_string(GString *out, const char *s)
+{
+  g_string_append_c(out, '"');
+  for (const unsigned char *p = (const unsigned char *) s; *p; p++) {
+    switch (*p) {
+    case '"': g_string_append(out, "\\\""); break;
+    case '\\': g_string_append(out, "\\\\"); break;
+    case '\n': g_string_append(out, "\\n"); break;
+    case '\r': g_string_append(out, "\\r"); break;
+    case '\t': g_string_append(out, "\\t"); break;
+    default:
+      if (*p < 0x20)
+        g_string_append_printf(out, "\\u%04x", *p);
+      else
+        g_string_append_c(out, (char) *p);
+    }
+  }
+  g_string_append_c(out, '"');
+}
+
+static void
+json_cell(GString *out, const Column *col, const Cell *cell)
+{
+  if (cell->empty || (col->type == KB_COLUMN_NUMBER && !isfinite(cell->d))) {
+    g_string_append(out, col->type == KB_COLUMN_TEXT ? "\"\"" : "null");
+    return;
+  }
+  if (col->type == KB_COLUMN_TEXT) {
+    json_string(out, cell->text);
+    return;
+  }
+  g_autofree char *t = cell_string(col, cell, TRUE);
+  g_string_append(out, t);
+}
+
+static void
+render_json(GString *out, const KbDoc *doc)
+{
+  g_string_append(out, "{\n  \"title\": ");
+  json_string(out, doc->title);
+  for (guint i = 0; i < doc->blocks->len; i++) {
+    const Block *b = &g_array_index(doc->blocks, Block, i);
+    g_string_append(out, ",\n  ");
+    json_string(out, b->key);
+    g_string_append(out, ": ");
+    if (b->sheet == NULL) {
+      json_string(out, b->text);
+      continue;
+    }
+    const KbSheet *s = b->sheet;
+    size_t ncol = s->columns->len, nrow = kb_sheet_row_count(s);
+    g_string_append(out, nrow ? "[\n" : "[]");
+    for (size_t r = 0; r < nrow; r++) {
+      g_string_append(out, "    {");
+      for (size_t c = 0; c < ncol; c++) {
+        if (c)
+          g_string_append(out, ", ");
+        json_string(out, COLUMN(s, c)->key);
+        g_string_append(out, ": ");
+        json_cell(out, COLUMN(s, c), CELL(s, r, c));
+      }
+      g_string_append(out, r + 1 < nrow ? "},\n" : "}\n  ]");
+    }
+  }
+  g_string_append(out, "\n}\n");
+}
+
+/* -- markdown */
+
+static void
+md_cell(GString *out, const char *s)
+{
+  for (const char *p = s; *p; p++) {
+    if (*p == '|' || *p == '\\' || *p == '*' || *p == '_' || *p == '`' || *p == '<')
+      g_string_append_c(out, '\\');
+    if (*p == '\n')
+      g_string_append(out, "<br>");
+    else
+      g_string_append_c(out, *p);
+  }
+}
+
+static void
+render_md(GString *out, const KbDoc *doc)
+{
+  g_string_append(out, "# ");
+  md_cell(out, doc->title);
+  g_string_append(out, "\n");
+  for (guint i = 0; i < doc->blocks->len; i++) {
+    const Block *b = &g_array_index(doc->blocks, Block, i);
+    g_string_append_c(out, '\n');
+    if (b->sheet == NULL) {
+      md_cell(out, b->text);
+      g_string_append_c(out, '\n');
+      continue;
+    }
+    const KbSheet *s = b->sheet;
+    if (s->heading) {
+      g_string_append(out, "## ");
+      md_cell(out, s->heading);
+      g_string_append(out, "\n\n");
+    }
+    size_t ncol = s->columns->len, nrow = kb_sheet_row_count(s);
+    if (nrow == 0) {
+      g_string_append(out, "(none)\n");
+      continue;
+    }
+    g_string_append(out, "|");
+    for (size_t c = 0; c < ncol; c++) {
+      g_string_append_c(out, ' ');
+      md_cell(out, COLUMN(s, c)->heading);
+      g_string_append(out, " |");
+    }
+    g_string_append(out, "\n|");
+    for (size_t c = 0; c < ncol; c++)
+      g_string_append(out, is_numeric(COLUMN(s, c)) ? " ---: |" : " --- |");
+    g_string_append_c(out, '\n');
+    for (size_t r = 0; r < nrow; r++) {
+      g_string_append(out, "|");
+      for (size_t c = 0; c < ncol; c++) {
+        g_autofree char *t = cell_string(COLUMN(s, c), CELL(s, r, c), FALSE);
+        g_string_append_c(out, ' ');
+        md_cell(out, t);
+        g_string_append(out, " |");
+      }
+      g_string_append_c(out, '\n');
+    }
+  }
+}
+
+char *
+kb_doc_render(const KbDoc *doc, KbOutputFormat format)
+{
+  g_return_val_if_fail(doc != NULL, NULL);
+  GString *out = g_string_new(NULL);
+  switch (format) {
+  case KB_OUTPUT_TABLE: render_table(out, doc); break;
+  case KB_OUTPUT_CSV: render_csv(out, doc); break;
+  case KB_OUTPUT_JSON: render_json(out, doc); break;
+  case KB_OUTPUT_MD: render_md(out, doc); break;
+  }
+  return g_string_free(out, FALSE);
+}
