@@ -231,28 +231,44 @@ is_place(KbNodeKind k)
   return k == KB_NODE_CITY || k == KB_NODE_REGION || k == KB_NODE_COUNTRY;
 }
 
-static void
-bfs(GArray **adj, size_t n, size_t start, size_t skip, gboolean *seen)
+/* Labels the components of the graph without vertex 'skip' and returns
+ * the label of the largest (the first found among equals); comp[skip] is
+ * left at KB_NO_NODE. */
+static size_t
+components_without(GArray **adj, size_t n, size_t skip, size_t *comp)
 {
-  memset(seen, 0, n * sizeof *seen);
-  if (start == skip)
-    return;
+  for (size_t i = 0; i < n; i++)
+    comp[i] = KB_NO_NODE;
   GArray *queue = g_array_new(FALSE, FALSE, sizeof(size_t));
-  g_array_append_val(queue, start);
-  seen[start] = TRUE;
-  for (guint h = 0; h < queue->len; h++) {
-    size_t v = g_array_index(queue, size_t, h);
-    for (guint j = 0; j < adj[v]->len; j++) {
-      size_t w = g_array_index(adj[v], size_t, j);
-      if (w != skip && !seen[w]) {
-        seen[w] = TRUE;
-        g_array_append_val(queue, w);
+  size_t best = KB_NO_NODE, best_size = 0, label = 0;
+  for (size_t s = 0; s < n; s++) {
+    if (s == skip || comp[s] != KB_NO_NODE)
+      continue;
+    g_array_set_size(queue, 0);
+    g_array_append_val(queue, s);
+    comp[s] = label;
+    for (guint h = 0; h < queue->len; h++) {
+      size_t v = g_array_index(queue, size_t, h);
+      for (guint j = 0; j < adj[v]->len; j++) {
+        size_t w = g_array_index(adj[v], size_t, j);
+        if (w != skip && comp[w] == KB_NO_NODE) {
+          comp[w] = label;
+          g_array_append_val(queue, w);
+        }
       }
     }
+    if (queue->len > best_size) {
+      best_size = queue->len;
+      best = label;
+    }
+    label++;
   }
   g_array_unref(queue);
+  return best;
 }
 
+/* Organisations whose removal cuts places off from the main part of the
+ * network (its largest component). */
 static void
 cut_points(const KbDataset *ds, KbIndex *ix)
 {
@@ -268,43 +284,36 @@ cut_points(const KbDataset *ds, KbIndex *ix)
     g_array_append_val(adj[r->from], r->to);
     g_array_append_val(adj[r->to], r->from);
   }
-  /* the reference: the hub, else the home city, else the best connected node */
-  size_t ref = kb_dataset_hub(ds);
-  if (ref == KB_NO_NODE)
-    ref = kb_dataset_home(ds);
-  if (ref == KB_NO_NODE)
-    for (size_t i = 0; i < n; i++)
-      if (ref == KB_NO_NODE || adj[i]->len > adj[ref]->len)
-        ref = i;
   GArray *cuts = g_array_new(FALSE, TRUE, sizeof(KbCutPoint));
-  if (ref != KB_NO_NODE) {
-    gboolean *before = g_new(gboolean, n), *after = g_new(gboolean, n);
-    bfs(adj, n, ref, KB_NO_NODE, before);
-    GArray *orgs = g_array_new(FALSE, FALSE, sizeof(size_t));
+  size_t *before = g_new(size_t, n ? n : 1), *after = g_new(size_t, n ? n : 1);
+  size_t main_before = components_without(adj, n, KB_NO_NODE, before);
+  GArray *orgs = g_array_new(FALSE, FALSE, sizeof(size_t));
+  for (size_t i = 0; i < n; i++)
+    if (kb_dataset_node(ds, i)->kind == KB_NODE_ORGANISATION && before[i] == main_before)
+      g_array_append_val(orgs, i);
+  kb_i_sort_by_id(ds, (size_t *) orgs->data, orgs->len);
+  for (guint k = 0; k < orgs->len; k++) {
+    size_t o = g_array_index(orgs, size_t, k);
+    if (adj[o]->len < 2)
+      continue;   /* a leaf cuts nothing off */
+    size_t main_after = components_without(adj, n, o, after);
+    GArray *lost = g_array_new(FALSE, FALSE, sizeof(size_t));
     for (size_t i = 0; i < n; i++)
-      if (kb_dataset_node(ds, i)->kind == KB_NODE_ORGANISATION && before[i] && i != ref)
-        g_array_append_val(orgs, i);
-    kb_i_sort_by_id(ds, (size_t *) orgs->data, orgs->len);
-    for (guint k = 0; k < orgs->len; k++) {
-      size_t o = g_array_index(orgs, size_t, k);
-      bfs(adj, n, ref, o, after);
-      GArray *lost = g_array_new(FALSE, FALSE, sizeof(size_t));
-      for (size_t i = 0; i < n; i++)
-        if (before[i] && !after[i] && i != o && is_place(kb_dataset_node(ds, i)->kind))
-          g_array_append_val(lost, i);
-      if (lost->len == 0) {
-        g_array_unref(lost);
-        continue;
-      }
-      kb_i_sort_by_id(ds, (size_t *) lost->data, lost->len);
-      KbCutPoint cp = { o, lost->len, NULL };
-      cp.places = (size_t *) g_array_free(lost, FALSE);
-      g_array_append_val(cuts, cp);
+      if (i != o && before[i] == main_before && after[i] != main_after
+          && is_place(kb_dataset_node(ds, i)->kind))
+        g_array_append_val(lost, i);
+    if (lost->len == 0) {
+      g_array_unref(lost);
+      continue;
     }
-    g_array_unref(orgs);
-    g_free(before);
-    g_free(after);
+    kb_i_sort_by_id(ds, (size_t *) lost->data, lost->len);
+    KbCutPoint cp = { o, lost->len, NULL };
+    cp.places = (size_t *) g_array_free(lost, FALSE);
+    g_array_append_val(cuts, cp);
   }
+  g_array_unref(orgs);
+  g_free(before);
+  g_free(after);
   for (size_t i = 0; i < n; i++)
     g_array_unref(adj[i]);
   g_free(adj);

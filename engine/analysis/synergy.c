@@ -76,10 +76,20 @@ kb_synergy_compute(const KbDataset *ds, const KbSynergyOptions *opts)
   KbiOrgNet net;
   kb_i_orgnet_build(ds, &net);
 
+  /* the home city and what encloses it say nothing about a local pair */
+  gboolean *skip = g_new0(gboolean, ctx.n_nodes ? ctx.n_nodes : 1);
+  size_t home = kb_dataset_home(ds);
+  if (home != KB_NO_NODE && !opts->include_home) {
+    skip[home] = TRUE;
+    g_autofree size_t *up = NULL;
+    size_t m = kb_dataset_enclosing_places(ds, home, &up);
+    for (size_t j = 0; j < m; j++)
+      skip[up[j]] = TRUE;
+  }
   GHashTable *acc = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, acc_free);
   for (size_t c = 0; c < ctx.n_nodes; c++) {
     GArray *m = ctx.members[c];
-    if (m == NULL || m->len < 2)
+    if (m == NULL || m->len < 2 || skip[c])
       continue;
     KbContextKind kind = g_array_index(m, KbiLink, 0).kind;
     double contribution = opts->weights[kind] / log((double) m->len);
@@ -129,6 +139,7 @@ kb_synergy_compute(const KbDataset *ds, const KbSynergyOptions *opts)
     g_array_append_val(pairs, p);
   }
   g_hash_table_unref(acc);
+  g_free(skip);
   g_array_sort_with_data(pairs, compare_pairs, (gpointer) ds);
   if (opts->top > 0 && pairs->len > opts->top) {
     for (guint i = (guint) opts->top; i < pairs->len; i++)

@@ -84,7 +84,16 @@ cmd_communities(int argc, char **argv)
     kb_sheet_add_column(s, "sectors", "dominant sectors", KB_COLUMN_TEXT, 0);
     kb_sheet_add_column(s, "places", "dominant places", KB_COLUMN_TEXT, 0);
     kb_sheet_add_column(s, "members", "members", KB_COLUMN_TEXT, 0);
-    /* places: where the members are active or located, rolled up */
+    /* places: where the members are active or located, rolled up; the home
+     * city and its country, which every local member shares, left out */
+    gboolean *home = g_new0(gboolean, kb_dataset_node_count(ds));
+    if (kb_dataset_home(ds) != KB_NO_NODE) {
+      home[kb_dataset_home(ds)] = TRUE;
+      g_autofree size_t *up = NULL;
+      size_t m = kb_dataset_enclosing_places(ds, kb_dataset_home(ds), &up);
+      for (size_t j = 0; j < m; j++)
+        home[up[j]] = TRUE;
+    }
     for (size_t i = 0; i < cs->n && (out.top == 0 || i < (size_t) out.top); i++) {
       const KbCommunity *c = &cs->communities[i];
       GHashTable *sectors = g_hash_table_new(g_direct_hash, g_direct_equal);
@@ -101,10 +110,10 @@ cmd_communities(int argc, char **argv)
             continue;
           g_autofree size_t *up = NULL;
           size_t n = kb_dataset_enclosing_places(ds, rel->to, &up);
-          if (g_hash_table_add(seen, GSIZE_TO_POINTER(rel->to + 1)))
+          if (!home[rel->to] && g_hash_table_add(seen, GSIZE_TO_POINTER(rel->to + 1)))
             bump(places, rel->to);
           for (size_t u = 0; u < n; u++)
-            if (g_hash_table_add(seen, GSIZE_TO_POINTER(up[u] + 1)))
+            if (!home[up[u]] && g_hash_table_add(seen, GSIZE_TO_POINTER(up[u] + 1)))
               bump(places, up[u]);
         }
         g_hash_table_unref(seen);
@@ -121,6 +130,7 @@ cmd_communities(int argc, char **argv)
       g_hash_table_unref(sectors);
       g_hash_table_unref(places);
     }
+    g_free(home);
     status = kb_cli_emit("communities", doc, &out);
   }
 done:

@@ -59,19 +59,22 @@ cmd_synergy(int argc, char **argv)
   KbCliDatasetOptions opts = { 0 };
   KbCliOutputOptions out = { 0 };
   g_autofree char *org = NULL, *place = NULL, *weights = NULL;
-  gboolean same_sector = FALSE;
+  gboolean same_sector = FALSE, include_home = FALSE;
   g_autoptr(GOptionContext) ctx = g_option_context_new("DATASET");
   g_option_context_set_summary(ctx,
     "Pairs of organisations that are not yet tied (no partner_of or funds between\n"
     "them) but share contexts: places (a city counts for its region and country),\n"
     "themes, networks and partners. Score = sum over shared contexts c of\n"
     "w(kind of c) / ln(organisations tied to c): Adamic-Adar on the typed graph.\n"
-    "Pairs from one sector are left out unless --same-sector is given.");
+    "Pairs from one sector are left out unless --same-sector is given; the home\n"
+    "city and its country are not counted as shared places unless --include-home.");
   GOptionEntry entries[] = {
     { "org", 0, 0, G_OPTION_ARG_STRING, &org, "Only pairs with this organisation", "ID" },
     { "place", 0, 0, G_OPTION_ARG_STRING, &place, "Only pairs that share this place", "ID" },
     { "same-sector", 0, 0, G_OPTION_ARG_NONE, &same_sector, "Keep pairs from one sector too",
       NULL },
+    { "include-home", 0, 0, G_OPTION_ARG_NONE, &include_home,
+      "Count the home city and its country as shared places too", NULL },
     { "weights", 0, 0, G_OPTION_ARG_STRING, &weights,
       "Weights of the context kinds, e.g. place=1,theme=0.5,network=1,partner=2 (default 1)",
       "LIST" },
@@ -106,6 +109,7 @@ cmd_synergy(int argc, char **argv)
                                    | 1u << KB_NODE_COUNTRY)) == KB_NO_NODE)
       goto done;
     so.same_sector = same_sector;
+    so.include_home = include_home;
     so.top = (size_t) out.top;
     g_autoptr(KbSynergy) syn = kb_synergy_compute(ds, &so);
 

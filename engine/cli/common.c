@@ -95,8 +95,11 @@ kb_cli_node(const KbDataset *ds, const char *command, const char *option, const 
     GString *want = g_string_new(NULL);
     for (int j = 0; j < KB_NODE_KIND_COUNT; j++)
       if (kinds & (1u << j))
-        g_string_append_printf(want, "%s%s", want->len ? " or " : "", kb_node_kind_name(j));
-    kb_cli_usage_error(command, "%s '%s' is a %s; expected %s", option, id,
+        g_string_append_printf(want, "%s%s %s", want->len ? " or " : "",
+                               strchr("aeiou", kb_node_kind_name(j)[0]) ? "an" : "a",
+                               kb_node_kind_name(j));
+    kb_cli_usage_error(command, "%s '%s' is %s %s; expected %s", option, id,
+                       strchr("aeiou", kb_node_kind_name(k)[0]) ? "an" : "a",
                        kb_node_kind_name(k), want->str);
     g_string_free(want, TRUE);
     return KB_NO_NODE;

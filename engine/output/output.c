@@ -205,6 +205,8 @@ cell_string(const Column *col, const Cell *cell, gboolean exact)
     if (exact || !isfinite(cell->d))
       return number_exact(cell->d);
     double d = cell->d;
+    if (d == floor(d) && fabs(d) < 1e15)     /* a count reads as a count */
+      return g_strdup_printf("%.0f", d == 0 ? 0.0 : d);
     char *s = g_strdup_printf("%.*f", col->decimals, d);
     if (strspn(s, "-0.") == strlen(s) && s[0] == '-') {   /* "-0.000" */
       char *t = g_strdup(s + 1);

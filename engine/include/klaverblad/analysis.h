@@ -111,6 +111,8 @@ typedef struct {
   size_t org;               /* only pairs with this organisation, or KB_NO_NODE */
   size_t place;             /* only pairs sharing this place, or KB_NO_NODE */
   size_t top;               /* at most this many pairs; 0: all */
+  gboolean include_home;    /* count the home city and the places enclosing it as
+                             * shared places (every local organisation shares them) */
 } KbSynergyOptions;
 
 void kb_synergy_options_init(KbSynergyOptions *opts);

@@ -1,0 +1,341 @@
+/* test_analysis.c -- the analyses held to independent implementations.
+ *
+ * Expected values come from tests/reference/, computed by NetworkX 2.8.8,
+ * R sna 2.7.1 and R igraph 1.3.5 (see tests/reference/README.md and the
+ * scripts there); nothing in those files is computed by klaverblad. */
+#include "kb_test.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <klaverblad.h>
+#include "io/io_internal.h"
+
+#define TOL 1e-9
+
+/* --------------------------------------------------- reference tables */
+
+typedef struct {
+  GPtrArray *header;        /* of char* */
+  GPtrArray *rows;          /* of GPtrArray of char* */
+} Table;
+
+static gboolean
+collect(const KbCsvRecord *rec, gpointer user)
+{
+  Table *t = user;
+  GPtrArray *row = g_ptr_array_new_with_free_func(g_free);
+  for (size_t i = 0; i < rec->n_fields; i++)
+    g_ptr_array_add(row, g_strdup(rec->fields[i].text));
+  if (t->header == NULL)
+    t->header = row;
+  else
+    g_ptr_array_add(t->rows, row);
+  return TRUE;
+}
+
+static Table *
+table_read(const char *name)
+{
+  g_autofree char *path = g_build_filename(KB_REFERENCE, name, NULL);
+  g_autofree char *text = NULL;
+  gsize len;
+  ck_assert_msg(g_file_get_contents(path, &text, &len, NULL), "cannot read %s", path);
+  Table *t = g_new0(Table, 1);
+  t->rows = g_ptr_array_new_with_free_func((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  ck_assert(kb_i_csv_parse(path, text, len, ',', collect, t, diags));
+  return t;
+}
+
+static void
+table_free(Table *t)
+{
+  g_ptr_array_unref(t->header);
+  g_ptr_array_unref(t->rows);
+  g_free(t);
+}
+
+static const char *
+cell(const Table *t, guint row, const char *column)
+{
+  for (guint c = 0; c < t->header->len; c++)
+    if (strcmp(g_ptr_array_index(t->header, c), column) == 0)
+      return g_ptr_array_index((GPtrArray *) g_ptr_array_index(t->rows, row), c);
+  ck_abort_msg("no column %s", column);
+  return NULL;
+}
+
+static double
+num(const Table *t, guint row, const char *column)
+{
+  return g_ascii_strtod(cell(t, row, column), NULL);
+}
+
+static KbDataset *
+load_reference(const char *name)
+{
+  g_autofree char *path = g_build_filename(KB_REFERENCE, name, NULL);
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  KbDataset *ds = kb_dataset_load(path, KB_FORMAT_AUTO, diags, NULL);
+  ck_assert_ptr_nonnull(ds);
+  ck_assert_uint_eq(kb_diag_list_count(diags, KB_SEVERITY_ERROR), 0);
+  return ds;
+}
+
+static void
+assert_close(double got, double want, const char *what, const char *graph, const char *id)
+{
+  ck_assert_msg(fabs(got - want) <= TOL, "%s %s %s: got %.12g, want %.12g", graph, id, what,
+                got, want);
+}
+
+/* -------------------------------------------------------------- brokers */
+
+static void
+check_brokers(const char *graph)
+{
+  g_autofree char *edges = g_strdup_printf("%s.csv", graph);
+  g_autofree char *expected = g_strdup_printf("%s.expected.csv", graph);
+  g_autoptr(KbDataset) ds = load_reference(edges);
+  g_autoptr(KbBrokers) b = kb_brokers_compute(ds, NULL);
+  ck_assert_ptr_nonnull(b);
+  Table *t = table_read(expected);
+  ck_assert_uint_eq(b->n, t->rows->len);
+  for (guint r = 0; r < t->rows->len; r++) {
+    const char *id = cell(t, r, "id");
+    const KbBroker *k = NULL;
+    for (size_t i = 0; i < b->n; i++)
+      if (strcmp(kb_dataset_node(ds, b->brokers[i].node)->id, id) == 0)
+        k = &b->brokers[i];
+    ck_assert_ptr_nonnull(k);
+    ck_assert_uint_eq(k->degree, (size_t) num(t, r, "degree"));
+    assert_close(k->betweenness, num(t, r, "betweenness"), "betweenness", graph, id);
+    assert_close(k->closeness, num(t, r, "closeness"), "closeness", graph, id);
+    assert_close(k->eigenvector, num(t, r, "eigenvector"), "eigenvector", graph, id);
+    assert_close(k->pagerank, num(t, r, "pagerank"), "pagerank", graph, id);
+    assert_close(k->constraint, num(t, r, "constraint"), "constraint", graph, id);
+    assert_close(k->effective_size, num(t, r, "effective_size"), "effective size", graph, id);
+    ck_assert_int_eq(k->articulation, atoi(cell(t, r, "articulation")));
+  }
+  table_free(t);
+}
+
+START_TEST(centralities_match_networkx)
+{
+  check_brokers("kite");
+  check_brokers("bridge");
+  check_brokers("star");
+  check_brokers("tree");
+}
+END_TEST
+
+START_TEST(brokerage_roles_match_sna)
+{
+  g_autoptr(KbDataset) ds = load_reference("brokerage");
+  g_autoptr(KbBrokers) b = kb_brokers_compute(ds, NULL);
+  Table *t = table_read("brokerage/expected.csv");
+  /* sna's columns: w_I coordinator, w_O itinerant, b_IO representative,
+   * b_OI gatekeeper, b_O liaison, t total */
+  for (guint r = 0; r < t->rows->len; r++) {
+    const char *id = cell(t, r, "id");
+    const KbBroker *k = NULL;
+    for (size_t i = 0; i < b->n; i++)
+      if (strcmp(kb_dataset_node(ds, b->brokers[i].node)->id, id) == 0)
+        k = &b->brokers[i];
+    ck_assert_ptr_nonnull(k);
+    ck_assert_uint_eq(k->roles[KB_ROLE_COORDINATOR], (size_t) num(t, r, "w_I"));
+    ck_assert_uint_eq(k->roles[KB_ROLE_ITINERANT], (size_t) num(t, r, "w_O"));
+    ck_assert_uint_eq(k->roles[KB_ROLE_REPRESENTATIVE], (size_t) num(t, r, "b_IO"));
+    ck_assert_uint_eq(k->roles[KB_ROLE_GATEKEEPER], (size_t) num(t, r, "b_OI"));
+    ck_assert_uint_eq(k->roles[KB_ROLE_LIAISON], (size_t) num(t, r, "b_O"));
+    ck_assert_uint_eq(k->roles_total, (size_t) num(t, r, "t"));
+  }
+  table_free(t);
+}
+END_TEST
+
+/* -------------------------------------------------------------- synergy */
+
+static void
+check_adamic_adar(const char *graph)
+{
+  g_autofree char *edges = g_strdup_printf("%s.csv", graph);
+  g_autofree char *expected = g_strdup_printf("%s.adamic_adar.csv", graph);
+  g_autoptr(KbDataset) ds = load_reference(edges);
+  KbSynergyOptions opts;
+  kb_synergy_options_init(&opts);
+  g_autoptr(KbSynergy) s = kb_synergy_compute(ds, &opts);
+  Table *t = table_read(expected);
+  size_t nonzero = 0;
+  for (guint r = 0; r < t->rows->len; r++) {
+    double want = num(t, r, "score");
+    if (want == 0)
+      continue;   /* pairs with no common neighbour are not opportunities */
+    const char *u = cell(t, r, "u"), *v = cell(t, r, "v");
+    const KbSynergyPair *p = &s->pairs[nonzero];
+    /* same order: score descending, then ids */
+    ck_assert_str_eq(kb_dataset_node(ds, p->a)->id, u);
+    ck_assert_str_eq(kb_dataset_node(ds, p->b)->id, v);
+    assert_close(p->score, want, "adamic-adar", graph, u);
+    nonzero++;
+  }
+  ck_assert_uint_eq(s->n_pairs, nonzero);
+  table_free(t);
+}
+
+START_TEST(synergy_on_organisations_is_adamic_adar)
+{
+  check_adamic_adar("kite");
+  check_adamic_adar("bridge");
+}
+END_TEST
+
+START_TEST(synergy_reasons_and_filters)
+{
+  /* tests/cli/check-ok: Saxion (education) and MKB Deventer (business) are
+   * partners, so no pair; with the partnership gone they share Sibiu and,
+   * through it, Transylvania and Romania: 3 / ln 2 */
+  g_autofree char *path = g_build_filename(KB_CLI_CASES, "check-ok/data", NULL);
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  g_autoptr(KbDataset) all = kb_dataset_load(path, KB_FORMAT_AUTO, diags, NULL);
+  KbSynergyOptions opts;
+  kb_synergy_options_init(&opts);
+  g_autoptr(KbSynergy) s = kb_synergy_compute(all, &opts);
+  ck_assert_uint_eq(s->n_pairs, 0);
+  /* the partnership starts in 2019; Saxion is active in Sibiu since 2015 and
+   * MKB Deventer since 2019: in 2018 only Saxion is there */
+  g_autoptr(KbDataset) y2018 = kb_dataset_as_of(all, 2018);
+  g_autoptr(KbSynergy) s2 = kb_synergy_compute(y2018, &opts);
+  ck_assert_uint_eq(s2->n_pairs, 1);   /* both located in Deventer, Netherlands: no home set */
+  ck_assert_uint_eq(s2->pairs[0].n_reasons, 2);
+  assert_close(s2->pairs[0].score, 2.0 / log(2.0), "score", "check-ok", "2018");
+  ck_assert_int_eq(s2->pairs[0].reasons[0].kind, KB_CONTEXT_PLACE);
+  ck_assert_str_eq(kb_dataset_node(y2018, s2->pairs[0].reasons[0].context)->id, "deventer");
+  ck_assert_str_eq(kb_dataset_node(y2018, s2->pairs[0].reasons[1].context)->id, "netherlands");
+  /* a zero weight for places removes them */
+  opts.weights[KB_CONTEXT_PLACE] = 0;
+  g_autoptr(KbSynergy) s3 = kb_synergy_compute(y2018, &opts);
+  ck_assert_uint_eq(s3->n_pairs, 0);
+}
+END_TEST
+
+/* ------------------------------------------------------- whole network */
+
+START_TEST(centralization_matches_sna)
+{
+  static const char *const graphs[] = { "kite", "bridge", "star", "tree" };
+  for (size_t g = 0; g < G_N_ELEMENTS(graphs); g++) {
+    g_autofree char *edges = g_strdup_printf("%s.csv", graphs[g]);
+    g_autofree char *expected = g_strdup_printf("%s.graph.csv", graphs[g]);
+    g_autoptr(KbDataset) ds = load_reference(edges);
+    g_autoptr(KbIndex) ix = kb_index_compute(ds, KB_INDEX_BY_COUNTRY, NULL);
+    Table *t = table_read(expected);
+    for (guint r = 0; r < t->rows->len; r++) {
+      const char *m = cell(t, r, "measure");
+      if (strcmp(m, "density") == 0)
+        assert_close(ix->density, num(t, r, "value"), m, graphs[g], "");
+      else if (strcmp(m, "degree_centralization_sna") == 0)
+        assert_close(ix->degree_centralization, num(t, r, "value"), m, graphs[g], "");
+      else if (strcmp(m, "betweenness_centralization_sna") == 0)
+        assert_close(ix->betweenness_centralization, num(t, r, "value"), m, graphs[g], "");
+    }
+    table_free(t);
+  }
+}
+END_TEST
+
+/* --------------------------------------------------------- communities */
+
+START_TEST(leiden_finds_the_two_cliques)
+{
+  /* bridge: two 5-cliques joined by one edge, a pendant on the second;
+   * NetworkX gives modularity 0.453512396694 for that split */
+  g_autoptr(KbDataset) ds = load_reference("bridge.csv");
+  g_autoptr(KbCommunities) c = kb_communities_compute(ds, NULL);
+  ck_assert_uint_eq(c->n, 2);
+  ck_assert_uint_eq(c->communities[0].n_members, 6);
+  ck_assert_str_eq(kb_dataset_node(ds, c->communities[0].members[0])->id, "f");
+  ck_assert_uint_eq(c->communities[1].n_members, 5);
+  ck_assert_str_eq(kb_dataset_node(ds, c->communities[1].members[0])->id, "a");
+  assert_close(c->modularity, 0.453512396694, "modularity", "bridge", "");
+  /* the same data, the same answer */
+  for (int i = 0; i < 5; i++) {
+    g_autoptr(KbCommunities) again = kb_communities_compute(ds, NULL);
+    ck_assert_uint_eq(again->n, c->n);
+    for (size_t k = 0; k < c->n; k++)
+      for (size_t m = 0; m < c->communities[k].n_members; m++)
+        ck_assert_uint_eq(again->communities[k].members[m], c->communities[k].members[m]);
+  }
+}
+END_TEST
+
+/* -------------------------------------------------------------- bridges */
+
+START_TEST(bridges_walk_through_actors_only)
+{
+  g_autoptr(KbDataset) ds = load_reference("brokerage");
+  /* a1 -> a2 is a direct funding tie: the cheapest path has no partner */
+  size_t a1 = kb_dataset_find(ds, "a1"), b3 = kb_dataset_find(ds, "b3");
+  g_autoptr(KbBridges) br = kb_bridges_compute(ds, a1, b3, 5, KB_NO_YEAR, NULL);
+  ck_assert_ptr_nonnull(br);
+  ck_assert_uint_ge(br->n_paths, 1);
+  /* a1 - c2 - c3 - b3: partnership, funding, funding; each tie costs 1.25
+   * (no year known) */
+  const KbPath *p = &br->paths[0];
+  ck_assert_uint_eq(p->n_nodes, 4);
+  ck_assert_str_eq(kb_dataset_node(ds, p->nodes[1])->id, "c2");
+  ck_assert_str_eq(kb_dataset_node(ds, p->nodes[2])->id, "c3");
+  assert_close(p->cost, 3 * 1.25, "cost", "brokerage", "a1-b3");
+  for (size_t i = 1; i < br->n_paths; i++)
+    ck_assert(br->paths[i].cost >= br->paths[i - 1].cost);
+  /* a sector as the start: a1 is s1's; from s1 the paths may not pass
+   * through another organisation of s1 */
+  size_t s1 = kb_dataset_find(ds, "s1");
+  g_autoptr(KbBridges) bs = kb_bridges_compute(ds, s1, b3, 10, KB_NO_YEAR, NULL);
+  for (size_t i = 0; i < bs->n_paths; i++)
+    for (size_t j = 1; j < bs->paths[i].n_nodes; j++)
+      ck_assert_uint_ne(kb_dataset_node(ds, bs->paths[i].nodes[j])->sector, s1);
+  g_autoptr(GError) err = NULL;
+  ck_assert_ptr_null(kb_bridges_compute(ds, b3, s1, 5, KB_NO_YEAR, &err));
+  ck_assert(g_error_matches(err, KB_ERROR, KB_ERROR_ARGUMENT));
+}
+END_TEST
+
+START_TEST(tie_costs)
+{
+  KbRelation r = { .kind = KB_REL_PARTNER_OF, .since = 2020, .until = KB_NO_YEAR, .weight = 1 };
+  assert_close(kb_bridges_tie_cost(&r, 2020), 1.0, "cost", "", "new");
+  assert_close(kb_bridges_tie_cost(&r, 2030), 1.25, "cost", "", "ten years");
+  assert_close(kb_bridges_tie_cost(&r, 2060), 1.5, "cost", "", "forty years");
+  r.weight = 2;
+  assert_close(kb_bridges_tie_cost(&r, 2020), 0.5, "cost", "", "strong");
+  r.weight = 1;
+  r.until = 2021;
+  assert_close(kb_bridges_tie_cost(&r, 2022), 2 * (1 + 2 / 40.0), "cost", "", "ended");
+  r.kind = KB_REL_MEMBER_OF;
+  r.since = KB_NO_YEAR;
+  r.until = KB_NO_YEAR;
+  assert_close(kb_bridges_tie_cost(&r, 2022), 2.5, "cost", "", "membership");
+}
+END_TEST
+
+static Suite *
+analysis_suite(void)
+{
+  Suite *s = suite_create("analysis");
+  TCase *tc = tcase_create("analysis");
+  tcase_add_test(tc, centralities_match_networkx);
+  tcase_add_test(tc, brokerage_roles_match_sna);
+  tcase_add_test(tc, synergy_on_organisations_is_adamic_adar);
+  tcase_add_test(tc, synergy_reasons_and_filters);
+  tcase_add_test(tc, centralization_matches_sna);
+  tcase_add_test(tc, leiden_finds_the_two_cliques);
+  tcase_add_test(tc, bridges_walk_through_actors_only);
+  tcase_add_test(tc, tie_costs);
+  suite_add_tcase(s, tc);
+  return s;
+}
+
+KB_TEST_MAIN(analysis_suite)
