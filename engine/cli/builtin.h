@@ -25,6 +25,8 @@ int cmd_synergy(int argc, char **argv);
 int cmd_bridges(int argc, char **argv);
 int cmd_brokers(int argc, char **argv);
 int cmd_communities(int argc, char **argv);
+int cmd_candidates(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
 
 /* ------------------------------------------------ shared by the commands */
 

@@ -44,7 +44,7 @@ cmd_bridges(int argc, char **argv)
     { NULL }
   };
   g_option_context_add_main_entries(ctx, entries, NULL);
-  kb_cli_output_options_add(ctx, &out, 10);
+  kb_cli_output_options_add(ctx, &out, 20);
   kb_cli_dataset_options_add(ctx, &opts);
   int status = KB_EXIT_USAGE;
   if (!kb_cli_parse(ctx, "bridges", &argc, &argv, &opts, &out, 1))

@@ -19,6 +19,8 @@ static const Command commands[] = {
   { "bridges", cmd_bridges, "Who can introduce an organisation or sector to a target" },
   { "brokers", cmd_brokers, "Centrality and brokerage roles in the organisation network" },
   { "communities", cmd_communities, "Communities of the organisation network (Leiden)" },
+  { "candidates", cmd_candidates, "Rank candidate partners against themes, support, network" },
+  { "diff", cmd_diff, "What changed between two years" },
 };
 
 static void

@@ -321,6 +321,129 @@ START_TEST(tie_costs)
 }
 END_TEST
 
+/* ---------------------------------------------------------- candidates */
+
+/* tests/cli/candidates-small, worked out by hand: home organisations A (edu)
+ * and B (biz); one partnership carried (the twinning with W), so a new
+ * partner costs 1/6. X: fit 1/2 (its own theme t2), support 0.7*2/2 +
+ * 0.3*2/2 = 1, unreachable; Y: support 0.7*1/2 + 0.3*1/2 = 0.5, two ties
+ * away through the Hanze; W: twinned, proximity 1, no penalty; Z: nothing. */
+static KbDataset *
+load_small(void)
+{
+  g_autofree char *path = g_build_filename(KB_CLI_CASES, "candidates-small/data", NULL);
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  KbDataset *ds = kb_dataset_load(path, KB_FORMAT_AUTO, diags, NULL);
+  ck_assert_uint_eq(kb_diag_list_count(diags, KB_SEVERITY_ERROR), 0);
+  return ds;
+}
+
+static void
+assert_candidate(const KbDataset *ds, const KbCandidates *cs, size_t rank, const char *id,
+                 double score, size_t rmin, size_t rmax)
+{
+  const KbCandidate *c = &cs->candidates[rank - 1];
+  ck_assert_str_eq(c->id, id);
+  ck_assert_uint_eq(c->rank, rank);
+  assert_close(c->score, score, "score", "candidates-small", id);
+  ck_assert_uint_eq(c->rank_min, rmin);
+  ck_assert_uint_eq(c->rank_max, rmax);
+  (void) ds;
+}
+
+START_TEST(candidates_rank_by_hand)
+{
+  g_autoptr(KbDataset) ds = load_small();
+  KbCandidateOptions o;
+  kb_candidate_options_init(&o);
+  o.for_node = kb_dataset_home(ds);
+  o.sensitivity = TRUE;
+  g_autoptr(KbCandidates) cs = kb_candidates_compute(ds, &o, NULL);
+  ck_assert_uint_eq(cs->n, 4);
+  ck_assert_uint_eq(cs->load, 1);
+  /* with support at half weight W (0.2) passes Y (0.1583); with network at
+   * 1.5 times, W (0.3) passes Y (0.2833) */
+  assert_candidate(ds, cs, 1, "x", 0.4 * 0.5 + 0.3 * 1.0 - 0.1 / 6, 1, 1);
+  assert_candidate(ds, cs, 2, "y", 0.3 * 0.5 + 0.2 * 0.5 - 0.1 / 6, 2, 3);
+  assert_candidate(ds, cs, 3, "w", 0.2, 2, 3);
+  assert_candidate(ds, cs, 4, "z", -0.1 / 6, 4, 4);
+  ck_assert(cs->candidates[3].no_data);
+  ck_assert(cs->candidates[2].existing);
+  ck_assert_uint_eq(cs->candidates[1].n_networks, 1);
+  ck_assert_uint_eq(cs->candidates[1].hops, 2);
+}
+END_TEST
+
+START_TEST(candidates_ties_and_zero_weights)
+{
+  g_autoptr(KbDataset) ds = load_small();
+  KbCandidateOptions o;
+  kb_candidate_options_init(&o);
+  o.for_node = kb_dataset_home(ds);
+  for (int w = 0; w < KB_WEIGHT_COUNT; w++)
+    o.weights[w] = 0;
+  g_autoptr(KbCandidates) cs = kb_candidates_compute(ds, &o, NULL);
+  /* every score 0: the ids decide */
+  static const char *const order[] = { "w", "x", "y", "z" };
+  for (size_t i = 0; i < 4; i++) {
+    ck_assert_str_eq(cs->candidates[i].id, order[i]);
+    ck_assert(cs->candidates[i].score == 0);
+  }
+  o.weights[KB_WEIGHT_FIT] = -1;
+  g_autoptr(GError) err = NULL;
+  ck_assert_ptr_null(kb_candidates_compute(ds, &o, &err));
+  ck_assert(g_error_matches(err, KB_ERROR, KB_ERROR_ARGUMENT));
+}
+END_TEST
+
+START_TEST(candidates_from_requests)
+{
+  g_autoptr(KbDataset) ds = load_small();
+  g_autofree char *path = g_build_filename(KB_CLI_CASES, "candidates-small/requests.csv", NULL);
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  g_autoptr(KbRequests) req = kb_requests_load(path, ds, diags);
+  ck_assert_ptr_nonnull(req);
+  ck_assert_uint_eq(req->n, 2);
+  KbCandidateOptions o;
+  kb_candidate_options_init(&o);
+  o.for_node = kb_dataset_home(ds);
+  o.requests = req;
+  g_autoptr(KbCandidates) cs = kb_candidates_compute(ds, &o, NULL);
+  ck_assert_uint_eq(cs->n, 5);
+  /* Q, outside the data, covers both themes: 0.4 - 1/60; Z gains t1 */
+  assert_candidate(ds, cs, 2, "q", 0.4 - 0.1 / 6, 2, 2);
+  ck_assert_uint_eq(cs->candidates[1].node, KB_NO_NODE);
+  assert_candidate(ds, cs, 5, "z", 0.4 * 0.5 - 0.1 / 6, 5, 5);
+  ck_assert(!cs->candidates[4].no_data);
+}
+END_TEST
+
+/* ----------------------------------------------------------------- diff */
+
+START_TEST(diff_between_years)
+{
+  /* check-ok: the twinning 2009-2020, Saxion in Sibiu from 2015, MKB
+   * Deventer in Sibiu and the partnership from 2019 */
+  g_autofree char *path = g_build_filename(KB_CLI_CASES, "check-ok/data", NULL);
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  g_autoptr(KbDataset) ds = kb_dataset_load(path, KB_FORMAT_AUTO, diags, NULL);
+  g_autoptr(KbDiff) d = kb_diff_compute(ds, 2014, 2021, NULL);
+  ck_assert_uint_eq(d->n_begun, 3);
+  ck_assert_int_eq(kb_dataset_relation(ds, d->begun[0])->since, 2015);
+  ck_assert_int_eq(kb_dataset_relation(ds, d->begun[1])->since, 2019);
+  ck_assert_uint_eq(d->n_ended, 1);
+  ck_assert_int_eq(kb_dataset_relation(ds, d->ended[0])->kind, KB_REL_TWINNED_WITH);
+  /* Sibiu, Transylvania and Romania gain organisations */
+  ck_assert_uint_eq(d->n_places_gained, 3);
+  ck_assert_str_eq(kb_dataset_node(ds, d->places_gained[0])->id, "romania");
+  ck_assert_uint_eq(d->n_places_lost, 0);
+  /* no change between two years after the last one */
+  g_autoptr(KbDiff) same = kb_diff_compute(ds, 2022, 2023, NULL);
+  ck_assert_uint_eq(same->n_begun + same->n_ended + same->n_places_gained + same->n_places_lost
+                    + same->n_themes_gained + same->n_themes_lost, 0);
+}
+END_TEST
+
 static Suite *
 analysis_suite(void)
 {
@@ -334,6 +457,10 @@ analysis_suite(void)
   tcase_add_test(tc, leiden_finds_the_two_cliques);
   tcase_add_test(tc, bridges_walk_through_actors_only);
   tcase_add_test(tc, tie_costs);
+  tcase_add_test(tc, candidates_rank_by_hand);
+  tcase_add_test(tc, candidates_ties_and_zero_weights);
+  tcase_add_test(tc, candidates_from_requests);
+  tcase_add_test(tc, diff_between_years);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -218,6 +218,110 @@ KbCommunities *kb_communities_compute(const KbDataset *ds, GError **error);
 void kb_communities_free(KbCommunities *c);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbCommunities, kb_communities_free)
 
+/* ---------------------------------------------------------- candidates */
+
+typedef enum {
+  KB_WEIGHT_FIT,            /* theme fit */
+  KB_WEIGHT_SUPPORT,        /* local support */
+  KB_WEIGHT_NETWORK,        /* network proximity */
+  KB_WEIGHT_CAPACITY,       /* capacity penalty */
+  KB_WEIGHT_COUNT
+} KbCandidateWeight;
+
+const char *kb_candidate_weight_name(KbCandidateWeight w);
+
+/* A partnership request from outside the dataset (--requests FILE). */
+typedef struct {
+  char *id;
+  char *label;
+  KbNodeKind kind;          /* city, country or organisation */
+  size_t node;              /* the dataset's node with this id, or KB_NO_NODE */
+  size_t n_themes;
+  size_t *themes;           /* theme nodes the request names */
+  char *source;
+  unsigned line;
+} KbRequest;
+
+typedef struct {
+  size_t n;
+  KbRequest *requests;
+} KbRequests;
+
+void kb_requests_free(KbRequests *r);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbRequests, kb_requests_free)
+
+typedef struct {
+  size_t for_node;          /* the home: a city or an organisation */
+  KbNodeKind kind;          /* what kind of candidate: city, country or organisation */
+  const size_t *themes;     /* the themes asked for; NULL: the home's own themes */
+  size_t n_themes;
+  double weights[KB_WEIGHT_COUNT];
+  gboolean sensitivity;     /* compute the rank ranges */
+  const KbRequests *requests;  /* extra candidates, or NULL */
+} KbCandidateOptions;
+
+/* Defaults: fit 0.4, support 0.3, network 0.2, capacity 0.1. */
+void kb_candidate_options_init(KbCandidateOptions *opts);
+
+typedef struct {
+  size_t node;              /* the candidate, or KB_NO_NODE for a request from outside */
+  char *id;
+  char *label;
+  double fit, support, proximity, penalty;   /* each in [0, 1] */
+  double score;             /* fit, support and proximity weighted, minus the penalty */
+  size_t n_matched;
+  size_t *matched;          /* asked themes the candidate covers */
+  size_t n_orgs;
+  size_t *orgs;             /* home organisations active there */
+  size_t n_sectors;         /* their sectors */
+  size_t n_networks;
+  size_t *networks;         /* networks the home and the candidate share */
+  size_t hops;              /* ties between home and candidate; 0: no path */
+  gboolean existing;        /* already a partner (twinned or partner_of) */
+  gboolean requested;       /* named in the requests file */
+  gboolean no_data;         /* nothing in the data speaks for or against it */
+  size_t rank;              /* 1-based */
+  size_t rank_min, rank_max;/* over the sensitivity runs; = rank without them */
+} KbCandidate;
+
+typedef struct {
+  size_t home;
+  size_t n_themes;
+  size_t *themes;           /* the themes the fit was measured against */
+  size_t n_home_orgs;
+  size_t n_home_sectors;
+  size_t load;              /* partnerships the home already carries */
+  double weights[KB_WEIGHT_COUNT];
+  size_t n;
+  KbCandidate *candidates;  /* by rank */
+} KbCandidates;
+
+KbCandidates *kb_candidates_compute(const KbDataset *ds, const KbCandidateOptions *opts,
+                                    GError **error);
+void kb_candidates_free(KbCandidates *c);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbCandidates, kb_candidates_free)
+
+/* ----------------------------------------------------------------- diff */
+
+typedef struct {
+  int from, to;
+  size_t n_begun, n_ended;
+  size_t *begun;            /* relations holding in 'to' but not in 'from' */
+  size_t *ended;            /* relations holding in 'from' but not in 'to' */
+  size_t n_places_gained, n_places_lost, n_themes_gained, n_themes_lost;
+  size_t *places_gained;    /* places with organisations active in 'to', none in 'from' */
+  size_t *places_lost;
+  size_t *themes_gained;    /* themes some organisation works on in 'to', none in 'from' */
+  size_t *themes_lost;
+  KbIndex *index_from, *index_to;       /* by country */
+  KbBrokers *brokers_from, *brokers_to;
+} KbDiff;
+
+/* Compares the dataset in two years. Relation indices refer to 'ds'. */
+KbDiff *kb_diff_compute(const KbDataset *ds, int from, int to, GError **error);
+void kb_diff_free(KbDiff *d);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbDiff, kb_diff_free)
+
 G_END_DECLS
 
 #endif

@@ -5,6 +5,7 @@
 #include <glib.h>
 #include <klaverblad/diag.h>
 #include <klaverblad/model.h>
+#include <klaverblad/analysis.h>
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,17 @@ const char *kb_format_name(KbFormat format);
  * kb_diag_list_count(diags, KB_SEVERITY_ERROR) before trusting it. */
 KbDataset *kb_dataset_load(const char *path, KbFormat format, KbDiagList *diags,
                            GError **error);
+
+/* Reads a file of partnership requests (CSV, the same rules as the dataset:
+ * columns id (required), label, kind (city, country or organisation; city
+ * when empty), themes (theme ids of the dataset, separated by '|'), source).
+ * A request whose id is a node of the dataset adds its themes to that node.
+ * Problems go to 'diags'; returns NULL, having reported why, when the file
+ * cannot be read or has errors. */
+KbRequests *kb_requests_load(const char *path, const KbDataset *ds, KbDiagList *diags);
+
+/* "a, b, c": the ids of the dataset's nodes of 'kind', in id order. */
+char *kb_dataset_list_ids(const KbDataset *ds, KbNodeKind kind);
 
 G_END_DECLS
 

@@ -1,0 +1,118 @@
+/* diff.c -- what changed between two years: relations begun and ended,
+ * places and themes gained and lost, and the index and brokers of each
+ * year side by side. */
+#include <string.h>
+
+#include "analysis/analysis_internal.h"
+
+/* Places (or themes) that some organisation has as a context in 'ds'. */
+static gboolean *
+present(const KbDataset *ds, KbContextKind kind)
+{
+  size_t n = kb_dataset_node_count(ds);
+  gboolean *set = g_new0(gboolean, n ? n : 1);
+  KbiContexts ctx;
+  kb_i_contexts_build(ds, &ctx);
+  for (size_t c = 0; c < n; c++)
+    if (ctx.members[c] != NULL && g_array_index(ctx.members[c], KbiLink, 0).kind == kind)
+      set[c] = TRUE;
+  kb_i_contexts_release(&ctx);
+  return set;
+}
+
+static size_t *
+difference(const KbDataset *ds, const gboolean *in, const gboolean *out, size_t *n_out)
+{
+  GArray *a = g_array_new(FALSE, FALSE, sizeof(size_t));
+  for (size_t i = 0; i < kb_dataset_node_count(ds); i++)
+    if (in[i] && !out[i])
+      g_array_append_val(a, i);
+  kb_i_sort_by_id(ds, (size_t *) a->data, a->len);
+  *n_out = a->len;
+  return (size_t *) g_array_free(a, FALSE);
+}
+
+static int
+compare_years(int a, int b)
+{
+  /* an unknown year sorts first: it holds from the start */
+  return a == b ? 0 : a < b ? -1 : 1;
+}
+
+static int
+compare_by_since(gconstpointer x, gconstpointer y, gpointer ds)
+{
+  size_t a = *(const size_t *) x, b = *(const size_t *) y;
+  int c = compare_years(kb_dataset_relation(ds, a)->since, kb_dataset_relation(ds, b)->since);
+  return c ? c : (a < b ? -1 : a > b);
+}
+
+static int
+compare_by_until(gconstpointer x, gconstpointer y, gpointer ds)
+{
+  size_t a = *(const size_t *) x, b = *(const size_t *) y;
+  int c = compare_years(kb_dataset_relation(ds, a)->until, kb_dataset_relation(ds, b)->until);
+  return c ? c : (a < b ? -1 : a > b);
+}
+
+KbDiff *
+kb_diff_compute(const KbDataset *ds, int from, int to, GError **error)
+{
+  g_return_val_if_fail(ds != NULL, NULL);
+  KbDiff *d = g_new0(KbDiff, 1);
+  d->from = from;
+  d->to = to;
+  GArray *begun = g_array_new(FALSE, FALSE, sizeof(size_t));
+  GArray *ended = g_array_new(FALSE, FALSE, sizeof(size_t));
+  for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
+    const KbRelation *r = kb_dataset_relation(ds, i);
+    gboolean then = kb_relation_holds_in(r, from), now = kb_relation_holds_in(r, to);
+    if (now && !then)
+      g_array_append_val(begun, i);
+    else if (then && !now)
+      g_array_append_val(ended, i);
+  }
+  /* by year, the earliest first; within a year in the order of the data */
+  g_array_sort_with_data(begun, compare_by_since, (gpointer) ds);
+  g_array_sort_with_data(ended, compare_by_until, (gpointer) ds);
+  d->n_begun = begun->len;
+  d->begun = (size_t *) g_array_free(begun, FALSE);
+  d->n_ended = ended->len;
+  d->ended = (size_t *) g_array_free(ended, FALSE);
+
+  g_autoptr(KbDataset) a = kb_dataset_as_of(ds, from);
+  g_autoptr(KbDataset) b = kb_dataset_as_of(ds, to);
+  g_autofree gboolean *pa = present(a, KB_CONTEXT_PLACE), *pb = present(b, KB_CONTEXT_PLACE);
+  g_autofree gboolean *ta = present(a, KB_CONTEXT_THEME), *tb = present(b, KB_CONTEXT_THEME);
+  d->places_gained = difference(ds, pb, pa, &d->n_places_gained);
+  d->places_lost = difference(ds, pa, pb, &d->n_places_lost);
+  d->themes_gained = difference(ds, tb, ta, &d->n_themes_gained);
+  d->themes_lost = difference(ds, ta, tb, &d->n_themes_lost);
+
+  if ((d->index_from = kb_index_compute(a, KB_INDEX_BY_COUNTRY, error)) == NULL
+      || (d->index_to = kb_index_compute(b, KB_INDEX_BY_COUNTRY, error)) == NULL
+      || (d->brokers_from = kb_brokers_compute(a, error)) == NULL
+      || (d->brokers_to = kb_brokers_compute(b, error)) == NULL) {
+    kb_diff_free(d);
+    return NULL;
+  }
+  return d;
+}
+
+void
+kb_diff_free(KbDiff *d)
+{
+  if (d == NULL)
+    return;
+  g_free(d->begun);
+  g_free(d->ended);
+  g_free(d->places_gained);
+  g_free(d->places_lost);
+  g_free(d->themes_gained);
+  g_free(d->themes_lost);
+  kb_index_free(d->index_from);
+  kb_index_free(d->index_to);
+  kb_brokers_free(d->brokers_from);
+  kb_brokers_free(d->brokers_to);
+  g_free(d);
+}

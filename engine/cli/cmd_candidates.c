@@ -1,0 +1,227 @@
+/* cmd_candidates.c -- `klaverblad candidates DATASET --for ID`: candidate
+ * partners ranked by theme fit, local support, network proximity and
+ * capacity, each with its reasons and, on request, its rank range. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/builtin.h"
+
+static gboolean
+parse_weights(const char *text, double *weights)
+{
+  g_auto(GStrv) parts = g_strsplit(text, ",", -1);
+  for (char **p = parts; *p; p++) {
+    char *eq = strchr(*p, '=');
+    if (eq == NULL)
+      return FALSE;
+    *eq = '\0';
+    char *end;
+    double w = g_ascii_strtod(eq + 1, &end);
+    if (end == eq + 1 || *end != '\0' || !(w >= 0) || !isfinite(w))
+      return FALSE;
+    gboolean found = FALSE;
+    for (int k = 0; k < KB_WEIGHT_COUNT; k++)
+      if (strcmp(g_strstrip(*p), kb_candidate_weight_name(k)) == 0) {
+        weights[k] = w;
+        found = TRUE;
+      }
+    if (!found)
+      return FALSE;
+  }
+  return TRUE;
+}
+
+static char *
+reasons(const KbDataset *ds, const KbCandidate *c, size_t n_themes)
+{
+  GString *s = g_string_new(NULL);
+  if (c->no_data)
+    g_string_append(s, "no data on this candidate");
+  if (c->n_matched > 0) {
+    g_autofree char *t = kb_cli_join_labels(ds, c->matched, c->n_matched, 0);
+    g_string_append_printf(s, "%scovers %zu of %zu themes (%s)", s->len ? "; " : "",
+                           c->n_matched, n_themes, t);
+  }
+  if (c->n_orgs > 0) {
+    g_autofree char *o = kb_cli_join_labels(ds, c->orgs, c->n_orgs, 3);
+    g_string_append_printf(s, "%s%zu home organisation%s from %zu sector%s there (%s)",
+                           s->len ? "; " : "", c->n_orgs, c->n_orgs == 1 ? "" : "s",
+                           c->n_sectors, c->n_sectors == 1 ? "" : "s", o);
+  }
+  if (c->existing)
+    g_string_append_printf(s, "%salready a partner", s->len ? "; " : "");
+  if (c->n_networks > 0) {
+    g_autofree char *nw = kb_cli_join_labels(ds, c->networks, c->n_networks, 0);
+    g_string_append_printf(s, "%sshares %s", s->len ? "; " : "", nw);
+  } else if (c->hops > 1) {
+    g_string_append_printf(s, "%s%zu ties away", s->len ? "; " : "", c->hops);
+  }
+  if (c->requested)
+    g_string_append_printf(s, "%srequested", s->len ? "; " : "");
+  return g_string_free(s, FALSE);
+}
+
+int
+cmd_candidates(int argc, char **argv)
+{
+  KbCliDatasetOptions opts = { 0 };
+  KbCliOutputOptions out = { 0 };
+  g_autofree char *for_id = NULL, *themes = NULL, *kind = NULL, *weights = NULL;
+  g_autofree char *requests_path = NULL;
+  gboolean sensitivity = FALSE;
+  g_autoptr(GOptionContext) ctx = g_option_context_new("DATASET");
+  g_option_context_set_summary(ctx,
+    "Ranks candidate partners for a city or organisation:\n"
+    "  score = fit x theme fit + support x local support + network x proximity\n"
+    "          - capacity x penalty   (defaults 0.4, 0.3, 0.2, 0.1)\n"
+    "theme fit: share of the themes asked for that the candidate (or organisations\n"
+    "active there) works on; local support: 0.7 x sectors of the home organisations\n"
+    "active there / their sectors + 0.3 x their number / the most for any candidate;\n"
+    "proximity: 1 / ties between home and candidate over memberships, twinnings and\n"
+    "partnerships; penalty: load / (load + 5) for a new partner, load the home's\n"
+    "current twinnings and partnerships.");
+  GOptionEntry entries[] = {
+    { "for", 0, 0, G_OPTION_ARG_STRING, &for_id,
+      "The city or organisation (default: the dataset's home city)", "ID" },
+    { "themes", 0, 0, G_OPTION_ARG_STRING, &themes,
+      "Theme ids, comma-separated (default: the home's own themes)", "T,..." },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, "city (default), country or organisation",
+      "KIND" },
+    { "weights", 0, 0, G_OPTION_ARG_STRING, &weights,
+      "e.g. fit=0.4,support=0.3,network=0.2,capacity=0.1", "LIST" },
+    { "sensitivity", 0, 0, G_OPTION_ARG_NONE, &sensitivity,
+      "Show each candidate's rank range as each weight moves by half either way", NULL },
+    { "requests", 0, 0, G_OPTION_ARG_FILENAME, &requests_path,
+      "Add the candidates in this CSV file (id,label,kind,themes,source)", "FILE" },
+    { NULL }
+  };
+  g_option_context_add_main_entries(ctx, entries, NULL);
+  kb_cli_output_options_add(ctx, &out, 0);
+  kb_cli_dataset_options_add(ctx, &opts);
+  int status = KB_EXIT_USAGE;
+  KbCandidateOptions co;
+  kb_candidate_options_init(&co);
+  co.sensitivity = FALSE;
+  if (!kb_cli_parse(ctx, "candidates", &argc, &argv, &opts, &out, 1))
+    goto done;
+  if (weights != NULL && !parse_weights(weights, co.weights)) {
+    kb_cli_usage_error("candidates", "--weights '%s': expected NAME=NUMBER pairs (0 or more) "
+                       "separated by commas, NAME one of fit, support, network, capacity",
+                       weights);
+    goto done;
+  }
+  if (kind != NULL) {
+    KbNodeKind k;
+    if (!kb_node_kind_parse(kind, &k)
+        || (k != KB_NODE_CITY && k != KB_NODE_COUNTRY && k != KB_NODE_ORGANISATION)) {
+      kb_cli_usage_error("candidates", "--kind '%s': expected city, country or organisation",
+                         kind);
+      goto done;
+    }
+    co.kind = k;
+  }
+  co.sensitivity = sensitivity;
+  {
+    g_autoptr(KbDataset) ds = kb_cli_load(argv[1], &opts);
+    status = KB_EXIT_DATA;
+    if (ds == NULL)
+      goto done;
+    status = KB_EXIT_USAGE;
+    if (for_id != NULL) {
+      co.for_node = kb_cli_node(ds, "candidates", "--for", for_id,
+                                1u << KB_NODE_CITY | 1u << KB_NODE_ORGANISATION);
+      if (co.for_node == KB_NO_NODE)
+        goto done;
+    } else if ((co.for_node = kb_dataset_home(ds)) == KB_NO_NODE) {
+      kb_cli_usage_error("candidates", "the dataset names no home city; give --for ID");
+      goto done;
+    }
+    g_autoptr(GArray) asked = g_array_new(FALSE, FALSE, sizeof(size_t));
+    if (themes != NULL) {
+      g_auto(GStrv) ids = g_strsplit(themes, ",", -1);
+      for (char **t = ids; *t; t++) {
+        g_strstrip(*t);
+        if (**t == '\0')
+          continue;
+        size_t n = kb_dataset_find(ds, *t);
+        if (n == KB_NO_NODE || kb_dataset_node(ds, n)->kind != KB_NODE_THEME) {
+          g_autofree char *known = kb_dataset_list_ids(ds, KB_NODE_THEME);
+          kb_cli_usage_error("candidates", "--themes: unknown theme '%s'; the dataset's themes "
+                             "are: %s", *t, known);
+          goto done;
+        }
+        g_array_append_val(asked, n);
+      }
+      co.themes = (const size_t *) asked->data;
+      co.n_themes = asked->len;
+    }
+    g_autoptr(KbRequests) requests = NULL;
+    if (requests_path != NULL) {
+      g_autoptr(KbDiagList) diags = kb_cli_diag_list_new(&opts);
+      requests = kb_requests_load(requests_path, ds, diags);
+      if (requests == NULL) {
+        kb_cli_print_diagnostics(stderr, diags, opts.max_problems);
+        status = KB_EXIT_DATA;
+        goto done;
+      }
+      co.requests = requests;
+    }
+    g_autoptr(GError) err = NULL;
+    g_autoptr(KbCandidates) cs = kb_candidates_compute(ds, &co, &err);
+    if (cs == NULL) {
+      kb_cli_usage_error("candidates", "%s", err->message);
+      goto done;
+    }
+    g_autofree char *title = g_strdup_printf("Candidate partners for %s",
+                                             kb_dataset_node(ds, cs->home)->label);
+    g_autoptr(KbDoc) doc = kb_doc_new(title);
+    g_autofree char *about = kb_cli_describe_dataset(argv[1], &opts);
+    g_autofree char *asked_text = cs->n_themes ? kb_cli_join_labels(ds, cs->themes, cs->n_themes, 0)
+                                               : g_strdup("none: theme fit is 0 for all");
+    g_autofree char *text = g_strdup_printf(
+      "%s Themes: %s. Home organisations: %zu in %zu sectors. Partnerships carried: %zu. "
+      "Weights: fit %g, support %g, network %g, capacity %g.", about, asked_text,
+      cs->n_home_orgs, cs->n_home_sectors, cs->load, cs->weights[KB_WEIGHT_FIT],
+      cs->weights[KB_WEIGHT_SUPPORT], cs->weights[KB_WEIGHT_NETWORK],
+      cs->weights[KB_WEIGHT_CAPACITY]);
+    kb_doc_add_text(doc, "about", text);
+    KbSheet *s = kb_doc_add_sheet(doc, "candidates", "Candidates, best first");
+    kb_sheet_add_column(s, "rank", "#", KB_COLUMN_INT, 0);
+    if (co.sensitivity) {
+      kb_sheet_add_column(s, "rank_min", "best", KB_COLUMN_INT, 0);
+      kb_sheet_add_column(s, "rank_max", "worst", KB_COLUMN_INT, 0);
+    }
+    kb_sheet_add_column(s, "id", "id", KB_COLUMN_TEXT, 0);
+    kb_sheet_add_column(s, "label", "candidate", KB_COLUMN_TEXT, 0);
+    kb_sheet_add_column(s, "score", "score", KB_COLUMN_NUMBER, 3);
+    kb_sheet_add_column(s, "fit", "fit", KB_COLUMN_NUMBER, 2);
+    kb_sheet_add_column(s, "support", "support", KB_COLUMN_NUMBER, 2);
+    kb_sheet_add_column(s, "network", "network", KB_COLUMN_NUMBER, 2);
+    kb_sheet_add_column(s, "penalty", "penalty", KB_COLUMN_NUMBER, 2);
+    kb_sheet_add_column(s, "why", "why", KB_COLUMN_TEXT, 0);
+    for (size_t i = 0; i < cs->n && (out.top == 0 || i < (size_t) out.top); i++) {
+      const KbCandidate *c = &cs->candidates[i];
+      g_autofree char *why = reasons(ds, c, cs->n_themes);
+      kb_sheet_begin_row(s);
+      kb_sheet_put_int(s, (long long) c->rank);
+      if (co.sensitivity) {
+        kb_sheet_put_int(s, (long long) c->rank_min);
+        kb_sheet_put_int(s, (long long) c->rank_max);
+      }
+      kb_sheet_put_text(s, c->id);
+      kb_sheet_put_text(s, c->label);
+      kb_sheet_put_number(s, c->score);
+      kb_sheet_put_number(s, c->fit);
+      kb_sheet_put_number(s, c->support);
+      kb_sheet_put_number(s, c->proximity);
+      kb_sheet_put_number(s, c->penalty);
+      kb_sheet_put_text(s, why);
+    }
+    status = kb_cli_emit("candidates", doc, &out);
+  }
+done:
+  kb_cli_output_options_release(&out);
+  kb_cli_dataset_options_release(&opts);
+  return status;
+}
