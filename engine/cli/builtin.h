@@ -27,6 +27,7 @@ int cmd_brokers(int argc, char **argv);
 int cmd_communities(int argc, char **argv);
 int cmd_candidates(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
+int cmd_render(int argc, char **argv);
 
 /* ------------------------------------------------ shared by the commands */
 

@@ -21,6 +21,7 @@ static const Command commands[] = {
   { "communities", cmd_communities, "Communities of the organisation network (Leiden)" },
   { "candidates", cmd_candidates, "Rank candidate partners against themes, support, network" },
   { "diff", cmd_diff, "What changed between two years" },
+  { "render", cmd_render, "Draw a network map (svg, png, pdf or dot)" },
 };
 
 static void
@@ -29,7 +30,7 @@ print_usage(FILE *out)
   fprintf(out, "Usage: klaverblad [--version] [--help] COMMAND [ARGS]\n\n"
                "Analyses networks of international relations.\n\nCommands:\n");
   for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
-    fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fprintf(out, "  %-12s %s\n", commands[i].name, commands[i].summary);
   fprintf(out, "\nRun 'klaverblad COMMAND --help' for a command's options.\n");
 }
 

@@ -41,5 +41,6 @@
 #include <klaverblad/check.h>
 #include <klaverblad/analysis.h>
 #include <klaverblad/output.h>
+#include <klaverblad/map.h>
 
 #endif

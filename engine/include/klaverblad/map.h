@@ -1,0 +1,59 @@
+/* map.h -- network maps: what to draw, computed by the engine, drawn by the
+ * separate klaverblad-render program (Graphviz) over a pipe.
+ *
+ * The engine links igraph (GPL-2.0-or-later) and the renderer Graphviz
+ * (EPL-1.0); the two never share a program. kb_map_spec() returns the map
+ * in the renderer's text format (engine/render/README.md); kb_map_render()
+ * runs the renderer on it. */
+#ifndef KLAVERBLAD_MAP_H
+#define KLAVERBLAD_MAP_H
+
+#include <glib.h>
+#include <klaverblad/model.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  KB_VIEW_KLAVERBLAD,   /* the cloverleaf: hub, one petal per sector, places abroad around */
+  KB_VIEW_EGO,          /* one node and its neighbourhood */
+  KB_VIEW_PLACE,        /* everyone active in one place, by sector */
+  KB_VIEW_SECTORS,      /* sectors as nodes, cross-sector ties as edges */
+  KB_VIEW_SYNERGY       /* the klaverblad with the top synergy pairs as dashed ties */
+} KbView;
+
+gboolean kb_view_parse(const char *name, KbView *out);
+const char *kb_view_name(KbView view);
+
+typedef struct {
+  KbView view;
+  size_t focus;         /* ego and place views: the node; else KB_NO_NODE */
+  unsigned depth;       /* ego view: how many ties out (default 1) */
+  int year;             /* the as-of year shown in the title, or KB_NO_YEAR */
+  size_t synergy_top;   /* synergy view: how many pairs (default 10) */
+} KbMapOptions;
+
+void kb_map_options_init(KbMapOptions *opts);
+
+/* The colour of a sector in every view: a colour-blind-safe palette
+ * (Okabe and Ito), fixed for the usual sectors and assigned in id order to
+ * others. Returns a static "#RRGGBB" string. */
+const char *kb_map_sector_colour(const KbDataset *ds, size_t sector);
+
+/* Returns a new string: the map of 'ds' in the renderer's text format.
+ * Fails with KB_ERROR_ARGUMENT when the view needs a focus it lacks. */
+char *kb_map_spec(const KbDataset *ds, const KbMapOptions *opts, GError **error);
+
+/* The renderer to run: $KLAVERBLAD_RENDER, else klaverblad-render beside
+ * the running program, else the one on the PATH. Returns a new string, or
+ * NULL when there is none. */
+char *kb_map_find_renderer(void);
+
+/* Runs 'renderer' on 'spec', which writes 'format' (svg, png, pdf or dot)
+ * to 'path' atomically. The renderer's error message comes back in 'error'
+ * (KB_ERROR_IO when it cannot be started, KB_ERROR_INTERNAL when it fails). */
+gboolean kb_map_render(const char *renderer, const char *spec, const char *format,
+                       const char *path, GError **error);
+
+G_END_DECLS
+
+#endif
