@@ -61,10 +61,6 @@ int kb_cli_emit(const char *command, const KbDoc *doc, const KbCliOutputOptions 
 size_t kb_cli_node(const KbDataset *ds, const char *command, const char *option,
                    const char *id, unsigned kinds);
 
-/* The labels of 'nodes' joined by "; ", at most 'max' of them (0: all)
- * followed by "+N more". */
-char *kb_cli_join_labels(const KbDataset *ds, const size_t *nodes, size_t n, size_t max);
-
 /* "Dataset X, as of Y" for the top of a document. */
 char *kb_cli_describe_dataset(const char *path, const KbCliDatasetOptions *opts);
 

@@ -32,36 +32,6 @@ parse_weights(const char *text, double *weights)
   return TRUE;
 }
 
-static char *
-reasons(const KbDataset *ds, const KbCandidate *c, size_t n_themes)
-{
-  GString *s = g_string_new(NULL);
-  if (c->no_data)
-    g_string_append(s, "no data on this candidate");
-  if (c->n_matched > 0) {
-    g_autofree char *t = kb_cli_join_labels(ds, c->matched, c->n_matched, 0);
-    g_string_append_printf(s, "%scovers %zu of %zu themes (%s)", s->len ? "; " : "",
-                           c->n_matched, n_themes, t);
-  }
-  if (c->n_orgs > 0) {
-    g_autofree char *o = kb_cli_join_labels(ds, c->orgs, c->n_orgs, 3);
-    g_string_append_printf(s, "%s%zu home organisation%s from %zu sector%s there (%s)",
-                           s->len ? "; " : "", c->n_orgs, c->n_orgs == 1 ? "" : "s",
-                           c->n_sectors, c->n_sectors == 1 ? "" : "s", o);
-  }
-  if (c->existing)
-    g_string_append_printf(s, "%salready a partner", s->len ? "; " : "");
-  if (c->n_networks > 0) {
-    g_autofree char *nw = kb_cli_join_labels(ds, c->networks, c->n_networks, 0);
-    g_string_append_printf(s, "%sshares %s", s->len ? "; " : "", nw);
-  } else if (c->hops > 1) {
-    g_string_append_printf(s, "%s%zu ties away", s->len ? "; " : "", c->hops);
-  }
-  if (c->requested)
-    g_string_append_printf(s, "%srequested", s->len ? "; " : "");
-  return g_string_free(s, FALSE);
-}
-
 int
 cmd_candidates(int argc, char **argv)
 {
@@ -177,7 +147,7 @@ cmd_candidates(int argc, char **argv)
                                              kb_dataset_node(ds, cs->home)->label);
     g_autoptr(KbDoc) doc = kb_doc_new(title);
     g_autofree char *about = kb_cli_describe_dataset(argv[1], &opts);
-    g_autofree char *asked_text = cs->n_themes ? kb_cli_join_labels(ds, cs->themes, cs->n_themes, 0)
+    g_autofree char *asked_text = cs->n_themes ? kb_join_labels(ds, cs->themes, cs->n_themes, 0)
                                                : g_strdup("none: theme fit is 0 for all");
     g_autofree char *text = g_strdup_printf(
       "%s Themes: %s. Home organisations: %zu in %zu sectors. Partnerships carried: %zu. "
@@ -186,38 +156,7 @@ cmd_candidates(int argc, char **argv)
       cs->weights[KB_WEIGHT_SUPPORT], cs->weights[KB_WEIGHT_NETWORK],
       cs->weights[KB_WEIGHT_CAPACITY]);
     kb_doc_add_text(doc, "about", text);
-    KbSheet *s = kb_doc_add_sheet(doc, "candidates", "Candidates, best first");
-    kb_sheet_add_column(s, "rank", "#", KB_COLUMN_INT, 0);
-    if (co.sensitivity) {
-      kb_sheet_add_column(s, "rank_min", "best", KB_COLUMN_INT, 0);
-      kb_sheet_add_column(s, "rank_max", "worst", KB_COLUMN_INT, 0);
-    }
-    kb_sheet_add_column(s, "id", "id", KB_COLUMN_TEXT, 0);
-    kb_sheet_add_column(s, "label", "candidate", KB_COLUMN_TEXT, 0);
-    kb_sheet_add_column(s, "score", "score", KB_COLUMN_NUMBER, 3);
-    kb_sheet_add_column(s, "fit", "fit", KB_COLUMN_NUMBER, 2);
-    kb_sheet_add_column(s, "support", "support", KB_COLUMN_NUMBER, 2);
-    kb_sheet_add_column(s, "network", "network", KB_COLUMN_NUMBER, 2);
-    kb_sheet_add_column(s, "penalty", "penalty", KB_COLUMN_NUMBER, 2);
-    kb_sheet_add_column(s, "why", "why", KB_COLUMN_TEXT, 0);
-    for (size_t i = 0; i < cs->n && (out.top == 0 || i < (size_t) out.top); i++) {
-      const KbCandidate *c = &cs->candidates[i];
-      g_autofree char *why = reasons(ds, c, cs->n_themes);
-      kb_sheet_begin_row(s);
-      kb_sheet_put_int(s, (long long) c->rank);
-      if (co.sensitivity) {
-        kb_sheet_put_int(s, (long long) c->rank_min);
-        kb_sheet_put_int(s, (long long) c->rank_max);
-      }
-      kb_sheet_put_text(s, c->id);
-      kb_sheet_put_text(s, c->label);
-      kb_sheet_put_number(s, c->score);
-      kb_sheet_put_number(s, c->fit);
-      kb_sheet_put_number(s, c->support);
-      kb_sheet_put_number(s, c->proximity);
-      kb_sheet_put_number(s, c->penalty);
-      kb_sheet_put_text(s, why);
-    }
+    kb_tables_candidates(doc, ds, cs, co.sensitivity, (size_t) out.top, KB_LANG_EN);
     status = kb_cli_emit("candidates", doc, &out);
   }
 done:

@@ -33,26 +33,6 @@ parse_weights(const char *text, double *weights)
   return TRUE;
 }
 
-static const char *
-reason_verb(KbContextKind kind)
-{
-  switch (kind) {
-  case KB_CONTEXT_PLACE: return "both active in";
-  case KB_CONTEXT_THEME: return "both work on";
-  case KB_CONTEXT_NETWORK: return "both in";
-  case KB_CONTEXT_PARTNER: return "both tied to";
-  case KB_CONTEXT_KIND_COUNT: break;
-  }
-  return "both share";
-}
-
-static const char *
-sector_of(const KbDataset *ds, size_t org)
-{
-  size_t s = kb_dataset_node(ds, org)->sector;
-  return s == KB_NO_NODE ? NULL : kb_dataset_node(ds, s)->id;
-}
-
 int
 cmd_synergy(int argc, char **argv)
 {
@@ -116,30 +96,7 @@ cmd_synergy(int argc, char **argv)
     g_autoptr(KbDoc) doc = kb_doc_new("Synergy opportunities");
     g_autofree char *about = kb_cli_describe_dataset(argv[1], &opts);
     kb_doc_add_text(doc, "about", about);
-    KbSheet *s = kb_doc_add_sheet(doc, "pairs", "Pairs not yet tied, strongest first");
-    kb_sheet_add_column(s, "rank", "#", KB_COLUMN_INT, 0);
-    kb_sheet_add_column(s, "a", "organisation", KB_COLUMN_TEXT, 0);
-    kb_sheet_add_column(s, "a_sector", "sector", KB_COLUMN_TEXT, 0);
-    kb_sheet_add_column(s, "b", "organisation", KB_COLUMN_TEXT, 0);
-    kb_sheet_add_column(s, "b_sector", "sector", KB_COLUMN_TEXT, 0);
-    kb_sheet_add_column(s, "score", "score", KB_COLUMN_NUMBER, 3);
-    kb_sheet_add_column(s, "reasons", "why", KB_COLUMN_TEXT, 0);
-    for (size_t i = 0; i < syn->n_pairs; i++) {
-      const KbSynergyPair *p = &syn->pairs[i];
-      GString *why = g_string_new(NULL);
-      for (size_t r = 0; r < p->n_reasons; r++)
-        g_string_append_printf(why, "%s%s %s", r ? "; " : "", reason_verb(p->reasons[r].kind),
-                               kb_dataset_node(ds, p->reasons[r].context)->label);
-      kb_sheet_begin_row(s);
-      kb_sheet_put_int(s, (long long) i + 1);
-      kb_sheet_put_text(s, kb_dataset_node(ds, p->a)->label);
-      kb_sheet_put_text(s, sector_of(ds, p->a));
-      kb_sheet_put_text(s, kb_dataset_node(ds, p->b)->label);
-      kb_sheet_put_text(s, sector_of(ds, p->b));
-      kb_sheet_put_number(s, p->score);
-      kb_sheet_put_text(s, why->str);
-      g_string_free(why, TRUE);
-    }
+    kb_tables_synergy(doc, ds, syn, KB_LANG_EN);
     status = kb_cli_emit("synergy", doc, &out);
   }
 done:

@@ -218,14 +218,3 @@ kb_cli_load(const char *path, const KbCliDatasetOptions *opts)
   return g_steal_pointer(&ds);
 }
 
-char *
-kb_cli_join_labels(const KbDataset *ds, const size_t *nodes, size_t n, size_t max)
-{
-  GString *s = g_string_new(NULL);
-  size_t shown = max == 0 ? n : MIN(n, max);
-  for (size_t i = 0; i < shown; i++)
-    g_string_append_printf(s, "%s%s", i ? "; " : "", kb_dataset_node(ds, nodes[i])->label);
-  if (shown < n)
-    g_string_append_printf(s, " +%zu more", n - shown);
-  return g_string_free(s, FALSE);
-}

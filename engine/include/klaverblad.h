@@ -42,5 +42,6 @@
 #include <klaverblad/analysis.h>
 #include <klaverblad/output.h>
 #include <klaverblad/map.h>
+#include <klaverblad/tables.h>
 
 #endif

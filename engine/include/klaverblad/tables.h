@@ -1,0 +1,45 @@
+/* tables.h -- the analyses as sheets of a document, in English or Dutch.
+ *
+ * The command-line tool and the report build their tables here, so the
+ * figures and their wording agree between them. Each function adds its
+ * sheets to 'doc'; 'top' limits the rows (0: all). */
+#ifndef KLAVERBLAD_TABLES_H
+#define KLAVERBLAD_TABLES_H
+
+#include <glib.h>
+#include <klaverblad/analysis.h>
+#include <klaverblad/output.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  KB_LANG_EN,
+  KB_LANG_NL
+} KbLang;
+
+/* Parses "en" or "nl". */
+gboolean kb_lang_parse(const char *name, KbLang *out);
+
+/* The text in 'lang': 'english' itself, or its Dutch translation (falling
+ * back to the English when there is none). The result may be used as a
+ * format when 'english' is one. */
+const char *kb_tr(KbLang lang, const char *english) G_GNUC_FORMAT(2);
+
+/* The labels of 'nodes' joined by "; ", at most 'max' of them (0: all),
+ * then "+N more" (in 'lang'). Returns a new string. */
+char *kb_join_labels(const KbDataset *ds, const size_t *nodes, size_t n, size_t max);
+
+void kb_tables_index(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, size_t top, KbLang lang);
+void kb_tables_synergy(KbDoc *doc, const KbDataset *ds, const KbSynergy *syn, KbLang lang);
+void kb_tables_bridges(KbDoc *doc, const KbDataset *ds, const KbBridges *br, KbLang lang);
+void kb_tables_brokers(KbDoc *doc, const KbDataset *ds, const KbBrokers *br, size_t top,
+                       KbLang lang);
+void kb_tables_communities(KbDoc *doc, const KbDataset *ds, const KbCommunities *cs, size_t top,
+                           KbLang lang);
+void kb_tables_candidates(KbDoc *doc, const KbDataset *ds, const KbCandidates *cs,
+                          gboolean sensitivity, size_t top, KbLang lang);
+void kb_tables_diff(KbDoc *doc, const KbDataset *ds, const KbDiff *d, size_t top, KbLang lang);
+
+G_END_DECLS
+
+#endif

@@ -1,0 +1,48 @@
+/* tables_brokers.c -- brokers as a sheet. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tables/tables_internal.h"
+
+void
+kb_tables_brokers(KbDoc *doc, const KbDataset *ds, const KbBrokers *br, size_t top, KbLang lang)
+{
+  g_return_if_fail(doc != NULL && ds != NULL && br != NULL);
+  KbSheet *s = kb_doc_add_sheet(doc, "brokers", kb_tr(lang, "Organisations by brokerage"));
+  kb_sheet_add_column(s, "rank", kb_tr(lang, "#"), KB_COLUMN_INT, 0);
+  kb_sheet_add_column(s, "id", kb_tr(lang, "id"), KB_COLUMN_TEXT, 0);
+  kb_sheet_add_column(s, "label", kb_tr(lang, "organisation"), KB_COLUMN_TEXT, 0);
+  kb_sheet_add_column(s, "sector", kb_tr(lang, "sector"), KB_COLUMN_TEXT, 0);
+  kb_sheet_add_column(s, "degree", kb_tr(lang, "degree"), KB_COLUMN_INT, 0);
+  kb_sheet_add_column(s, "betweenness", kb_tr(lang, "betweenness"), KB_COLUMN_NUMBER, 3);
+  kb_sheet_add_column(s, "closeness", kb_tr(lang, "closeness"), KB_COLUMN_NUMBER, 3);
+  kb_sheet_add_column(s, "eigenvector", kb_tr(lang, "eigenvector"), KB_COLUMN_NUMBER, 3);
+  kb_sheet_add_column(s, "pagerank", kb_tr(lang, "pagerank"), KB_COLUMN_NUMBER, 3);
+  kb_sheet_add_column(s, "constraint", kb_tr(lang, "constraint"), KB_COLUMN_NUMBER, 3);
+  kb_sheet_add_column(s, "effective_size", kb_tr(lang, "eff. size"), KB_COLUMN_NUMBER, 2);
+  for (int r = 0; r < KB_ROLE_COUNT; r++)
+    kb_sheet_add_column(s, kb_broker_role_name(r), kb_broker_role_name(r), KB_COLUMN_INT, 0);
+  kb_sheet_add_column(s, "roles", kb_tr(lang, "roles"), KB_COLUMN_INT, 0);
+  kb_sheet_add_column(s, "articulation", kb_tr(lang, "cut point"), KB_COLUMN_TEXT, 0);
+  for (size_t i = 0; i < br->n && (top == 0 || i < top); i++) {
+    const KbBroker *b = &br->brokers[i];
+    const KbNode *n = kb_dataset_node(ds, b->node);
+    kb_sheet_begin_row(s);
+    kb_sheet_put_int(s, (long long) i + 1);
+    kb_sheet_put_text(s, n->id);
+    kb_sheet_put_text(s, n->label);
+    kb_sheet_put_text(s, n->sector != KB_NO_NODE ? kb_dataset_node(ds, n->sector)->id : NULL);
+    kb_sheet_put_int(s, (long long) b->degree);
+    kb_sheet_put_number(s, b->betweenness);
+    kb_sheet_put_number(s, b->closeness);
+    kb_sheet_put_number(s, b->eigenvector);
+    kb_sheet_put_number(s, b->pagerank);
+    kb_sheet_put_number(s, b->constraint);
+    kb_sheet_put_number(s, b->effective_size);
+    for (int r = 0; r < KB_ROLE_COUNT; r++)
+      kb_sheet_put_int(s, (long long) b->roles[r]);
+    kb_sheet_put_int(s, (long long) b->roles_total);
+    kb_sheet_put_text(s, b->articulation ? "yes" : NULL);
+  }
+}

@@ -1,0 +1,169 @@
+/* tables_index.c -- the strategic index as sheets. */
+#include <math.h>
+#include <stdio.h>
+
+#include "tables/tables_internal.h"
+
+static void
+network_sheet(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, KbLang lang)
+{
+  KbSummary sum;
+  kb_summary_compute(ds, &sum, NULL);
+  KbSheet *s = kb_doc_add_sheet(doc, "network", kb_tr(lang, "Whole network"));
+  kb_sheet_add_column(s, "measure", kb_tr(lang, "Measure"), KB_COLUMN_TEXT, 0);
+  kb_sheet_add_column(s, "value", kb_tr(lang, "Value"), KB_COLUMN_NUMBER, 3);
+  struct { const char *name; double value; } rows[] = {
+    { "nodes", (double) sum.nodes },
+    { "relations", (double) sum.relations },
+    { "components", (double) sum.components.count },
+    { "organisations", (double) ix->n_orgs },
+    { "organisation ties", (double) ix->org_ties },
+    { "density of the organisation network", ix->density },
+    { "degree centralization (Freeman)", ix->degree_centralization },
+    { "betweenness centralization (Freeman)", ix->betweenness_centralization },
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS(rows); i++) {
+    kb_sheet_begin_row(s);
+    kb_sheet_put_text(s, rows[i].name);
+    kb_sheet_put_number(s, rows[i].value);
+  }
+  for (int k = 0; k < KB_NODE_KIND_COUNT; k++) {
+    g_autofree char *name = g_strdup_printf("nodes: %s", kb_node_kind_name(k));
+    kb_sheet_begin_row(s);
+    kb_sheet_put_text(s, name);
+    kb_sheet_put_number(s, (double) sum.nodes_by_kind[k]);
+  }
+  for (int k = 0; k < KB_REL_KIND_COUNT; k++) {
+    g_autofree char *name = g_strdup_printf("relations: %s", kb_rel_kind_name(k));
+    kb_sheet_begin_row(s);
+    kb_sheet_put_text(s, name);
+    kb_sheet_put_number(s, (double) sum.relations_by_kind[k]);
+  }
+}
+
+static void
+entries_sheet(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, size_t top, KbLang lang)
+{
+  g_autofree char *heading = g_strdup_printf("Strategic index by %s", kb_index_by_name(ix->by));
+  KbSheet *s = kb_doc_add_sheet(doc, "index", heading);
+  kb_sheet_add_column(s, "id", kb_index_by_name(ix->by), KB_COLUMN_TEXT, 0);
+  kb_sheet_add_column(s, "label", kb_tr(lang, "name"), KB_COLUMN_TEXT, 0);
+  kb_sheet_add_column(s, "organisations", kb_tr(lang, "orgs"), KB_COLUMN_INT, 0);
+  kb_sheet_add_column(s, "sectors", kb_tr(lang, "sectors"), KB_COLUMN_INT, 0);
+  kb_sheet_add_column(s, "diversity", kb_tr(lang, "diversity"), KB_COLUMN_NUMBER, 2);
+  kb_sheet_add_column(s, "relations", kb_tr(lang, "relations"), KB_COLUMN_INT, 0);
+  kb_sheet_add_column(s, "since", kb_tr(lang, "since"), KB_COLUMN_YEAR, 0);
+  kb_sheet_add_column(s, "cross_sector_ties", kb_tr(lang, "cross ties"), KB_COLUMN_INT, 0);
+  kb_sheet_add_column(s, "open_pairs", kb_tr(lang, "open pairs"), KB_COLUMN_INT, 0);
+  kb_sheet_add_column(s, "home", kb_tr(lang, "home"), KB_COLUMN_TEXT, 0);
+  kb_sheet_add_column(s, "who", kb_tr(lang, "who"), KB_COLUMN_TEXT, 0);
+  for (size_t i = 0; i < ix->n_entries && (top == 0 || i < top); i++) {
+    const KbIndexEntry *e = &ix->entries[i];
+    const KbNode *node = kb_dataset_node(ds, e->node);
+    g_autofree char *who = kb_join_labels(ds, e->orgs, e->n_orgs, 4);
+    kb_sheet_begin_row(s);
+    kb_sheet_put_text(s, node->id);
+    kb_sheet_put_text(s, node->label);
+    kb_sheet_put_int(s, (long long) e->n_orgs);
+    kb_sheet_put_int(s, (long long) e->n_sectors);
+    kb_sheet_put_number(s, e->diversity);
+    kb_sheet_put_int(s, (long long) e->relations);
+    kb_sheet_put_year(s, e->first_year);
+    kb_sheet_put_int(s, (long long) e->cross_ties);
+    kb_sheet_put_int(s, (long long) e->open_pairs);
+    kb_sheet_put_text(s, e->home ? "home" : NULL);
+    kb_sheet_put_text(s, who);
+  }
+}
+
+static void
+presence_sheet(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, size_t top, KbLang lang)
+{
+  KbSheet *s = kb_doc_add_sheet(doc, "presence", kb_tr(lang, "Who is where (one row per organisation)"));
+  kb_sheet_add_column(s, kb_index_by_name(ix->by), kb_index_by_name(ix->by), KB_COLUMN_TEXT, 0);
+  kb_sheet_add_column(s, "organisation", kb_tr(lang, "organisation"), KB_COLUMN_TEXT, 0);
+  kb_sheet_add_column(s, "label", kb_tr(lang, "name"), KB_COLUMN_TEXT, 0);
+  kb_sheet_add_column(s, "sector", kb_tr(lang, "sector"), KB_COLUMN_TEXT, 0);
+  for (size_t i = 0; i < ix->n_entries && (top == 0 || i < top); i++)
+    for (size_t j = 0; j < ix->entries[i].n_orgs; j++) {
+      const KbNode *org = kb_dataset_node(ds, ix->entries[i].orgs[j]);
+      kb_sheet_begin_row(s);
+      kb_sheet_put_text(s, kb_dataset_node(ds, ix->entries[i].node)->id);
+      kb_sheet_put_text(s, org->id);
+      kb_sheet_put_text(s, org->label);
+      kb_sheet_put_text(s, org->sector != KB_NO_NODE ? kb_dataset_node(ds, org->sector)->id : NULL);
+    }
+}
+
+static void
+mixing_sheet(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, KbLang lang)
+{
+  KbSheet *s = kb_doc_add_sheet(doc, "mixing", kb_tr(lang, "Sector mixing: ties of the organisation network, and E-I index"));
+  kb_sheet_add_column(s, "sector", kb_tr(lang, "sector"), KB_COLUMN_TEXT, 0);
+  for (size_t t = 0; t < ix->n_sectors; t++) {
+    const char *id = kb_dataset_node(ds, ix->sectors[t])->id;
+    kb_sheet_add_column(s, id, id, KB_COLUMN_INT, 0);
+  }
+  kb_sheet_add_column(s, "ei_index", kb_tr(lang, "E-I"), KB_COLUMN_NUMBER, 2);
+  for (size_t r = 0; r < ix->n_sectors; r++) {
+    kb_sheet_begin_row(s);
+    kb_sheet_put_text(s, kb_dataset_node(ds, ix->sectors[r])->id);
+    for (size_t t = 0; t < ix->n_sectors; t++)
+      kb_sheet_put_int(s, (long long) ix->mixing[r * ix->n_sectors + t]);
+    kb_sheet_put_number(s, ix->ei[r]);
+  }
+}
+
+static void
+gaps_sheet(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, KbLang lang)
+{
+  g_autofree char *heading = g_strdup_printf("Gaps: each %s that rests on one organisation or "
+                                             "none", kb_index_by_name(ix->by));
+  KbSheet *s = kb_doc_add_sheet(doc, "gaps", heading);
+  kb_sheet_add_column(s, "id", kb_index_by_name(ix->by), KB_COLUMN_TEXT, 0);
+  kb_sheet_add_column(s, "label", kb_tr(lang, "name"), KB_COLUMN_TEXT, 0);
+  kb_sheet_add_column(s, "organisations", kb_tr(lang, "orgs"), KB_COLUMN_INT, 0);
+  kb_sheet_add_column(s, "rests_on", kb_tr(lang, "rests on"), KB_COLUMN_TEXT, 0);
+  for (size_t i = 0; i < ix->n_entries; i++) {
+    const KbIndexEntry *e = &ix->entries[i];
+    if (e->n_orgs > 1)
+      continue;
+    kb_sheet_begin_row(s);
+    kb_sheet_put_text(s, kb_dataset_node(ds, e->node)->id);
+    kb_sheet_put_text(s, kb_dataset_node(ds, e->node)->label);
+    kb_sheet_put_int(s, (long long) e->n_orgs);
+    kb_sheet_put_text(s, e->n_orgs ? kb_dataset_node(ds, e->orgs[0])->label : NULL);
+  }
+}
+
+static void
+cuts_sheet(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, KbLang lang)
+{
+  KbSheet *s = kb_doc_add_sheet(doc, "single_points", kb_tr(lang, "Single points of failure: organisations whose removal cuts "
+                                "places off"));
+  kb_sheet_add_column(s, "organisation", kb_tr(lang, "organisation"), KB_COLUMN_TEXT, 0);
+  kb_sheet_add_column(s, "label", kb_tr(lang, "name"), KB_COLUMN_TEXT, 0);
+  kb_sheet_add_column(s, "places", kb_tr(lang, "places cut off"), KB_COLUMN_INT, 0);
+  kb_sheet_add_column(s, "which", kb_tr(lang, "which"), KB_COLUMN_TEXT, 0);
+  for (size_t i = 0; i < ix->n_cuts; i++) {
+    const KbCutPoint *c = &ix->cuts[i];
+    g_autofree char *which = kb_join_labels(ds, c->places, c->n_places, 0);
+    kb_sheet_begin_row(s);
+    kb_sheet_put_text(s, kb_dataset_node(ds, c->org)->id);
+    kb_sheet_put_text(s, kb_dataset_node(ds, c->org)->label);
+    kb_sheet_put_int(s, (long long) c->n_places);
+    kb_sheet_put_text(s, which);
+  }
+}
+
+void
+kb_tables_index(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, size_t top, KbLang lang)
+{
+  g_return_if_fail(doc != NULL && ds != NULL && ix != NULL);
+  network_sheet(doc, ds, ix, lang);
+  entries_sheet(doc, ds, ix, top, lang);
+  mixing_sheet(doc, ds, ix, lang);
+  gaps_sheet(doc, ds, ix, lang);
+  cuts_sheet(doc, ds, ix, lang);
+  presence_sheet(doc, ds, ix, top, lang);
+}

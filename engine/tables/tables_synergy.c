@@ -1,0 +1,56 @@
+/* tables_synergy.c -- synergy pairs as a sheet. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tables/tables_internal.h"
+
+static const char *
+reason_verb(KbContextKind kind, KbLang lang)
+{
+  switch (kind) {
+  case KB_CONTEXT_PLACE: return kb_tr(lang, "both active in");
+  case KB_CONTEXT_THEME: return kb_tr(lang, "both work on");
+  case KB_CONTEXT_NETWORK: return kb_tr(lang, "both in");
+  case KB_CONTEXT_PARTNER: return kb_tr(lang, "both tied to");
+  case KB_CONTEXT_KIND_COUNT: break;
+  }
+  return kb_tr(lang, "both share");
+}
+
+static const char *
+sector_of(const KbDataset *ds, size_t org)
+{
+  size_t s = kb_dataset_node(ds, org)->sector;
+  return s == KB_NO_NODE ? NULL : kb_dataset_node(ds, s)->id;
+}
+
+void
+kb_tables_synergy(KbDoc *doc, const KbDataset *ds, const KbSynergy *syn, KbLang lang)
+{
+  g_return_if_fail(doc != NULL && ds != NULL && syn != NULL);
+  KbSheet *s = kb_doc_add_sheet(doc, "pairs", kb_tr(lang, "Pairs not yet tied, strongest first"));
+  kb_sheet_add_column(s, "rank", kb_tr(lang, "#"), KB_COLUMN_INT, 0);
+  kb_sheet_add_column(s, "a", kb_tr(lang, "organisation"), KB_COLUMN_TEXT, 0);
+  kb_sheet_add_column(s, "a_sector", kb_tr(lang, "sector"), KB_COLUMN_TEXT, 0);
+  kb_sheet_add_column(s, "b", kb_tr(lang, "organisation"), KB_COLUMN_TEXT, 0);
+  kb_sheet_add_column(s, "b_sector", kb_tr(lang, "sector"), KB_COLUMN_TEXT, 0);
+  kb_sheet_add_column(s, "score", kb_tr(lang, "score"), KB_COLUMN_NUMBER, 3);
+  kb_sheet_add_column(s, "reasons", kb_tr(lang, "why"), KB_COLUMN_TEXT, 0);
+  for (size_t i = 0; i < syn->n_pairs; i++) {
+    const KbSynergyPair *p = &syn->pairs[i];
+    GString *why = g_string_new(NULL);
+    for (size_t r = 0; r < p->n_reasons; r++)
+      g_string_append_printf(why, "%s%s %s", r ? "; " : "", reason_verb(p->reasons[r].kind, lang),
+                             kb_dataset_node(ds, p->reasons[r].context)->label);
+    kb_sheet_begin_row(s);
+    kb_sheet_put_int(s, (long long) i + 1);
+    kb_sheet_put_text(s, kb_dataset_node(ds, p->a)->label);
+    kb_sheet_put_text(s, sector_of(ds, p->a));
+    kb_sheet_put_text(s, kb_dataset_node(ds, p->b)->label);
+    kb_sheet_put_text(s, sector_of(ds, p->b));
+    kb_sheet_put_number(s, p->score);
+    kb_sheet_put_text(s, why->str);
+    g_string_free(why, TRUE);
+  }
+}
