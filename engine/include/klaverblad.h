@@ -43,5 +43,6 @@
 #include <klaverblad/output.h>
 #include <klaverblad/map.h>
 #include <klaverblad/tables.h>
+#include <klaverblad/report.h>
 
 #endif

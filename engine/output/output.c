@@ -333,6 +333,27 @@ csv_field(GString *out, const char *s)
 }
 
 static void
+csv_sheet(GString *out, const KbSheet *s)
+{
+  size_t ncol = s->columns->len, nrow = kb_sheet_row_count(s);
+  for (size_t c = 0; c < ncol; c++) {
+    if (c)
+      g_string_append_c(out, ',');
+    csv_field(out, COLUMN(s, c)->key);
+  }
+  g_string_append(out, "\r\n");
+  for (size_t r = 0; r < nrow; r++) {
+    for (size_t c = 0; c < ncol; c++) {
+      if (c)
+        g_string_append_c(out, ',');
+      g_autofree char *t = cell_string(COLUMN(s, c), CELL(s, r, c), TRUE);
+      csv_field(out, t);
+    }
+    g_string_append(out, "\r\n");
+  }
+}
+
+static void
 render_csv(GString *out, const KbDoc *doc)
 {
   gboolean first = TRUE;
@@ -343,22 +364,7 @@ render_csv(GString *out, const KbDoc *doc)
     if (!first)
       g_string_append(out, "\r\n");
     first = FALSE;
-    size_t ncol = s->columns->len, nrow = kb_sheet_row_count(s);
-    for (size_t c = 0; c < ncol; c++) {
-      if (c)
-        g_string_append_c(out, ',');
-      csv_field(out, COLUMN(s, c)->key);
-    }
-    g_string_append(out, "\r\n");
-    for (size_t r = 0; r < nrow; r++) {
-      for (size_t c = 0; c < ncol; c++) {
-        if (c)
-          g_string_append_c(out, ',');
-        g_autofree char *t = cell_string(COLUMN(s, c), CELL(s, r, c), TRUE);
-        csv_field(out, t);
-      }
-      g_string_append(out, "\r\n");
-    }
+    csv_sheet(out, s);
   }
 }
 
@@ -493,6 +499,130 @@ render_md(GString *out, const KbDoc *doc)
       g_string_append_c(out, '\n');
     }
   }
+}
+
+/* -- access and single sheets */
+
+size_t
+kb_doc_sheet_count(const KbDoc *doc)
+{
+  size_t n = 0;
+  for (guint i = 0; i < doc->blocks->len; i++)
+    n += g_array_index(doc->blocks, Block, i).sheet != NULL;
+  return n;
+}
+
+const KbSheet *
+kb_doc_sheet(const KbDoc *doc, size_t k)
+{
+  for (guint i = 0; i < doc->blocks->len; i++) {
+    const KbSheet *s = g_array_index(doc->blocks, Block, i).sheet;
+    if (s != NULL && k-- == 0)
+      return s;
+  }
+  g_return_val_if_reached(NULL);
+}
+
+const char *
+kb_sheet_key(const KbSheet *sheet)
+{
+  return sheet->key;
+}
+
+const char *
+kb_sheet_heading(const KbSheet *sheet)
+{
+  return sheet->heading;
+}
+
+char *
+kb_sheet_render_csv(const KbSheet *sheet)
+{
+  g_return_val_if_fail(sheet != NULL, NULL);
+  GString *out = g_string_new(NULL);
+  csv_sheet(out, sheet);
+  return g_string_free(out, FALSE);
+}
+
+/* A number as Dutch readers write it: decimal comma, a point between
+ * thousands. 'text' is in C notation. */
+static char *
+dutch_number(const char *text)
+{
+  GString *s = g_string_new(NULL);
+  const char *p = text;
+  if (*p == '-')
+    g_string_append_c(s, *p++);
+  size_t digits = strspn(p, "0123456789");
+  for (size_t i = 0; i < digits; i++) {
+    if (i > 0 && (digits - i) % 3 == 0)
+      g_string_append_c(s, '.');
+    g_string_append_c(s, p[i]);
+  }
+  p += digits;
+  if (*p == '.') {
+    g_string_append_c(s, ',');
+    p++;
+  }
+  g_string_append(s, p);
+  return g_string_free(s, FALSE);
+}
+
+static void
+html_rows(GString *out, const KbSheet *s, size_t from, size_t to, gboolean decimal_comma)
+{
+  size_t ncol = s->columns->len;
+  for (size_t r = from; r < to; r++) {
+    g_string_append(out, "<tr>");
+    for (size_t c = 0; c < ncol; c++) {
+      const Column *col = COLUMN(s, c);
+      g_autofree char *t = cell_string(col, CELL(s, r, c), FALSE);
+      if (decimal_comma && col->type == KB_COLUMN_NUMBER && *t) {
+        char *d = dutch_number(t);
+        g_free(t);
+        t = d;
+      }
+      g_autofree char *e = g_markup_escape_text(t, -1);
+      g_string_append_printf(out, "<td%s>%s</td>", is_numeric(col) ? " class=\"num\"" : "", e);
+    }
+    g_string_append(out, "</tr>\n");
+  }
+}
+
+static void
+html_head(GString *out, const KbSheet *s)
+{
+  g_string_append(out, "<thead><tr>");
+  for (size_t c = 0; c < s->columns->len; c++) {
+    g_autofree char *e = g_markup_escape_text(COLUMN(s, c)->heading, -1);
+    g_string_append_printf(out, "<th%s>%s</th>", is_numeric(COLUMN(s, c)) ? " class=\"num\"" : "",
+                           e);
+  }
+  g_string_append(out, "</tr></thead>\n");
+}
+
+char *
+kb_sheet_render_html(const KbSheet *sheet, size_t fold_after, gboolean decimal_comma,
+                     const char *more_label)
+{
+  g_return_val_if_fail(sheet != NULL && more_label != NULL, NULL);
+  GString *out = g_string_new(NULL);
+  size_t nrow = kb_sheet_row_count(sheet);
+  size_t shown = fold_after == 0 ? nrow : MIN(nrow, fold_after);
+  g_string_append(out, "<table>\n");
+  html_head(out, sheet);
+  g_string_append(out, "<tbody>\n");
+  html_rows(out, sheet, 0, shown, decimal_comma);
+  g_string_append(out, "</tbody>\n</table>\n");
+  if (shown < nrow) {
+    g_autofree char *e = g_markup_escape_text(more_label, -1);
+    g_string_append_printf(out, "<details><summary>%s</summary>\n<table>\n", e);
+    html_head(out, sheet);
+    g_string_append(out, "<tbody>\n");
+    html_rows(out, sheet, shown, nrow, decimal_comma);
+    g_string_append(out, "</tbody>\n</table>\n</details>\n");
+  }
+  return g_string_free(out, FALSE);
 }
 
 char *

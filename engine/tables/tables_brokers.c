@@ -22,7 +22,7 @@ kb_tables_brokers(KbDoc *doc, const KbDataset *ds, const KbBrokers *br, size_t t
   kb_sheet_add_column(s, "constraint", kb_tr(lang, "constraint"), KB_COLUMN_NUMBER, 3);
   kb_sheet_add_column(s, "effective_size", kb_tr(lang, "eff. size"), KB_COLUMN_NUMBER, 2);
   for (int r = 0; r < KB_ROLE_COUNT; r++)
-    kb_sheet_add_column(s, kb_broker_role_name(r), kb_broker_role_name(r), KB_COLUMN_INT, 0);
+    kb_sheet_add_column(s, kb_broker_role_name(r), kb_tr(lang, kb_broker_role_name(r)), KB_COLUMN_INT, 0);
   kb_sheet_add_column(s, "roles", kb_tr(lang, "roles"), KB_COLUMN_INT, 0);
   kb_sheet_add_column(s, "articulation", kb_tr(lang, "cut point"), KB_COLUMN_TEXT, 0);
   for (size_t i = 0; i < br->n && (top == 0 || i < top); i++) {
@@ -43,6 +43,6 @@ kb_tables_brokers(KbDoc *doc, const KbDataset *ds, const KbBrokers *br, size_t t
     for (int r = 0; r < KB_ROLE_COUNT; r++)
       kb_sheet_put_int(s, (long long) b->roles[r]);
     kb_sheet_put_int(s, (long long) b->roles_total);
-    kb_sheet_put_text(s, b->articulation ? "yes" : NULL);
+    kb_sheet_put_text(s, b->articulation ? kb_tr(lang, "yes") : NULL);
   }
 }

@@ -5,33 +5,50 @@
 
 #include "tables/tables_internal.h"
 
+/* Appends one reason, separated from those before it. */
+static void
+reason(GString *s, const char *text)
+{
+  if (s->len)
+    g_string_append(s, "; ");
+  g_string_append(s, text);
+}
+
 static char *
 reasons(const KbDataset *ds, const KbCandidate *c, size_t n_themes, KbLang lang)
 {
   GString *s = g_string_new(NULL);
   if (c->no_data)
-    g_string_append(s, "no data on this candidate");
+    reason(s, kb_tr(lang, "no data on this candidate"));
   if (c->n_matched > 0) {
     g_autofree char *t = kb_join_labels(ds, c->matched, c->n_matched, 0);
-    g_string_append_printf(s, "%scovers %zu of %zu themes (%s)", s->len ? "; " : "",
-                           c->n_matched, n_themes, t);
+    g_autofree char *r = g_strdup_printf(kb_tr(lang, "covers %zu of %zu themes (%s)"),
+                                         c->n_matched, n_themes, t);
+    reason(s, r);
   }
   if (c->n_orgs > 0) {
     g_autofree char *o = kb_join_labels(ds, c->orgs, c->n_orgs, 3);
-    g_string_append_printf(s, "%s%zu home organisation%s from %zu sector%s there (%s)",
-                           s->len ? "; " : "", c->n_orgs, c->n_orgs == 1 ? "" : "s",
-                           c->n_sectors, c->n_sectors == 1 ? "" : "s", o);
+    g_autofree char *who = g_strdup_printf(c->n_orgs == 1 ? kb_tr(lang, "%zu home organisation")
+                                                          : kb_tr(lang, "%zu home organisations"),
+                                           c->n_orgs);
+    g_autofree char *from = g_strdup_printf(c->n_sectors == 1 ? kb_tr(lang, "from %zu sector")
+                                                              : kb_tr(lang, "from %zu sectors"),
+                                            c->n_sectors);
+    g_autofree char *r = g_strdup_printf(kb_tr(lang, "%s %s there (%s)"), who, from, o);
+    reason(s, r);
   }
   if (c->existing)
-    g_string_append_printf(s, "%salready a partner", s->len ? "; " : "");
+    reason(s, kb_tr(lang, "already a partner"));
   if (c->n_networks > 0) {
     g_autofree char *nw = kb_join_labels(ds, c->networks, c->n_networks, 0);
-    g_string_append_printf(s, "%sshares %s", s->len ? "; " : "", nw);
+    g_autofree char *r = g_strdup_printf(kb_tr(lang, "shares %s"), nw);
+    reason(s, r);
   } else if (c->hops > 1) {
-    g_string_append_printf(s, "%s%zu ties away", s->len ? "; " : "", c->hops);
+    g_autofree char *r = g_strdup_printf(kb_tr(lang, "%zu ties away"), c->hops);
+    reason(s, r);
   }
   if (c->requested)
-    g_string_append_printf(s, "%srequested", s->len ? "; " : "");
+    reason(s, kb_tr(lang, "requested"));
   return g_string_free(s, FALSE);
 }
 

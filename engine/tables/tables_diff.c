@@ -42,15 +42,15 @@ nodes_sheet(KbDoc *doc, const char *key, const char *heading, const KbDataset *d
       kb_sheet_begin_row(s);
       kb_sheet_put_text(s, kb_dataset_node(ds, node)->id);
       kb_sheet_put_text(s, kb_dataset_node(ds, node)->label);
-      kb_sheet_put_text(s, pass ? "lost" : "gained");
+      kb_sheet_put_text(s, pass ? kb_tr(lang, "lost") : kb_tr(lang, "gained"));
     }
 }
 
 static void
-figure_row(KbSheet *s, const char *name, double a, double b)
+figure_row(KbSheet *s, KbLang lang, const char *name, double a, double b)
 {
   kb_sheet_begin_row(s);
-  kb_sheet_put_text(s, name);
+  kb_sheet_put_text(s, kb_tr(lang, name));
   kb_sheet_put_number(s, a);
   kb_sheet_put_number(s, b);
   kb_sheet_put_number(s, isnan(a) || isnan(b) ? NAN : b - a);
@@ -85,12 +85,12 @@ kb_tables_diff(KbDoc *doc, const KbDataset *ds, const KbDiff *d, size_t top, KbL
   kb_sheet_add_column(f, "to", b, KB_COLUMN_NUMBER, 3);
   kb_sheet_add_column(f, "change", kb_tr(lang, "change"), KB_COLUMN_NUMBER, 3);
   const KbIndex *x = d->index_from, *y = d->index_to;
-  figure_row(f, "countries with organisations active", (double) countries_with_orgs(x),
+  figure_row(f, lang, "countries with organisations active", (double) countries_with_orgs(x),
              (double) countries_with_orgs(y));
-  figure_row(f, "organisation ties", (double) x->org_ties, (double) y->org_ties);
-  figure_row(f, "density of the organisation network", x->density, y->density);
-  figure_row(f, "degree centralization", x->degree_centralization, y->degree_centralization);
-  figure_row(f, "betweenness centralization", x->betweenness_centralization,
+  figure_row(f, lang, "organisation ties", (double) x->org_ties, (double) y->org_ties);
+  figure_row(f, lang, "density of the organisation network", x->density, y->density);
+  figure_row(f, lang, "degree centralization", x->degree_centralization, y->degree_centralization);
+  figure_row(f, lang, "betweenness centralization", x->betweenness_centralization,
              y->betweenness_centralization);
 
   KbSheet *c = kb_doc_add_sheet(doc, "countries", kb_tr(lang, "Organisations active per country"));
@@ -133,7 +133,7 @@ kb_tables_diff(KbDoc *doc, const KbDataset *ds, const KbDiff *d, size_t top, KbL
       kb_sheet_begin_row(m);
       kb_sheet_put_text(m, kb_dataset_node(ds, r->from)->label);
       kb_sheet_put_text(m, kb_dataset_node(ds, r->to)->label);
-      kb_sheet_put_text(m, pass ? "left" : "joined");
+      kb_sheet_put_text(m, pass ? kb_tr(lang, "left") : kb_tr(lang, "joined"));
     }
 
   KbSheet *t = kb_doc_add_sheet(doc, "brokers", kb_tr(lang, "Top brokers (betweenness) side by side"));

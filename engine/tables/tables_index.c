@@ -24,17 +24,17 @@ network_sheet(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, KbLang lang)
   };
   for (size_t i = 0; i < G_N_ELEMENTS(rows); i++) {
     kb_sheet_begin_row(s);
-    kb_sheet_put_text(s, rows[i].name);
+    kb_sheet_put_text(s, kb_tr(lang, rows[i].name));
     kb_sheet_put_number(s, rows[i].value);
   }
   for (int k = 0; k < KB_NODE_KIND_COUNT; k++) {
-    g_autofree char *name = g_strdup_printf("nodes: %s", kb_node_kind_name(k));
+    g_autofree char *name = g_strdup_printf(kb_tr(lang, "nodes: %s"), kb_node_kind_name(k));
     kb_sheet_begin_row(s);
     kb_sheet_put_text(s, name);
     kb_sheet_put_number(s, (double) sum.nodes_by_kind[k]);
   }
   for (int k = 0; k < KB_REL_KIND_COUNT; k++) {
-    g_autofree char *name = g_strdup_printf("relations: %s", kb_rel_kind_name(k));
+    g_autofree char *name = g_strdup_printf(kb_tr(lang, "relations: %s"), kb_rel_kind_name(k));
     kb_sheet_begin_row(s);
     kb_sheet_put_text(s, name);
     kb_sheet_put_number(s, (double) sum.relations_by_kind[k]);
@@ -44,7 +44,7 @@ network_sheet(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, KbLang lang)
 static void
 entries_sheet(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, size_t top, KbLang lang)
 {
-  g_autofree char *heading = g_strdup_printf("Strategic index by %s", kb_index_by_name(ix->by));
+  g_autofree char *heading = g_strdup_printf(kb_tr(lang, "Strategic index by %s"), kb_tr(lang, kb_index_by_name(ix->by)));
   KbSheet *s = kb_doc_add_sheet(doc, "index", heading);
   kb_sheet_add_column(s, "id", kb_index_by_name(ix->by), KB_COLUMN_TEXT, 0);
   kb_sheet_add_column(s, "label", kb_tr(lang, "name"), KB_COLUMN_TEXT, 0);
@@ -71,7 +71,7 @@ entries_sheet(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, size_t top, Kb
     kb_sheet_put_year(s, e->first_year);
     kb_sheet_put_int(s, (long long) e->cross_ties);
     kb_sheet_put_int(s, (long long) e->open_pairs);
-    kb_sheet_put_text(s, e->home ? "home" : NULL);
+    kb_sheet_put_text(s, e->home ? kb_tr(lang, "home") : NULL);
     kb_sheet_put_text(s, who);
   }
 }
@@ -117,8 +117,9 @@ mixing_sheet(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, KbLang lang)
 static void
 gaps_sheet(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, KbLang lang)
 {
-  g_autofree char *heading = g_strdup_printf("Gaps: each %s that rests on one organisation or "
-                                             "none", kb_index_by_name(ix->by));
+  g_autofree char *heading = g_strdup_printf(kb_tr(lang, "Gaps: each %s that rests on one "
+                                                   "organisation or none"),
+                                             kb_tr(lang, kb_index_by_name(ix->by)));
   KbSheet *s = kb_doc_add_sheet(doc, "gaps", heading);
   kb_sheet_add_column(s, "id", kb_index_by_name(ix->by), KB_COLUMN_TEXT, 0);
   kb_sheet_add_column(s, "label", kb_tr(lang, "name"), KB_COLUMN_TEXT, 0);

@@ -55,6 +55,21 @@ void kb_sheet_put_number(KbSheet *sheet, double value);      /* NaN: empty */
 void kb_sheet_put_year(KbSheet *sheet, int year);
 size_t kb_sheet_row_count(const KbSheet *sheet);
 
+/* The sheets of a document, in order (borrowed), and their names. */
+size_t kb_doc_sheet_count(const KbDoc *doc);
+const KbSheet *kb_doc_sheet(const KbDoc *doc, size_t i);
+const char *kb_sheet_key(const KbSheet *sheet);
+const char *kb_sheet_heading(const KbSheet *sheet);
+
+/* Returns a new string: one sheet as CSV (RFC 4180, CRLF line ends). */
+char *kb_sheet_render_csv(const KbSheet *sheet);
+/* Returns a new string: one sheet as an HTML table, every value escaped.
+ * Rows after the first 'fold_after' (0: none folded) go into a closed
+ * <details> element whose summary reads 'more_label'. With 'decimal_comma'
+ * numbers are written as Dutch readers expect (0,85; 1.234). */
+char *kb_sheet_render_html(const KbSheet *sheet, size_t fold_after, gboolean decimal_comma,
+                           const char *more_label);
+
 /* Returns a new string: the document in 'format'. */
 char *kb_doc_render(const KbDoc *doc, KbOutputFormat format);
 

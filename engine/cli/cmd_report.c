@@ -1,0 +1,85 @@
+/* cmd_report.c -- `klaverblad report DATASET -o DIR`: the network annex,
+ * from the data to a page to share. */
+#include <stdio.h>
+
+#include "cli/builtin.h"
+
+int
+cmd_report(int argc, char **argv)
+{
+  KbCliDatasetOptions opts = { 0 };
+  g_autofree char *output = NULL, *lang = NULL, *compare = NULL;
+  g_autoptr(GOptionContext) ctx = g_option_context_new("DATASET");
+  g_option_context_set_summary(ctx,
+    "Writes DIR/report.html, one self-contained page (styles and map inline, nothing\n"
+    "fetched), with beside it every table as CSV and the map as klaverblad.svg:\n"
+    "key figures, the klaverblad, the strategic index, synergy, bridging partners for\n"
+    "the questions kept with the dataset, brokers and communities, candidate\n"
+    "partners, changes since --compare YEAR (default: the start of the policy\n"
+    "period), and the quality of the data. Dutch by default, English with --lang en.");
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "The folder to write (required)", "DIR" },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "nl (default) or en", "LANG" },
+    { "compare", 0, 0, G_OPTION_ARG_STRING, &compare, "Count changes from this year", "YEAR" },
+    { NULL }
+  };
+  g_option_context_add_main_entries(ctx, entries, NULL);
+  kb_cli_dataset_options_add(ctx, &opts);
+  int status = KB_EXIT_USAGE;
+  KbReportOptions ro;
+  kb_report_options_init(&ro);
+  if (!kb_cli_parse(ctx, "report", &argc, &argv, &opts, NULL, 1))
+    goto done;
+  if (output == NULL) {
+    kb_cli_usage_error("report", "-o DIR is needed");
+    goto done;
+  }
+  if (lang != NULL && !kb_lang_parse(lang, &ro.lang)) {
+    kb_cli_usage_error("report", "--lang '%s': expected nl or en", lang);
+    goto done;
+  }
+  if (compare != NULL && !kb_year_parse(compare, &ro.compare)) {
+    kb_cli_usage_error("report", "--compare '%s' is not a year; expected four digits, as 2015",
+                       compare);
+    goto done;
+  }
+  {
+    /* load without --as-of: the report needs every year for the changes */
+    g_autoptr(KbDiagList) diags = kb_cli_diag_list_new(&opts);
+    g_autoptr(GError) err = NULL;
+    g_autoptr(KbDataset) ds = kb_dataset_load(argv[1], opts.format, diags, &err);
+    status = KB_EXIT_DATA;
+    if (ds == NULL) {
+      fprintf(stderr, "klaverblad report: error: %s\n", err->message);
+      goto done;
+    }
+    if (kb_diag_list_count(diags, KB_SEVERITY_ERROR) > 0) {
+      kb_cli_print_diagnostics(stderr, diags, opts.max_problems);
+      fprintf(stderr, "klaverblad: error: the dataset has errors; run 'klaverblad check %s' "
+              "for a report\n", argv[1]);
+      goto done;
+    }
+    g_autofree char *renderer = kb_map_find_renderer();
+    ro.renderer = renderer;
+    ro.as_of = opts.year;
+    ro.source_name = argv[1];
+    ro.warnings = diags;
+    KbReportFigures fig;
+    if (!kb_report_write(ds, &ro, output, &fig, &err)) {
+      fprintf(stderr, "klaverblad report: error: %s\n", err->message);
+      goto done;
+    }
+    g_autofree char *page = g_build_filename(output, "report.html", NULL);
+    printf("%s\n", page);
+    printf("%zu organisations in %zu sectors are active in %zu countries abroad; %zu places "
+           "rest on a single organisation (as of %d; changes since %d).\n", fig.organisations,
+           fig.sectors, fig.countries, fig.single_points, fig.year, fig.compare);
+    if (renderer == NULL)
+      fprintf(stderr, "klaverblad report: warning: klaverblad-render was not found; the report "
+              "has no map\n");
+    status = KB_EXIT_OK;
+  }
+done:
+  kb_cli_dataset_options_release(&opts);
+  return status;
+}

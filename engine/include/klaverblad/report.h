@@ -1,0 +1,43 @@
+/* report.h -- the network annex: one self-contained HTML page from the
+ * data, with its tables as CSV and its map as SVG beside it. */
+#ifndef KLAVERBLAD_REPORT_H
+#define KLAVERBLAD_REPORT_H
+
+#include <glib.h>
+#include <klaverblad/diag.h>
+#include <klaverblad/model.h>
+#include <klaverblad/tables.h>
+
+G_BEGIN_DECLS
+
+typedef struct {
+  KbLang lang;
+  int as_of;                /* KB_NO_YEAR: all relations, dated to the latest year in the data */
+  int compare;              /* the year changes are counted from; KB_NO_YEAR: the default */
+  const char *renderer;     /* klaverblad-render, or NULL: the report says the map is missing */
+  const char *source_name;  /* the dataset as the user named it, shown in the report */
+  const KbDiagList *warnings;  /* from loading, shown under data quality; may be NULL */
+} KbReportOptions;
+
+void kb_report_options_init(KbReportOptions *opts);
+
+/* The key figures, as the report's first sentences state them. */
+typedef struct {
+  size_t organisations;
+  size_t sectors;           /* sectors with organisations */
+  size_t countries;         /* countries abroad with organisations active */
+  size_t single_points;     /* places abroad that rest on one organisation */
+  int year;                 /* the year the report speaks of */
+  int compare;              /* the year changes are counted from */
+} KbReportFigures;
+
+/* Writes DIR/report.html (self-contained: styles and the map inline, no
+ * fetch of anything), DIR/klaverblad.svg and one CSV per table into 'dir',
+ * which is made when missing. Every file is written atomically. Fills
+ * 'figures' when not NULL. */
+gboolean kb_report_write(const KbDataset *ds, const KbReportOptions *opts, const char *dir,
+                         KbReportFigures *figures, GError **error);
+
+G_END_DECLS
+
+#endif

@@ -1,0 +1,656 @@
+/* report.c -- the network annex of the ambition story: key figures, the
+ * klaverblad map, the strategic index, synergy, bridging partners for the
+ * city's questions, brokers and communities, candidate partners, changes,
+ * and the quality of the data. One HTML file with everything inline, and
+ * beside it every table as CSV and the map as SVG. */
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "klaverblad/analysis.h"
+#include "klaverblad/error.h"
+#include "klaverblad/map.h"
+#include "klaverblad/report.h"
+#include "klaverblad/version.h"
+
+#define FOLD 10             /* rows shown before the rest is folded away */
+
+typedef struct {
+  const KbDataset *ds;      /* as of the report's year */
+  const KbDataset *all;     /* every relation, for the changes */
+  const KbReportOptions *o;
+  KbLang lang;
+  const char *dir;
+  GString *html;
+  unsigned section;
+  int year, compare;
+  GError *error;            /* the first failure */
+} Report;
+
+#define T(r, s) kb_tr((r)->lang, s)
+
+void
+kb_report_options_init(KbReportOptions *opts)
+{
+  memset(opts, 0, sizeof *opts);
+  opts->lang = KB_LANG_NL;
+  opts->as_of = KB_NO_YEAR;
+  opts->compare = KB_NO_YEAR;
+}
+
+/* ------------------------------------------------------------- writing */
+
+static void
+write_file(Report *r, const char *name, const char *text)
+{
+  if (r->error != NULL)
+    return;
+  g_autofree char *path = g_build_filename(r->dir, name, NULL);
+  if (!g_file_set_contents(path, text, -1, &r->error))
+    g_prefix_error(&r->error, "cannot write '%s': ", path);
+}
+
+static void
+text(Report *r, const char *s)
+{
+  g_autofree char *e = g_markup_escape_text(s, -1);
+  g_string_append(r->html, e);
+}
+
+static void
+para(Report *r, const char *s)
+{
+  g_string_append(r->html, "<p>");
+  text(r, s);
+  g_string_append(r->html, "</p>\n");
+}
+
+static void
+heading(Report *r, int level, const char *id, const char *s)
+{
+  if (level == 2) {
+    if (r->section > 0)
+      g_string_append(r->html, "</section>\n");
+    g_string_append_printf(r->html, "<section id=\"%s\">\n<h2>%u. ", id, ++r->section);
+  } else {
+    g_string_append_printf(r->html, "<h%d>", level);
+  }
+  text(r, s);
+  g_string_append_printf(r->html, "</h%d>\n", level);
+}
+
+/* A sheet as a table in the page (its heading as h3, the rest of its rows
+ * folded) and as FILE.csv beside it. */
+static void
+sheet(Report *r, const KbSheet *s, const char *file)
+{
+  if (kb_sheet_heading(s) != NULL)
+    heading(r, 3, NULL, kb_sheet_heading(s));
+  size_t rows = kb_sheet_row_count(s);
+  if (rows == 0) {
+    para(r, T(r, "None."));
+    return;
+  }
+  g_autofree char *more = g_strdup_printf(T(r, "Show the other %zu rows"),
+                                          rows > FOLD ? rows - FOLD : 0);
+  g_autofree char *table = kb_sheet_render_html(s, FOLD, r->lang == KB_LANG_NL, more);
+  g_string_append(r->html, table);
+  g_autofree char *csv = kb_sheet_render_csv(s);
+  g_autofree char *name = g_strdup_printf("%s.csv", file);
+  write_file(r, name, csv);
+  g_autofree char *note = g_strdup_printf(T(r, "All rows: %s"), name);
+  g_string_append(r->html, "<p class=\"file\">");
+  text(r, note);
+  g_string_append(r->html, "</p>\n");
+}
+
+/* The sheet of 'doc' named 'key', or NULL. */
+static const KbSheet *
+find_sheet(const KbDoc *doc, const char *key)
+{
+  for (size_t i = 0; i < kb_doc_sheet_count(doc); i++)
+    if (strcmp(kb_sheet_key(kb_doc_sheet(doc, i)), key) == 0)
+      return kb_doc_sheet(doc, i);
+  return NULL;
+}
+
+static void
+fail_igraph(Report *r, GError *err)
+{
+  if (r->error == NULL)
+    r->error = err;
+  else
+    g_error_free(err);
+}
+
+/* ------------------------------------------------------------ sections */
+
+static void
+key_figures(Report *r, KbReportFigures *fig)
+{
+  const KbDataset *ds = r->ds;
+  GError *err = NULL;
+  g_autoptr(KbIndex) ix = kb_index_compute(ds, KB_INDEX_BY_COUNTRY, &err);
+  if (ix == NULL) {
+    fail_igraph(r, err);
+    return;
+  }
+  /* the organisations active abroad, their sectors, and the countries */
+  gboolean *abroad = g_new0(gboolean, kb_dataset_node_count(ds));
+  for (size_t i = 0; i < ix->n_entries; i++) {
+    const KbIndexEntry *e = &ix->entries[i];
+    if (e->home || e->n_orgs == 0)
+      continue;
+    fig->countries++;
+    for (size_t j = 0; j < e->n_orgs; j++)
+      abroad[e->orgs[j]] = TRUE;
+  }
+  GHashTable *sectors = g_hash_table_new(g_direct_hash, g_direct_equal);
+  for (size_t i = 0; i < kb_dataset_node_count(ds); i++) {
+    if (!abroad[i])
+      continue;
+    fig->organisations++;
+    if (kb_dataset_node(ds, i)->sector != KB_NO_NODE)
+      g_hash_table_add(sectors, GSIZE_TO_POINTER(kb_dataset_node(ds, i)->sector + 1));
+  }
+  fig->sectors = g_hash_table_size(sectors);
+  g_hash_table_unref(sectors);
+  g_free(abroad);
+  /* places abroad (any kind) resting on one organisation */
+  static const KbIndexBy kinds[] = { KB_INDEX_BY_COUNTRY, KB_INDEX_BY_CITY, KB_INDEX_BY_REGION };
+  for (size_t k = 0; k < G_N_ELEMENTS(kinds); k++) {
+    g_autoptr(KbIndex) px = kb_index_compute(ds, kinds[k], NULL);
+    for (size_t i = 0; px && i < px->n_entries; i++)
+      fig->single_points += !px->entries[i].home && px->entries[i].n_orgs == 1;
+  }
+  heading(r, 2, "key-figures", T(r, "Key figures"));
+  g_autofree char *s1 = g_strdup_printf(T(r, "%zu organisations in %zu sectors are active in %zu "
+                                           "countries abroad; %zu places rest on a single "
+                                           "organisation."),
+                                        fig->organisations, fig->sectors, fig->countries,
+                                        fig->single_points);
+  para(r, s1);
+  if (ix->n_cuts > 0) {
+    const KbCutPoint *c = &ix->cuts[0];
+    size_t most = 0;
+    for (size_t i = 0; i < ix->n_cuts; i++)
+      if (ix->cuts[i].n_places > ix->cuts[most].n_places)
+        most = i;
+    c = &ix->cuts[most];
+    g_autofree char *s2 = g_strdup_printf(T(r, "%zu organisations are single points of failure; "
+                                             "without %s, %zu places are cut off."),
+                                          ix->n_cuts, kb_dataset_node(ds, c->org)->label,
+                                          c->n_places);
+    para(r, s2);
+  }
+  KbSynergyOptions so;
+  kb_synergy_options_init(&so);
+  so.top = 1;
+  g_autoptr(KbSynergy) syn = kb_synergy_compute(ds, &so);
+  if (syn->n_pairs > 0) {
+    g_autofree char *s3 = g_strdup_printf(T(r, "The strongest synergy not yet used: %s and %s."),
+                                          kb_dataset_node(ds, syn->pairs[0].a)->label,
+                                          kb_dataset_node(ds, syn->pairs[0].b)->label);
+    para(r, s3);
+  }
+  g_autoptr(KbBrokers) br = kb_brokers_compute(ds, NULL);
+  if (br != NULL && br->n > 0 && br->brokers[0].betweenness > 0) {
+    g_autofree char *s4 = g_strdup_printf(T(r, "The main broker is %s."),
+                                          kb_dataset_node(ds, br->brokers[0].node)->label);
+    para(r, s4);
+  }
+}
+
+/* The map: drawn by the renderer into DIR/klaverblad.svg and put inline. */
+static void
+map_section(Report *r)
+{
+  heading(r, 2, "map", T(r, "The klaverblad"));
+  if (r->o->renderer == NULL) {
+    para(r, T(r, "The map is missing: klaverblad-render was not found."));
+    return;
+  }
+  KbMapOptions mo;
+  kb_map_options_init(&mo);
+  mo.year = r->year;
+  GError *err = NULL;
+  g_autofree char *spec = kb_map_spec(r->ds, &mo, &err);
+  g_autofree char *path = g_build_filename(r->dir, "klaverblad.svg", NULL);
+  g_autofree char *svg = NULL;
+  if (spec == NULL || !kb_map_render(r->o->renderer, spec, "svg", path, &err)
+      || !g_file_get_contents(path, &svg, NULL, &err)) {
+    g_autofree char *msg = g_strdup_printf(T(r, "The map could not be drawn: %s"), err->message);
+    para(r, msg);
+    g_error_free(err);
+    return;
+  }
+  /* inline: from the <svg element on, without a fixed size */
+  const char *start = strstr(svg, "<svg");
+  if (start == NULL) {
+    para(r, T(r, "The map could not be drawn: the renderer wrote no SVG."));
+    return;
+  }
+  GString *s = g_string_new(start);
+  const char *w = strstr(s->str, " width=\"");
+  const char *v = strstr(s->str, " viewBox=");
+  if (w != NULL && v != NULL && w < v)
+    g_string_erase(s, w - s->str, v - w);   /* drops width and height, keeps viewBox */
+  g_string_insert(s, 4, " class=\"map\" role=\"img\"");
+  g_string_append(r->html, "<figure>\n");
+  g_string_append(r->html, s->str);
+  g_string_append(r->html, "<figcaption>");
+  text(r, T(r, "The hub in the centre, one petal per sector, the places abroad around them. "
+            "Also as klaverblad.svg."));
+  g_string_append(r->html, "</figcaption>\n</figure>\n");
+  g_string_free(s, TRUE);
+}
+
+static void
+index_section(Report *r)
+{
+  heading(r, 2, "index", T(r, "Strategic index"));
+  static const struct { KbIndexBy by; const char *file; } views[] = {
+    { KB_INDEX_BY_COUNTRY, "index-country" }, { KB_INDEX_BY_SECTOR, "index-sector" },
+    { KB_INDEX_BY_THEME, "index-theme" },
+  };
+  for (size_t v = 0; v < G_N_ELEMENTS(views); v++) {
+    GError *err = NULL;
+    g_autoptr(KbIndex) ix = kb_index_compute(r->ds, views[v].by, &err);
+    if (ix == NULL) {
+      fail_igraph(r, err);
+      return;
+    }
+    g_autoptr(KbDoc) doc = kb_doc_new("");
+    kb_tables_index(doc, r->ds, ix, 0, r->lang);
+    if (v == 0) {
+      sheet(r, find_sheet(doc, "network"), "network");
+      sheet(r, find_sheet(doc, "mixing"), "sector-mixing");
+    }
+    sheet(r, find_sheet(doc, "index"), views[v].file);
+    if (v == 0) {
+      sheet(r, find_sheet(doc, "gaps"), "gaps");
+      sheet(r, find_sheet(doc, "single_points"), "single-points-of-failure");
+      sheet(r, find_sheet(doc, "presence"), "who-is-where");
+    }
+  }
+}
+
+static void
+synergy_section(Report *r)
+{
+  heading(r, 2, "synergy", T(r, "Synergy opportunities"));
+  para(r, T(r, "Pairs of organisations from different sectors that are not yet partners but "
+            "share places, themes, networks or partners, strongest first, each with its "
+            "reasons."));
+  KbSynergyOptions so;
+  kb_synergy_options_init(&so);
+  so.top = 30;
+  g_autoptr(KbSynergy) syn = kb_synergy_compute(r->ds, &so);
+  g_autoptr(KbDoc) doc = kb_doc_new("");
+  kb_tables_synergy(doc, r->ds, syn, r->lang);
+  sheet(r, find_sheet(doc, "pairs"), "synergy");
+}
+
+static gboolean
+is_place_kind(KbNodeKind k)
+{
+  return k == KB_NODE_CITY || k == KB_NODE_REGION || k == KB_NODE_COUNTRY;
+}
+
+static void
+question(Report *r, const KbQuestion *q, size_t number)
+{
+  const KbDataset *ds = r->ds;
+  heading(r, 3, NULL, q->text);
+  g_autofree char *file = g_strdup_printf("question-%zu", number);
+  g_autoptr(KbDoc) doc = kb_doc_new("");
+  GError *err = NULL;
+  switch (q->kind) {
+  case KB_QUESTION_BRIDGE:
+    if (q->from != KB_NO_NODE && q->to != KB_NO_NODE) {
+      g_autoptr(KbBridges) br = kb_bridges_compute(ds, q->from, q->to, 20, r->year, &err);
+      if (br == NULL) {
+        para(r, err->message);
+        g_clear_error(&err);
+        break;
+      }
+      kb_tables_bridges(doc, ds, br, r->lang);
+      sheet(r, find_sheet(doc, "partners"), file);
+      g_autofree char *paths = g_strdup_printf("%s-paths", file);
+      sheet(r, find_sheet(doc, "paths"), paths);
+    }
+    break;
+  case KB_QUESTION_SYNERGY: {
+    KbSynergyOptions so;
+    kb_synergy_options_init(&so);
+    so.top = 15;
+    if (q->to != KB_NO_NODE && is_place_kind(kb_dataset_node(ds, q->to)->kind))
+      so.place = q->to;
+    g_autoptr(KbSynergy) syn = kb_synergy_compute(ds, &so);
+    kb_tables_synergy(doc, ds, syn, r->lang);
+    sheet(r, find_sheet(doc, "pairs"), file);
+    break;
+  }
+  case KB_QUESTION_RANK: {
+    size_t home = q->from != KB_NO_NODE ? q->from : kb_dataset_home(ds);
+    if (home == KB_NO_NODE)
+      break;
+    KbCandidateOptions co;
+    kb_candidate_options_init(&co);
+    co.for_node = home;
+    co.sensitivity = TRUE;
+    g_autoptr(KbCandidates) cs = kb_candidates_compute(ds, &co, &err);
+    if (cs == NULL) {
+      para(r, err->message);
+      g_clear_error(&err);
+      break;
+    }
+    kb_tables_candidates(doc, ds, cs, TRUE, 0, r->lang);
+    sheet(r, find_sheet(doc, "candidates"), file);
+    break;
+  }
+  case KB_QUESTION_CENTRALITY: {
+    g_autoptr(KbBrokers) br = kb_brokers_compute(ds, &err);
+    if (br == NULL) {
+      fail_igraph(r, err);
+      break;
+    }
+    kb_tables_brokers(doc, ds, br, 0, r->lang);
+    sheet(r, find_sheet(doc, "brokers"), file);
+    break;
+  }
+  case KB_QUESTION_OVERVIEW:
+  case KB_QUESTION_THEME:
+  default: {
+    size_t node = q->to != KB_NO_NODE ? q->to : q->from;
+    if (node == KB_NO_NODE)
+      break;
+    KbNodeKind k = kb_dataset_node(ds, node)->kind;
+    KbIndexBy by = k == KB_NODE_CITY ? KB_INDEX_BY_CITY : k == KB_NODE_REGION ? KB_INDEX_BY_REGION
+                 : k == KB_NODE_THEME ? KB_INDEX_BY_THEME : k == KB_NODE_NETWORK ? KB_INDEX_BY_NETWORK
+                 : k == KB_NODE_SECTOR ? KB_INDEX_BY_SECTOR : KB_INDEX_BY_COUNTRY;
+    g_autoptr(KbIndex) ix = kb_index_compute(ds, by, &err);
+    if (ix == NULL) {
+      fail_igraph(r, err);
+      break;
+    }
+    /* the index row of that node and the organisations there */
+    for (size_t i = 0; i < ix->n_entries; i++) {
+      if (ix->entries[i].node != node)
+        continue;
+      const KbIndexEntry *e = &ix->entries[i];
+      g_autofree char *who = kb_join_labels(ds, e->orgs, e->n_orgs, 0);
+      g_autofree char *s = g_strdup_printf(T(r, "%s: %zu organisations from %zu sectors: %s."),
+                                           kb_dataset_node(ds, node)->label, e->n_orgs,
+                                           e->n_sectors, e->n_orgs ? who : "-");
+      para(r, s);
+    }
+    break;
+  }
+  }
+  if (q->source != NULL) {
+    g_autofree char *src = g_strdup_printf(T(r, "Question from: %s"), q->source);
+    g_string_append(r->html, "<p class=\"file\">");
+    text(r, src);
+    g_string_append(r->html, "</p>\n");
+  }
+}
+
+static void
+questions_section(Report *r)
+{
+  heading(r, 2, "questions", T(r, "Bridging partners and the city's questions"));
+  size_t n = kb_dataset_question_count(r->ds);
+  if (n == 0) {
+    para(r, T(r, "The dataset keeps no questions (questions.csv)."));
+    return;
+  }
+  for (size_t i = 0; i < n; i++)
+    question(r, kb_dataset_question(r->ds, i), i + 1);
+}
+
+static void
+brokers_section(Report *r)
+{
+  heading(r, 2, "brokers", T(r, "Brokers and communities"));
+  GError *err = NULL;
+  g_autoptr(KbBrokers) br = kb_brokers_compute(r->ds, &err);
+  if (br == NULL) {
+    fail_igraph(r, err);
+    return;
+  }
+  g_autoptr(KbDoc) doc = kb_doc_new("");
+  kb_tables_brokers(doc, r->ds, br, 0, r->lang);
+  sheet(r, find_sheet(doc, "brokers"), "brokers");
+  g_autoptr(KbCommunities) cs = kb_communities_compute(r->ds, &err);
+  if (cs == NULL) {
+    fail_igraph(r, err);
+    return;
+  }
+  g_autofree char *mod = g_strdup_printf(T(r, "%zu communities; modularity %.2f."), cs->n,
+                                         cs->modularity);
+  if (r->lang == KB_LANG_NL)
+    for (char *p = mod; *p; p++)
+      if (*p == '.' && g_ascii_isdigit(p[1]))
+        *p = ',';
+  para(r, mod);
+  g_autoptr(KbDoc) cdoc = kb_doc_new("");
+  kb_tables_communities(cdoc, r->ds, cs, 0, r->lang);
+  sheet(r, find_sheet(cdoc, "communities"), "communities");
+}
+
+static void
+candidates_section(Report *r)
+{
+  const size_t *themes;
+  if (kb_dataset_home(r->ds) == KB_NO_NODE || kb_dataset_themes(r->ds, &themes) == 0)
+    return;
+  heading(r, 2, "candidates", T(r, "Candidate partners"));
+  para(r, T(r, "Cities ranked for the home city by theme fit (0.4), local support (0.3), network "
+            "proximity (0.2) and a capacity penalty (0.1); best and worst show the ranks as "
+            "each weight moves by half either way."));
+  KbCandidateOptions co;
+  kb_candidate_options_init(&co);
+  co.for_node = kb_dataset_home(r->ds);
+  co.sensitivity = TRUE;
+  GError *err = NULL;
+  g_autoptr(KbCandidates) cs = kb_candidates_compute(r->ds, &co, &err);
+  if (cs == NULL) {
+    para(r, err->message);
+    g_error_free(err);
+    return;
+  }
+  g_autoptr(KbDoc) doc = kb_doc_new("");
+  kb_tables_candidates(doc, r->ds, cs, TRUE, 0, r->lang);
+  sheet(r, find_sheet(doc, "candidates"), "candidates");
+}
+
+static void
+changes_section(Report *r)
+{
+  g_autofree char *title = g_strdup_printf(T(r, "Changes from %d to %d"), r->compare, r->year);
+  heading(r, 2, "changes", title);
+  GError *err = NULL;
+  g_autoptr(KbDiff) d = kb_diff_compute(r->all, r->compare, r->year, &err);
+  if (d == NULL) {
+    fail_igraph(r, err);
+    return;
+  }
+  g_autofree char *s = g_strdup_printf(T(r, "%zu relations began and %zu ended; organisations "
+                                          "became active in %zu places and left %zu."),
+                                       d->n_begun, d->n_ended, d->n_places_gained,
+                                       d->n_places_lost);
+  para(r, s);
+  g_autoptr(KbDoc) doc = kb_doc_new("");
+  kb_tables_diff(doc, r->all, d, 10, r->lang);
+  static const char *const keys[] = { "figures", "countries", "begun", "ended", "places",
+                                      "memberships", "brokers" };
+  for (size_t i = 0; i < G_N_ELEMENTS(keys); i++) {
+    g_autofree char *file = g_strdup_printf("changes-%s", keys[i]);
+    sheet(r, find_sheet(doc, keys[i]), file);
+  }
+}
+
+static int
+compare_counts(gconstpointer x, gconstpointer y, gpointer counts)
+{
+  const char *a = *(const char *const *) x, *b = *(const char *const *) y;
+  size_t ca = GPOINTER_TO_SIZE(g_hash_table_lookup(counts, a));
+  size_t cb = GPOINTER_TO_SIZE(g_hash_table_lookup(counts, b));
+  if (ca != cb)
+    return ca > cb ? -1 : 1;
+  return strcmp(a, b);
+}
+
+static void
+quality_section(Report *r)
+{
+  const KbDataset *ds = r->all;
+  heading(r, 2, "quality", T(r, "Data quality"));
+  size_t undated = 0, unsourced = 0, n = kb_dataset_relation_count(ds);
+  GHashTable *sources = g_hash_table_new(g_str_hash, g_str_equal);
+  for (size_t i = 0; i < n; i++) {
+    const KbRelation *rel = kb_dataset_relation(ds, i);
+    undated += rel->since == KB_NO_YEAR && rel->until == KB_NO_YEAR;
+    unsourced += rel->source == NULL;
+    if (rel->source)
+      g_hash_table_insert(sources, rel->source,
+                          GSIZE_TO_POINTER(GPOINTER_TO_SIZE(g_hash_table_lookup(sources, rel->source)) + 1));
+  }
+  for (size_t i = 0; i < kb_dataset_node_count(ds); i++) {
+    const char *src = kb_dataset_node(ds, i)->source;
+    if (src)
+      g_hash_table_insert(sources, (gpointer) src,
+                          GSIZE_TO_POINTER(GPOINTER_TO_SIZE(g_hash_table_lookup(sources, src)) + 1));
+  }
+  g_autofree char *s = g_strdup_printf(T(r, "%zu of %zu relations carry no year and count as "
+                                          "active in every year; %zu have no source."),
+                                       undated, n, unsourced);
+  para(r, s);
+  size_t warnings = r->o->warnings ? kb_diag_list_length(r->o->warnings) : 0;
+  if (warnings == 0) {
+    para(r, T(r, "The check found no warnings."));
+  } else {
+    g_autofree char *w = g_strdup_printf(T(r, "The check found %zu warnings:"), warnings);
+    para(r, w);
+    g_string_append(r->html, "<ul>\n");
+    for (size_t i = 0; i < warnings && i < 50; i++) {
+      g_autofree char *line = kb_diag_format(kb_diag_list_get(r->o->warnings, i));
+      g_string_append(r->html, "<li>");
+      text(r, line);
+      g_string_append(r->html, "</li>\n");
+    }
+    g_string_append(r->html, "</ul>\n");
+  }
+  /* the sources, most cited first */
+  g_autoptr(KbDoc) doc = kb_doc_new("");
+  KbSheet *sh = kb_doc_add_sheet(doc, "sources", T(r, "Sources"));
+  kb_sheet_add_column(sh, "source", T(r, "source"), KB_COLUMN_TEXT, 0);
+  kb_sheet_add_column(sh, "facts", T(r, "facts"), KB_COLUMN_INT, 0);
+  GPtrArray *keys = g_ptr_array_new();
+  GHashTableIter it;
+  gpointer k, v;
+  g_hash_table_iter_init(&it, sources);
+  while (g_hash_table_iter_next(&it, &k, &v))
+    g_ptr_array_add(keys, k);
+  g_ptr_array_sort_with_data(keys, compare_counts, sources);
+  for (guint i = 0; i < keys->len; i++) {
+    kb_sheet_begin_row(sh);
+    kb_sheet_put_text(sh, g_ptr_array_index(keys, i));
+    kb_sheet_put_int(sh, (long long) GPOINTER_TO_SIZE(g_hash_table_lookup(sources, g_ptr_array_index(keys, i))));
+  }
+  g_ptr_array_unref(keys);
+  g_hash_table_unref(sources);
+  sheet(r, sh, "sources");
+}
+
+/* ----------------------------------------------------------------- page */
+
+static const char style[] =
+  "body{font-family:'DejaVu Sans',Arial,sans-serif;color:#222;max-width:1100px;margin:0 auto;"
+  "padding:24px;line-height:1.45}\n"
+  "h1{font-size:1.8em;margin-bottom:0.2em}h2{border-bottom:2px solid #0072B2;padding-bottom:4px;"
+  "margin-top:2em;break-after:avoid}h3{margin-top:1.4em;break-after:avoid}\n"
+  ".sub{color:#555}table{border-collapse:collapse;width:100%;font-size:0.85em;margin:0.5em 0}\n"
+  "th,td{border-bottom:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top}\n"
+  "th{background:#f0f4f8}td.num,th.num{text-align:right;white-space:nowrap}\n"
+  "tr:nth-child(even) td{background:#fafafa}tr{break-inside:avoid}\n"
+  "details summary{cursor:pointer;color:#0072B2;margin:0.3em 0}\n"
+  ".file{font-size:0.8em;color:#777}figure{margin:1em 0}svg.map{width:100%;height:auto}\n"
+  "figcaption{font-size:0.85em;color:#555}\n"
+  "@page{size:A4;margin:14mm}@media print{body{max-width:none;padding:0}"
+  "section{break-before:page}section#key-figures{break-before:auto}}\n";
+
+gboolean
+kb_report_write(const KbDataset *all, const KbReportOptions *opts, const char *dir,
+                KbReportFigures *figures, GError **error)
+{
+  g_return_val_if_fail(all != NULL && opts != NULL && dir != NULL, FALSE);
+  if (g_mkdir_with_parents(dir, 0777) != 0) {
+    g_set_error(error, KB_ERROR, KB_ERROR_IO, "cannot make the folder '%s': %s", dir,
+                g_strerror(errno));
+    return FALSE;
+  }
+  Report r = { 0 };
+  r.all = all;
+  r.o = opts;
+  r.lang = opts->lang;
+  r.dir = dir;
+  /* the year the report speaks of: as asked, else the latest in the data */
+  r.year = opts->as_of;
+  if (r.year == KB_NO_YEAR)
+    for (size_t i = 0; i < kb_dataset_relation_count(all); i++) {
+      const KbRelation *rel = kb_dataset_relation(all, i);
+      r.year = MAX(r.year, MAX(rel->since, rel->until));
+    }
+  g_autoptr(KbDataset) current = r.year != KB_NO_YEAR ? kb_dataset_as_of(all, r.year) : NULL;
+  r.ds = current ? current : all;
+  r.compare = opts->compare != KB_NO_YEAR ? opts->compare : kb_dataset_policy_start(all);
+  if (r.year != KB_NO_YEAR && (r.compare == KB_NO_YEAR || r.compare >= r.year))
+    r.compare = r.year - 5;
+
+  const char *title = kb_dataset_title(all) ? kb_dataset_title(all) : kb_dataset_name(all);
+  r.html = g_string_new(NULL);
+  g_string_append_printf(r.html, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
+                         "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
+                         "content=\"width=device-width, initial-scale=1\">\n<title>",
+                         r.lang == KB_LANG_NL ? "nl" : "en");
+  text(&r, title);
+  g_string_append_printf(r.html, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<header>\n<h1>",
+                         style);
+  text(&r, title);
+  g_string_append(r.html, "</h1>\n<p class=\"sub\">");
+  g_autofree char *sub = r.year != KB_NO_YEAR
+    ? g_strdup_printf(T(&r, "Network annex, as of %d. Made by klaverblad %s from %s."), r.year,
+                      KB_VERSION, opts->source_name ? opts->source_name : kb_dataset_name(all))
+    : g_strdup_printf(T(&r, "Network annex. Made by klaverblad %s from %s."), KB_VERSION,
+                      opts->source_name ? opts->source_name : kb_dataset_name(all));
+  text(&r, sub);
+  g_string_append(r.html, "</p>\n</header>\n");
+
+  KbReportFigures fig = { 0 };
+  key_figures(&r, &fig);
+  map_section(&r);
+  index_section(&r);
+  synergy_section(&r);
+  questions_section(&r);
+  brokers_section(&r);
+  candidates_section(&r);
+  if (r.year != KB_NO_YEAR)
+    changes_section(&r);
+  quality_section(&r);
+  g_string_append(r.html, "</section>\n</body>\n</html>\n");
+  write_file(&r, "report.html", r.html->str);
+  g_string_free(r.html, TRUE);
+  fig.year = r.year;
+  fig.compare = r.compare;
+  if (figures != NULL)
+    *figures = fig;
+  if (r.error != NULL) {
+    g_propagate_error(error, r.error);
+    return FALSE;
+  }
+  return TRUE;
+}
