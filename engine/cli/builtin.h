@@ -29,6 +29,7 @@ int cmd_candidates(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_render(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 
 /* ------------------------------------------------ shared by the commands */
 

@@ -44,5 +44,6 @@
 #include <klaverblad/map.h>
 #include <klaverblad/tables.h>
 #include <klaverblad/report.h>
+#include <klaverblad/export.h>
 
 #endif

@@ -1,0 +1,124 @@
+/* cmd_export.c -- `klaverblad export DATASET --format F -o PATH`: the
+ * dataset, and on request analysis results, for Gephi, NetworkX, Kumu,
+ * D3 and Graphviz. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/builtin.h"
+
+int
+cmd_export(int argc, char **argv)
+{
+  KbCliDatasetOptions opts = { 0 };
+  g_autofree char *format = NULL, *output = NULL, *with = NULL;
+  g_autoptr(GOptionContext) ctx = g_option_context_new("DATASET");
+  g_option_context_set_summary(ctx,
+    "Writes the dataset with every attribute of its nodes and relations:\n"
+    "  graphml  GraphML (Gephi, yEd, NetworkX, igraph)\n"
+    "  gexf     GEXF 1.2 with the years as edge spells, for Gephi's timeline\n"
+    "  kumu     a folder with Kumu's elements.csv and connections.csv\n"
+    "  json     node-link JSON (NetworkX's node_link_graph, D3)\n"
+    "  csv      a folder in klaverblad's own format\n"
+    "  dot      Graphviz DOT\n"
+    "--with brokers,communities adds the analysis results as node attributes.");
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, "graphml, gexf, kumu, json, csv or dot",
+      "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "The file (or folder) to write",
+      "PATH" },
+    { "with", 0, 0, G_OPTION_ARG_STRING, &with, "brokers and/or communities, comma-separated",
+      "LIST" },
+    { NULL }
+  };
+  g_option_context_add_main_entries(ctx, entries, NULL);
+  kb_cli_dataset_options_add(ctx, &opts);
+  int status = KB_EXIT_USAGE;
+  KbExportFormat fmt;
+  gboolean brokers = FALSE, communities = FALSE;
+  if (!kb_cli_parse(ctx, "export", &argc, &argv, &opts, NULL, 1))
+    goto done;
+  if (format == NULL || !kb_export_format_parse(format, &fmt)) {
+    kb_cli_usage_error("export", "--format: expected graphml, gexf, kumu, json, csv or dot");
+    goto done;
+  }
+  if (output == NULL) {
+    kb_cli_usage_error("export", "-o PATH is needed");
+    goto done;
+  }
+  if (with != NULL) {
+    g_auto(GStrv) parts = g_strsplit(with, ",", -1);
+    for (char **p = parts; *p; p++) {
+      g_strstrip(*p);
+      if (strcmp(*p, "brokers") == 0)
+        brokers = TRUE;
+      else if (strcmp(*p, "communities") == 0)
+        communities = TRUE;
+      else if (**p) {
+        kb_cli_usage_error("export", "--with '%s': expected brokers and/or communities", *p);
+        goto done;
+      }
+    }
+  }
+  {
+    g_autoptr(KbDataset) ds = kb_cli_load(argv[1], &opts);
+    status = KB_EXIT_DATA;
+    if (ds == NULL)
+      goto done;
+    size_t n = kb_dataset_node_count(ds);
+    enum { DEGREE, BETWEENNESS, CLOSENESS, EIGENVECTOR, PAGERANK, CONSTRAINT, EFFSIZE, ROLES,
+           COMMUNITY, N_MEASURES };
+    static const char *const names[N_MEASURES] = { "degree", "betweenness", "closeness",
+      "eigenvector", "pagerank", "constraint", "effective_size", "brokerage_roles", "community" };
+    double *values[N_MEASURES];
+    for (int m = 0; m < N_MEASURES; m++) {
+      values[m] = g_new(double, n ? n : 1);
+      for (size_t i = 0; i < n; i++)
+        values[m][i] = NAN;
+    }
+    KbNodeMeasure measures[N_MEASURES];
+    size_t nm = 0;
+    g_autoptr(GError) err = NULL;
+    if (brokers) {
+      g_autoptr(KbBrokers) br = kb_brokers_compute(ds, &err);
+      if (br == NULL) {
+        fprintf(stderr, "klaverblad export: error: %s\n", err->message);
+        goto free_values;
+      }
+      for (size_t i = 0; i < br->n; i++) {
+        const KbBroker *b = &br->brokers[i];
+        values[DEGREE][b->node] = (double) b->degree;
+        values[BETWEENNESS][b->node] = b->betweenness;
+        values[CLOSENESS][b->node] = b->closeness;
+        values[EIGENVECTOR][b->node] = b->eigenvector;
+        values[PAGERANK][b->node] = b->pagerank;
+        values[CONSTRAINT][b->node] = b->constraint;
+        values[EFFSIZE][b->node] = b->effective_size;
+        values[ROLES][b->node] = (double) b->roles_total;
+      }
+      for (int m = DEGREE; m <= ROLES; m++)
+        measures[nm++] = (KbNodeMeasure) { names[m], values[m], m == DEGREE || m == ROLES };
+    }
+    if (communities) {
+      g_autoptr(KbCommunities) cs = kb_communities_compute(ds, &err);
+      if (cs == NULL) {
+        fprintf(stderr, "klaverblad export: error: %s\n", err->message);
+        goto free_values;
+      }
+      for (size_t c = 0; c < cs->n; c++)
+        for (size_t j = 0; j < cs->communities[c].n_members; j++)
+          values[COMMUNITY][cs->communities[c].members[j]] = (double) c + 1;
+      measures[nm++] = (KbNodeMeasure) { names[COMMUNITY], values[COMMUNITY], TRUE };
+    }
+    if (!kb_export_write(ds, fmt, measures, nm, output, &err))
+      fprintf(stderr, "klaverblad export: error: %s\n", err->message);
+    else
+      status = KB_EXIT_OK;
+free_values:
+    for (int m = 0; m < N_MEASURES; m++)
+      g_free(values[m]);
+  }
+done:
+  kb_cli_dataset_options_release(&opts);
+  return status;
+}

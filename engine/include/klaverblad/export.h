@@ -1,0 +1,41 @@
+/* export.h -- writing a dataset for other tools: GraphML (Gephi, yEd,
+ * NetworkX, igraph), GEXF (Gephi, with the years as spells for its
+ * timeline), Kumu's spreadsheet layout, node-link JSON (NetworkX, D3),
+ * klaverblad's own CSV folder, and Graphviz DOT. */
+#ifndef KLAVERBLAD_EXPORT_H
+#define KLAVERBLAD_EXPORT_H
+
+#include <glib.h>
+#include <klaverblad/model.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  KB_EXPORT_GRAPHML,
+  KB_EXPORT_GEXF,
+  KB_EXPORT_KUMU,           /* a folder: elements.csv, connections.csv */
+  KB_EXPORT_JSON,
+  KB_EXPORT_CSV,            /* a folder: nodes.csv, relations.csv, dataset.csv, questions.csv */
+  KB_EXPORT_DOT
+} KbExportFormat;
+
+gboolean kb_export_format_parse(const char *name, KbExportFormat *out);
+
+/* A figure per node to write as an extra node attribute (an analysis
+ * result such as betweenness). values[i] belongs to node i; NaN leaves it
+ * out. */
+typedef struct {
+  const char *name;
+  const double *values;
+  gboolean integer;
+} KbNodeMeasure;
+
+/* Writes 'ds' to 'path' (a file, or a folder for kumu and csv, made when
+ * missing), every file atomically, with 'measures' (n_measures of them) as
+ * extra node attributes. */
+gboolean kb_export_write(const KbDataset *ds, KbExportFormat format, const KbNodeMeasure *measures,
+                         size_t n_measures, const char *path, GError **error);
+
+G_END_DECLS
+
+#endif

@@ -1,0 +1,662 @@
+/* export.c -- the dataset written for other tools. Every writer puts out
+ * every field: kind, label, sector, description, tags, website, source and
+ * the kept attributes of each node; kind, years, weight, label, source,
+ * note and kept attributes of each relation. */
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "io/io_internal.h"
+#include "klaverblad/error.h"
+#include "klaverblad/export.h"
+#include "klaverblad/version.h"
+
+gboolean
+kb_export_format_parse(const char *name, KbExportFormat *out)
+{
+  static const char *const names[] = { "graphml", "gexf", "kumu", "json", "csv", "dot" };
+  for (size_t i = 0; i < G_N_ELEMENTS(names); i++)
+    if (strcmp(name, names[i]) == 0) {
+      *out = i;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* --------------------------------------------------------------- fields */
+
+/* The text fields of a node, in a fixed order; NULL values are left out. */
+typedef struct {
+  const char *name;
+  const char *value;
+} Field;
+
+static size_t
+node_fields(const KbDataset *ds, const KbNode *n, Field *f)
+{
+  size_t k = 0;
+  f[k++] = (Field) { "kind", kb_node_kind_name(n->kind) };
+  f[k++] = (Field) { "label", n->label };
+  f[k++] = (Field) { "sector", n->sector != KB_NO_NODE ? kb_dataset_node(ds, n->sector)->id : NULL };
+  f[k++] = (Field) { "description", n->description };
+  f[k++] = (Field) { "website", n->website };
+  f[k++] = (Field) { "source", n->source };
+  return k;
+}
+
+static char *
+tags_text(const KbNode *n)
+{
+  return n->tags[0] ? g_strjoinv("|", n->tags) : NULL;
+}
+
+static gint
+compare_names(gconstpointer a, gconstpointer b)
+{
+  return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
+/* The names of the kept attributes of all nodes (or relations), sorted. */
+static GPtrArray *
+attr_names(const KbDataset *ds, gboolean relations)
+{
+  GHashTable *set = g_hash_table_new(g_str_hash, g_str_equal);
+  size_t n = relations ? kb_dataset_relation_count(ds) : kb_dataset_node_count(ds);
+  for (size_t i = 0; i < n; i++) {
+    const KbAttr *a = relations ? kb_dataset_relation(ds, i)->attrs : kb_dataset_node(ds, i)->attrs;
+    size_t m = relations ? kb_dataset_relation(ds, i)->n_attrs : kb_dataset_node(ds, i)->n_attrs;
+    for (size_t j = 0; j < m; j++)
+      g_hash_table_add(set, a[j].key);
+  }
+  GPtrArray *names = g_ptr_array_new();
+  GHashTableIter it;
+  gpointer key;
+  g_hash_table_iter_init(&it, set);
+  while (g_hash_table_iter_next(&it, &key, NULL))
+    g_ptr_array_add(names, key);
+  g_ptr_array_sort(names, compare_names);
+  g_hash_table_unref(set);
+  return names;
+}
+
+static char *
+number(double v, gboolean integer)
+{
+  if (integer)
+    return g_strdup_printf("%.0f", v);
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  return g_strdup(g_ascii_formatd(buf, sizeof buf, "%.12g", v));
+}
+
+static char *
+weight_text(double w)
+{
+  return number(w, w == floor(w) && fabs(w) < 1e15);
+}
+
+/* ---------------------------------------------------------------- XML */
+
+static void
+xml_text(GString *s, const char *t)
+{
+  g_autofree char *e = g_markup_escape_text(t, -1);
+  g_string_append(s, e);
+}
+
+static void
+xml_data(GString *s, const char *indent, const char *key, const char *value)
+{
+  if (value == NULL)
+    return;
+  g_string_append_printf(s, "%s<data key=\"%s\">", indent, key);
+  xml_text(s, value);
+  g_string_append(s, "</data>\n");
+}
+
+static char *
+write_graphml(const KbDataset *ds, const KbNodeMeasure *measures, size_t nm)
+{
+  GString *s = g_string_new("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                            "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
+                            "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+                            "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+                            "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
+  static const char *const nkeys[] = { "kind", "label", "sector", "description", "website",
+                                       "source", "tags" };
+  for (size_t i = 0; i < G_N_ELEMENTS(nkeys); i++)
+    g_string_append_printf(s, "  <key id=\"n_%s\" for=\"node\" attr.name=\"%s\" "
+                           "attr.type=\"string\"/>\n", nkeys[i], nkeys[i]);
+  g_autoptr(GPtrArray) nattrs = attr_names(ds, FALSE);
+  for (guint i = 0; i < nattrs->len; i++) {
+    g_autofree char *name = g_markup_escape_text(g_ptr_array_index(nattrs, i), -1);
+    g_string_append_printf(s, "  <key id=\"na_%u\" for=\"node\" attr.name=\"%s\" "
+                           "attr.type=\"string\"/>\n", i, name);
+  }
+  for (size_t i = 0; i < nm; i++) {
+    g_autofree char *name = g_markup_escape_text(measures[i].name, -1);
+    g_string_append_printf(s, "  <key id=\"m_%zu\" for=\"node\" attr.name=\"%s\" "
+                           "attr.type=\"%s\"/>\n", i, name, measures[i].integer ? "long" : "double");
+  }
+  static const char *const ekeys[] = { "kind", "label", "source", "note" };
+  for (size_t i = 0; i < G_N_ELEMENTS(ekeys); i++)
+    g_string_append_printf(s, "  <key id=\"e_%s\" for=\"edge\" attr.name=\"%s\" "
+                           "attr.type=\"string\"/>\n", ekeys[i], ekeys[i]);
+  g_string_append(s, "  <key id=\"e_since\" for=\"edge\" attr.name=\"since\" attr.type=\"long\"/>\n"
+                     "  <key id=\"e_until\" for=\"edge\" attr.name=\"until\" attr.type=\"long\"/>\n"
+                     "  <key id=\"e_weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n");
+  g_autoptr(GPtrArray) eattrs = attr_names(ds, TRUE);
+  for (guint i = 0; i < eattrs->len; i++) {
+    g_autofree char *name = g_markup_escape_text(g_ptr_array_index(eattrs, i), -1);
+    g_string_append_printf(s, "  <key id=\"ea_%u\" for=\"edge\" attr.name=\"%s\" "
+                           "attr.type=\"string\"/>\n", i, name);
+  }
+  g_string_append(s, "  <graph id=\"G\" edgedefault=\"directed\">\n");
+  for (size_t i = 0; i < kb_dataset_node_count(ds); i++) {
+    const KbNode *n = kb_dataset_node(ds, i);
+    g_autofree char *id = g_markup_escape_text(n->id, -1);
+    g_string_append_printf(s, "    <node id=\"%s\">\n", id);
+    Field f[8];
+    size_t k = node_fields(ds, n, f);
+    for (size_t j = 0; j < k; j++) {
+      g_autofree char *key = g_strdup_printf("n_%s", f[j].name);
+      xml_data(s, "      ", key, f[j].value);
+    }
+    g_autofree char *tags = tags_text(n);
+    xml_data(s, "      ", "n_tags", tags);
+    for (size_t a = 0; a < n->n_attrs; a++)
+      for (guint j = 0; j < nattrs->len; j++)
+        if (strcmp(g_ptr_array_index(nattrs, j), n->attrs[a].key) == 0) {
+          g_autofree char *key = g_strdup_printf("na_%u", j);
+          xml_data(s, "      ", key, n->attrs[a].value);
+        }
+    for (size_t m = 0; m < nm; m++)
+      if (!isnan(measures[m].values[i])) {
+        g_autofree char *key = g_strdup_printf("m_%zu", m);
+        g_autofree char *v = number(measures[m].values[i], measures[m].integer);
+        xml_data(s, "      ", key, v);
+      }
+    g_string_append(s, "    </node>\n");
+  }
+  for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
+    const KbRelation *r = kb_dataset_relation(ds, i);
+    g_autofree char *a = g_markup_escape_text(kb_dataset_node(ds, r->from)->id, -1);
+    g_autofree char *b = g_markup_escape_text(kb_dataset_node(ds, r->to)->id, -1);
+    g_string_append_printf(s, "    <edge id=\"e%zu\" source=\"%s\" target=\"%s\">\n", i, a, b);
+    xml_data(s, "      ", "e_kind", kb_rel_kind_name(r->kind));
+    g_autofree char *since = r->since != KB_NO_YEAR ? g_strdup_printf("%d", r->since) : NULL;
+    g_autofree char *until = r->until != KB_NO_YEAR ? g_strdup_printf("%d", r->until) : NULL;
+    g_autofree char *w = weight_text(r->weight);
+    xml_data(s, "      ", "e_since", since);
+    xml_data(s, "      ", "e_until", until);
+    xml_data(s, "      ", "e_weight", w);
+    xml_data(s, "      ", "e_label", r->label);
+    xml_data(s, "      ", "e_source", r->source);
+    xml_data(s, "      ", "e_note", r->note);
+    for (size_t at = 0; at < r->n_attrs; at++)
+      for (guint j = 0; j < eattrs->len; j++)
+        if (strcmp(g_ptr_array_index(eattrs, j), r->attrs[at].key) == 0) {
+          g_autofree char *key = g_strdup_printf("ea_%u", j);
+          xml_data(s, "      ", key, r->attrs[at].value);
+        }
+    g_string_append(s, "    </edge>\n");
+  }
+  g_string_append(s, "  </graph>\n</graphml>\n");
+  return g_string_free(s, FALSE);
+}
+
+/* ---------------------------------------------------------------- GEXF */
+
+static char *
+write_gexf(const KbDataset *ds, const KbNodeMeasure *measures, size_t nm)
+{
+  GString *s = g_string_new("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                            "<gexf xmlns=\"http://www.gexf.net/1.2draft\" version=\"1.2\">\n"
+                            "  <meta><creator>klaverblad " KB_VERSION "</creator></meta>\n"
+                            "  <graph mode=\"dynamic\" defaultedgetype=\"directed\" "
+                            "timeformat=\"integer\">\n");
+  static const char *const nkeys[] = { "kind", "sector", "description", "website", "source",
+                                       "tags" };
+  g_autoptr(GPtrArray) nattrs = attr_names(ds, FALSE);
+  g_string_append(s, "    <attributes class=\"node\" mode=\"static\">\n");
+  size_t id = 0;
+  for (size_t i = 0; i < G_N_ELEMENTS(nkeys); i++)
+    g_string_append_printf(s, "      <attribute id=\"%zu\" title=\"%s\" type=\"string\"/>\n",
+                           id++, nkeys[i]);
+  for (guint i = 0; i < nattrs->len; i++) {
+    g_autofree char *t = g_markup_escape_text(g_ptr_array_index(nattrs, i), -1);
+    g_string_append_printf(s, "      <attribute id=\"%zu\" title=\"%s\" type=\"string\"/>\n",
+                           id++, t);
+  }
+  for (size_t i = 0; i < nm; i++) {
+    g_autofree char *t = g_markup_escape_text(measures[i].name, -1);
+    g_string_append_printf(s, "      <attribute id=\"%zu\" title=\"%s\" type=\"%s\"/>\n",
+                           id++, t, measures[i].integer ? "long" : "double");
+  }
+  g_string_append(s, "    </attributes>\n    <attributes class=\"edge\" mode=\"static\">\n"
+                     "      <attribute id=\"0\" title=\"kind\" type=\"string\"/>\n"
+                     "      <attribute id=\"1\" title=\"label\" type=\"string\"/>\n"
+                     "      <attribute id=\"2\" title=\"source\" type=\"string\"/>\n"
+                     "      <attribute id=\"3\" title=\"note\" type=\"string\"/>\n"
+                     "    </attributes>\n    <nodes>\n");
+  for (size_t i = 0; i < kb_dataset_node_count(ds); i++) {
+    const KbNode *n = kb_dataset_node(ds, i);
+    g_autofree char *nid = g_markup_escape_text(n->id, -1);
+    g_autofree char *label = g_markup_escape_text(n->label, -1);
+    g_string_append_printf(s, "      <node id=\"%s\" label=\"%s\">\n        <attvalues>\n", nid,
+                           label);
+    g_autofree char *tags = tags_text(n);
+    const char *vals[] = { kb_node_kind_name(n->kind),
+                           n->sector != KB_NO_NODE ? kb_dataset_node(ds, n->sector)->id : NULL,
+                           n->description, n->website, n->source, tags };
+    size_t a = 0;
+    for (size_t k = 0; k < G_N_ELEMENTS(vals); k++, a++)
+      if (vals[k] != NULL) {
+        g_autofree char *v = g_markup_escape_text(vals[k], -1);
+        g_string_append_printf(s, "          <attvalue for=\"%zu\" value=\"%s\"/>\n", a, v);
+      }
+    for (guint j = 0; j < nattrs->len; j++, a++) {
+      const char *v = kb_node_attr(n, g_ptr_array_index(nattrs, j));
+      if (v != NULL) {
+        g_autofree char *e = g_markup_escape_text(v, -1);
+        g_string_append_printf(s, "          <attvalue for=\"%zu\" value=\"%s\"/>\n", a, e);
+      }
+    }
+    for (size_t m = 0; m < nm; m++, a++)
+      if (!isnan(measures[m].values[i])) {
+        g_autofree char *v = number(measures[m].values[i], measures[m].integer);
+        g_string_append_printf(s, "          <attvalue for=\"%zu\" value=\"%s\"/>\n", a, v);
+      }
+    g_string_append(s, "        </attvalues>\n      </node>\n");
+  }
+  g_string_append(s, "    </nodes>\n    <edges>\n");
+  for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
+    const KbRelation *r = kb_dataset_relation(ds, i);
+    g_autofree char *a = g_markup_escape_text(kb_dataset_node(ds, r->from)->id, -1);
+    g_autofree char *b = g_markup_escape_text(kb_dataset_node(ds, r->to)->id, -1);
+    g_autofree char *w = weight_text(r->weight);
+    g_string_append_printf(s, "      <edge id=\"%zu\" source=\"%s\" target=\"%s\" weight=\"%s\"%s",
+                           i, a, b, w, kb_rel_kind_is_symmetric(r->kind) ? " type=\"mutual\"" : "");
+    /* the years as the edge's spell, so that Gephi's timeline can show it */
+    if (r->since != KB_NO_YEAR)
+      g_string_append_printf(s, " start=\"%d\"", r->since);
+    if (r->until != KB_NO_YEAR)
+      g_string_append_printf(s, " end=\"%d\"", r->until);
+    g_string_append(s, ">\n        <attvalues>\n");
+    const char *vals[] = { kb_rel_kind_name(r->kind), r->label, r->source, r->note };
+    for (size_t k = 0; k < G_N_ELEMENTS(vals); k++)
+      if (vals[k] != NULL) {
+        g_autofree char *v = g_markup_escape_text(vals[k], -1);
+        g_string_append_printf(s, "          <attvalue for=\"%zu\" value=\"%s\"/>\n", k, v);
+      }
+    g_string_append(s, "        </attvalues>\n      </edge>\n");
+  }
+  g_string_append(s, "    </edges>\n  </graph>\n</gexf>\n");
+  return g_string_free(s, FALSE);
+}
+
+/* ----------------------------------------------------------------- JSON */
+
+static void
+json_str(GString *s, const char *t)
+{
+  g_string_append_c(s, '"');
+  for (const unsigned char *p = (const unsigned char *) t; *p; p++) {
+    if (*p == '"' || *p == '\\')
+      g_string_append_printf(s, "\\%c", *p);
+    else if (*p == '\n')
+      g_string_append(s, "\\n");
+    else if (*p < 0x20)
+      g_string_append_printf(s, "\\u%04x", *p);
+    else
+      g_string_append_c(s, (char) *p);
+  }
+  g_string_append_c(s, '"');
+}
+
+static void
+json_member(GString *s, const char *key, const char *value)
+{
+  if (value == NULL)
+    return;
+  g_string_append(s, ", ");
+  json_str(s, key);
+  g_string_append(s, ": ");
+  json_str(s, value);
+}
+
+/* Node-link JSON, as NetworkX's node_link_data writes it and D3 reads it. */
+static char *
+write_json(const KbDataset *ds, const KbNodeMeasure *measures, size_t nm)
+{
+  GString *s = g_string_new("{\"directed\": true, \"multigraph\": true, \"graph\": {");
+  const char *title = kb_dataset_title(ds);
+  if (title != NULL) {
+    g_string_append(s, "\"title\": ");
+    json_str(s, title);
+  }
+  g_string_append(s, "},\n \"nodes\": [\n");
+  for (size_t i = 0; i < kb_dataset_node_count(ds); i++) {
+    const KbNode *n = kb_dataset_node(ds, i);
+    g_string_append(s, "  {\"id\": ");
+    json_str(s, n->id);
+    Field f[8];
+    size_t k = node_fields(ds, n, f);
+    for (size_t j = 0; j < k; j++)
+      json_member(s, strcmp(f[j].name, "source") ? f[j].name : "provenance", f[j].value);
+    g_autofree char *tags = tags_text(n);
+    json_member(s, "tags", tags);
+    for (size_t a = 0; a < n->n_attrs; a++)
+      json_member(s, n->attrs[a].key, n->attrs[a].value);
+    for (size_t m = 0; m < nm; m++)
+      if (!isnan(measures[m].values[i])) {
+        g_autofree char *v = number(measures[m].values[i], measures[m].integer);
+        g_string_append(s, ", ");
+        json_str(s, measures[m].name);
+        g_string_append_printf(s, ": %s", v);
+      }
+    g_string_append(s, i + 1 < kb_dataset_node_count(ds) ? "},\n" : "}\n");
+  }
+  g_string_append(s, " ],\n \"links\": [\n");
+  for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
+    const KbRelation *r = kb_dataset_relation(ds, i);
+    g_string_append(s, "  {\"source\": ");
+    json_str(s, kb_dataset_node(ds, r->from)->id);
+    g_string_append(s, ", \"target\": ");
+    json_str(s, kb_dataset_node(ds, r->to)->id);
+    g_string_append_printf(s, ", \"key\": %zu", i);
+    json_member(s, "kind", kb_rel_kind_name(r->kind));
+    if (r->since != KB_NO_YEAR)
+      g_string_append_printf(s, ", \"since\": %d", r->since);
+    if (r->until != KB_NO_YEAR)
+      g_string_append_printf(s, ", \"until\": %d", r->until);
+    g_autofree char *w = weight_text(r->weight);
+    g_string_append_printf(s, ", \"weight\": %s", w);
+    json_member(s, "label", r->label);
+    json_member(s, "provenance", r->source);   /* "source" is the link's start */
+    json_member(s, "note", r->note);
+    for (size_t a = 0; a < r->n_attrs; a++)
+      json_member(s, r->attrs[a].key, r->attrs[a].value);
+    g_string_append(s, i + 1 < kb_dataset_relation_count(ds) ? "},\n" : "}\n");
+  }
+  g_string_append(s, " ]}\n");
+  return g_string_free(s, FALSE);
+}
+
+/* ------------------------------------------------------------------ CSV */
+
+static void
+csv_cell(GString *s, const char *t, gboolean first)
+{
+  if (!first)
+    g_string_append_c(s, ',');
+  if (t == NULL)
+    return;
+  if (strpbrk(t, ",\"\r\n") == NULL && t[0] != ' ' && (t[0] == '\0' || t[strlen(t) - 1] != ' ')) {
+    g_string_append(s, t);
+    return;
+  }
+  g_string_append_c(s, '"');
+  for (const char *p = t; *p; p++) {
+    if (*p == '"')
+      g_string_append_c(s, '"');
+    g_string_append_c(s, *p);
+  }
+  g_string_append_c(s, '"');
+}
+
+/* The nodes as klaverblad's nodes.csv, or as Kumu's elements (Label, Type,
+ * Description, Tags first, with ID for the connections). */
+static char *
+write_nodes_csv(const KbDataset *ds, gboolean kumu, const KbNodeMeasure *measures, size_t nm)
+{
+  GString *s = g_string_new(NULL);
+  g_autoptr(GPtrArray) attrs = attr_names(ds, FALSE);
+  if (kumu)
+    g_string_append(s, "ID,Label,Type,Description,Tags,Sector,Website,Source");
+  else
+    g_string_append(s, "id,kind,label,sector,description,tags,website,source");
+  for (guint j = 0; j < attrs->len; j++)
+    csv_cell(s, g_ptr_array_index(attrs, j), FALSE);
+  for (size_t m = 0; m < nm; m++)
+    csv_cell(s, measures[m].name, FALSE);
+  g_string_append(s, "\n");
+  for (size_t i = 0; i < kb_dataset_node_count(ds); i++) {
+    const KbNode *n = kb_dataset_node(ds, i);
+    g_autofree char *tags = tags_text(n);
+    const char *sector = n->sector != KB_NO_NODE ? kb_dataset_node(ds, n->sector)->id : NULL;
+    csv_cell(s, n->id, TRUE);
+    if (kumu) {
+      csv_cell(s, n->label, FALSE);
+      csv_cell(s, kb_node_kind_name(n->kind), FALSE);
+    } else {
+      csv_cell(s, kb_node_kind_name(n->kind), FALSE);
+      csv_cell(s, n->label, FALSE);
+    }
+    if (kumu) {
+      csv_cell(s, n->description, FALSE);
+      csv_cell(s, tags, FALSE);
+      csv_cell(s, sector, FALSE);
+    } else {
+      csv_cell(s, sector, FALSE);
+      csv_cell(s, n->description, FALSE);
+      csv_cell(s, tags, FALSE);
+    }
+    csv_cell(s, n->website, FALSE);
+    csv_cell(s, n->source, FALSE);
+    for (guint j = 0; j < attrs->len; j++)
+      csv_cell(s, kb_node_attr(n, g_ptr_array_index(attrs, j)), FALSE);
+    for (size_t m = 0; m < nm; m++) {
+      g_autofree char *v = isnan(measures[m].values[i]) ? NULL
+                           : number(measures[m].values[i], measures[m].integer);
+      csv_cell(s, v, FALSE);
+    }
+    g_string_append(s, "\n");
+  }
+  return g_string_free(s, FALSE);
+}
+
+static char *
+write_relations_csv(const KbDataset *ds, gboolean kumu)
+{
+  GString *s = g_string_new(NULL);
+  g_autoptr(GPtrArray) attrs = attr_names(ds, TRUE);
+  if (kumu)
+    g_string_append(s, "From,To,Type,Strength,Direction,Since,Until,Label,Source,Note");
+  else
+    g_string_append(s, "from,to,kind,since,until,weight,label,source,note");
+  for (guint j = 0; j < attrs->len; j++)
+    csv_cell(s, g_ptr_array_index(attrs, j), FALSE);
+  g_string_append(s, "\n");
+  for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
+    const KbRelation *r = kb_dataset_relation(ds, i);
+    g_autofree char *since = r->since != KB_NO_YEAR ? g_strdup_printf("%d", r->since) : NULL;
+    g_autofree char *until = r->until != KB_NO_YEAR ? g_strdup_printf("%d", r->until) : NULL;
+    g_autofree char *w = weight_text(r->weight);
+    csv_cell(s, kb_dataset_node(ds, r->from)->id, TRUE);
+    csv_cell(s, kb_dataset_node(ds, r->to)->id, FALSE);
+    csv_cell(s, kb_rel_kind_name(r->kind), FALSE);
+    if (kumu) {
+      csv_cell(s, w, FALSE);
+      csv_cell(s, kb_rel_kind_is_symmetric(r->kind) ? "undirected" : "directed", FALSE);
+      csv_cell(s, since, FALSE);
+      csv_cell(s, until, FALSE);
+    } else {
+      csv_cell(s, since, FALSE);
+      csv_cell(s, until, FALSE);
+      csv_cell(s, w, FALSE);
+    }
+    csv_cell(s, r->label, FALSE);
+    csv_cell(s, r->source, FALSE);
+    csv_cell(s, r->note, FALSE);
+    for (guint j = 0; j < attrs->len; j++)
+      csv_cell(s, kb_relation_attr(r, g_ptr_array_index(attrs, j)), FALSE);
+    g_string_append(s, "\n");
+  }
+  return g_string_free(s, FALSE);
+}
+
+static char *
+write_meta_csv(const KbDataset *ds)
+{
+  GString *s = g_string_new("key,value\n");
+  if (kb_dataset_title(ds)) {
+    csv_cell(s, "title", TRUE);
+    csv_cell(s, kb_dataset_title(ds), FALSE);
+    g_string_append_c(s, '\n');
+  }
+  if (kb_dataset_home(ds) != KB_NO_NODE)
+    g_string_append_printf(s, "home,%s\n", kb_dataset_node(ds, kb_dataset_home(ds))->id);
+  if (kb_dataset_hub(ds) != KB_NO_NODE)
+    g_string_append_printf(s, "hub,%s\n", kb_dataset_node(ds, kb_dataset_hub(ds))->id);
+  const size_t *themes;
+  size_t nt = kb_dataset_themes(ds, &themes);
+  if (nt > 0) {
+    g_string_append(s, "themes,");
+    for (size_t i = 0; i < nt; i++)
+      g_string_append_printf(s, "%s%s", i ? "|" : "", kb_dataset_node(ds, themes[i])->id);
+    g_string_append_c(s, '\n');
+  }
+  if (kb_dataset_policy_start(ds) != KB_NO_YEAR)
+    g_string_append_printf(s, "policy_start,%d\n", kb_dataset_policy_start(ds));
+  if (kb_dataset_language(ds))
+    g_string_append_printf(s, "language,%s\n", kb_dataset_language(ds));
+  return g_string_free(s, FALSE);
+}
+
+static char *
+write_questions_csv(const KbDataset *ds)
+{
+  GString *s = g_string_new("id,kind,question,from,to,source\n");
+  for (size_t i = 0; i < kb_dataset_question_count(ds); i++) {
+    const KbQuestion *q = kb_dataset_question(ds, i);
+    csv_cell(s, q->id, TRUE);
+    csv_cell(s, kb_question_kind_name(q->kind), FALSE);
+    csv_cell(s, q->text, FALSE);
+    csv_cell(s, q->from != KB_NO_NODE ? kb_dataset_node(ds, q->from)->id : NULL, FALSE);
+    csv_cell(s, q->to != KB_NO_NODE ? kb_dataset_node(ds, q->to)->id : NULL, FALSE);
+    csv_cell(s, q->source, FALSE);
+    g_string_append_c(s, '\n');
+  }
+  return g_string_free(s, FALSE);
+}
+
+/* ------------------------------------------------------------------ DOT */
+
+static void
+dot_id(GString *s, const char *t)
+{
+  g_string_append_c(s, '"');
+  for (const char *p = t; *p; p++) {
+    if (*p == '"' || *p == '\\')
+      g_string_append_c(s, '\\');
+    if (*p == '\n')
+      g_string_append(s, "\\n");
+    else
+      g_string_append_c(s, *p);
+  }
+  g_string_append_c(s, '"');
+}
+
+static char *
+write_dot(const KbDataset *ds)
+{
+  GString *s = g_string_new("digraph klaverblad {\n");
+  for (size_t i = 0; i < kb_dataset_node_count(ds); i++) {
+    const KbNode *n = kb_dataset_node(ds, i);
+    g_string_append(s, "  ");
+    dot_id(s, n->id);
+    g_string_append(s, " [label=");
+    dot_id(s, n->label);
+    g_string_append(s, ", kind=");
+    dot_id(s, kb_node_kind_name(n->kind));
+    if (n->sector != KB_NO_NODE) {
+      g_string_append(s, ", sector=");
+      dot_id(s, kb_dataset_node(ds, n->sector)->id);
+    }
+    g_string_append(s, "];\n");
+  }
+  for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
+    const KbRelation *r = kb_dataset_relation(ds, i);
+    g_string_append(s, "  ");
+    dot_id(s, kb_dataset_node(ds, r->from)->id);
+    g_string_append(s, " -> ");
+    dot_id(s, kb_dataset_node(ds, r->to)->id);
+    g_string_append(s, " [kind=");
+    dot_id(s, kb_rel_kind_name(r->kind));
+    if (kb_rel_kind_is_symmetric(r->kind))
+      g_string_append(s, ", dir=none");
+    if (r->since != KB_NO_YEAR)
+      g_string_append_printf(s, ", since=%d", r->since);
+    if (r->until != KB_NO_YEAR)
+      g_string_append_printf(s, ", until=%d", r->until);
+    g_autofree char *w = weight_text(r->weight);
+    g_string_append_printf(s, ", weight=%s];\n", w);
+  }
+  g_string_append(s, "}\n");
+  return g_string_free(s, FALSE);
+}
+
+/* ---------------------------------------------------------------- write */
+
+static gboolean
+write_in(const char *dir, const char *name, const char *text, GError **error)
+{
+  g_autofree char *path = g_build_filename(dir, name, NULL);
+  if (!g_file_set_contents(path, text, -1, error)) {
+    g_prefix_error(error, "cannot write '%s': ", path);
+    return FALSE;
+  }
+  return TRUE;
+}
+
+gboolean
+kb_export_write(const KbDataset *ds, KbExportFormat format, const KbNodeMeasure *measures,
+                size_t nm, const char *path, GError **error)
+{
+  g_return_val_if_fail(ds != NULL && path != NULL, FALSE);
+  g_autofree char *text = NULL;
+  switch (format) {
+  case KB_EXPORT_GRAPHML:
+    text = write_graphml(ds, measures, nm);
+    break;
+  case KB_EXPORT_GEXF:
+    text = write_gexf(ds, measures, nm);
+    break;
+  case KB_EXPORT_JSON:
+    text = write_json(ds, measures, nm);
+    break;
+  case KB_EXPORT_DOT:
+    text = write_dot(ds);
+    break;
+  case KB_EXPORT_KUMU:
+  case KB_EXPORT_CSV: {
+    if (g_mkdir_with_parents(path, 0777) != 0) {
+      g_set_error(error, KB_ERROR, KB_ERROR_IO, "cannot make the folder '%s': %s", path,
+                  g_strerror(errno));
+      return FALSE;
+    }
+    gboolean kumu = format == KB_EXPORT_KUMU;
+    g_autofree char *nodes = write_nodes_csv(ds, kumu, measures, nm);
+    g_autofree char *rels = write_relations_csv(ds, kumu);
+    if (!write_in(path, kumu ? "elements.csv" : "nodes.csv", nodes, error)
+        || !write_in(path, kumu ? "connections.csv" : "relations.csv", rels, error))
+      return FALSE;
+    if (!kumu) {
+      g_autofree char *meta = write_meta_csv(ds);
+      g_autofree char *questions = write_questions_csv(ds);
+      if (!write_in(path, "dataset.csv", meta, error))
+        return FALSE;
+      if (kb_dataset_question_count(ds) > 0 && !write_in(path, "questions.csv", questions, error))
+        return FALSE;
+    }
+    return TRUE;
+  }
+  }
+  if (!g_file_set_contents(path, text, -1, error)) {
+    g_prefix_error(error, "cannot write '%s': ", path);
+    return FALSE;
+  }
+  return TRUE;
+}
