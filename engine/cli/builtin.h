@@ -30,6 +30,7 @@ int cmd_diff(int argc, char **argv);
 int cmd_render(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 
 /* ------------------------------------------------ shared by the commands */
 
@@ -71,7 +72,8 @@ void kb_cli_dataset_options_add(GOptionContext *ctx, KbCliDatasetOptions *opts);
 void kb_cli_dataset_options_release(KbCliDatasetOptions *opts);
 
 /* Parses the command line with 'ctx', checks the dataset options, and
- * expects exactly 'n_args' positional arguments. On a usage error prints it
+ * expects exactly 'n_args' positional arguments (from 1 to -n_args when
+ * negative). On a usage error prints it
  * with a pointer to --help and returns FALSE. */
 gboolean kb_cli_parse(GOptionContext *ctx, const char *command, int *argc, char ***argv,
                       KbCliDatasetOptions *opts, KbCliOutputOptions *out, int n_args);

@@ -15,7 +15,7 @@ kb_cli_dataset_options_add(GOptionContext *ctx, KbCliDatasetOptions *opts)
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &opts->as_of,
       "Keep only the relations that hold in YEAR", "YEAR" },
     { "input-format", 0, 0, G_OPTION_ARG_STRING, &opts->input_format,
-      "Read the dataset as folder, json or edgelist (default: detect)", "FORMAT" },
+      "Read the dataset as folder, json, edgelist, graphml or kumu (default: detect)", "FORMAT" },
     { "max-problems", 0, 0, G_OPTION_ARG_INT, &opts->max_problems,
       "Show at most N errors and N warnings (default 100)", "N" },
     { NULL }
@@ -130,19 +130,10 @@ kb_cli_parse(GOptionContext *ctx, const char *command, int *argc, char ***argv,
     return FALSE;
   }
   opts->format = KB_FORMAT_AUTO;
-  if (opts->input_format != NULL) {
-    static const KbFormat formats[] = { KB_FORMAT_FOLDER, KB_FORMAT_JSON, KB_FORMAT_EDGELIST };
-    gboolean found = FALSE;
-    for (size_t i = 0; i < G_N_ELEMENTS(formats); i++)
-      if (strcmp(opts->input_format, kb_format_name(formats[i])) == 0) {
-        opts->format = formats[i];
-        found = TRUE;
-      }
-    if (!found) {
-      kb_cli_usage_error(command, "unknown input format '%s'; expected folder, json or "
-                         "edgelist", opts->input_format);
-      return FALSE;
-    }
+  if (opts->input_format != NULL && !kb_format_parse(opts->input_format, &opts->format)) {
+    kb_cli_usage_error(command, "unknown input format '%s'; expected folder, json, edgelist, "
+                       "graphml or kumu", opts->input_format);
+    return FALSE;
   }
   if (out != NULL) {
     out->fmt = KB_OUTPUT_TABLE;
@@ -160,11 +151,13 @@ kb_cli_parse(GOptionContext *ctx, const char *command, int *argc, char ***argv,
     kb_cli_usage_error(command, "--max-problems must be 0 or more");
     return FALSE;
   }
-  if (*argc - 1 != n_args) {
-    if (*argc - 1 < n_args)
+  /* a negative n_args: from 1 to -n_args arguments */
+  int most = n_args < 0 ? -n_args : n_args, least = n_args < 0 ? 1 : n_args;
+  if (*argc - 1 < least || *argc - 1 > most) {
+    if (*argc - 1 < least)
       kb_cli_usage_error(command, "expected a dataset (a folder, a JSON file or an edge list)");
     else
-      kb_cli_usage_error(command, "unexpected argument '%s'", (*argv)[n_args + 1]);
+      kb_cli_usage_error(command, "unexpected argument '%s'", (*argv)[most + 1]);
     return FALSE;
   }
   return TRUE;

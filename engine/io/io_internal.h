@@ -61,5 +61,8 @@ gboolean kb_i_csv_parse(const char *file, const char *data, size_t len, char sep
 KbDataset *kb_i_load_folder(const char *path, KbDiagList *diags);
 KbDataset *kb_i_load_json(const char *path, KbDiagList *diags);
 KbDataset *kb_i_load_edgelist(const char *path, KbDiagList *diags);
+KbDataset *kb_i_load_graphml(const char *path, KbDiagList *diags);
+KbDataset *kb_i_load_kumu(const char *name, const char *elements, const char *connections,
+                          const char *map_path, KbDiagList *diags);
 
 #endif

@@ -14,8 +14,21 @@ kb_format_name(KbFormat format)
   case KB_FORMAT_FOLDER: return "folder";
   case KB_FORMAT_JSON: return "json";
   case KB_FORMAT_EDGELIST: return "edgelist";
+  case KB_FORMAT_GRAPHML: return "graphml";
+  case KB_FORMAT_KUMU: return "kumu";
   }
   return "?";
+}
+
+gboolean
+kb_format_parse(const char *name, KbFormat *out)
+{
+  for (int f = KB_FORMAT_AUTO; f <= KB_FORMAT_KUMU; f++)
+    if (strcmp(name, kb_format_name(f)) == 0) {
+      *out = f;
+      return TRUE;
+    }
+  return FALSE;
 }
 
 gboolean
@@ -23,7 +36,8 @@ kb_format_detect(const char *path, KbFormat *out, GError **error)
 {
   g_return_val_if_fail(path != NULL && out != NULL, FALSE);
   if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
-    *out = KB_FORMAT_FOLDER;
+    g_autofree char *elements = g_build_filename(path, "elements.csv", NULL);
+    *out = g_file_test(elements, G_FILE_TEST_EXISTS) ? KB_FORMAT_KUMU : KB_FORMAT_FOLDER;
     return TRUE;
   }
   FILE *f = fopen(path, "rb");
@@ -46,7 +60,7 @@ kb_format_detect(const char *path, KbFormat *out, GError **error)
       break;
   }
   fclose(f);
-  *out = c == '{' ? KB_FORMAT_JSON : KB_FORMAT_EDGELIST;
+  *out = c == '{' ? KB_FORMAT_JSON : c == '<' ? KB_FORMAT_GRAPHML : KB_FORMAT_EDGELIST;
   return TRUE;
 }
 
@@ -65,11 +79,31 @@ kb_dataset_load(const char *path, KbFormat format, KbDiagList *diags, GError **e
   case KB_FORMAT_JSON:
     ds = kb_i_load_json(path, diags);
     break;
+  case KB_FORMAT_GRAPHML:
+    ds = kb_i_load_graphml(path, diags);
+    break;
+  case KB_FORMAT_KUMU: {
+    g_autofree char *elements = g_build_filename(path, "elements.csv", NULL);
+    g_autofree char *connections = g_build_filename(path, "connections.csv", NULL);
+    ds = kb_i_load_kumu(path, elements, connections, NULL, diags);
+    break;
+  }
   case KB_FORMAT_EDGELIST:
   case KB_FORMAT_AUTO:
     ds = kb_i_load_edgelist(path, diags);
     break;
   }
+  kb_diag_list_sort(diags);
+  return ds;
+}
+
+KbDataset *
+kb_dataset_load_kumu(const char *elements, const char *connections, const char *map_path,
+                     KbDiagList *diags)
+{
+  g_return_val_if_fail(elements != NULL && connections != NULL && diags != NULL, NULL);
+  g_autofree char *dir = g_path_get_dirname(elements);
+  KbDataset *ds = kb_i_load_kumu(dir, elements, connections, map_path, diags);
   kb_diag_list_sort(diags);
   return ds;
 }

@@ -96,6 +96,20 @@ tint(const char *hex, double t)
 
 /* -------------------------------------------------------- spec writing */
 
+/* A text as a Graphviz label: Graphviz reads \\N, \\l and the like in
+ * labels, so a backslash of the data is doubled. */
+static char *
+gv_escape(const char *text)
+{
+  GString *s = g_string_new(NULL);
+  for (const char *p = text; *p; p++) {
+    if (*p == '\\')
+      g_string_append_c(s, '\\');
+    g_string_append_c(s, *p);
+  }
+  return g_string_free(s, FALSE);
+}
+
 static void
 put_value(GString *s, const char *v)
 {
@@ -170,15 +184,6 @@ typedef struct {
   GArray *nodes;            /* of MapNode */
 } Map;
 
-static char *
-fmt_pos(double x, double y)
-{
-  char bx[G_ASCII_DTOSTR_BUF_SIZE], by[G_ASCII_DTOSTR_BUF_SIZE];
-  g_ascii_formatd(bx, sizeof bx, "%.1f", x);
-  g_ascii_formatd(by, sizeof by, "%.1f", y);
-  return g_strdup_printf("%s,%s", bx, by);
-}
-
 /* The box a label needs: DejaVu Sans averages about 0.6 em a character;
  * a little more, so that the label never spills. */
 static void
@@ -206,8 +211,9 @@ add_node(Map *m, const char *id, const char *label, double fontsize, ...)
   n.id = g_strdup(id);
   n.attrs = g_string_new(NULL);
   n.fontsize = fontsize;
+  g_autofree char *gv_label = gv_escape(label);
   g_string_append(n.attrs, " label=");
-  put_value(n.attrs, label);
+  put_value(n.attrs, gv_label);
   char fs[G_ASCII_DTOSTR_BUF_SIZE];
   g_ascii_formatd(fs, sizeof fs, "%.1f", fontsize);
   g_string_append(n.attrs, " fontsize=");
@@ -368,9 +374,10 @@ draw_node(Map *m, size_t node, gboolean focus)
   }
   if (focus)
     fontsize = 14;
+  g_autofree char *tip = gv_escape(n->description ? n->description : n->label);
   return add_node(m, n->id, n->label, fontsize, "shape", shape, "style", style, "color", colour,
                   "fillcolor", fill, "penwidth", focus ? "3" : NULL,
-                  "tooltip", n->description ? n->description : n->label, NULL);
+                  "tooltip", tip, NULL);
 }
 
 /* Draws a relation once, in its kind's style. */
@@ -424,7 +431,7 @@ draw_relation(Map *m, const KbRelation *r, const char *colour_override)
 }
 
 static void
-begin(Map *m, const KbDataset *ds, const char *title, const char *layout)
+begin(Map *m, const KbDataset *ds, const char *title, const char *layout, gboolean placed)
 {
   m->ds = ds;
   m->spec = g_string_new("klaverblad-render 1\n");
@@ -432,10 +439,14 @@ begin(Map *m, const KbDataset *ds, const char *title, const char *layout)
   m->drawn = g_new0(gboolean, kb_dataset_node_count(ds) + 1);
   m->edge_keys = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   m->nodes = g_array_new(FALSE, TRUE, sizeof(MapNode));
-  statement(m->spec, "graph", NULL, NULL, "layout", layout, "label", title, "labelloc", "t",
-            "fontsize", "22", "fontname", "DejaVu Sans", "overlap", "prism", "sep", "+6",
-            "splines", "true", "outputorder", "edgesfirst", "pad", "0.3", "start", "7",
-            "bgcolor", "white", NULL);
+  /* Graphviz removes overlaps only where it places the nodes: where the
+   * engine placed them, it has already made room, and overlap removal
+   * would move pinned nodes */
+  g_autofree char *gv_title = gv_escape(title);
+  statement(m->spec, "graph", NULL, NULL, "layout", layout, "label", gv_title, "labelloc", "t",
+            "fontsize", "22", "fontname", "DejaVu Sans", "overlap", placed ? NULL : "prism",
+            "sep", placed ? NULL : "+6", "splines", "true", "outputorder", "edgesfirst",
+            "pad", "0.3", "bgcolor", "white", NULL);
 }
 
 /* Writes the nodes, then the edges, and ends the spec. Placed nodes are
@@ -451,11 +462,12 @@ finish(Map *m)
     g_string_append(m->spec, " fontname=\"DejaVu Sans\"");
     if (n->placed) {
       char w[G_ASCII_DTOSTR_BUF_SIZE], h[G_ASCII_DTOSTR_BUF_SIZE];
+      char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
       g_ascii_formatd(w, sizeof w, "%.3f", n->w / 72.0);
       g_ascii_formatd(h, sizeof h, "%.3f", n->h / 72.0);
-      g_autofree char *pos = fmt_pos(n->x, n->y);
-      g_string_append_printf(m->spec, " pos=\"%s!\" width=\"%s\" height=\"%s\" "
-                             "fixedsize=\"true\"", pos, w, h);
+      g_ascii_formatd(x, sizeof x, "%.4f", n->x / 72.0);
+      g_ascii_formatd(y, sizeof y, "%.4f", n->y / 72.0);
+      g_string_append_printf(m->spec, " x=%s y=%s width=%s height=%s fixedsize=true", x, y, w, h);
     }
     g_string_append_c(m->spec, '\n');
     g_free(n->id);
@@ -952,7 +964,8 @@ kb_map_spec(const KbDataset *ds, const KbMapOptions *opts, GError **error)
     break;
   }
   g_autofree char *title = title_for(ds, what, opts->year);
-  begin(&m, ds, title, opts->view == KB_VIEW_SECTORS ? "circo" : "neato");
+  gboolean placed = opts->view == KB_VIEW_KLAVERBLAD || opts->view == KB_VIEW_SYNERGY;
+  begin(&m, ds, title, opts->view == KB_VIEW_SECTORS ? "circo" : "neato", placed);
   switch (opts->view) {
   case KB_VIEW_KLAVERBLAD:
     draw_klaverblad(&m, NULL);

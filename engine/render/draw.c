@@ -204,6 +204,38 @@ spec_has_pins(const KbRenderSpec *spec)
   return FALSE;
 }
 
+static guint
+find_root(guint *parent, guint i)
+{
+  while (parent[i] != i) {
+    parent[i] = parent[parent[i]];
+    i = parent[i];
+  }
+  return i;
+}
+
+/* TRUE when every connected part of the graph holds a pinned node. */
+static gboolean
+every_part_pinned(const KbRenderSpec *spec)
+{
+  guint n = spec->nodes->len;
+  g_autofree guint *parent = g_new(guint, n + 1);
+  g_autofree gboolean *pinned = g_new0(gboolean, n + 1);
+  for (guint i = 0; i < n; i++)
+    parent[i] = i;
+  for (guint i = 0; i < spec->edges->len; i++) {
+    const KbRenderEdge *e = &g_array_index(spec->edges, KbRenderEdge, i);
+    parent[find_root(parent, e->from)] = find_root(parent, e->to);
+  }
+  for (guint i = 0; i < n; i++)
+    if (g_array_index(spec->nodes, KbRenderNode, i).pinned)
+      pinned[find_root(parent, i)] = TRUE;
+  for (guint i = 0; i < n; i++)
+    if (!pinned[find_root(parent, i)])
+      return FALSE;
+  return TRUE;
+}
+
 /* The graph attributes klaverblad-render adds for 'layout': a fixed random
  * seed, and what keeps pinned nodes in place. */
 static void
@@ -217,14 +249,20 @@ set_layout_attrs(Agraph_t *g, const KbRenderSpec *spec, const char *layout)
     return;
   /* pos is given in points, the unit of the output */
   agsafeset(g, gv_str("inputscale"), gv_str("72"), gv_str(""));
-  if (strcmp(layout, "neato") == 0) {
-    /* Without notranslate neato moves the drawing to the origin; its
-     * default stress majorization also recentres pinned nodes, which the
-     * gradient descent of mode=KK does not. */
-    agsafeset(g, gv_str("notranslate"), gv_str("true"), gv_str(""));
-    if (!attrs_have(spec->attrs, "mode"))
-      agsafeset(g, gv_str("mode"), gv_str("KK"), gv_str(""));
-  }
+  if (strcmp(layout, "neato") != 0)
+    return;
+  /* Without notranslate, neato moves the drawing to the origin. Its
+   * default stress majorization recentres pinned nodes; the gradient
+   * descent of mode=KK keeps them. With mode=KK neato draws clusters only
+   * when it packs the graph's parts (pack=true); packing keeps the part with
+   * the pinned nodes in place only when it is the only part, which it is
+   * when every part holds a pinned node (neato merges those into one). */
+  agsafeset(g, gv_str("notranslate"), gv_str("true"), gv_str(""));
+  if (!attrs_have(spec->attrs, "mode"))
+    agsafeset(g, gv_str("mode"), gv_str("KK"), gv_str(""));
+  if (!attrs_have(spec->attrs, "pack") && !attrs_have(spec->attrs, "packmode") &&
+      every_part_pinned(spec))
+    agsafeset(g, gv_str("pack"), gv_str("true"), gv_str(""));
 }
 
 /* Builds the graph of the spec in d->graph. */
@@ -273,27 +311,39 @@ build_graph(Drawing *d, const KbRenderSpec *spec, const char *layout)
 
 /* ------------------------------------------------------------- checking */
 
-/* Warns about pinned nodes the layout did not leave where they were given
- * (overlap removal, ratio=, or fdp's shifting of the drawing can move
- * them): names the first, counts the others. */
+/* Warns about pinned nodes the layout did not keep where they were given
+ * relative to the first pinned node: names the first such node, counts the
+ * others. (neato also keeps the coordinates themselves, see
+ * set_layout_attrs(); fdp, and neato with pack= set by the input, shift the
+ * whole drawing, which is no harm in a picture.) Overlap removal and ratio=
+ * can move pinned nodes. */
 static void
-check_pins(const Drawing *d, const KbRenderSpec *spec, const char *source, GPtrArray *warnings)
+check_pins(const Drawing *d, const KbRenderSpec *spec, const char *source, const char *layout,
+           GPtrArray *warnings)
 {
   const double tolerance = 0.5;   /* points; SVG shows two decimals */
+  gboolean have_shift = FALSE;
+  double shift_x = 0, shift_y = 0;
   guint moved = 0;
   const KbRenderNode *first = NULL;
-  double fx = 0, fy = 0;
+  double first_x = 0, first_y = 0;
   for (guint i = 0; i < spec->nodes->len; i++) {
     const KbRenderNode *n = &g_array_index(spec->nodes, KbRenderNode, i);
     if (!n->pinned)
       continue;
     pointf at = ND_coord(d->nodes[i]);
-    if (fabs(at.x - n->x * 72.0) <= tolerance && fabs(at.y - n->y * 72.0) <= tolerance)
+    if (!have_shift) {
+      shift_x = at.x - n->x * 72.0;
+      shift_y = at.y - n->y * 72.0;
+      have_shift = TRUE;
+    }
+    double x = at.x - shift_x, y = at.y - shift_y;
+    if (fabs(x - n->x * 72.0) <= tolerance && fabs(y - n->y * 72.0) <= tolerance)
       continue;
     if (moved++ == 0) {
       first = n;
-      fx = at.x / 72.0;
-      fy = at.y / 72.0;
+      first_x = x / 72.0;
+      first_y = y / 72.0;
     }
   }
   if (first == NULL || warnings == NULL)
@@ -304,14 +354,62 @@ check_pins(const Drawing *d, const KbRenderSpec *spec, const char *source, GPtrA
                                       : g_strdup("");
   g_ptr_array_add(warnings,
                   g_strdup_printf("%s:%u: warning: node '%s' is pinned at (%s, %s) but the "
-                                  "layout moved it to (%s, %s) inches%s; overlap=, ratio= "
-                                  "and the fdp layout can move pinned nodes",
+                                  "%s layout moved it to (%s, %s)%s; overlap removal and "
+                                  "ratio= can move pinned nodes",
                                   source, first->line, first->id,
                                   g_ascii_formatd(b[0], sizeof b[0], "%.4g", first->x),
                                   g_ascii_formatd(b[1], sizeof b[1], "%.4g", first->y),
-                                  g_ascii_formatd(b[2], sizeof b[2], "%.4g", fx),
-                                  g_ascii_formatd(b[3], sizeof b[3], "%.4g", fy),
+                                  layout,
+                                  g_ascii_formatd(b[2], sizeof b[2], "%.4g", first_x),
+                                  g_ascii_formatd(b[3], sizeof b[3], "%.4g", first_y),
                                   others));
+}
+
+/* Adds the clusters Graphviz draws under 'g' (its GD_clust list, 1-based,
+ * and theirs) to 'drawn'. */
+static void
+collect_drawn_clusters(Agraph_t *g, GHashTable *drawn)
+{
+  for (int i = 1; i <= GD_n_cluster(g); i++) {
+    Agraph_t *c = GD_clust(g)[i];
+    g_hash_table_add(drawn, c);
+    collect_drawn_clusters(c, drawn);
+  }
+}
+
+/* Warns about clusters the layout does not draw: neato draws top-level
+ * clusters only, sfdp, twopi and circo none. Names the first, counts the
+ * others. */
+static void
+check_clusters(const Drawing *d, const KbRenderSpec *spec, const char *source,
+               const char *layout, GPtrArray *warnings)
+{
+  if (warnings == NULL || spec->clusters->len == 0)
+    return;
+  g_autoptr(GHashTable) drawn = g_hash_table_new(NULL, NULL);
+  collect_drawn_clusters(d->graph, drawn);
+  guint missing = 0;
+  const KbRenderCluster *first = NULL;
+  for (guint i = 0; i < spec->clusters->len; i++)
+    if (!g_hash_table_contains(drawn, d->clusters[i]) && missing++ == 0)
+      first = &g_array_index(spec->clusters, KbRenderCluster, i);
+  if (first == NULL)
+    return;
+  g_autofree char *others = missing > 1 ? g_strdup_printf(", nor %u other cluster%s",
+                                                          missing - 1, missing > 2 ? "s" : "")
+                                        : g_strdup("");
+  const char *why;
+  if (strcmp(layout, "neato") != 0)
+    why = "draws no clusters; dot and fdp draw them all";
+  else if (first->parent >= 0)
+    why = "draws top-level clusters only; dot and fdp draw them all";
+  else
+    why = "draws clusters around pinned nodes only when every connected part of the "
+          "graph holds a pinned node, or pack=true is given (which shifts the drawing)";
+  g_ptr_array_add(warnings,
+                  g_strdup_printf("%s:%u: warning: cluster '%s' is not drawn%s: the %s "
+                                  "layout %s",
+                                  source, first->line, first->id, others, layout, why));
 }
 
 /* ------------------------------------------------------------ rendering */
@@ -375,11 +473,12 @@ draw_captured(const KbRenderSpec *spec, const char *source, const char *layout,
   if (gvLayout(d->gvc, d->graph, layout) != 0) {
     g_autofree char *said = graphviz_said(messages);
     g_set_error(error, KB_RENDER_ERROR, KB_RENDER_ERROR_LAYOUT,
-                "cannot lay out the map with %s for %s: %s", layout, fname, said);
+                "cannot render %s: the %s layout failed: %s", fname, layout, said);
     return NULL;
   }
   if (kb_render_layout_honours_pins(layout))
-    check_pins(d, spec, source, warnings);
+    check_pins(d, spec, source, layout, warnings);
+  check_clusters(d, spec, source, layout, warnings);
 
   char *data = NULL;
   unsigned int len = 0;
@@ -410,16 +509,25 @@ kb_render_draw(const KbRenderSpec *spec, const char *source, const char *layout,
   /* gv_messages is filled while drawing and read when it fails; the Drawing
    * is freed inside draw_captured, so messages from the cleanup are
    * captured too. */
-  GBytes *bytes = draw_captured(spec, source, layout, format, warnings, gv_messages, error);
+  g_autoptr(GPtrArray) own = g_ptr_array_new_with_free_func(g_free);
+  GBytes *bytes = draw_captured(spec, source, layout, format, own, gv_messages, error);
   g_autoptr(GPtrArray) messages = capture_end(previous);
-  if (bytes != NULL && warnings != NULL)
-    for (guint i = 0; i < messages->len; i++) {
-      const char *m = g_ptr_array_index(messages, i);
-      if (g_str_has_prefix(m, "Warning: "))
-        m += strlen("Warning: ");
-      else if (g_str_has_prefix(m, "Error: "))
-        m += strlen("Error: ");
-      g_ptr_array_add(warnings, g_strdup_printf("%s: warning: Graphviz: %s", source, m));
-    }
+  if (bytes == NULL || warnings == NULL)
+    return bytes;
+  /* Graphviz's first: they come from the layout, ours from checking it.
+   * Graphviz repeats some messages (once per pass); each is said once. */
+  g_autoptr(GHashTable) said = g_hash_table_new(g_str_hash, g_str_equal);
+  for (guint i = 0; i < messages->len; i++) {
+    const char *m = g_ptr_array_index(messages, i);
+    if (!g_hash_table_add(said, (gpointer) m))
+      continue;
+    if (g_str_has_prefix(m, "Warning: "))
+      m += strlen("Warning: ");
+    else if (g_str_has_prefix(m, "Error: "))
+      m += strlen("Error: ");
+    g_ptr_array_add(warnings, g_strdup_printf("%s: warning: Graphviz: %s", source, m));
+  }
+  for (guint i = 0; i < own->len; i++)
+    g_ptr_array_add(warnings, g_steal_pointer(&own->pdata[i]));
   return bytes;
 }

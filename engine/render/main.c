@@ -6,9 +6,13 @@
  * (draw.h), and writes FILE atomically. Only the command line is handled
  * here. This program links Graphviz and GLib only, never libklaverblad or
  * igraph: see README.md for why. */
+#define _POSIX_C_SOURCE 200809L   /* tzset() */
+
+#include <errno.h>
 #include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "draw.h"
 #include "spec.h"
@@ -57,7 +61,8 @@ read_stdin(GError **error)
   while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0)
     g_byte_array_append(buf, chunk, (guint) n);
   if (ferror(stdin)) {
-    g_set_error_literal(error, G_FILE_ERROR, G_FILE_ERROR_IO, "read error");
+    int saved = errno;
+    g_set_error_literal(error, G_FILE_ERROR, g_file_error_from_errno(saved), g_strerror(saved));
     return NULL;
   }
   return g_byte_array_free_to_bytes(g_steal_pointer(&buf));
@@ -117,6 +122,11 @@ main(int argc, char **argv)
   setlocale(LC_ALL, "");
   /* Numbers are read and written the same in every locale. */
   setlocale(LC_NUMERIC, "C");
+  /* The one clock time in any output is a PDF's creation date, which cairo
+   * writes in the local time zone and draw.c then fixes (README.md,
+   * Determinism); in UTC it has the same form everywhere. */
+  g_setenv("TZ", "UTC0", TRUE);
+  tzset();
   g_set_prgname("klaverblad-render");
 
   g_autofree char *format_name = NULL, *output = NULL, *layout = NULL, *input = NULL;

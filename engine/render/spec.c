@@ -595,7 +595,7 @@ collect_attrs(Parser *ps, const char *kind, unsigned on, const char *const *spec
     if (!special && (info == NULL || !(info->on & on))) {
       if (info != NULL) {
         g_autofree char *where = objects_phrase(info->on);
-        report(ps, ps->line, "'%s' is not a %s attribute; Graphviz takes it on %s only",
+        report(ps, ps->line, "'%s' is not an attribute of %ss; Graphviz takes it on %s only",
                t->key, kind, where);
       } else {
         const char *near = suggest_name(t->key, on, specials);
@@ -745,20 +745,18 @@ parse_cluster(Parser *ps, const Token *tokens, guint n)
            g_array_index(ps->spec->clusters, KbRenderCluster, prior).line);
     return;
   }
+  /* From here on the cluster is kept even when the line has errors (the
+   * spec is then dropped), so that lines naming it are not reported too. */
   g_autoptr(GArray) attrs = attrs_new();
-  gboolean ok = collect_attrs(ps, "cluster", ON_CLUSTER, specials, tokens, 2, n, attrs);
+  collect_attrs(ps, "cluster", ON_CLUSTER, specials, tokens, 2, n, attrs);
   g_autofree char *parent_id = take_attr(attrs, "parent");
   int parent = -1;
   if (parent_id != NULL) {
     parent = cluster_lookup(ps, parent_id);
-    if (parent < 0) {
+    if (parent < 0)
       report(ps, ps->line,
              "unknown cluster '%s' in parent=; define it with a cluster line first", parent_id);
-      ok = FALSE;
-    }
   }
-  if (!ok)
-    return;
   KbRenderCluster c = { g_strdup(id), ps->line, parent, g_steal_pointer(&attrs) };
   g_array_append_val(ps->spec->clusters, c);
   g_hash_table_insert(ps->cluster_index, g_strdup(id),
@@ -793,41 +791,33 @@ parse_node(Parser *ps, const Token *tokens, guint n)
            g_array_index(ps->spec->nodes, KbRenderNode, prior).line);
     return;
   }
+  /* From here on the node is kept even when the line has errors (the spec
+   * is then dropped), so that lines naming it are not reported too. */
   g_autoptr(GArray) attrs = attrs_new();
-  gboolean ok = collect_attrs(ps, "node", ON_NODE, specials, tokens, 2, n, attrs);
+  collect_attrs(ps, "node", ON_NODE, specials, tokens, 2, n, attrs);
   g_autofree char *cluster_id = take_attr(attrs, "cluster");
   g_autofree char *x = take_attr(attrs, "x");
   g_autofree char *y = take_attr(attrs, "y");
   int cluster = -1;
   if (cluster_id != NULL) {
     cluster = cluster_lookup(ps, cluster_id);
-    if (cluster < 0) {
+    if (cluster < 0)
       report(ps, ps->line,
              "unknown cluster '%s' in cluster=; define it with a cluster line first",
              cluster_id);
-      ok = FALSE;
-    }
   }
   KbRenderNode node = { NULL, ps->line, cluster, FALSE, 0.0, 0.0, NULL };
-  if (x != NULL && y == NULL) {
+  if (x != NULL && y == NULL)
     report(ps, ps->line, "x= without y=; give both or neither");
-    ok = FALSE;
-  } else if (y != NULL && x == NULL) {
+  else if (y != NULL && x == NULL)
     report(ps, ps->line, "y= without x=; give both or neither");
-    ok = FALSE;
-  } else if (x != NULL) {
-    if (!parse_inches(x, &node.x)) {
+  else if (x != NULL) {
+    if (!parse_inches(x, &node.x))
       report(ps, ps->line, "x='%s' is not a number; expected inches, as 1.5", x);
-      ok = FALSE;
-    }
-    if (!parse_inches(y, &node.y)) {
+    if (!parse_inches(y, &node.y))
       report(ps, ps->line, "y='%s' is not a number; expected inches, as 1.5", y);
-      ok = FALSE;
-    }
     node.pinned = TRUE;
   }
-  if (!ok)
-    return;
   node.id = g_strdup(id);
   node.attrs = g_steal_pointer(&attrs);
   g_array_append_val(ps->spec->nodes, node);
@@ -1029,15 +1019,25 @@ kb_render_spec_check_layout(const KbRenderSpec *spec, const char *source, const 
 {
   g_return_val_if_fail(spec != NULL && source != NULL && layout != NULL, FALSE);
   g_return_val_if_fail(errors != NULL, FALSE);
-  if (kb_render_layout_honours_pins(layout))
-    return TRUE;
+  gboolean fdp = strcmp(layout, "fdp") == 0;
   for (guint i = 0; i < spec->nodes->len; i++) {
     const KbRenderNode *node = &g_array_index(spec->nodes, KbRenderNode, i);
-    if (node->pinned) {
+    if (!node->pinned)
+      continue;
+    if (!kb_render_layout_honours_pins(layout)) {
       g_ptr_array_add(errors,
                       g_strdup_printf("%s:%u: error: node '%s' is pinned with x= and y=, but "
                                       "the %s layout ignores positions; use neato or fdp",
                                       source, node->line, node->id, layout));
+      return FALSE;
+    }
+    if (fdp && node->cluster >= 0) {
+      const KbRenderCluster *c = &g_array_index(spec->clusters, KbRenderCluster, node->cluster);
+      g_ptr_array_add(errors,
+                      g_strdup_printf("%s:%u: error: node '%s' is pinned with x= and y= in "
+                                      "cluster '%s', but the fdp layout does not pin nodes "
+                                      "in clusters; use neato", source, node->line, node->id,
+                                      c->id));
       return FALSE;
     }
   }

@@ -83,8 +83,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbRenderSpec, kb_render_spec_free)
  * sfdp, twopi or circo. */
 gboolean kb_render_layout_is_known(const char *name);
 
-/* TRUE when 'layout' keeps pinned nodes (x=, y=) where they are given: neato
- * and fdp. */
+/* TRUE when 'layout' keeps pinned nodes (x=, y=) where they are given:
+ * neato exactly, fdp up to a shift of the whole drawing (and not in
+ * clusters). */
 gboolean kb_render_layout_honours_pins(const char *layout);
 
 /* The layout to use: 'override' (from the command line) when not NULL, else
@@ -92,8 +93,9 @@ gboolean kb_render_layout_honours_pins(const char *layout);
 const char *kb_render_spec_layout(const KbRenderSpec *spec, const char *override);
 
 /* Checks that 'layout' can draw the spec: a spec with pinned nodes needs a
- * layout that honours them. Returns TRUE when it can; otherwise appends one
- * message naming the first pinned node to 'errors' and returns FALSE. */
+ * layout that honours them, and fdp does not pin nodes in clusters. Returns
+ * TRUE when it can; otherwise appends one message naming the first pinned
+ * node it cannot draw to 'errors' and returns FALSE. */
 gboolean kb_render_spec_check_layout(const KbRenderSpec *spec, const char *source,
                                      const char *layout, GPtrArray *errors);
 

@@ -46,7 +46,7 @@ entries_sheet(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, size_t top, Kb
 {
   g_autofree char *heading = g_strdup_printf(kb_tr(lang, "Strategic index by %s"), kb_tr(lang, kb_index_by_name(ix->by)));
   KbSheet *s = kb_doc_add_sheet(doc, "index", heading);
-  kb_sheet_add_column(s, "id", kb_index_by_name(ix->by), KB_COLUMN_TEXT, 0);
+  kb_sheet_add_column(s, "id", kb_tr(lang, kb_index_by_name(ix->by)), KB_COLUMN_TEXT, 0);
   kb_sheet_add_column(s, "label", kb_tr(lang, "name"), KB_COLUMN_TEXT, 0);
   kb_sheet_add_column(s, "organisations", kb_tr(lang, "orgs"), KB_COLUMN_INT, 0);
   kb_sheet_add_column(s, "sectors", kb_tr(lang, "sectors"), KB_COLUMN_INT, 0);
@@ -80,7 +80,8 @@ static void
 presence_sheet(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, size_t top, KbLang lang)
 {
   KbSheet *s = kb_doc_add_sheet(doc, "presence", kb_tr(lang, "Who is where (one row per organisation)"));
-  kb_sheet_add_column(s, kb_index_by_name(ix->by), kb_index_by_name(ix->by), KB_COLUMN_TEXT, 0);
+  kb_sheet_add_column(s, kb_index_by_name(ix->by), kb_tr(lang, kb_index_by_name(ix->by)),
+                      KB_COLUMN_TEXT, 0);
   kb_sheet_add_column(s, "organisation", kb_tr(lang, "organisation"), KB_COLUMN_TEXT, 0);
   kb_sheet_add_column(s, "label", kb_tr(lang, "name"), KB_COLUMN_TEXT, 0);
   kb_sheet_add_column(s, "sector", kb_tr(lang, "sector"), KB_COLUMN_TEXT, 0);
@@ -121,7 +122,7 @@ gaps_sheet(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, KbLang lang)
                                                    "organisation or none"),
                                              kb_tr(lang, kb_index_by_name(ix->by)));
   KbSheet *s = kb_doc_add_sheet(doc, "gaps", heading);
-  kb_sheet_add_column(s, "id", kb_index_by_name(ix->by), KB_COLUMN_TEXT, 0);
+  kb_sheet_add_column(s, "id", kb_tr(lang, kb_index_by_name(ix->by)), KB_COLUMN_TEXT, 0);
   kb_sheet_add_column(s, "label", kb_tr(lang, "name"), KB_COLUMN_TEXT, 0);
   kb_sheet_add_column(s, "organisations", kb_tr(lang, "orgs"), KB_COLUMN_INT, 0);
   kb_sheet_add_column(s, "rests_on", kb_tr(lang, "rests on"), KB_COLUMN_TEXT, 0);

@@ -13,15 +13,20 @@ typedef enum {
   KB_FORMAT_AUTO,       /* decide from the path and the file's first bytes */
   KB_FORMAT_FOLDER,     /* a folder with nodes.csv and relations.csv */
   KB_FORMAT_JSON,       /* one JSON document */
-  KB_FORMAT_EDGELIST    /* from,to[,weight] */
+  KB_FORMAT_EDGELIST,   /* from,to[,weight] */
+  KB_FORMAT_GRAPHML,    /* GraphML, as Gephi, NetworkX and igraph write it */
+  KB_FORMAT_KUMU        /* a folder with Kumu's elements.csv and connections.csv */
 } KbFormat;
 
-/* The format kb_dataset_load() would use for 'path' under KB_FORMAT_AUTO:
- * a folder is KB_FORMAT_FOLDER, a file whose first non-blank character is '{'
- * is KB_FORMAT_JSON, any other file KB_FORMAT_EDGELIST. Fails (KB_ERROR_IO)
- * when the path cannot be read. */
+/* The format kb_dataset_load() would use for 'path' under KB_FORMAT_AUTO: a
+ * folder with elements.csv is KB_FORMAT_KUMU, another folder
+ * KB_FORMAT_FOLDER; a file whose first non-blank character is '{' is
+ * KB_FORMAT_JSON, '<' KB_FORMAT_GRAPHML, any other file KB_FORMAT_EDGELIST.
+ * Fails (KB_ERROR_IO) when the path cannot be read. */
 gboolean kb_format_detect(const char *path, KbFormat *out, GError **error);
 const char *kb_format_name(KbFormat format);
+/* Parses a format's name; "auto" is KB_FORMAT_AUTO. */
+gboolean kb_format_parse(const char *name, KbFormat *out);
 
 /* Loads the dataset at 'path'. Every problem in the data is added to 'diags'
  * (errors and warnings, with file, line and column); the call fails only
@@ -30,6 +35,12 @@ const char *kb_format_name(KbFormat format);
  * kb_diag_list_count(diags, KB_SEVERITY_ERROR) before trusting it. */
 KbDataset *kb_dataset_load(const char *path, KbFormat format, KbDiagList *diags,
                            GError **error);
+
+/* Loads Kumu's spreadsheet layout from its two files, mapping Kumu's types
+ * to kinds through 'map_path' (a CSV file: for,kumu_type,kind; NULL: by
+ * name only). As kb_dataset_load() otherwise. */
+KbDataset *kb_dataset_load_kumu(const char *elements, const char *connections,
+                                const char *map_path, KbDiagList *diags);
 
 /* Reads a file of partnership requests (CSV, the same rules as the dataset:
  * columns id (required), label, kind (city, country or organisation; city

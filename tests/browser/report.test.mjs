@@ -1,0 +1,80 @@
+// Opens klaverblad's report in Debian's Chromium (headless) and checks what a
+// reader gets: no errors, no network requests, the map drawn at a size, the
+// headings in both languages, every value shown as text. Saves a screenshot
+// and a printed PDF of each report into $KB_ARTIFACTS.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const artifacts = process.env.KB_ARTIFACTS;
+
+const headings = {
+  nl: ['1. Kerncijfers', '2. Het klaverblad', '3. Strategische index', '4. Synergiekansen',
+       '5. Bruggenbouwers en de vragen van de stad', '6. Makelaars en gemeenschappen',
+       '7. Kandidaat-partners', '8. Veranderingen van 2016 tot 2021', '9. Datakwaliteit'],
+  en: ['1. Key figures', '2. The klaverblad', '3. Strategic index', '4. Synergy opportunities',
+       "5. Bridging partners and the city's questions", '6. Brokers and communities',
+       '7. Candidate partners', '8. Changes from 2016 to 2021', '9. Data quality'],
+};
+
+async function open(dir) {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+           '--disable-component-update', '--disable-sync', '--disable-quic'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const seen = { errors: [], requests: [], dialogs: [] };
+  page.on('console', (m) => { if (m.type() === 'error') seen.errors.push(m.text()); });
+  page.on('pageerror', (e) => seen.errors.push(String(e)));
+  page.on('request', (r) => seen.requests.push(r.url()));
+  page.on('dialog', async (d) => { seen.dialogs.push(d.message()); await d.dismiss(); });
+  const url = pathToFileURL(join(dir, 'report.html')).href;
+  await page.goto(url, { waitUntil: 'load' });
+  return { browser, page, seen, url };
+}
+
+async function check(lang, dir, name) {
+  const { browser, page, seen, url } = await open(dir);
+  try {
+    assert.deepEqual(seen.errors, [], 'the page logs no errors');
+    assert.deepEqual(seen.requests, [url], 'the page requests nothing but itself');
+    assert.deepEqual(seen.dialogs, []);
+    const h2 = await page.$$eval('h2', (els) => els.map((e) => e.textContent));
+    assert.deepEqual(h2, headings[lang]);
+    const box = await page.locator('svg.map').boundingBox();
+    assert.ok(box && box.width > 300 && box.height > 200, `the map has a size: ${JSON.stringify(box)}`);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+    await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: false });
+    const pdf = await page.pdf({ path: join(artifacts, `${name}.pdf`), format: 'A4',
+                                 printBackground: true });
+    assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+    assert.ok(pdf.length > 20000, `a printed PDF with content (${pdf.length} bytes)`);
+  } finally {
+    await browser.close();
+  }
+}
+
+test('the Dutch report', () => check('nl', process.env.KB_REPORT_NL, 'report-nl'));
+test('the English report', () => check('en', process.env.KB_REPORT_EN, 'report-en'));
+
+test('values are shown as text, never run', async () => {
+  const { browser, page, seen } = await open(process.env.KB_REPORT_XSS);
+  try {
+    assert.deepEqual(seen.dialogs, [], 'no script ran');
+    assert.deepEqual(seen.errors, []);
+    assert.equal(await page.evaluate(() => document.querySelectorAll('script').length), 0);
+    const body = await page.evaluate(() => document.body.innerText);
+    assert.ok(body.includes('<script>alert(1)</script>'));
+    assert.ok(body.includes('Café "De Hoek" <b>bold</b>'));
+    assert.ok(body.includes('Malmö & Lund'));
+    const html = readFileSync(join(process.env.KB_REPORT_XSS, 'report.html'), 'utf8');
+    assert.ok(!html.includes('<script>alert'), 'escaped in the file too');
+  } finally {
+    await browser.close();
+  }
+});
