@@ -9,7 +9,7 @@ int
 cmd_render(int argc, char **argv)
 {
   KbCliDatasetOptions opts = { 0 };
-  g_autofree char *view = NULL, *focus = NULL, *format = NULL, *output = NULL;
+  g_autofree char *view = NULL, *focus = NULL, *format = NULL, *output = NULL, *lang = NULL;
   int depth = 1, top = 10;
   g_autoptr(GOptionContext) ctx = g_option_context_new("DATASET");
   g_option_context_set_summary(ctx,
@@ -29,6 +29,8 @@ cmd_render(int argc, char **argv)
     { "format", 0, 0, G_OPTION_ARG_STRING, &format,
       "svg (default), png, pdf, dot, or spec (the text handed to klaverblad-render)", "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "The file to write (required)", "FILE" },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang,
+      "nl or en: title and legend (default: the dataset's language, else en)", "LANG" },
     { NULL }
   };
   g_option_context_add_main_entries(ctx, entries, NULL);
@@ -58,6 +60,11 @@ cmd_render(int argc, char **argv)
     kb_cli_usage_error("render", "--depth must be 1 to 10 and --top 0 or more");
     goto done;
   }
+  KbLang chosen = KB_LANG_EN;
+  if (lang != NULL && !kb_lang_parse(lang, &chosen)) {
+    kb_cli_usage_error("render", "--lang '%s': expected nl or en", lang);
+    goto done;
+  }
   mo.depth = (unsigned) depth;
   mo.synergy_top = (size_t) top;
   mo.year = opts.year;
@@ -67,6 +74,10 @@ cmd_render(int argc, char **argv)
     if (ds == NULL)
       goto done;
     status = KB_EXIT_USAGE;
+    if (lang != NULL)
+      mo.lang = chosen;
+    else if (kb_dataset_language(ds) != NULL && kb_lang_parse(kb_dataset_language(ds), &chosen))
+      mo.lang = chosen;
     if (focus != NULL
         && (mo.focus = kb_cli_node(ds, "render", "--focus", focus, ~0u)) == KB_NO_NODE)
       goto done;

@@ -11,6 +11,7 @@
 #include "klaverblad/analysis.h"
 #include "klaverblad/error.h"
 #include "klaverblad/map.h"
+#include "klaverblad/tables.h"
 
 #define TAU 6.283185307179586
 #define GOLDEN_ANGLE 2.399963229728653
@@ -182,6 +183,7 @@ typedef struct {
   gboolean *drawn;          /* node index -> already a node of the map */
   GHashTable *edge_keys;    /* "a b kind" already drawn */
   GArray *nodes;            /* of MapNode */
+  KbLang lang;
 } Map;
 
 /* The box a label needs: DejaVu Sans averages about 0.6 em a character;
@@ -498,14 +500,15 @@ title_for(const KbDataset *ds, const char *what, int year)
 static void
 legend(Map *m, const size_t *sectors, size_t n_sectors, double x, double y)
 {
-  MapNode *head = add_node(m, "legend:title", "Legend", 12, "shape", "plaintext", NULL);
+  MapNode *head = add_node(m, "legend:title", kb_tr(m->lang, "Legend"), 12, "shape", "plaintext",
+                           NULL);
   place(head, x + head->w / 2, y - head->h / 2, FALSE);
   double cy = y - head->h - 4;
   for (size_t i = 0; i < n_sectors; i++) {
     const char *c = kb_map_sector_colour(m->ds, sectors[i]);
     g_autofree char *fill = tint(c, 0.75);
     g_autofree char *id = g_strdup_printf("legend:sector:%zu", i);
-    const char *label = sectors[i] == KB_NO_NODE ? "no sector"
+    const char *label = sectors[i] == KB_NO_NODE ? kb_tr(m->lang, "no sector")
                                                  : kb_dataset_node(m->ds, sectors[i])->label;
     MapNode *n = add_node(m, id, label, 10, "shape", "box", "style", "rounded,filled",
                           "color", c, "fillcolor", fill, NULL);
@@ -525,7 +528,7 @@ legend(Map *m, const size_t *sectors, size_t n_sectors, double x, double y)
     MapNode *na = add_node(m, a, "", 6, "shape", "point", "color", "#444444", NULL);
     na->w = na->h = 4;
     place(na, x + 2, cy - 9, FALSE);
-    MapNode *nb = add_node(m, b, ties[i].label, 10, "shape", "plaintext", NULL);
+    MapNode *nb = add_node(m, b, kb_tr(m->lang, ties[i].label), 10, "shape", "plaintext", NULL);
     place(nb, x + 50 + nb->w / 2, cy - 9, FALSE);
     statement(m->edges, "edge", a, b, "style", ties[i].style, "color", ties[i].colour,
               "penwidth", ties[i].pen, "dir", ties[i].dir, "arrowsize", "0.6", NULL);
@@ -669,7 +672,7 @@ draw_klaverblad(Map *m, const KbSynergy *suggested)
     }
     g_autofree char *sid = g_strdup_printf("sector:%s", sector == KB_NO_NODE ? "none"
                                                          : kb_dataset_node(ds, sector)->id);
-    g_autofree char *slabel = g_strdup_printf("%s (%u)", sector == KB_NO_NODE ? "no sector"
+    g_autofree char *slabel = g_strdup_printf("%s (%u)", sector == KB_NO_NODE ? kb_tr(m->lang, "no sector")
                                               : kb_dataset_node(ds, sector)->label, count);
     const char *c = kb_map_sector_colour(ds, sector);
     guint title_at = m->nodes->len;
@@ -944,28 +947,30 @@ kb_map_spec(const KbDataset *ds, const KbMapOptions *opts, GError **error)
                 kb_node_kind_name(kb_dataset_node(ds, opts->focus)->kind));
     return NULL;
   }
-  Map m;
+  Map m = { 0 };
+  KbLang lang = opts->lang == KB_LANG_NL ? KB_LANG_NL : KB_LANG_EN;
   g_autofree char *what = NULL;
   switch (opts->view) {
   case KB_VIEW_KLAVERBLAD:
-    what = g_strdup("the klaverblad");
+    what = g_strdup(kb_tr(lang, "the klaverblad"));
     break;
   case KB_VIEW_SYNERGY:
-    what = g_strdup("synergy opportunities (dashed)");
+    what = g_strdup(kb_tr(lang, "synergy opportunities (dashed)"));
     break;
   case KB_VIEW_EGO:
-    what = g_strdup_printf("around %s", kb_dataset_node(ds, opts->focus)->label);
+    what = g_strdup_printf(kb_tr(lang, "around %s"), kb_dataset_node(ds, opts->focus)->label);
     break;
   case KB_VIEW_PLACE:
-    what = g_strdup_printf("active in %s", kb_dataset_node(ds, opts->focus)->label);
+    what = g_strdup_printf(kb_tr(lang, "active in %s"), kb_dataset_node(ds, opts->focus)->label);
     break;
   case KB_VIEW_SECTORS:
-    what = g_strdup("sectors and the ties between them");
+    what = g_strdup(kb_tr(lang, "sectors and the ties between them"));
     break;
   }
   g_autofree char *title = title_for(ds, what, opts->year);
   gboolean placed = opts->view == KB_VIEW_KLAVERBLAD || opts->view == KB_VIEW_SYNERGY;
   begin(&m, ds, title, opts->view == KB_VIEW_SECTORS ? "circo" : "neato", placed);
+  m.lang = lang;
   switch (opts->view) {
   case KB_VIEW_KLAVERBLAD:
     draw_klaverblad(&m, NULL);

@@ -215,6 +215,7 @@ map_section(Report *r)
   KbMapOptions mo;
   kb_map_options_init(&mo);
   mo.year = r->year;
+  mo.lang = r->lang;
   GError *err = NULL;
   g_autofree char *spec = kb_map_spec(r->ds, &mo, &err);
   g_autofree char *path = g_build_filename(r->dir, "klaverblad.svg", NULL);

@@ -30,6 +30,7 @@ typedef struct {
   unsigned depth;       /* ego view: how many ties out (default 1) */
   int year;             /* the as-of year shown in the title, or KB_NO_YEAR */
   size_t synergy_top;   /* synergy view: how many pairs (default 10) */
+  int lang;             /* a KbLang: the language of the title and legend (default English) */
 } KbMapOptions;
 
 void kb_map_options_init(KbMapOptions *opts);
