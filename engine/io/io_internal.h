@@ -62,6 +62,9 @@ KbDataset *kb_i_load_folder(const char *path, KbDiagList *diags);
 KbDataset *kb_i_load_json(const char *path, KbDiagList *diags);
 KbDataset *kb_i_load_edgelist(const char *path, KbDiagList *diags);
 KbDataset *kb_i_load_graphml(const char *path, KbDiagList *diags);
+/* A Kumu type read as a kind's name: lower case, spaces and dashes as
+ * underscores, "organization" as "organisation". Returns a new string. */
+char *kb_i_kumu_kind(const char *type);
 KbDataset *kb_i_load_kumu(const char *name, const char *elements, const char *connections,
                           const char *map_path, KbDiagList *diags);
 

@@ -231,6 +231,94 @@ add_object(JsonLoad *jl, KbTable table, const cJSON *obj, const char *array_name
   g_ptr_array_unref(owned);
 }
 
+/* ------------------------------------------------------------ Kumu JSON */
+
+/* One of Kumu's elements or connections: {"_id": ..., "from": ..., "to":
+ * ..., "attributes": {"label": ..., "element type": ..., ...}}. */
+static void
+add_kumu_object(JsonLoad *jl, KbTable table, const cJSON *obj, int index)
+{
+  const char *array_name = table == KB_TABLE_NODES ? "elements" : "connections";
+  if (!cJSON_IsObject(obj)) {
+    json_error(jl, obj, NULL, "%s[%d] is %s; expected an object", array_name, index,
+               json_type_name(obj));
+    return;
+  }
+  GArray *cells = g_array_new(FALSE, FALSE, sizeof(KbCell));
+  GPtrArray *owned = g_ptr_array_new_with_free_func(g_free);
+  const cJSON *attrs = cJSON_GetObjectItemCaseSensitive(obj, "attributes");
+  const cJSON *m;
+  cJSON_ArrayForEach(m, obj) {
+    const char *name = NULL;
+    if (strcmp(m->string, "_id") == 0 && table == KB_TABLE_NODES)
+      name = "id";
+    else if (strcmp(m->string, "from") == 0 || strcmp(m->string, "to") == 0)
+      name = m->string;
+    if (name == NULL)
+      continue;
+    char *value = member_text(jl, m, name);
+    if (value == NULL)
+      continue;
+    g_ptr_array_add(owned, value);
+    KbCell cell = { name, value, 0, 0 };
+    position_of(jl, m, &cell.line, &cell.column);
+    g_array_append_val(cells, cell);
+  }
+  if (cJSON_IsObject(attrs)) {
+    cJSON_ArrayForEach(m, attrs) {
+      char *lower = g_utf8_strdown(m->string, -1);
+      g_ptr_array_add(owned, lower);
+      const char *name = lower;
+      if (strcmp(lower, "element type") == 0 || strcmp(lower, "connection type") == 0)
+        name = "kind";
+      else if (strcmp(lower, "strength") == 0)
+        name = "weight";
+      else if (strcmp(lower, "connection direction") == 0)
+        continue;   /* the kind says whether a tie runs one way */
+      char *value = member_text(jl, m, name);
+      if (value == NULL)
+        continue;
+      if (strcmp(name, "kind") == 0) {
+        char *kind = kb_i_kumu_kind(value);
+        g_free(value);
+        value = kind;
+      }
+      g_ptr_array_add(owned, value);
+      KbCell cell = { name, value, 0, 0 };
+      position_of(jl, m, &cell.line, &cell.column);
+      g_array_append_val(cells, cell);
+    }
+  }
+  unsigned line, column;
+  position_of(jl, obj, &line, &column);
+  KbRow row = { jl->path, line, (KbCell *) cells->data, cells->len };
+  kb_builder_add_row(jl->builder, table, &row);
+  g_array_unref(cells);
+  g_ptr_array_unref(owned);
+}
+
+static void
+add_kumu(JsonLoad *jl, const cJSON *root)
+{
+  kb_builder_set_sector_required(jl->builder, FALSE);
+  static const struct { const char *name; KbTable table; } arrays[] = {
+    { "elements", KB_TABLE_NODES }, { "connections", KB_TABLE_RELATIONS } };
+  for (size_t a = 0; a < G_N_ELEMENTS(arrays); a++) {
+    const cJSON *arr = cJSON_GetObjectItemCaseSensitive(root, arrays[a].name);
+    if (arr == NULL)
+      continue;
+    if (!cJSON_IsArray(arr)) {
+      json_error(jl, arr, arrays[a].name, "'%s' is %s; expected an array", arrays[a].name,
+                 json_type_name(arr));
+      continue;
+    }
+    int i = 0;
+    const cJSON *obj;
+    cJSON_ArrayForEach(obj, arr)
+      add_kumu_object(jl, arrays[a].table, obj, i++);
+  }
+}
+
 /* "dataset": {"title": "...", "home": "deventer", ...} becomes key,value rows. */
 static void
 add_meta(JsonLoad *jl, const cJSON *obj)
@@ -324,6 +412,9 @@ kb_i_load_json(const char *path, KbDiagList *diags)
   } else if (!cJSON_IsObject(root)) {
     json_error(&jl, root, NULL, "the document is %s; expected an object with members "
                "'nodes' and 'relations'", json_type_name(root));
+  } else if (cJSON_GetObjectItemCaseSensitive(root, "elements") != NULL
+             && cJSON_GetObjectItemCaseSensitive(root, "nodes") == NULL) {
+    add_kumu(&jl, root);   /* Kumu's JSON export */
   } else {
     add_array(&jl, root, "nodes", KB_TABLE_NODES, FALSE);
     add_array(&jl, root, "relations", KB_TABLE_RELATIONS, FALSE);

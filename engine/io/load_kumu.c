@@ -46,6 +46,21 @@ column_name(const char *kumu, KbTable table)
   return kumu;
 }
 
+char *
+kb_i_kumu_kind(const char *type)
+{
+  char *lower = g_ascii_strdown(type, -1);
+  g_strstrip(lower);
+  for (char *p = lower; *p; p++)
+    if (*p == ' ' || *p == '-')
+      *p = '_';
+  if (strcmp(lower, "organization") == 0) {
+    g_free(lower);
+    return g_strdup("organisation");
+  }
+  return lower;
+}
+
 /* A Kumu type as a kind: through the mapping, else by name ("Organization",
  * "Partner Of" and "partner-of" read as organisation and partner_of). */
 static char *
@@ -56,12 +71,7 @@ map_type(const Sheet *sh, const char *type)
   for (guint i = 0; sh->map && i < sh->map->len; i++)
     if (strcmp(g_array_index(sh->map, Mapping, i).kumu, lower) == 0)
       return g_strdup(g_array_index(sh->map, Mapping, i).kind);
-  for (char *p = lower; *p; p++)
-    if (*p == ' ' || *p == '-')
-      *p = '_';
-  if (strcmp(lower, "organization") == 0)
-    return g_strdup("organisation");
-  return g_steal_pointer(&lower);
+  return kb_i_kumu_kind(type);
 }
 
 static gboolean
@@ -194,6 +204,8 @@ kb_i_load_kumu(const char *name, const char *elements, const char *connections,
 {
   g_autoptr(KbBuilder) builder = kb_builder_new(name, diags);
   kb_builder_set_sector_required(builder, FALSE);   /* Kumu maps rarely have sectors */
+  kb_builder_set_kind_hint(builder, "; or map this Kumu type to one with --map FILE (columns "
+                           "for,kumu_type,kind)");
   GArray *map = read_map(map_path, diags);
   GHashTable *labels = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
   Sheet es = { elements, diags, builder, KB_TABLE_NODES, NULL, map, labels, FALSE };

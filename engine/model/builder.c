@@ -54,6 +54,7 @@ struct KbBuilder {
   GArray *meta;              /* of PendingMeta */
   GArray *questions;         /* of PendingQuestion */
   gboolean sector_required;
+  char *kind_hint;           /* added to messages about unknown kinds, or NULL */
   gboolean finished;
   unsigned suggestions;      /* how many "did you mean" look-ups were made */
 };
@@ -88,10 +89,19 @@ kb_builder_set_sector_required(KbBuilder *b, gboolean required)
 }
 
 void
+kb_builder_set_kind_hint(KbBuilder *b, const char *hint)
+{
+  g_return_if_fail(b != NULL);
+  g_free(b->kind_hint);
+  b->kind_hint = g_strdup(hint);
+}
+
+void
 kb_builder_free(KbBuilder *b)
 {
   if (b == NULL)
     return;
+  g_free(b->kind_hint);
   for (guint i = 0; i < b->notes->len; i++) {
     NodeNote *n = &g_array_index(b->notes, NodeNote, i);
     g_free(n->sector);
@@ -466,7 +476,7 @@ add_node_row(KbBuilder *b, const KbRow *row)
     ok = FALSE;
   } else if (!parse_kind(KB_TABLE_NODES, kind_text, &kind)) {
     g_autofree char *msg = describe_unknown_kind("node kind", kind_text, KB_TABLE_NODES);
-    ERROR(b, row->file, kind_cell, "%s", msg);
+    ERROR(b, row->file, kind_cell, "%s%s", msg, b->kind_hint ? b->kind_hint : "");
     ok = FALSE;
   }
 
@@ -560,7 +570,7 @@ add_relation_row(KbBuilder *b, const KbRow *row)
     ok = FALSE;
   } else if (!parse_kind(KB_TABLE_RELATIONS, kind_text, &kind)) {
     g_autofree char *msg = describe_unknown_kind("relation kind", kind_text, KB_TABLE_RELATIONS);
-    ERROR(b, row->file, kind_cell, "%s", msg);
+    ERROR(b, row->file, kind_cell, "%s%s", msg, b->kind_hint ? b->kind_hint : "");
     ok = FALSE;
   }
 

@@ -218,6 +218,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbBuilder, kb_builder_free)
 /* Whether every organisation must name a sector (the default). Edge lists
  * turn this off: their organisations have none. */
 void kb_builder_set_sector_required(KbBuilder *b, gboolean required);
+/* Text added to the message about an unknown kind, such as how to map a
+ * foreign format's types ("; map it with --map FILE"); NULL for none. */
+void kb_builder_set_kind_hint(KbBuilder *b, const char *hint);
 /* Checks a table's header: reports each required column that is missing (at
  * 'header's position) and each column named twice. Returns FALSE when rows of
  * this table cannot be read. */
