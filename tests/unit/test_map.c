@@ -1,0 +1,119 @@
+/* test_map.c -- what the engine hands the renderer: no two boxes of the
+ * klaverblad overlap (every label sits inside its box, so no label covers
+ * a node or another label), the same data gives the same text, and
+ * labels are escaped for the text format and for Graphviz. */
+#include "kb_test.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <klaverblad.h>
+
+typedef struct {
+  char *id;
+  double x, y, w, h;
+} Box;
+
+static double
+number_after(const char *line, const char *key)
+{
+  const char *p = strstr(line, key);
+  ck_assert_msg(p != NULL, "no %s in %s", key, line);
+  return g_ascii_strtod(p + strlen(key), NULL);
+}
+
+static GArray *
+boxes_of(const char *spec)
+{
+  GArray *boxes = g_array_new(FALSE, FALSE, sizeof(Box));
+  g_auto(GStrv) lines = g_strsplit(spec, "\n", -1);
+  for (char **l = lines; *l; l++) {
+    if (!g_str_has_prefix(*l, "node ") || strstr(*l, " x=") == NULL)
+      continue;
+    Box b = { g_strndup(*l + 5, strcspn(*l + 5, " ")), number_after(*l, " x="),
+              number_after(*l, " y="), number_after(*l, " width="), number_after(*l, " height=") };
+    g_array_append_val(boxes, b);
+  }
+  return boxes;
+}
+
+static void
+check_no_overlap(const char *dataset, KbView view)
+{
+  g_autofree char *path = g_build_filename(KB_DATASETS, dataset, NULL);
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  g_autoptr(KbDataset) ds = kb_dataset_load(path, KB_FORMAT_FOLDER, diags, NULL);
+  KbMapOptions o;
+  kb_map_options_init(&o);
+  o.view = view;
+  g_autofree char *spec = kb_map_spec(ds, &o, NULL);
+  g_autofree char *again = kb_map_spec(ds, &o, NULL);
+  ck_assert_str_eq(spec, again);
+  ck_assert(g_str_has_prefix(spec, "klaverblad-render 1\n"));
+  ck_assert(g_str_has_suffix(spec, "end\n"));
+  GArray *boxes = boxes_of(spec);
+  ck_assert_uint_gt(boxes->len, 20);
+  for (guint i = 0; i < boxes->len; i++)
+    for (guint j = i + 1; j < boxes->len; j++) {
+      const Box *a = &g_array_index(boxes, Box, i), *b = &g_array_index(boxes, Box, j);
+      gboolean apart = fabs(a->x - b->x) >= (a->w + b->w) / 2 - 1e-3
+                       || fabs(a->y - b->y) >= (a->h + b->h) / 2 - 1e-3;
+      ck_assert_msg(apart, "%s: %s and %s overlap", dataset, a->id, b->id);
+    }
+  for (guint i = 0; i < boxes->len; i++)
+    g_free(g_array_index(boxes, Box, i).id);
+  g_array_unref(boxes);
+}
+
+START_TEST(klaverblad_boxes_do_not_overlap)
+{
+  check_no_overlap("deventer", KB_VIEW_KLAVERBLAD);
+  check_no_overlap("zwolle", KB_VIEW_KLAVERBLAD);
+  check_no_overlap("deventer", KB_VIEW_SYNERGY);
+}
+END_TEST
+
+START_TEST(labels_are_escaped)
+{
+  g_autofree char *path = g_build_filename(KB_CLI_CASES, "../browser/xss", NULL);
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  g_autoptr(KbDataset) ds = kb_dataset_load(path, KB_FORMAT_FOLDER, diags, NULL);
+  KbMapOptions o;
+  kb_map_options_init(&o);
+  g_autofree char *spec = kb_map_spec(ds, &o, NULL);
+  /* the text format escapes quotes; the label reaches Graphviz as written */
+  ck_assert(strstr(spec, "label=\"Café \\\"De Hoek\\\" <b>bold</b>\"") != NULL);
+  ck_assert(strstr(spec, "label=\"<script>alert(1)</script>\"") != NULL);
+  /* a backslash in the data is doubled for Graphviz, then for the format */
+  ck_assert_int_eq(kb_view_parse("ego", &o.view), TRUE);
+  ck_assert(!kb_view_parse("map", &o.view));
+}
+END_TEST
+
+START_TEST(colours_stay_per_sector)
+{
+  g_autofree char *path = g_build_filename(KB_DATASETS, "deventer", NULL);
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  g_autoptr(KbDataset) ds = kb_dataset_load(path, KB_FORMAT_FOLDER, diags, NULL);
+  /* Okabe and Ito: government blue, education bluish green, NGOs vermillion */
+  ck_assert_str_eq(kb_map_sector_colour(ds, kb_dataset_find(ds, "government")), "#0072B2");
+  ck_assert_str_eq(kb_map_sector_colour(ds, kb_dataset_find(ds, "education")), "#009E73");
+  ck_assert_str_eq(kb_map_sector_colour(ds, kb_dataset_find(ds, "ngo")), "#D55E00");
+  ck_assert_str_eq(kb_map_sector_colour(ds, KB_NO_NODE), "#999999");
+}
+END_TEST
+
+static Suite *
+map_suite(void)
+{
+  Suite *s = suite_create("map");
+  TCase *tc = tcase_create("map");
+  tcase_add_test(tc, klaverblad_boxes_do_not_overlap);
+  tcase_add_test(tc, labels_are_escaped);
+  tcase_add_test(tc, colours_stay_per_sector);
+  suite_add_tcase(s, tc);
+  return s;
+}
+
+KB_TEST_MAIN(map_suite)
