@@ -64,6 +64,12 @@ int kb_cli_emit(const char *command, const KbDoc *doc, const KbCliOutputOptions 
 size_t kb_cli_node(const KbDataset *ds, const char *command, const char *option,
                    const char *id, unsigned kinds);
 
+/* Parses "name=number,..." into weights[k] for the names name_of(0 ..
+ * count-1) gives; each number finite and 0 or more. FALSE on anything
+ * else, leaving the weights partly set. */
+gboolean kb_cli_parse_weights(const char *text, const char *(*name_of)(int), int count,
+                              double *weights);
+
 /* "Dataset X, as of Y" for the top of a document. */
 char *kb_cli_describe_dataset(const char *path, const KbCliDatasetOptions *opts);
 

@@ -7,29 +7,10 @@
 
 #include "cli/builtin.h"
 
-static gboolean
-parse_weights(const char *text, double *weights)
+static const char *
+weight_name(int k)
 {
-  g_auto(GStrv) parts = g_strsplit(text, ",", -1);
-  for (char **p = parts; *p; p++) {
-    char *eq = strchr(*p, '=');
-    if (eq == NULL)
-      return FALSE;
-    *eq = '\0';
-    char *end;
-    double w = g_ascii_strtod(eq + 1, &end);
-    if (end == eq + 1 || *end != '\0' || !(w >= 0) || !isfinite(w))
-      return FALSE;
-    gboolean found = FALSE;
-    for (int k = 0; k < KB_WEIGHT_COUNT; k++)
-      if (strcmp(g_strstrip(*p), kb_candidate_weight_name(k)) == 0) {
-        weights[k] = w;
-        found = TRUE;
-      }
-    if (!found)
-      return FALSE;
-  }
-  return TRUE;
+  return kb_candidate_weight_name(k);
 }
 
 int
@@ -75,7 +56,7 @@ cmd_candidates(int argc, char **argv)
   co.sensitivity = FALSE;
   if (!kb_cli_parse(ctx, "candidates", &argc, &argv, &opts, &out, 1))
     goto done;
-  if (weights != NULL && !parse_weights(weights, co.weights)) {
+  if (weights != NULL && !kb_cli_parse_weights(weights, weight_name, KB_WEIGHT_COUNT, co.weights)) {
     kb_cli_usage_error("candidates", "--weights '%s': expected NAME=NUMBER pairs (0 or more) "
                        "separated by commas, NAME one of fit, support, network, capacity",
                        weights);

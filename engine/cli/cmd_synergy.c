@@ -7,30 +7,10 @@
 
 #include "cli/builtin.h"
 
-/* "place=2,theme=0.5" into the weights; FALSE on anything else. */
-static gboolean
-parse_weights(const char *text, double *weights)
+static const char *
+context_name(int k)
 {
-  g_auto(GStrv) parts = g_strsplit(text, ",", -1);
-  for (char **p = parts; *p; p++) {
-    char *eq = strchr(*p, '=');
-    if (eq == NULL)
-      return FALSE;
-    *eq = '\0';
-    char *end;
-    double w = g_ascii_strtod(eq + 1, &end);
-    if (end == eq + 1 || *end != '\0' || !(w >= 0))
-      return FALSE;
-    gboolean found = FALSE;
-    for (int k = 0; k < KB_CONTEXT_KIND_COUNT; k++)
-      if (strcmp(g_strstrip(*p), kb_context_kind_name(k)) == 0) {
-        weights[k] = w;
-        found = TRUE;
-      }
-    if (!found)
-      return FALSE;
-  }
-  return TRUE;
+  return kb_context_kind_name(k);
 }
 
 int
@@ -68,7 +48,7 @@ cmd_synergy(int argc, char **argv)
   kb_synergy_options_init(&so);
   if (!kb_cli_parse(ctx, "synergy", &argc, &argv, &opts, &out, 1))
     goto done;
-  if (weights != NULL && !parse_weights(weights, so.weights)) {
+  if (weights != NULL && !kb_cli_parse_weights(weights, context_name, KB_CONTEXT_KIND_COUNT, so.weights)) {
     kb_cli_usage_error("synergy", "--weights '%s': expected KIND=NUMBER pairs separated by "
                        "commas, KIND one of place, theme, network, partner", weights);
     goto done;

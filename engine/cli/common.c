@@ -1,5 +1,6 @@
 /* common.c -- what the subcommands share: dataset options, loading,
  * printing diagnostics, usage errors. */
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -211,3 +212,28 @@ kb_cli_load(const char *path, const KbCliDatasetOptions *opts)
   return g_steal_pointer(&ds);
 }
 
+
+gboolean
+kb_cli_parse_weights(const char *text, const char *(*name_of)(int), int count, double *weights)
+{
+  g_auto(GStrv) parts = g_strsplit(text, ",", -1);
+  for (char **p = parts; *p; p++) {
+    char *eq = strchr(*p, '=');
+    if (eq == NULL)
+      return FALSE;
+    *eq = '\0';
+    char *end;
+    double w = g_ascii_strtod(eq + 1, &end);
+    if (end == eq + 1 || *end != '\0' || !(w >= 0) || !isfinite(w))
+      return FALSE;
+    gboolean found = FALSE;
+    for (int k = 0; k < count; k++)
+      if (strcmp(g_strstrip(*p), name_of(k)) == 0) {
+        weights[k] = w;
+        found = TRUE;
+      }
+    if (!found)
+      return FALSE;
+  }
+  return TRUE;
+}
