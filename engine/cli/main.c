@@ -22,6 +22,7 @@ static const Command commands[] = {
   { "candidates", cmd_candidates, "Rank candidate partners against themes, support, network" },
   { "diff", cmd_diff, "What changed between two years" },
   { "render", cmd_render, "Draw a network map (svg, png, pdf or dot)" },
+  { "generate", cmd_generate, "Write a synthetic dataset for benchmarks" },
   { "import", cmd_import, "Convert Kumu, GraphML, JSON or an edge list into a dataset folder" },
   { "export", cmd_export, "Write the dataset as GraphML, GEXF, Kumu, JSON, CSV or DOT" },
   { "report", cmd_report, "Write the network annex: one HTML page, tables as CSV, the map" },

@@ -45,5 +45,6 @@
 #include <klaverblad/tables.h>
 #include <klaverblad/report.h>
 #include <klaverblad/export.h>
+#include <klaverblad/generate.h>
 
 #endif

@@ -806,21 +806,45 @@ resolve_node_of_kind(KbBuilder *b, const char *file, unsigned line, unsigned col
   return i;
 }
 
-static char *
+/* What makes two relations the same: their ends (in either order for a
+ * symmetric kind), kind and years. */
+typedef struct {
+  size_t a, z;
+  int kind, since, until;
+} RelationKey;
+
+static guint
+relation_key_hash(gconstpointer p)
+{
+  const RelationKey *k = p;
+  guint h = (guint) k->a * 2654435761u;
+  h = (h ^ (guint) k->z) * 2246822519u;
+  h = (h ^ (guint) k->kind) * 3266489917u;
+  h = (h ^ (guint) k->since) * 668265263u;
+  return h ^ (guint) k->until;
+}
+
+static gboolean
+relation_key_equal(gconstpointer x, gconstpointer y)
+{
+  const RelationKey *a = x, *b = y;
+  return a->a == b->a && a->z == b->z && a->kind == b->kind && a->since == b->since
+         && a->until == b->until;
+}
+
+static RelationKey *
 relation_key(size_t from, size_t to, const KbRelation *r)
 {
-  size_t a = from, z = to;
-  if (kb_rel_kind_is_symmetric(r->kind) && a > z) {
-    a = to;
-    z = from;
-  }
-  return g_strdup_printf("%zu %zu %d %d %d", a, z, r->kind, r->since, r->until);
+  RelationKey *k = g_new(RelationKey, 1);
+  gboolean swap = kb_rel_kind_is_symmetric(r->kind) && from > to;
+  *k = (RelationKey) { swap ? to : from, swap ? from : to, r->kind, r->since, r->until };
+  return k;
 }
 
 static void
 resolve_relations(KbBuilder *b)
 {
-  GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *seen = g_hash_table_new_full(relation_key_hash, relation_key_equal, g_free, NULL);
   for (guint i = 0; i < b->pending->len; i++) {
     PendingRelation *p = &g_array_index(b->pending, PendingRelation, i);
     size_t from = kb_dataset_find(b->ds, p->from);
@@ -846,7 +870,7 @@ resolve_relations(KbBuilder *b)
                        kb_node_kind_name(tk), p->to, kb_rel_kind_name(p->rel.kind), ends);
       continue;
     }
-    char *key = relation_key(from, to, &p->rel);
+    RelationKey *key = relation_key(from, to, &p->rel);
     gpointer first = g_hash_table_lookup(seen, key);
     if (first != NULL) {
       kb_diag_list_add(b->diags, KB_SEVERITY_WARNING, p->file, p->from_line, p->from_column,

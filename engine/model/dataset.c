@@ -99,6 +99,9 @@ kb_dataset_free(KbDataset *ds)
 const char *
 kb_i_dataset_intern_file(KbDataset *ds, const char *file)
 {
+  /* rows come file by file: the last one is nearly always the answer */
+  if (ds->files->len > 0 && strcmp(g_ptr_array_index(ds->files, ds->files->len - 1), file) == 0)
+    return g_ptr_array_index(ds->files, ds->files->len - 1);
   for (guint i = 0; i < ds->files->len; i++)
     if (strcmp(g_ptr_array_index(ds->files, i), file) == 0)
       return g_ptr_array_index(ds->files, i);

@@ -1,0 +1,25 @@
+/* generate.h -- synthetic datasets for benchmarks: national and European
+ * scale networks with the shape of the real ones, the same for a seed. */
+#ifndef KLAVERBLAD_GENERATE_H
+#define KLAVERBLAD_GENERATE_H
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Called now and then with the organisations written so far. */
+typedef void (*KbProgressFunc)(size_t done, size_t total, gpointer user_data);
+
+/* Writes a dataset folder (nodes.csv, relations.csv, dataset.csv) into
+ * 'dir' with 'orgs' organisations: six sectors with fixed shares; 200
+ * countries and 5,000 cities drawn Zipf-like (the largest country holds
+ * about 16% of the organisations); 1 to 8 places per organisation (mean
+ * about 2.3); 1 to 3 of the 17 Global Goals; 0 to 2 of max(20, orgs/500)
+ * networks; a partner for about 30% of organisations. The same seed gives
+ * the same bytes. Files are written through temporary names and renamed. */
+gboolean kb_generate(size_t orgs, guint32 seed, const char *dir, KbProgressFunc progress,
+                     gpointer user_data, GError **error);
+
+G_END_DECLS
+
+#endif
