@@ -402,31 +402,38 @@ kb_builder_check_header(KbBuilder *b, KbTable table, const KbRow *header)
 {
   g_return_val_if_fail(b != NULL && header != NULL && !b->finished, FALSE);
   gboolean ok = TRUE;
+  /* each name once: a hash of the names seen, as a header may be very wide */
+  GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
   for (size_t i = 0; i < header->n_cells; i++) {
     const KbCell *c = &header->cells[i];
     if (c->name[0] == '\0')
       continue;
-    for (size_t j = 0; j < i; j++)
-      if (strcmp(header->cells[j].name, c->name) == 0) {
-        kb_diag_list_add(b->diags, KB_SEVERITY_ERROR, header->file, c->line, c->column, NULL,
-                         "column '%s' appears twice (first in column %u); each column "
-                         "name may appear once", c->name, header->cells[j].column);
-        ok = FALSE;
-        break;
-      }
+    const KbCell *first = g_hash_table_lookup(seen, c->name);
+    if (first == NULL) {
+      g_hash_table_insert(seen, (gpointer) c->name, (gpointer) c);
+      continue;
+    }
+    kb_diag_list_add(b->diags, KB_SEVERITY_ERROR, header->file, c->line, c->column, NULL,
+                     "column '%s' appears twice (first in column %u); each column name may "
+                     "appear once", c->name, first->column);
+    ok = FALSE;
   }
   for (const Column *col = table_columns(table); col->name != NULL; col++) {
-    if (!col->required || row_cell(header, col->name) != NULL)
+    if (!col->required || g_hash_table_contains(seen, col->name))
       continue;
     GString *have = g_string_new(NULL);
-    for (size_t i = 0; i < header->n_cells; i++)
+    size_t shown = MIN(header->n_cells, (size_t) 20);
+    for (size_t i = 0; i < shown; i++)
       g_string_append_printf(have, "%s%s", i ? ", " : "", header->cells[i].name);
+    if (shown < header->n_cells)
+      g_string_append_printf(have, " and %zu more", header->n_cells - shown);
     kb_diag_list_add(b->diags, KB_SEVERITY_ERROR, header->file, header->line, 0, NULL,
                      "missing required column '%s'; the header has: %s", col->name,
                      have->len ? have->str : "(nothing)");
     g_string_free(have, TRUE);
     ok = FALSE;
   }
+  g_hash_table_unref(seen);
   return ok;
 }
 
