@@ -10,6 +10,8 @@
 #ifndef KB_CLI_BUILTIN_H
 #define KB_CLI_BUILTIN_H
 
+#include <stdio.h>
+
 #include <klaverblad.h>
 
 /* Exit statuses shared by every subcommand. */
