@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 
+#include "base/quote.h"
 #include "io/io_internal.h"
 #include "klaverblad/error.h"
 #include "klaverblad/export.h"
@@ -544,20 +545,6 @@ write_questions_csv(const KbDataset *ds)
 
 /* ------------------------------------------------------------------ DOT */
 
-static void
-dot_id(GString *s, const char *t)
-{
-  g_string_append_c(s, '"');
-  for (const char *p = t; *p; p++) {
-    if (*p == '"' || *p == '\\')
-      g_string_append_c(s, '\\');
-    if (*p == '\n')
-      g_string_append(s, "\\n");
-    else
-      g_string_append_c(s, *p);
-  }
-  g_string_append_c(s, '"');
-}
 
 static char *
 write_dot(const KbDataset *ds)
@@ -566,25 +553,25 @@ write_dot(const KbDataset *ds)
   for (size_t i = 0; i < kb_dataset_node_count(ds); i++) {
     const KbNode *n = kb_dataset_node(ds, i);
     g_string_append(s, "  ");
-    dot_id(s, n->id);
+    kb_i_append_quoted(s, n->id);
     g_string_append(s, " [label=");
-    dot_id(s, n->label);
+    kb_i_append_quoted(s, n->label);
     g_string_append(s, ", kind=");
-    dot_id(s, kb_node_kind_name(n->kind));
+    kb_i_append_quoted(s, kb_node_kind_name(n->kind));
     if (n->sector != KB_NO_NODE) {
       g_string_append(s, ", sector=");
-      dot_id(s, kb_dataset_node(ds, n->sector)->id);
+      kb_i_append_quoted(s, kb_dataset_node(ds, n->sector)->id);
     }
     g_string_append(s, "];\n");
   }
   for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
     const KbRelation *r = kb_dataset_relation(ds, i);
     g_string_append(s, "  ");
-    dot_id(s, kb_dataset_node(ds, r->from)->id);
+    kb_i_append_quoted(s, kb_dataset_node(ds, r->from)->id);
     g_string_append(s, " -> ");
-    dot_id(s, kb_dataset_node(ds, r->to)->id);
+    kb_i_append_quoted(s, kb_dataset_node(ds, r->to)->id);
     g_string_append(s, " [kind=");
-    dot_id(s, kb_rel_kind_name(r->kind));
+    kb_i_append_quoted(s, kb_rel_kind_name(r->kind));
     if (kb_rel_kind_is_symmetric(r->kind))
       g_string_append(s, ", dir=none");
     if (r->since != KB_NO_YEAR)

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/quote.h"
 #include "klaverblad/analysis.h"
 #include "klaverblad/error.h"
 #include "klaverblad/map.h"
@@ -111,20 +112,6 @@ gv_escape(const char *text)
   return g_string_free(s, FALSE);
 }
 
-static void
-put_value(GString *s, const char *v)
-{
-  g_string_append_c(s, '"');
-  for (const char *p = v; *p; p++) {
-    if (*p == '"' || *p == '\\')
-      g_string_append_c(s, '\\');
-    if (*p == '\n')
-      g_string_append(s, "\\n");
-    else
-      g_string_append_c(s, *p);
-  }
-  g_string_append_c(s, '"');
-}
 
 /* Appends " key=value" pairs from a NULL-terminated list; a NULL value
  * leaves its key out. */
@@ -137,7 +124,7 @@ put_attrs(GString *s, va_list ap)
     if (v == NULL)
       continue;
     g_string_append_printf(s, " %s=", k);
-    put_value(s, v);
+    kb_i_append_quoted(s, v);
   }
   g_string_append_c(s, '\n');
 }
@@ -148,11 +135,11 @@ statement(GString *s, const char *keyword, const char *a, const char *b, ...)
   g_string_append(s, keyword);
   if (a) {
     g_string_append_c(s, ' ');
-    put_value(s, a);
+    kb_i_append_quoted(s, a);
   }
   if (b) {
     g_string_append_c(s, ' ');
-    put_value(s, b);
+    kb_i_append_quoted(s, b);
   }
   va_list ap;
   va_start(ap, b);
@@ -215,11 +202,11 @@ add_node(Map *m, const char *id, const char *label, double fontsize, ...)
   n.fontsize = fontsize;
   g_autofree char *gv_label = gv_escape(label);
   g_string_append(n.attrs, " label=");
-  put_value(n.attrs, gv_label);
+  kb_i_append_quoted(n.attrs, gv_label);
   char fs[G_ASCII_DTOSTR_BUF_SIZE];
   g_ascii_formatd(fs, sizeof fs, "%.1f", fontsize);
   g_string_append(n.attrs, " fontsize=");
-  put_value(n.attrs, fs);
+  kb_i_append_quoted(n.attrs, fs);
   va_list ap;
   va_start(ap, fontsize);
   put_attrs(n.attrs, ap);
@@ -459,7 +446,7 @@ finish(Map *m)
   for (guint i = 0; i < m->nodes->len; i++) {
     MapNode *n = &g_array_index(m->nodes, MapNode, i);
     g_string_append(m->spec, "node ");
-    put_value(m->spec, n->id);
+    kb_i_append_quoted(m->spec, n->id);
     g_string_append(m->spec, n->attrs->str);
     g_string_append(m->spec, " fontname=\"DejaVu Sans\"");
     if (n->placed) {
