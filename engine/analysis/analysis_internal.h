@@ -18,7 +18,7 @@ typedef struct {
   size_t *pos;              /* node index -> position, or KB_NO_NODE */
   GArray *ties;             /* of KbiTie, by (a, b) */
   GArray *arcs;             /* of size_t pairs (from, to): directed ties, by (from, to) */
-  GHashTable *direct;       /* "a b" node pairs (a < b) joined by partner_of or funds */
+  GHashTable *direct;       /* node pairs (a << 32 | b, a < b) joined by partner_of or funds */
 } KbiOrgNet;
 
 void kb_i_orgnet_build(const KbDataset *ds, KbiOrgNet *net);
@@ -51,6 +51,11 @@ void kb_i_contexts_release(KbiContexts *ctx);
 /* The networks 'network' is part of, directly or not (not itself). Returns
  * how many; *out is a new array or NULL. */
 size_t kb_i_enclosing_networks(const KbDataset *ds, size_t network, size_t **out);
+
+/* A hash of 64-bit pair keys (a << 32 | b) that spreads them: GLib's
+ * g_int64_hash folds the halves together (a ^ b), so that every pair with
+ * the same a ^ b collides. Use with g_int64_equal. */
+guint kb_i_pair_hash(gconstpointer key);
 
 /* Node ids compare in C order everywhere results are sorted. */
 int kb_i_compare_ids(const KbDataset *ds, size_t a, size_t b);

@@ -134,7 +134,7 @@ kb_bridges_compute(const KbDataset *ds, size_t from, size_t to, size_t k, int as
   size_t S = n, T = n + 1;
 
   /* arcs: the cheapest relation for each ordered pair of vertices */
-  GHashTable *best = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, g_free);
+  GHashTable *best = g_hash_table_new_full(kb_i_pair_hash, g_int64_equal, g_free, g_free);
   for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
     const KbRelation *r = kb_dataset_relation(ds, i);
     double cost = kb_bridges_tie_cost(r, ref);

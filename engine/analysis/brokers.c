@@ -21,7 +21,7 @@ static void
 count_roles(const KbDataset *ds, const KbiOrgNet *net, KbBroker *out)
 {
   size_t n = net->n;
-  GHashTable *arcset = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+  GHashTable *arcset = g_hash_table_new_full(kb_i_pair_hash, g_int64_equal, g_free, NULL);
   GArray **in = g_new0(GArray *, n), **outs = g_new0(GArray *, n);
   for (size_t i = 0; i < n; i++) {
     in[i] = g_array_new(FALSE, FALSE, sizeof(size_t));
@@ -78,7 +78,7 @@ static void
 effective_sizes(const KbiOrgNet *net, KbBroker *out)
 {
   size_t n = net->n;
-  GHashTable *tied = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+  GHashTable *tied = g_hash_table_new_full(kb_i_pair_hash, g_int64_equal, g_free, NULL);
   GArray **nb = g_new0(GArray *, n);
   for (size_t i = 0; i < n; i++)
     nb[i] = g_array_new(FALSE, FALSE, sizeof(size_t));

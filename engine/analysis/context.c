@@ -14,6 +14,18 @@ kb_context_kind_name(KbContextKind kind)
   return names[kind];
 }
 
+guint
+kb_i_pair_hash(gconstpointer key)
+{
+  guint64 x = (guint64) *(const gint64 *) key;
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return (guint) x;
+}
+
 int
 kb_i_compare_ids(const KbDataset *ds, size_t a, size_t b)
 {

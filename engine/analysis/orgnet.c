@@ -5,10 +5,18 @@
 
 #include "analysis/analysis_internal.h"
 
-static char *
-pair_key(size_t a, size_t b)
+/* An unordered pair (or an ordered one, for arcs) as one 64-bit key. */
+static gint64 *
+pair_key(size_t a, size_t b, gboolean ordered)
 {
-  return a < b ? g_strdup_printf("%zu %zu", a, b) : g_strdup_printf("%zu %zu", b, a);
+  gint64 *k = g_new(gint64, 1);
+  if (!ordered && a > b) {
+    size_t t = a;
+    a = b;
+    b = t;
+  }
+  *k = ((gint64) a << 32) | (gint64) b;
+  return k;
 }
 
 static int
@@ -35,7 +43,7 @@ tie_add(GHashTable *ties, size_t a, size_t b, double w)
 {
   if (a == b)
     return;
-  char *key = pair_key(a, b);
+  gint64 *key = pair_key(a, b, FALSE);
   double *v = g_hash_table_lookup(ties, key);
   if (v == NULL) {
     v = g_new0(double, 1);
@@ -50,7 +58,7 @@ static void
 arc_add(GHashTable *arcs, size_t from, size_t to)
 {
   if (from != to)
-    g_hash_table_add(arcs, g_strdup_printf("%zu %zu", from, to));
+    g_hash_table_add(arcs, pair_key(from, to, TRUE));
 }
 
 void
@@ -71,9 +79,9 @@ kb_i_orgnet_build(const KbDataset *ds, KbiOrgNet *net)
   for (size_t p = 0; p < net->n; p++)
     net->pos[net->nodes[p]] = p;
 
-  GHashTable *ties = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-  GHashTable *arcs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-  net->direct = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *ties = g_hash_table_new_full(kb_i_pair_hash, g_int64_equal, g_free, g_free);
+  GHashTable *arcs = g_hash_table_new_full(kb_i_pair_hash, g_int64_equal, g_free, NULL);
+  net->direct = g_hash_table_new_full(kb_i_pair_hash, g_int64_equal, g_free, NULL);
   GHashTable *members = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
                                               (GDestroyNotify) g_array_unref);
   for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
@@ -85,7 +93,7 @@ kb_i_orgnet_build(const KbDataset *ds, KbiOrgNet *net)
       arc_add(arcs, a, b);
       if (r->kind == KB_REL_PARTNER_OF)
         arc_add(arcs, b, a);
-      g_hash_table_add(net->direct, pair_key(r->from, r->to));
+      g_hash_table_add(net->direct, pair_key(r->from, r->to, FALSE));
     } else if (r->kind == KB_REL_MEMBER_OF && a != KB_NO_NODE) {
       GArray *m = g_hash_table_lookup(members, GSIZE_TO_POINTER(r->to + 1));
       if (m == NULL) {
@@ -119,7 +127,8 @@ kb_i_orgnet_build(const KbDataset *ds, KbiOrgNet *net)
   g_hash_table_iter_init(&it, ties);
   while (g_hash_table_iter_next(&it, &key, &value)) {
     KbiTie t;
-    sscanf(key, "%zu %zu", &t.a, &t.b);
+    t.a = (size_t) (*(gint64 *) key >> 32);
+    t.b = (size_t) (*(gint64 *) key & 0xFFFFFFFF);
     t.weight = *(double *) value;
     g_array_append_val(net->ties, t);
   }
@@ -127,8 +136,7 @@ kb_i_orgnet_build(const KbDataset *ds, KbiOrgNet *net)
   net->arcs = g_array_new(FALSE, FALSE, 2 * sizeof(size_t));
   g_hash_table_iter_init(&it, arcs);
   while (g_hash_table_iter_next(&it, &key, &value)) {
-    size_t arc[2];
-    sscanf(key, "%zu %zu", &arc[0], &arc[1]);
+    size_t arc[2] = { (size_t) (*(gint64 *) key >> 32), (size_t) (*(gint64 *) key & 0xFFFFFFFF) };
     g_array_append_vals(net->arcs, arc, 1);
   }
   g_array_sort(net->arcs, compare_arcs);
@@ -153,8 +161,8 @@ kb_i_orgnet_release(KbiOrgNet *net)
 gboolean
 kb_i_orgnet_directly_tied(const KbiOrgNet *net, size_t a, size_t b)
 {
-  g_autofree char *key = pair_key(a, b);
-  return g_hash_table_contains(net->direct, key);
+  gint64 key = a < b ? ((gint64) a << 32) | (gint64) b : ((gint64) b << 32) | (gint64) a;
+  return g_hash_table_contains(net->direct, &key);
 }
 
 gboolean

@@ -20,21 +20,7 @@ kb_synergy_options_init(KbSynergyOptions *opts)
     opts->weights[k] = 1.0;
   opts->org = KB_NO_NODE;
   opts->place = KB_NO_NODE;
-}
-
-typedef struct {
-  size_t a, b;
-  double score;
-  GArray *reasons;          /* of KbReason */
-} Acc;
-
-static void
-acc_free(gpointer p)
-{
-  Acc *acc = p;
-  if (acc->reasons)
-    g_array_unref(acc->reasons);
-  g_free(acc);
+  opts->max_work = KB_SYNERGY_MAX_WORK;
 }
 
 static int
@@ -54,6 +40,57 @@ compare_pairs(const void *x, const void *y, void *data)
     return a->score > b->score ? -1 : 1;
   int c = kb_i_compare_ids(data, a->a, b->a);
   return c ? c : kb_i_compare_ids(data, a->b, b->b);
+}
+
+/* TRUE when organisation 'org' has context 'c' (its links are sorted). */
+static gboolean
+has_context(const KbiContexts *ctx, size_t org, size_t c)
+{
+  GArray *links = ctx->of_org[org];
+  guint lo = 0, hi = links ? links->len : 0;
+  while (lo < hi) {
+    guint mid = (lo + hi) / 2;
+    size_t n = g_array_index(links, KbiLink, mid).node;
+    if (n == c)
+      return TRUE;
+    if (n < c)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return FALSE;
+}
+
+/* The reasons of a pair: the contexts both have, strongest first. */
+static void
+explain(const KbDataset *ds, const KbiContexts *ctx, const gboolean *skip,
+        const KbSynergyOptions *opts, KbSynergyPair *p)
+{
+  GArray *reasons = g_array_new(FALSE, FALSE, sizeof(KbReason));
+  GArray *la = ctx->of_org[p->a], *lb = ctx->of_org[p->b];
+  guint i = 0, j = 0;
+  while (i < la->len && j < lb->len) {
+    size_t x = g_array_index(la, KbiLink, i).node, y = g_array_index(lb, KbiLink, j).node;
+    if (x < y) {
+      i++;
+      continue;
+    }
+    if (y < x) {
+      j++;
+      continue;
+    }
+    KbContextKind kind = g_array_index(la, KbiLink, i).kind;
+    double contribution = opts->weights[kind] / log((double) ctx->members[x]->len);
+    if (!skip[x] && contribution > 0) {
+      KbReason r = { x, kind, contribution };
+      g_array_append_val(reasons, r);
+    }
+    i++;
+    j++;
+  }
+  g_array_sort_with_data(reasons, compare_reasons, (gpointer) ds);
+  p->n_reasons = reasons->len;
+  p->reasons = (KbReason *) g_array_free(reasons, FALSE);
 }
 
 /* Keeps a pair from the same sector only when asked; an unknown sector
@@ -86,7 +123,25 @@ kb_synergy_compute(const KbDataset *ds, const KbSynergyOptions *opts)
     for (size_t j = 0; j < m; j++)
       skip[up[j]] = TRUE;
   }
-  GHashTable *acc = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, acc_free);
+  /* The pairs this would visit: every pair in every shared context. On
+   * national data a theme or a country holds 10^5 organisations; rather than
+   * run for hours, say so. */
+  double work = 0;
+  for (size_t c = 0; c < ctx.n_nodes; c++)
+    if (ctx.members[c] != NULL && !skip[c])
+      work += (double) ctx.members[c]->len * (double) (ctx.members[c]->len - 1) / 2;
+  if (opts->max_work > 0 && work > opts->max_work) {
+    KbSynergy *s = g_new0(KbSynergy, 1);
+    s->work = work;
+    s->gave_up = TRUE;
+    g_free(skip);
+    kb_i_orgnet_release(&net);
+    kb_i_contexts_release(&ctx);
+    return s;
+  }
+  /* the score of each pair, summed context by context in node order; the
+   * reasons are worked out afterwards, for the pairs kept only */
+  GHashTable *acc = g_hash_table_new_full(kb_i_pair_hash, g_int64_equal, g_free, g_free);
   for (size_t c = 0; c < ctx.n_nodes; c++) {
     GArray *m = ctx.members[c];
     if (m == NULL || m->len < 2 || skip[c])
@@ -104,17 +159,12 @@ kb_synergy_compute(const KbDataset *ds, const KbSynergyOptions *opts)
         if (!sectors_pass(ds, u, v, opts->same_sector) || kb_i_orgnet_directly_tied(&net, u, v))
           continue;
         gint64 key = ((gint64) MIN(u, v) << 32) | (gint64) MAX(u, v);
-        Acc *a = g_hash_table_lookup(acc, &key);
-        if (a == NULL) {
-          a = g_new0(Acc, 1);
-          a->a = kb_i_compare_ids(ds, u, v) < 0 ? u : v;
-          a->b = a->a == u ? v : u;
-          a->reasons = g_array_new(FALSE, FALSE, sizeof(KbReason));
-          g_hash_table_insert(acc, g_memdup2(&key, sizeof key), a);
+        double *score = g_hash_table_lookup(acc, &key);
+        if (score == NULL) {
+          score = g_new0(double, 1);
+          g_hash_table_insert(acc, g_memdup2(&key, sizeof key), score);
         }
-        a->score += contribution;
-        KbReason r = { c, kind, contribution };
-        g_array_append_val(a->reasons, r);
+        *score += contribution;
       }
     }
   }
@@ -124,30 +174,24 @@ kb_synergy_compute(const KbDataset *ds, const KbSynergyOptions *opts)
   gpointer key, value;
   g_hash_table_iter_init(&it, acc);
   while (g_hash_table_iter_next(&it, &key, &value)) {
-    Acc *a = value;
-    if (opts->place != KB_NO_NODE) {
-      gboolean shares = FALSE;
-      for (guint i = 0; i < a->reasons->len && !shares; i++)
-        shares = g_array_index(a->reasons, KbReason, i).context == opts->place;
-      if (!shares)
-        continue;
-    }
-    g_array_sort_with_data(a->reasons, compare_reasons, (gpointer) ds);
-    KbSynergyPair p = { a->a, a->b, a->score, a->reasons->len, NULL };
-    p.reasons = (KbReason *) g_array_free(a->reasons, FALSE);
-    a->reasons = NULL;
+    size_t u = (size_t) (*(gint64 *) key >> 32), v = (size_t) (*(gint64 *) key & 0xFFFFFFFF);
+    if (opts->place != KB_NO_NODE
+        && (!has_context(&ctx, u, opts->place) || !has_context(&ctx, v, opts->place)))
+      continue;
+    KbSynergyPair p = { kb_i_compare_ids(ds, u, v) < 0 ? u : v, 0, *(double *) value, 0, NULL };
+    p.b = p.a == u ? v : u;
     g_array_append_val(pairs, p);
   }
   g_hash_table_unref(acc);
-  g_free(skip);
   g_array_sort_with_data(pairs, compare_pairs, (gpointer) ds);
-  if (opts->top > 0 && pairs->len > opts->top) {
-    for (guint i = (guint) opts->top; i < pairs->len; i++)
-      g_free(g_array_index(pairs, KbSynergyPair, i).reasons);
+  if (opts->top > 0 && pairs->len > opts->top)
     g_array_set_size(pairs, (guint) opts->top);
-  }
+  for (guint i = 0; i < pairs->len; i++)
+    explain(ds, &ctx, skip, opts, &g_array_index(pairs, KbSynergyPair, i));
+  g_free(skip);
 
   KbSynergy *s = g_new0(KbSynergy, 1);
+  s->work = work;
   s->n_pairs = pairs->len;
   s->pairs = (KbSynergyPair *) g_array_free(pairs, FALSE);
   kb_i_orgnet_release(&net);

@@ -20,6 +20,7 @@ cmd_synergy(int argc, char **argv)
   KbCliOutputOptions out = { 0 };
   g_autofree char *org = NULL, *place = NULL, *weights = NULL;
   gboolean same_sector = FALSE, include_home = FALSE;
+  double max_work = KB_SYNERGY_MAX_WORK;
   g_autoptr(GOptionContext) ctx = g_option_context_new("DATASET");
   g_option_context_set_summary(ctx,
     "Pairs of organisations that are not yet tied (no partner_of or funds between\n"
@@ -33,6 +34,8 @@ cmd_synergy(int argc, char **argv)
     { "place", 0, 0, G_OPTION_ARG_STRING, &place, "Only pairs that share this place", "ID" },
     { "same-sector", 0, 0, G_OPTION_ARG_NONE, &same_sector, "Keep pairs from one sector too",
       NULL },
+    { "max-work", 0, 0, G_OPTION_ARG_DOUBLE, &max_work,
+      "Give up beyond this many pair visits (default 2e8; 0: no limit)", "N" },
     { "include-home", 0, 0, G_OPTION_ARG_NONE, &include_home,
       "Count the home city and its country as shared places too", NULL },
     { "weights", 0, 0, G_OPTION_ARG_STRING, &weights,
@@ -70,8 +73,16 @@ cmd_synergy(int argc, char **argv)
       goto done;
     so.same_sector = same_sector;
     so.include_home = include_home;
+    so.max_work = max_work;
     so.top = (size_t) out.top;
     g_autoptr(KbSynergy) syn = kb_synergy_compute(ds, &so);
+    if (syn->gave_up) {
+      fprintf(stderr, "klaverblad synergy: error: the shared contexts hold %.3g pairs, more than "
+              "--max-work %.3g; narrow with --org or --place, or raise --max-work\n", syn->work,
+              so.max_work);
+      status = KB_EXIT_DATA;
+      goto done;
+    }
 
     g_autoptr(KbDoc) doc = kb_doc_new("Synergy opportunities");
     g_autofree char *about = kb_cli_describe_dataset(argv[1], &opts);

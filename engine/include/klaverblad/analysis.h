@@ -113,13 +113,19 @@ typedef struct {
   size_t top;               /* at most this many pairs; 0: all */
   gboolean include_home;    /* count the home city and the places enclosing it as
                              * shared places (every local organisation shares them) */
+  double max_work;          /* give up when the pairs to visit exceed this; 0: no limit */
 } KbSynergyOptions;
 
+/* Defaults: every weight 1, pairs from different sectors only, the home
+ * left out, no filter, all pairs, at most 2*10^8 pair visits. */
+#define KB_SYNERGY_MAX_WORK 2e8
 void kb_synergy_options_init(KbSynergyOptions *opts);
 
 typedef struct {
   size_t n_pairs;
   KbSynergyPair *pairs;     /* highest score first, then ids */
+  double work;              /* the pairs the shared contexts hold (sum of d(d-1)/2) */
+  gboolean gave_up;         /* work exceeded max_work: no pairs were computed */
 } KbSynergy;
 
 KbSynergy *kb_synergy_compute(const KbDataset *ds, const KbSynergyOptions *opts);
