@@ -35,7 +35,7 @@ cmd_synergy(int argc, char **argv)
     { "same-sector", 0, 0, G_OPTION_ARG_NONE, &same_sector, "Keep pairs from one sector too",
       NULL },
     { "max-work", 0, 0, G_OPTION_ARG_DOUBLE, &max_work,
-      "Give up beyond this many pair visits (default 2e8; 0: no limit)", "N" },
+      "Give up beyond this many pair visits (default 5e7; 0: no limit)", "N" },
     { "include-home", 0, 0, G_OPTION_ARG_NONE, &include_home,
       "Count the home city and its country as shared places too", NULL },
     { "weights", 0, 0, G_OPTION_ARG_STRING, &weights,

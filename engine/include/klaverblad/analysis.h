@@ -117,8 +117,8 @@ typedef struct {
 } KbSynergyOptions;
 
 /* Defaults: every weight 1, pairs from different sectors only, the home
- * left out, no filter, all pairs, at most 2*10^8 pair visits. */
-#define KB_SYNERGY_MAX_WORK 2e8
+ * left out, no filter, all pairs, at most 5*10^7 pair visits. */
+#define KB_SYNERGY_MAX_WORK 5e7
 void kb_synergy_options_init(KbSynergyOptions *opts);
 
 typedef struct {
