@@ -100,15 +100,7 @@ fill_entries(const KbDataset *ds, const KbiContexts *ctx, const KbiOrgNet *net, 
 {
   size_t n = kb_dataset_node_count(ds);
   KbNodeKind want = entry_kind(ix->by);
-  gboolean *home = g_new0(gboolean, n);
-  size_t h = kb_dataset_home(ds);
-  if (h != KB_NO_NODE) {
-    home[h] = TRUE;
-    g_autofree size_t *up = NULL;
-    size_t m = kb_dataset_enclosing_places(ds, h, &up);
-    for (size_t j = 0; j < m; j++)
-      home[up[j]] = TRUE;
-  }
+  gboolean *home = kb_dataset_home_places(ds);
   GArray *entries = g_array_new(FALSE, TRUE, sizeof(KbIndexEntry));
   for (size_t node = 0; node < n; node++) {
     if (kb_dataset_node(ds, node)->kind != want)

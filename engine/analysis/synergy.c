@@ -114,15 +114,8 @@ kb_synergy_compute(const KbDataset *ds, const KbSynergyOptions *opts)
   kb_i_orgnet_build(ds, &net);
 
   /* the home city and what encloses it say nothing about a local pair */
-  gboolean *skip = g_new0(gboolean, ctx.n_nodes ? ctx.n_nodes : 1);
-  size_t home = kb_dataset_home(ds);
-  if (home != KB_NO_NODE && !opts->include_home) {
-    skip[home] = TRUE;
-    g_autofree size_t *up = NULL;
-    size_t m = kb_dataset_enclosing_places(ds, home, &up);
-    for (size_t j = 0; j < m; j++)
-      skip[up[j]] = TRUE;
-  }
+  gboolean *skip = opts->include_home ? g_new0(gboolean, ctx.n_nodes ? ctx.n_nodes : 1)
+                                       : kb_dataset_home_places(ds);
   /* The pairs this would visit: every pair in every shared context. On
    * national data a theme or a country holds 10^5 organisations; rather than
    * run for hours, say so. */

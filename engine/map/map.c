@@ -591,14 +591,7 @@ draw_klaverblad(Map *m, const KbSynergy *suggested)
   const KbDataset *ds = m->ds;
   size_t n = kb_dataset_node_count(ds);
   size_t hub = kb_dataset_hub(ds), home = kb_dataset_home(ds);
-  gboolean *home_place = g_new0(gboolean, n);
-  if (home != KB_NO_NODE) {
-    home_place[home] = TRUE;
-    g_autofree size_t *up = NULL;
-    size_t k = kb_dataset_enclosing_places(ds, home, &up);
-    for (size_t j = 0; j < k; j++)
-      home_place[up[j]] = TRUE;
-  }
+  gboolean *home_place = kb_dataset_home_places(ds);
 
   /* the petals: sectors with organisations, in the fixed order */
   GArray *sectors = g_array_new(FALSE, FALSE, sizeof(size_t));

@@ -70,3 +70,19 @@ kb_dataset_enclosing_places(const KbDataset *ds, size_t place, size_t **out)
   *out = n > 0 ? (size_t *) g_array_free(found, FALSE) : (g_array_free(found, TRUE), NULL);
   return n;
 }
+
+gboolean *
+kb_dataset_home_places(const KbDataset *ds)
+{
+  g_return_val_if_fail(ds != NULL, NULL);
+  gboolean *home = g_new0(gboolean, ds->nodes->len ? ds->nodes->len : 1);
+  size_t h = kb_dataset_home(ds);
+  if (h == KB_NO_NODE)
+    return home;
+  home[h] = TRUE;
+  g_autofree size_t *up = NULL;
+  size_t m = kb_dataset_enclosing_places(ds, h, &up);
+  for (size_t j = 0; j < m; j++)
+    home[up[j]] = TRUE;
+  return home;
+}

@@ -60,14 +60,7 @@ kb_tables_communities(KbDoc *doc, const KbDataset *ds, const KbCommunities *cs, 
   kb_sheet_add_column(s, "members", kb_tr(lang, "members"), KB_COLUMN_TEXT, 0);
   /* places: where the members are active or located, rolled up; the home
    * city and its country, which every local member shares, left out */
-  gboolean *home = g_new0(gboolean, kb_dataset_node_count(ds));
-  if (kb_dataset_home(ds) != KB_NO_NODE) {
-    home[kb_dataset_home(ds)] = TRUE;
-    g_autofree size_t *up = NULL;
-    size_t m = kb_dataset_enclosing_places(ds, kb_dataset_home(ds), &up);
-    for (size_t j = 0; j < m; j++)
-      home[up[j]] = TRUE;
-  }
+  gboolean *home = kb_dataset_home_places(ds);
   for (size_t i = 0; i < cs->n && (top == 0 || i < top); i++) {
     const KbCommunity *c = &cs->communities[i];
     GHashTable *sectors = g_hash_table_new(g_direct_hash, g_direct_equal);

@@ -179,6 +179,12 @@ KbDataset *kb_dataset_as_of(const KbDataset *ds, int year);
  * none); free it with g_free(). */
 size_t kb_dataset_enclosing_places(const KbDataset *ds, size_t place, size_t **out);
 
+/* Returns a new array of kb_dataset_node_count(ds) flags (at least one
+ * element): TRUE for the home city and the places enclosing it, where every
+ * local organisation is, all FALSE when the dataset names no home. Free
+ * with g_free(). */
+gboolean *kb_dataset_home_places(const KbDataset *ds);
+
 /* -------------------------------------------------------------- builder */
 
 /* A KbBuilder turns rows of text (from CSV, JSON or a caller) into a dataset,
