@@ -48,14 +48,39 @@ typedef struct {
 void kb_i_contexts_build(const KbDataset *ds, KbiContexts *ctx);
 void kb_i_contexts_release(KbiContexts *ctx);
 
-/* The networks 'network' is part of, directly or not (not itself). Returns
- * how many; *out is a new array or NULL. */
-size_t kb_i_enclosing_networks(const KbDataset *ds, size_t network, size_t **out);
+/* What encloses each node: for a place the places around it (nearest
+ * first), for a network the networks it is part of, directly or not. */
+typedef struct {
+  size_t n;
+  size_t **up;              /* node -> enclosing nodes, or NULL */
+  size_t *n_up;
+} KbiRollup;
+
+void kb_i_rollup_build(const KbDataset *ds, KbiRollup *roll);
+void kb_i_rollup_release(KbiRollup *roll);
+
+/* Receives one link: organisation 'org' has context 'context'. */
+typedef void (*KbiLinkFunc)(size_t org, size_t context, KbContextKind kind, int since,
+                            gpointer data);
+
+/* Calls 'func' for each link relation 'r' gives: an organisation's place,
+ * theme, network or partner, and what encloses the place or network. A link
+ * may come more than once. */
+void kb_i_relation_links(const KbDataset *ds, const KbiRollup *roll, const KbRelation *r,
+                         KbiLinkFunc func, gpointer data);
 
 /* A hash of 64-bit pair keys (a << 32 | b) that spreads them: GLib's
  * g_int64_hash folds the halves together (a ^ b), so that every pair with
  * the same a ^ b collides. Use with g_int64_equal. */
 guint kb_i_pair_hash(gconstpointer key);
+
+/* kb_synergy_each with its threshold set: contexts of more than 'walk_max'
+ * organisations are enumerated as subsets rather than walked. The result
+ * does not depend on it; the tests check that. */
+gboolean kb_i_synergy_each_tuned(const KbDataset *ds, const KbSynergyOptions *opts, size_t k,
+                                 size_t walk_max, KbSuggestFunc emit,
+                                 gpointer data, KbProgressFunc progress, gpointer progress_data,
+                                 GError **error);
 
 /* Node ids compare in C order everywhere results are sorted. */
 int kb_i_compare_ids(const KbDataset *ds, size_t a, size_t b);

@@ -45,40 +45,143 @@ kb_i_sort_by_id(const KbDataset *ds, size_t *nodes, size_t n)
                     (gpointer) ds);
 }
 
-size_t
-kb_i_enclosing_networks(const KbDataset *ds, size_t network, size_t **out)
+/* The networks each network is part of, directly or not: one pass over the
+ * relations for the part_of arcs, then a breadth-first walk per network
+ * that has any. */
+static void
+rollup_networks(const KbDataset *ds, KbiRollup *roll)
 {
-  GArray *found = g_array_new(FALSE, FALSE, sizeof(size_t));
-  size_t current = network;
-  for (size_t head = 0;; current = g_array_index(found, size_t, head++)) {
-    for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
-      const KbRelation *r = kb_dataset_relation(ds, i);
-      if (r->kind != KB_REL_PART_OF || r->from != current
-          || kb_dataset_node(ds, r->to)->kind != KB_NODE_NETWORK)
-        continue;
-      gboolean seen = r->to == network;
-      for (guint j = 0; j < found->len && !seen; j++)
-        seen = g_array_index(found, size_t, j) == r->to;
-      if (!seen)
-        g_array_append_val(found, r->to);
-    }
-    if (head == found->len)
-      break;
+  size_t n = roll->n;
+  size_t *offsets = g_new0(size_t, n + 1);
+  size_t n_rel = kb_dataset_relation_count(ds);
+  for (size_t i = 0; i < n_rel; i++) {
+    const KbRelation *r = kb_dataset_relation(ds, i);
+    if (r->kind == KB_REL_PART_OF && kb_dataset_node(ds, r->to)->kind == KB_NODE_NETWORK)
+      offsets[r->from + 1]++;
   }
-  size_t n = found->len;
-  *out = n ? (size_t *) g_array_free(found, FALSE) : (g_array_free(found, TRUE), NULL);
-  return n;
+  for (size_t i = 0; i < n; i++)
+    offsets[i + 1] += offsets[i];
+  size_t *targets = g_new(size_t, offsets[n] ? offsets[n] : 1);
+  size_t *fill = g_memdup2(offsets, (n + 1) * sizeof(size_t));
+  for (size_t i = 0; i < n_rel; i++) {
+    const KbRelation *r = kb_dataset_relation(ds, i);
+    if (r->kind == KB_REL_PART_OF && kb_dataset_node(ds, r->to)->kind == KB_NODE_NETWORK)
+      targets[fill[r->from]++] = r->to;
+  }
+  g_free(fill);
+  for (size_t net = 0; net < n; net++) {
+    if (kb_dataset_node(ds, net)->kind != KB_NODE_NETWORK || offsets[net] == offsets[net + 1])
+      continue;
+    GArray *found = g_array_new(FALSE, FALSE, sizeof(size_t));
+    size_t current = net;
+    for (size_t head = 0;; current = g_array_index(found, size_t, head++)) {
+      for (size_t k = offsets[current]; k < offsets[current + 1]; k++) {
+        size_t t = targets[k];
+        gboolean seen = t == net;
+        for (guint j = 0; j < found->len && !seen; j++)
+          seen = g_array_index(found, size_t, j) == t;
+        if (!seen)
+          g_array_append_val(found, t);
+      }
+      if (head == found->len)
+        break;
+    }
+    roll->n_up[net] = found->len;
+    roll->up[net] = (size_t *) g_array_free(found, FALSE);
+  }
+  g_free(offsets);
+  g_free(targets);
 }
 
-/* Adds (or merges) a link to 'list', keyed by node. */
-static void
-link_add(GHashTable *index, GArray *list, size_t node, KbContextKind kind, int since)
+void
+kb_i_rollup_build(const KbDataset *ds, KbiRollup *roll)
 {
-  gpointer at = g_hash_table_lookup(index, GSIZE_TO_POINTER(node + 1));
+  size_t n = kb_dataset_node_count(ds);
+  roll->n = n;
+  roll->up = g_new0(size_t *, n ? n : 1);
+  roll->n_up = g_new0(size_t, n ? n : 1);
+  rollup_networks(ds, roll);
+  for (size_t i = 0; i < n; i++) {
+    KbNodeKind k = kb_dataset_node(ds, i)->kind;
+    if (k == KB_NODE_CITY || k == KB_NODE_REGION || k == KB_NODE_COUNTRY)
+      roll->n_up[i] = kb_dataset_enclosing_places(ds, i, &roll->up[i]);
+  }
+}
+
+void
+kb_i_rollup_release(KbiRollup *roll)
+{
+  for (size_t i = 0; i < roll->n; i++)
+    g_free(roll->up[i]);
+  g_free(roll->up);
+  g_free(roll->n_up);
+  memset(roll, 0, sizeof *roll);
+}
+
+/* One link and the links to what encloses its context. */
+static void
+emit_up(const KbiRollup *roll, size_t org, size_t context, KbContextKind kind, int since,
+        KbiLinkFunc func, gpointer data)
+{
+  func(org, context, kind, since, data);
+  for (size_t j = 0; j < roll->n_up[context]; j++)
+    func(org, roll->up[context][j], kind, since, data);
+}
+
+void
+kb_i_relation_links(const KbDataset *ds, const KbiRollup *roll, const KbRelation *r,
+                    KbiLinkFunc func, gpointer data)
+{
+  KbNodeKind fk = kb_dataset_node(ds, r->from)->kind, tk = kb_dataset_node(ds, r->to)->kind;
+  /* a partnership between a network and an organisation, written either way */
+  if (r->kind == KB_REL_PARTNER_OF && fk == KB_NODE_NETWORK && tk == KB_NODE_ORGANISATION) {
+    func(r->to, r->from, KB_CONTEXT_NETWORK, r->since, data);
+    return;
+  }
+  if (fk != KB_NODE_ORGANISATION)
+    return;
+  size_t org = r->from;
+  switch (r->kind) {
+  case KB_REL_ACTIVE_IN:
+  case KB_REL_LOCATED_IN:
+    emit_up(roll, org, r->to, KB_CONTEXT_PLACE, r->since, func, data);
+    break;
+  case KB_REL_WORKS_ON:
+    func(org, r->to, KB_CONTEXT_THEME, r->since, data);
+    break;
+  case KB_REL_MEMBER_OF:
+    emit_up(roll, org, r->to, KB_CONTEXT_NETWORK, r->since, func, data);
+    break;
+  case KB_REL_PARTNER_OF:
+  case KB_REL_FUNDS:
+    if (tk == KB_NODE_NETWORK) {
+      func(org, r->to, KB_CONTEXT_NETWORK, r->since, data);
+    } else if (tk == KB_NODE_ORGANISATION) {
+      func(org, r->to, KB_CONTEXT_PARTNER, r->since, data);
+      func(r->to, org, KB_CONTEXT_PARTNER, r->since, data);
+    }
+    break;
+  default:
+    break;
+  }
+}
+
+typedef struct {
+  GArray **of_org;
+  GHashTable **index;
+} Collect;
+
+/* Adds (or merges) a link to the organisation's list, keyed by node. */
+static void
+link_add(size_t org, size_t node, KbContextKind kind, int since, gpointer data)
+{
+  Collect *c = data;
+  GArray *list = c->of_org[org];
+  gpointer at = g_hash_table_lookup(c->index[org], GSIZE_TO_POINTER(node + 1));
   if (at == NULL) {
     KbiLink l = { node, kind, since, 1 };
     g_array_append_val(list, l);
-    g_hash_table_insert(index, GSIZE_TO_POINTER(node + 1), GUINT_TO_POINTER(list->len));
+    g_hash_table_insert(c->index[org], GSIZE_TO_POINTER(node + 1), GUINT_TO_POINTER(list->len));
     return;
   }
   KbiLink *l = &g_array_index(list, KbiLink, GPOINTER_TO_UINT(at) - 1);
@@ -101,70 +204,21 @@ kb_i_contexts_build(const KbDataset *ds, KbiContexts *ctx)
   ctx->n_nodes = n;
   ctx->of_org = g_new0(GArray *, n);
   ctx->members = g_new0(GArray *, n);
-  GHashTable **index = g_new0(GHashTable *, n);
+  Collect c = { ctx->of_org, g_new0(GHashTable *, n) };
   for (size_t i = 0; i < n; i++)
     if (kb_dataset_node(ds, i)->kind == KB_NODE_ORGANISATION) {
       ctx->of_org[i] = g_array_new(FALSE, FALSE, sizeof(KbiLink));
-      index[i] = g_hash_table_new(g_direct_hash, g_direct_equal);
+      c.index[i] = g_hash_table_new(g_direct_hash, g_direct_equal);
     }
-
-  /* network roll-up, computed once per network */
-  size_t **up_nets = g_new0(size_t *, n);
-  size_t *n_up_nets = g_new0(size_t, n);
+  KbiRollup roll;
+  kb_i_rollup_build(ds, &roll);
+  for (size_t i = 0; i < kb_dataset_relation_count(ds); i++)
+    kb_i_relation_links(ds, &roll, kb_dataset_relation(ds, i), link_add, &c);
+  kb_i_rollup_release(&roll);
   for (size_t i = 0; i < n; i++)
-    if (kb_dataset_node(ds, i)->kind == KB_NODE_NETWORK)
-      n_up_nets[i] = kb_i_enclosing_networks(ds, i, &up_nets[i]);
-
-  for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
-    const KbRelation *r = kb_dataset_relation(ds, i);
-    KbNodeKind fk = kb_dataset_node(ds, r->from)->kind, tk = kb_dataset_node(ds, r->to)->kind;
-    /* a partnership between a network and an organisation, written either way */
-    if (r->kind == KB_REL_PARTNER_OF && fk == KB_NODE_NETWORK && tk == KB_NODE_ORGANISATION) {
-      link_add(index[r->to], ctx->of_org[r->to], r->from, KB_CONTEXT_NETWORK, r->since);
-      continue;
-    }
-    if (fk != KB_NODE_ORGANISATION)
-      continue;
-    size_t org = r->from;
-    switch (r->kind) {
-    case KB_REL_ACTIVE_IN:
-    case KB_REL_LOCATED_IN: {
-      link_add(index[org], ctx->of_org[org], r->to, KB_CONTEXT_PLACE, r->since);
-      g_autofree size_t *up = NULL;
-      size_t m = kb_dataset_enclosing_places(ds, r->to, &up);
-      for (size_t j = 0; j < m; j++)
-        link_add(index[org], ctx->of_org[org], up[j], KB_CONTEXT_PLACE, r->since);
-      break;
-    }
-    case KB_REL_WORKS_ON:
-      link_add(index[org], ctx->of_org[org], r->to, KB_CONTEXT_THEME, r->since);
-      break;
-    case KB_REL_MEMBER_OF:
-      link_add(index[org], ctx->of_org[org], r->to, KB_CONTEXT_NETWORK, r->since);
-      for (size_t j = 0; j < n_up_nets[r->to]; j++)
-        link_add(index[org], ctx->of_org[org], up_nets[r->to][j], KB_CONTEXT_NETWORK, r->since);
-      break;
-    case KB_REL_PARTNER_OF:
-    case KB_REL_FUNDS:
-      if (tk == KB_NODE_NETWORK) {
-        link_add(index[org], ctx->of_org[org], r->to, KB_CONTEXT_NETWORK, r->since);
-      } else if (tk == KB_NODE_ORGANISATION) {
-        link_add(index[org], ctx->of_org[org], r->to, KB_CONTEXT_PARTNER, r->since);
-        link_add(index[r->to], ctx->of_org[r->to], org, KB_CONTEXT_PARTNER, r->since);
-      }
-      break;
-    default:
-      break;
-    }
-  }
-  for (size_t i = 0; i < n; i++) {
-    g_free(up_nets[i]);
-    if (index[i])
-      g_hash_table_unref(index[i]);
-  }
-  g_free(up_nets);
-  g_free(n_up_nets);
-  g_free(index);
+    if (c.index[i])
+      g_hash_table_unref(c.index[i]);
+  g_free(c.index);
 
   /* members of each context, from the organisations' side */
   for (size_t org = 0; org < n; org++) {

@@ -73,6 +73,10 @@ size_t kb_cli_node(const KbDataset *ds, const char *command, const char *option,
 gboolean kb_cli_parse_weights(const char *text, const char *(*name_of)(int), int count,
                               double *weights);
 
+/* A progress bar on standard error for a long job; 'what' is a string
+ * naming the items ("organisations"). For terminals only. */
+void kb_cli_progress(size_t done, size_t total, gpointer what);
+
 /* "Dataset X, as of Y" for the top of a document. */
 char *kb_cli_describe_dataset(const char *path, const KbCliDatasetOptions *opts);
 

@@ -5,16 +5,6 @@
 
 #include "cli/builtin.h"
 
-static void
-progress_bar(size_t done, size_t total, gpointer user_data)
-{
-  int width = 40, filled = total ? (int) ((double) done / (double) total * width) : width;
-  fprintf(stderr, "\r[%.*s%*s] %zu / %zu organisations", filled,
-          "########################################", width - filled, "", done, total);
-  if (done == total)
-    fputc('\n', stderr);
-}
-
 int
 cmd_generate(int argc, char **argv)
 {
@@ -45,7 +35,7 @@ cmd_generate(int argc, char **argv)
   if (orgs < 1 || orgs > 100000000)
     return kb_cli_usage_error("generate", "--orgs must be 1 to 100000000");
   if (!kb_generate((size_t) orgs, (guint32) seed, output,
-                   isatty(STDERR_FILENO) ? progress_bar : NULL, NULL, &err)) {
+                   isatty(STDERR_FILENO) ? kb_cli_progress : NULL, "organisations", &err)) {
     fprintf(stderr, "klaverblad generate: error: %s\n", err->message);
     return KB_EXIT_DATA;
   }

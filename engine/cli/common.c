@@ -237,3 +237,13 @@ kb_cli_parse_weights(const char *text, const char *(*name_of)(int), int count, d
   }
   return TRUE;
 }
+
+void
+kb_cli_progress(size_t done, size_t total, gpointer what)
+{
+  int width = 40, filled = total ? (int) ((double) done / (double) total * width) : width;
+  fprintf(stderr, "\r[%.*s%*s] %zu / %zu %s", filled, "########################################",
+          width - filled, "", done, total, (const char *) what);
+  if (done == total)
+    fputc('\n', stderr);
+}

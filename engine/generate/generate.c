@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "klaverblad/error.h"
+#include "klaverblad/file.h"
 #include "klaverblad/generate.h"
 
 #define N_COUNTRIES 200
@@ -73,52 +74,6 @@ zipf(size_t n, double s)
   return w;
 }
 
-typedef struct {
-  FILE *f;
-  char *tmp;
-  char *path;
-} Out;
-
-static gboolean
-out_open(Out *o, const char *dir, const char *name, GError **error)
-{
-  o->path = g_build_filename(dir, name, NULL);
-  o->tmp = g_strdup_printf("%s.tmp-XXXXXX", o->path);
-  int fd = g_mkstemp(o->tmp);
-  if (fd >= 0) {
-    /* the usual permissions, as the file would have without the temporary name */
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
-  }
-  if (fd < 0 || (o->f = fdopen(fd, "w")) == NULL) {
-    g_set_error(error, KB_ERROR, KB_ERROR_IO, "cannot write '%s': %s", o->path, g_strerror(errno));
-    return FALSE;
-  }
-  return TRUE;
-}
-
-static gboolean
-out_close(Out *o, gboolean keep, GError **error)
-{
-  gboolean ok = TRUE;
-  if (o->f != NULL && (fflush(o->f) != 0 || ferror(o->f))) {
-    ok = FALSE;
-    g_set_error(error, KB_ERROR, KB_ERROR_IO, "cannot write '%s': %s", o->path, g_strerror(errno));
-  }
-  if (o->f != NULL)
-    fclose(o->f);
-  if (ok && keep && g_rename(o->tmp, o->path) != 0) {
-    ok = FALSE;
-    g_set_error(error, KB_ERROR, KB_ERROR_IO, "cannot write '%s': %s", o->path, g_strerror(errno));
-  }
-  if (!ok || !keep)
-    g_unlink(o->tmp);
-  g_free(o->tmp);
-  g_free(o->path);
-  return ok;
-}
-
 gboolean
 kb_generate(size_t orgs, guint32 seed, const char *dir, KbProgressFunc progress,
             gpointer user_data, GError **error)
@@ -129,38 +84,42 @@ kb_generate(size_t orgs, guint32 seed, const char *dir, KbProgressFunc progress,
                 g_strerror(errno));
     return FALSE;
   }
-  Out nodes = { 0 }, rels = { 0 }, meta = { 0 };
-  if (!out_open(&nodes, dir, "nodes.csv", error) || !out_open(&rels, dir, "relations.csv", error)
-      || !out_open(&meta, dir, "dataset.csv", error)) {
-    out_close(&nodes, FALSE, NULL);
-    out_close(&rels, FALSE, NULL);
-    out_close(&meta, FALSE, NULL);
-    return FALSE;
+  static const char *const names[] = { "nodes.csv", "relations.csv", "dataset.csv" };
+  KbAtomicFile *out[G_N_ELEMENTS(names)] = { NULL };
+  for (size_t i = 0; i < G_N_ELEMENTS(names); i++) {
+    g_autofree char *path = g_build_filename(dir, names[i], NULL);
+    if ((out[i] = kb_atomic_file_open(path, error)) == NULL) {
+      for (size_t j = 0; j < i; j++)
+        kb_atomic_file_abort(out[j]);
+      return FALSE;
+    }
   }
+  FILE *nodes = kb_atomic_file_stream(out[0]), *rels = kb_atomic_file_stream(out[1]),
+       *meta = kb_atomic_file_stream(out[2]);
   GRand *rng = g_rand_new_with_seed(seed);
   size_t n_networks = MAX((size_t) 20, orgs / 500);
 
-  fprintf(meta.f, "key,value\ntitle,Synthetic network of %zu organisations (seed %u)\n", orgs,
+  fprintf(meta, "key,value\ntitle,Synthetic network of %zu organisations (seed %u)\n", orgs,
           seed);
-  fprintf(nodes.f, "id,kind,label,sector,country,source\n");
-  fprintf(rels.f, "from,to,kind,since,weight,source\n");
+  fprintf(nodes, "id,kind,label,sector,country,source\n");
+  fprintf(rels, "from,to,kind,since,weight,source\n");
   const char *src = "klaverblad generate";
   for (size_t s = 0; s < G_N_ELEMENTS(sectors); s++)
-    fprintf(nodes.f, "%s,sector,%s,,,%s\n", sectors[s].id, sectors[s].label, src);
+    fprintf(nodes, "%s,sector,%s,,,%s\n", sectors[s].id, sectors[s].label, src);
   for (size_t c = 0; c < N_COUNTRIES; c++)
-    fprintf(nodes.f, "country-%zu,country,Country %zu,,,%s\n", c, c, src);
+    fprintf(nodes, "country-%zu,country,Country %zu,,,%s\n", c, c, src);
   /* cities: their country drawn Zipf-like, so big countries have many */
   double *cw = zipf(N_COUNTRIES, 1.0);
   Draw country_of_city = draw_new(cw, N_COUNTRIES);
   size_t *city_country = g_new(size_t, N_CITIES);
   for (size_t c = 0; c < N_CITIES; c++) {
     city_country[c] = draw(&country_of_city, rng);
-    fprintf(nodes.f, "city-%zu,city,City %zu,,country-%zu,%s\n", c, c, city_country[c], src);
+    fprintf(nodes, "city-%zu,city,City %zu,,country-%zu,%s\n", c, c, city_country[c], src);
   }
   for (size_t g = 1; g <= N_GOALS; g++)
-    fprintf(nodes.f, "sdg-%zu,theme,Global Goal %zu,,,%s\n", g, g, src);
+    fprintf(nodes, "sdg-%zu,theme,Global Goal %zu,,,%s\n", g, g, src);
   for (size_t k = 0; k < n_networks; k++)
-    fprintf(nodes.f, "network-%zu,network,Network %zu,,,%s\n", k, k, src);
+    fprintf(nodes, "network-%zu,network,Network %zu,,,%s\n", k, k, src);
 
   double sw[G_N_ELEMENTS(sectors)];
   for (size_t s = 0; s < G_N_ELEMENTS(sectors); s++)
@@ -180,7 +139,7 @@ kb_generate(size_t orgs, guint32 seed, const char *dir, KbProgressFunc progress,
 
   for (size_t i = 0; i < orgs; i++) {
     size_t s = draw(&sector, rng);
-    fprintf(nodes.f, "org-%zu,organisation,Organisation %zu,%s,,%s\n", i, i, sectors[s].id, src);
+    fprintf(nodes, "org-%zu,organisation,Organisation %zu,%s,,%s\n", i, i, sectors[s].id, src);
     size_t k = draw(&n_places, rng) + 1, seen[8];
     for (size_t j = 0; j < k; j++) {
       size_t c = draw(&city, rng);
@@ -189,7 +148,7 @@ kb_generate(size_t orgs, guint32 seed, const char *dir, KbProgressFunc progress,
         dup |= seen[x] == c;
       seen[j] = c;
       if (!dup)
-        fprintf(rels.f, "org-%zu,city-%zu,active_in,%d,,%s\n", i, c,
+        fprintf(rels, "org-%zu,city-%zu,active_in,%d,,%s\n", i, c,
                 2000 + (int) g_rand_int_range(rng, 0, 27), src);
     }
     size_t goals = (size_t) g_rand_int_range(rng, 1, 4), gseen[3];
@@ -200,7 +159,7 @@ kb_generate(size_t orgs, guint32 seed, const char *dir, KbProgressFunc progress,
         dup |= gseen[x] == g;
       gseen[j] = g;
       if (!dup)
-        fprintf(rels.f, "org-%zu,sdg-%zu,works_on,,,%s\n", i, g + 1, src);
+        fprintf(rels, "org-%zu,sdg-%zu,works_on,,,%s\n", i, g + 1, src);
     }
     size_t nets = (size_t) g_rand_int_range(rng, 0, 3), nseen[2];
     for (size_t j = 0; j < nets; j++) {
@@ -208,11 +167,11 @@ kb_generate(size_t orgs, guint32 seed, const char *dir, KbProgressFunc progress,
       gboolean dup = j == 1 && nseen[0] == nk;
       nseen[j] = nk;
       if (!dup)
-        fprintf(rels.f, "org-%zu,network-%zu,member_of,,,%s\n", i, nk, src);
+        fprintf(rels, "org-%zu,network-%zu,member_of,,,%s\n", i, nk, src);
     }
     if (i > 0 && g_rand_double(rng) < 0.3) {
       size_t p = (size_t) g_rand_int_range(rng, 0, (gint32) MIN(i, (size_t) G_MAXINT32));
-      fprintf(rels.f, "org-%zu,org-%zu,partner_of,,%d,%s\n", i, p,
+      fprintf(rels, "org-%zu,org-%zu,partner_of,,%d,%s\n", i, p,
               1 + (int) g_rand_int_range(rng, 0, 3), src);
     }
     if (progress != NULL && (i % 10000 == 0 || i + 1 == orgs))
@@ -227,8 +186,12 @@ kb_generate(size_t orgs, guint32 seed, const char *dir, KbProgressFunc progress,
   for (size_t i = 0; i < G_N_ELEMENTS(all); i++)
     g_free(all[i].cumulative);
   g_rand_free(rng);
-  gboolean ok = out_close(&nodes, TRUE, error);
-  ok = ok && out_close(&rels, TRUE, error);
-  ok = ok && out_close(&meta, TRUE, error);
+  gboolean ok = TRUE;
+  for (size_t i = 0; i < G_N_ELEMENTS(names); i++) {
+    if (ok)
+      ok = kb_atomic_file_commit(out[i], error);
+    else
+      kb_atomic_file_abort(out[i]);
+  }
   return ok;
 }

@@ -544,6 +544,23 @@ kb_sheet_render_csv(const KbSheet *sheet)
   return g_string_free(out, FALSE);
 }
 
+char *
+kb_sheet_take_csv(KbSheet *sheet, gboolean header)
+{
+  g_return_val_if_fail(sheet != NULL, NULL);
+  g_return_val_if_fail(sheet->cells->len % MAX(sheet->columns->len, 1) == 0, NULL);
+  GString *out = g_string_new(NULL);
+  csv_sheet(out, sheet);
+  if (!header) {
+    const char *end = strstr(out->str, "\r\n");
+    g_string_erase(out, 0, end - out->str + 2);
+  }
+  for (guint i = 0; i < sheet->cells->len; i++)
+    g_free(g_array_index(sheet->cells, Cell, i).text);
+  g_array_set_size(sheet->cells, 0);
+  return g_string_free(out, FALSE);
+}
+
 /* A number as Dutch readers write it: decimal comma, a point between
  * thousands. 'text' is in C notation. */
 static char *

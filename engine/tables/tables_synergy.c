@@ -54,3 +54,32 @@ kb_tables_synergy(KbDoc *doc, const KbDataset *ds, const KbSynergy *syn, KbLang 
     g_string_free(why, TRUE);
   }
 }
+
+KbSheet *
+kb_tables_synergy_each_sheet(KbDoc *doc, KbLang lang)
+{
+  g_return_val_if_fail(doc != NULL, NULL);
+  KbSheet *s = kb_doc_add_sheet(doc, "suggestions",
+                                kb_tr(lang, "The best suggestions of each organisation"));
+  kb_sheet_add_column(s, "organisation", kb_tr(lang, "organisation"), KB_COLUMN_TEXT, 0);
+  kb_sheet_add_column(s, "rank", kb_tr(lang, "#"), KB_COLUMN_INT, 0);
+  kb_sheet_add_column(s, "suggestion", kb_tr(lang, "suggestion"), KB_COLUMN_TEXT, 0);
+  kb_sheet_add_column(s, "score", kb_tr(lang, "score"), KB_COLUMN_NUMBER, 3);
+  kb_sheet_add_column(s, "shared", kb_tr(lang, "shared contexts"), KB_COLUMN_INT, 0);
+  return s;
+}
+
+void
+kb_tables_synergy_each_rows(KbSheet *sheet, const KbDataset *ds, size_t org,
+                            const KbSuggestion *best, size_t n)
+{
+  g_return_if_fail(sheet != NULL && ds != NULL && (n == 0 || best != NULL));
+  for (size_t i = 0; i < n; i++) {
+    kb_sheet_begin_row(sheet);
+    kb_sheet_put_text(sheet, kb_dataset_node(ds, org)->id);
+    kb_sheet_put_int(sheet, (long long) i + 1);
+    kb_sheet_put_text(sheet, kb_dataset_node(ds, best[i].node)->id);
+    kb_sheet_put_number(sheet, best[i].score);
+    kb_sheet_put_int(sheet, best[i].shared);
+  }
+}

@@ -10,7 +10,9 @@
 #include <string.h>
 
 #include <klaverblad.h>
+#include "analysis/analysis_internal.h"
 #include "io/io_internal.h"
+#include <glib/gstdio.h>
 
 #define TOL 1e-9
 
@@ -218,6 +220,119 @@ START_TEST(synergy_reasons_and_filters)
   opts.weights[KB_CONTEXT_PLACE] = 0;
   g_autoptr(KbSynergy) s3 = kb_synergy_compute(y2018, &opts);
   ck_assert_uint_eq(s3->n_pairs, 0);
+}
+END_TEST
+
+
+/* synergy --each against the pairs of synergy itself (held to NetworkX's
+ * adamic_adar_index above): on generated data, every organisation's list
+ * must be a top K of all its pairs, whatever the walk threshold, which
+ * moves work between walking contexts and enumerating subsets of them. */
+typedef struct {
+  GHashTable *best;         /* org node -> GArray of KbSuggestion */
+} EachCollect;
+
+static void
+each_collect(size_t org, const KbSuggestion *best, size_t n, gpointer data)
+{
+  EachCollect *c = data;
+  GArray *a = g_array_new(FALSE, FALSE, sizeof(KbSuggestion));
+  g_array_append_vals(a, best, (guint) n);
+  g_hash_table_insert(c->best, GSIZE_TO_POINTER(org + 1), a);
+}
+
+static void
+check_each(const KbDataset *ds, gboolean same_sector, size_t k, size_t walk_max)
+{
+  KbSynergyOptions opts;
+  kb_synergy_options_init(&opts);
+  opts.same_sector = same_sector;
+  opts.max_work = 0;
+  g_autoptr(KbSynergy) all = kb_synergy_compute(ds, &opts);
+  /* every organisation's pairs from the reference */
+  GHashTable *ref = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+                                          (GDestroyNotify) g_array_unref);
+  for (size_t i = 0; i < all->n_pairs; i++)
+    for (int side = 0; side < 2; side++) {
+      size_t u = side ? all->pairs[i].b : all->pairs[i].a, v = side ? all->pairs[i].a : all->pairs[i].b;
+      GArray *a = g_hash_table_lookup(ref, GSIZE_TO_POINTER(u + 1));
+      if (a == NULL)
+        g_hash_table_insert(ref, GSIZE_TO_POINTER(u + 1),
+                            a = g_array_new(FALSE, FALSE, sizeof(KbSuggestion)));
+      KbSuggestion sg = { v, all->pairs[i].score, 0 };
+      g_array_append_val(a, sg);
+    }
+  EachCollect c = { g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+                                          (GDestroyNotify) g_array_unref) };
+  g_autoptr(GError) err = NULL;
+  ck_assert(kb_i_synergy_each_tuned(ds, &opts, k, walk_max, each_collect, &c, NULL, NULL, &err));
+  size_t checked = 0;
+  for (size_t u = 0; u < kb_dataset_node_count(ds); u++) {
+    if (kb_dataset_node(ds, u)->kind != KB_NODE_ORGANISATION)
+      continue;
+    GArray *got = g_hash_table_lookup(c.best, GSIZE_TO_POINTER(u + 1));
+    GArray *want = g_hash_table_lookup(ref, GSIZE_TO_POINTER(u + 1));
+    ck_assert_msg(got != NULL, "no call for %s", kb_dataset_node(ds, u)->id);
+    size_t n_want = want ? want->len : 0;
+    ck_assert_uint_eq(got->len, MIN(k, n_want));
+    for (guint i = 0; i < got->len; i++) {
+      const KbSuggestion *g = &g_array_index(got, KbSuggestion, i);
+      /* the pair exists with that score, nobody better is left out, and
+       * the list is in order (ties by id) */
+      size_t above = 0, found = 0;
+      for (guint j = 0; j < want->len; j++) {
+        const KbSuggestion *w = &g_array_index(want, KbSuggestion, j);
+        if (w->node == g->node) {
+          found++;
+          assert_close(g->score, w->score, "each score", kb_dataset_node(ds, u)->id,
+                       kb_dataset_node(ds, g->node)->id);
+        }
+        if (w->score > g->score + 1e-12)
+          above++;
+      }
+      ck_assert_uint_eq(found, 1);
+      ck_assert_msg(above <= i, "%s: rank %u misses a better suggestion",
+                    kb_dataset_node(ds, u)->id, i + 1);
+      if (i > 0) {
+        const KbSuggestion *p = &g_array_index(got, KbSuggestion, i - 1);
+        ck_assert(p->score > g->score
+                  || (p->score == g->score
+                      && strcmp(kb_dataset_node(ds, p->node)->id, kb_dataset_node(ds, g->node)->id) < 0));
+      }
+      checked++;
+    }
+  }
+  ck_assert_uint_gt(checked, 0);
+  g_hash_table_unref(c.best);
+  g_hash_table_unref(ref);
+}
+
+START_TEST(synergy_each_is_a_top_k_of_all_pairs)
+{
+  g_autofree char *dir = g_dir_make_tmp("kb-each-XXXXXX", NULL);
+  ck_assert(dir != NULL);
+  ck_assert(kb_generate(500, 7, dir, NULL, NULL, NULL));
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  g_autoptr(KbDataset) ds = kb_dataset_load(dir, KB_FORMAT_AUTO, diags, NULL);
+  ck_assert(ds != NULL);
+  /* 500 organisations: the largest contexts hold about 150; walk all,
+   * enumerate those above 40, or every context it may */
+  static const size_t walks[] = { G_MAXSIZE, 40, 2 };
+  for (size_t w = 0; w < G_N_ELEMENTS(walks); w++) {
+    check_each(ds, TRUE, 5, walks[w]);
+    check_each(ds, FALSE, 3, walks[w]);
+  }
+  /* Deventer: the home city and Netherlands left out */
+  g_autofree char *deventer = g_build_filename(KB_DATASETS, "deventer", NULL);
+  g_autoptr(KbDataset) dv = kb_dataset_load(deventer, KB_FORMAT_AUTO, diags, NULL);
+  check_each(dv, FALSE, 4, G_MAXSIZE);
+  check_each(dv, FALSE, 4, 2);
+  static const char *const files[] = { "nodes.csv", "relations.csv", "dataset.csv" };
+  for (size_t i = 0; i < G_N_ELEMENTS(files); i++) {
+    g_autofree char *f = g_build_filename(dir, files[i], NULL);
+    g_remove(f);
+  }
+  g_rmdir(dir);
 }
 END_TEST
 
@@ -453,6 +568,7 @@ analysis_suite(void)
   tcase_add_test(tc, brokerage_roles_match_sna);
   tcase_add_test(tc, synergy_on_organisations_is_adamic_adar);
   tcase_add_test(tc, synergy_reasons_and_filters);
+  tcase_add_test(tc, synergy_each_is_a_top_k_of_all_pairs);
   tcase_add_test(tc, centralization_matches_sna);
   tcase_add_test(tc, leiden_finds_the_two_cliques);
   tcase_add_test(tc, bridges_walk_through_actors_only);

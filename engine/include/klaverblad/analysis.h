@@ -19,6 +19,7 @@
 #define KLAVERBLAD_ANALYSIS_H
 
 #include <glib.h>
+#include <klaverblad/file.h>
 #include <klaverblad/model.h>
 
 G_BEGIN_DECLS
@@ -131,6 +132,29 @@ typedef struct {
 KbSynergy *kb_synergy_compute(const KbDataset *ds, const KbSynergyOptions *opts);
 void kb_synergy_free(KbSynergy *s);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbSynergy, kb_synergy_free)
+
+/* One suggestion of synergy --each: an organisation to meet. */
+typedef struct {
+  size_t node;              /* the organisation suggested */
+  double score;             /* as in synergy */
+  unsigned shared;          /* contexts the two share */
+} KbSuggestion;
+
+/* Receives the suggestions of organisation 'org', best first (score, then
+ * id); n is at most k and may be 0. */
+typedef void (*KbSuggestFunc)(size_t org, const KbSuggestion *best, size_t n, gpointer data);
+
+/* The k best suggestions of every organisation, exact: the pairs synergy
+ * would list, with the same scores and filters (weights, same_sector,
+ * include_home; org, place, top and max_work are not used). Calls 'emit'
+ * once per organisation, in id order, from the calling thread; the work is
+ * shared among threads of its own. The large contexts (a theme or a country
+ * holding a third of all organisations) are never enumerated pair by pair,
+ * so 10^6 organisations take seconds. 'progress', when not NULL, is called
+ * with the organisations done. */
+gboolean kb_synergy_each(const KbDataset *ds, const KbSynergyOptions *opts, size_t k,
+                         KbSuggestFunc emit, gpointer data, KbProgressFunc progress,
+                         gpointer progress_data, GError **error);
 
 /* ------------------------------------------------------------- bridges */
 

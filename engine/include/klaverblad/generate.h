@@ -5,10 +5,9 @@
 
 #include <glib.h>
 
-G_BEGIN_DECLS
+#include <klaverblad/file.h>
 
-/* Called now and then with the organisations written so far. */
-typedef void (*KbProgressFunc)(size_t done, size_t total, gpointer user_data);
+G_BEGIN_DECLS
 
 /* Writes a dataset folder (nodes.csv, relations.csv, dataset.csv) into
  * 'dir' with 'orgs' organisations: six sectors with fixed shares; 200

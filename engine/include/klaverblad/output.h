@@ -63,6 +63,10 @@ const char *kb_sheet_heading(const KbSheet *sheet);
 
 /* Returns a new string: one sheet as CSV (RFC 4180, CRLF line ends). */
 char *kb_sheet_render_csv(const KbSheet *sheet);
+/* Returns a new string: the rows put so far as CSV, after the header when
+ * 'header' is TRUE, and removes them from the sheet; for writing a sheet
+ * too large to hold in pieces. */
+char *kb_sheet_take_csv(KbSheet *sheet, gboolean header);
 /* Returns a new string: one sheet as an HTML table, every value escaped.
  * Rows after the first 'fold_after' (0: none folded) go into a closed
  * <details> element whose summary reads 'more_label'. With 'decimal_comma'

@@ -31,6 +31,11 @@ char *kb_join_labels(const KbDataset *ds, const size_t *nodes, size_t n, size_t 
 
 void kb_tables_index(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, size_t top, KbLang lang);
 void kb_tables_synergy(KbDoc *doc, const KbDataset *ds, const KbSynergy *syn, KbLang lang);
+/* The sheet of synergy --each, without rows (borrowed from 'doc'), and the
+ * rows of one organisation's suggestions (ids, rank, score, shared). */
+KbSheet *kb_tables_synergy_each_sheet(KbDoc *doc, KbLang lang);
+void kb_tables_synergy_each_rows(KbSheet *sheet, const KbDataset *ds, size_t org,
+                                 const KbSuggestion *best, size_t n);
 void kb_tables_bridges(KbDoc *doc, const KbDataset *ds, const KbBridges *br, KbLang lang);
 void kb_tables_brokers(KbDoc *doc, const KbDataset *ds, const KbBrokers *br, size_t top,
                        KbLang lang);

@@ -1,0 +1,656 @@
+/* synergy_each.c -- the K best synergy suggestions of every organisation,
+ * exact, on national and European data.
+ *
+ * The score is synergy's (sum over shared contexts c of w(kind c)/ln(deg c)).
+ * Enumerating every pair inside every shared context costs the sum of deg^2,
+ * about 10^11 at 10^6 organisations, because a theme or a country holds a
+ * third of them. Instead, for each organisation u, its contexts are taken
+ * from the smallest (the heaviest weight) to the largest:
+ *
+ *  1. Each context is walked: every member not met before is scored
+ *     exactly (its shared contexts with u, looked up in a mark array) and
+ *     offered to the top K. A candidate not met yet shares only the contexts
+ *     still to come, so its score is at most their total weight; once the
+ *     K-th best score exceeds that bound, u is done. In practice the small
+ *     contexts settle most organisations, and the themes and countries that
+ *     hold 10^5 organisations are never walked.
+ *  2. When the contexts left are too large to walk, the candidates reached
+ *     only through them are enumerated best first: all candidates sharing
+ *     exactly the same set T of them have the same score f(T), so the
+ *     subsets T are visited in descending f(T) (a heap over the contexts
+ *     left out), and the members of all of T are found by scanning the
+ *     smallest of T in id order, stopping as soon as no further member can
+ *     enter the top K.
+ *
+ * Contexts are numbered by (size, node), and every score is summed over the
+ * shared contexts in that order, so a pair's score does not depend on the
+ * side it is computed from, and the output is the same on every run and
+ * with any number of threads. Ties go by id. */
+#include <math.h>
+#include <string.h>
+
+#include "analysis/analysis_internal.h"
+
+#define WALK_MAX 16384      /* contexts up to this size are walked, larger ones enumerated */
+#define CHUNK 2048          /* organisations a thread takes at a time */
+
+typedef struct {
+  size_t n;                 /* organisations; position p in id order */
+  size_t *node;             /* p -> node index */
+  size_t *sector;           /* p -> sector node or KB_NO_NODE */
+  size_t n_ctx;             /* contexts c, by (size, node) */
+  size_t *ctx_node;         /* c -> node */
+  double *weight;           /* c -> w(kind) / ln(deg) */
+  size_t *of_off;           /* CSR p -> contexts, ascending c */
+  guint32 *of;
+  size_t *mem_off;          /* CSR c -> members, ascending p */
+  guint32 *mem;
+  guint64 *sketch;           /* p -> one bit per context it has (hashed) */
+  size_t *tie_off;          /* CSR p -> organisations directly tied */
+  guint32 *tie;
+  gboolean same_sector;
+  size_t walk_max;
+} Index;
+
+typedef struct {
+  guint32 v;
+  guint32 shared;
+  double score;
+} Cand;
+
+typedef struct {
+  guint32 *seen, *tied;     /* stamps: u + 1 when seen or tied in u's search */
+  guint32 *mine;            /* context -> u + 1 when u has it */
+  Cand *best;               /* the K best so far, best first */
+  size_t n_best, k;
+  GArray *heap;             /* of Subset */
+} Scratch;
+
+/* ------------------------------------------------------------ building */
+
+typedef struct {
+  const Index *ix;
+  const size_t *pos;        /* node -> p or KB_NO_NODE */
+  const gboolean *skip;
+  GArray *pairs;            /* of guint32[2]: (p, node) */
+  KbContextKind *kind;      /* node -> kind of the context, set on first sight */
+} Collect;
+
+static void
+collect(size_t org, size_t context, KbContextKind kind, int since, gpointer data)
+{
+  (void) since;
+  Collect *c = data;
+  if (c->skip[context])
+    return;
+  guint32 pair[2] = { (guint32) c->pos[org], (guint32) context };
+  g_array_append_val(c->pairs, pair);
+  c->kind[context] = kind;
+}
+
+static int
+compare_u32(const void *x, const void *y)
+{
+  guint32 a = *(const guint32 *) x, b = *(const guint32 *) y;
+  return a < b ? -1 : a > b;
+}
+
+typedef struct {
+  size_t node, deg;
+} Hub;
+
+static int
+compare_hubs(const void *x, const void *y)
+{
+  const Hub *a = x, *b = y;
+  if (a->deg != b->deg)
+    return a->deg < b->deg ? -1 : 1;
+  return a->node < b->node ? -1 : a->node > b->node;
+}
+
+/* The bit of context c in the sketches: a Bloom filter of one hash. */
+static inline guint64
+sketch_bit(guint32 c)
+{
+  return (guint64) 1 << (((guint64) c * 0x9E3779B97F4A7C15ULL) >> 58);
+}
+
+static gboolean
+index_build(const KbDataset *ds, const KbSynergyOptions *opts, Index *ix, GError **error)
+{
+  memset(ix, 0, sizeof *ix);
+  size_t n_nodes = kb_dataset_node_count(ds);
+  if (n_nodes >= G_MAXUINT32) {
+    g_set_error(error, KB_ERROR, KB_ERROR_ARGUMENT,
+                "synergy --each handles up to %u nodes; the dataset has %zu", G_MAXUINT32 - 1,
+                n_nodes);
+    return FALSE;
+  }
+  GArray *orgs = g_array_new(FALSE, FALSE, sizeof(size_t));
+  for (size_t i = 0; i < n_nodes; i++)
+    if (kb_dataset_node(ds, i)->kind == KB_NODE_ORGANISATION)
+      g_array_append_val(orgs, i);
+  kb_i_sort_by_id(ds, (size_t *) orgs->data, orgs->len);
+  ix->n = orgs->len;
+  ix->node = (size_t *) g_array_free(orgs, FALSE);
+  ix->same_sector = opts->same_sector;
+  size_t *pos = g_new(size_t, n_nodes ? n_nodes : 1);
+  for (size_t i = 0; i < n_nodes; i++)
+    pos[i] = KB_NO_NODE;
+  ix->sector = g_new(size_t, ix->n ? ix->n : 1);
+  for (size_t p = 0; p < ix->n; p++) {
+    pos[ix->node[p]] = p;
+    ix->sector[p] = kb_dataset_node(ds, ix->node[p])->sector;
+  }
+
+  /* the links (organisation, context), deduplicated per organisation */
+  gboolean *skip = opts->include_home ? g_new0(gboolean, n_nodes ? n_nodes : 1)
+                                       : kb_dataset_home_places(ds);
+  Collect c = { ix, pos, skip, g_array_new(FALSE, FALSE, 2 * sizeof(guint32)),
+                g_new0(KbContextKind, n_nodes ? n_nodes : 1) };
+  KbiRollup roll;
+  kb_i_rollup_build(ds, &roll);
+  size_t n_rel = kb_dataset_relation_count(ds);
+  for (size_t i = 0; i < n_rel; i++)
+    kb_i_relation_links(ds, &roll, kb_dataset_relation(ds, i), collect, &c);
+  kb_i_rollup_release(&roll);
+  g_free(skip);
+
+  /* counting sort by organisation, then each organisation's contexts */
+  size_t n_links = c.pairs->len;
+  const guint32 *pairs = (const guint32 *) c.pairs->data;
+  size_t *off = g_new0(size_t, ix->n + 1);
+  for (size_t i = 0; i < n_links; i++)
+    off[pairs[2 * i] + 1]++;
+  for (size_t p = 0; p < ix->n; p++)
+    off[p + 1] += off[p];
+  guint32 *nodes_of = g_new(guint32, n_links ? n_links : 1);
+  size_t *fill = g_memdup2(off, (ix->n + 1) * sizeof(size_t));
+  for (size_t i = 0; i < n_links; i++)
+    nodes_of[fill[pairs[2 * i]]++] = pairs[2 * i + 1];
+  g_array_unref(c.pairs);
+  size_t *deg = g_new0(size_t, n_nodes ? n_nodes : 1);
+  size_t kept = 0;
+  for (size_t p = 0; p < ix->n; p++) {
+    size_t from = off[p], to = off[p + 1];
+    qsort(nodes_of + from, to - from, sizeof(guint32), compare_u32);
+    off[p] = kept;
+    for (size_t j = from; j < to; j++)
+      if (j == from || nodes_of[j] != nodes_of[j - 1]) {
+        deg[nodes_of[j]]++;
+        nodes_of[kept++] = nodes_of[j];
+      }
+  }
+  off[ix->n] = kept;
+
+  /* the contexts that can count: two organisations or more, weight above 0;
+   * numbered by size, then node */
+  size_t *cix = g_new(size_t, n_nodes ? n_nodes : 1);
+  GArray *by_size = g_array_new(FALSE, FALSE, sizeof(Hub));
+  for (size_t i = 0; i < n_nodes; i++) {
+    cix[i] = KB_NO_NODE;
+    if (deg[i] >= 2 && opts->weights[c.kind[i]] > 0) {
+      Hub h = { i, deg[i] };
+      g_array_append_val(by_size, h);
+    }
+  }
+  g_array_sort(by_size, compare_hubs);
+  size_t n_ctx = by_size->len;
+  for (size_t h = 0; h < n_ctx; h++)
+    cix[g_array_index(by_size, Hub, h).node] = h;
+  g_array_unref(by_size);
+  ix->n_ctx = n_ctx;
+  ix->ctx_node = g_new(size_t, n_ctx ? n_ctx : 1);
+  ix->weight = g_new(double, n_ctx ? n_ctx : 1);
+  for (size_t i = 0; i < n_nodes; i++)
+    if (cix[i] != KB_NO_NODE) {
+      ix->ctx_node[cix[i]] = i;
+      ix->weight[cix[i]] = opts->weights[c.kind[i]] / log((double) deg[i]);
+    }
+
+  /* each organisation's contexts as indices, ascending; the members of each */
+  ix->of_off = g_new0(size_t, ix->n + 1);
+  ix->of = g_new(guint32, kept ? kept : 1);
+  ix->mem_off = g_new0(size_t, n_ctx + 1);
+  size_t m = 0;
+  for (size_t p = 0; p < ix->n; p++) {
+    size_t start = m;
+    for (size_t j = off[p]; j < off[p + 1]; j++)
+      if (cix[nodes_of[j]] != KB_NO_NODE) {
+        ix->of[m++] = (guint32) cix[nodes_of[j]];
+        ix->mem_off[cix[nodes_of[j]] + 1]++;
+      }
+    qsort(ix->of + start, m - start, sizeof(guint32), compare_u32);
+    ix->of_off[p + 1] = m;
+  }
+  for (size_t k = 0; k < n_ctx; k++)
+    ix->mem_off[k + 1] += ix->mem_off[k];
+  ix->sketch = g_new0(guint64, ix->n ? ix->n : 1);
+  for (size_t p = 0; p < ix->n; p++)
+    for (size_t j = ix->of_off[p]; j < ix->of_off[p + 1]; j++)
+      ix->sketch[p] |= sketch_bit(ix->of[j]);
+  ix->mem = g_new(guint32, m ? m : 1);
+  g_free(fill);
+  fill = g_memdup2(ix->mem_off, (n_ctx + 1) * sizeof(size_t));
+  for (size_t p = 0; p < ix->n; p++)     /* p ascends: members sorted */
+    for (size_t j = ix->of_off[p]; j < ix->of_off[p + 1]; j++)
+      ix->mem[fill[ix->of[j]]++] = (guint32) p;
+  g_free(fill);
+  g_free(off);
+  g_free(nodes_of);
+  g_free(deg);
+  g_free(cix);
+  g_free(c.kind);
+
+  /* the pairs joined by partner_of or funds, both ways */
+  ix->tie_off = g_new0(size_t, ix->n + 1);
+  for (size_t i = 0; i < n_rel; i++) {
+    const KbRelation *r = kb_dataset_relation(ds, i);
+    if ((r->kind == KB_REL_PARTNER_OF || r->kind == KB_REL_FUNDS) && pos[r->from] != KB_NO_NODE
+        && pos[r->to] != KB_NO_NODE) {
+      ix->tie_off[pos[r->from] + 1]++;
+      ix->tie_off[pos[r->to] + 1]++;
+    }
+  }
+  for (size_t p = 0; p < ix->n; p++)
+    ix->tie_off[p + 1] += ix->tie_off[p];
+  ix->tie = g_new(guint32, ix->tie_off[ix->n] ? ix->tie_off[ix->n] : 1);
+  fill = g_memdup2(ix->tie_off, (ix->n + 1) * sizeof(size_t));
+  for (size_t i = 0; i < n_rel; i++) {
+    const KbRelation *r = kb_dataset_relation(ds, i);
+    if ((r->kind == KB_REL_PARTNER_OF || r->kind == KB_REL_FUNDS) && pos[r->from] != KB_NO_NODE
+        && pos[r->to] != KB_NO_NODE) {
+      ix->tie[fill[pos[r->from]]++] = (guint32) pos[r->to];
+      ix->tie[fill[pos[r->to]]++] = (guint32) pos[r->from];
+    }
+  }
+  g_free(fill);
+  g_free(pos);
+  return TRUE;
+}
+
+static void
+index_release(Index *ix)
+{
+  g_free(ix->node);
+  g_free(ix->sector);
+  g_free(ix->ctx_node);
+  g_free(ix->weight);
+  g_free(ix->of_off);
+  g_free(ix->of);
+  g_free(ix->mem_off);
+  g_free(ix->mem);
+  g_free(ix->sketch);
+  g_free(ix->tie_off);
+  g_free(ix->tie);
+  memset(ix, 0, sizeof *ix);
+}
+
+/* ------------------------------------------------------------- search */
+
+/* TRUE when candidate a ranks before b: higher score, then lower id. */
+static inline gboolean
+better(double sa, guint32 va, double sb, guint32 vb)
+{
+  return sa > sb || (sa == sb && va < vb);
+}
+
+static void
+offer(Scratch *s, guint32 v, double score, guint32 shared)
+{
+  if (s->n_best == s->k && !better(score, v, s->best[s->k - 1].score, s->best[s->k - 1].v))
+    return;
+  size_t i = s->n_best < s->k ? s->n_best++ : s->k - 1;
+  while (i > 0 && better(score, v, s->best[i - 1].score, s->best[i - 1].v)) {
+    s->best[i] = s->best[i - 1];
+    i--;
+  }
+  s->best[i] = (Cand) { v, shared, score };
+}
+
+/* TRUE when no candidate of score at most 'bound' can still enter. */
+static inline gboolean
+settled(const Scratch *s, double bound)
+{
+  return s->n_best == s->k && s->best[s->k - 1].score > bound * (1 + 1e-9);
+}
+
+/* The exact score of v with u: the contexts v shares with u (marked in
+ * 'mine'), summed in ascending index; *shared counts them. */
+static inline double
+score_with(const Index *ix, const Scratch *s, guint32 u, guint32 v, guint32 *shared)
+{
+  double sum = 0;
+  guint32 k = 0;
+  for (size_t j = ix->of_off[v]; j < ix->of_off[v + 1]; j++)
+    if (s->mine[ix->of[j]] == u + 1) {
+      sum += ix->weight[ix->of[j]];
+      k++;
+    }
+  *shared = k;
+  return sum;
+}
+
+static inline gboolean
+excluded(const Index *ix, const Scratch *s, guint32 u, guint32 v)
+{
+  if (s->tied[v] == u + 1)
+    return TRUE;
+  return !ix->same_sector && ix->sector[u] != KB_NO_NODE && ix->sector[u] == ix->sector[v];
+}
+
+/* Scores every member of u's context at 'at' not met yet. A member met
+ * here shares none of u's earlier contexts, so its score is at most the
+ * weight of this one plus those of the later ones its sketch may hold; when
+ * that cannot enter the top K, its own list is not read. */
+static void
+walk(const Index *ix, Scratch *s, guint32 u, size_t at, size_t to)
+{
+  guint32 c = ix->of[at];
+  for (size_t j = ix->mem_off[c]; j < ix->mem_off[c + 1]; j++) {
+    guint32 v = ix->mem[j];
+    if (s->seen[v] == u + 1)
+      continue;
+    s->seen[v] = u + 1;
+    if (s->n_best == s->k) {
+      guint64 sk = ix->sketch[v];
+      double bound = ix->weight[c];
+      for (size_t i = at + 1; i < to; i++)
+        if (sk & sketch_bit(ix->of[i]))
+          bound += ix->weight[ix->of[i]];
+      if (bound * (1 + 1e-9) < s->best[s->k - 1].score)
+        continue;
+    }
+    if (excluded(ix, s, u, v))
+      continue;
+    guint32 shared;
+    double score = score_with(ix, s, u, v, &shared);
+    offer(s, v, score, shared);
+  }
+}
+
+typedef struct {
+  double removed;           /* weight of the hubs left out */
+  guint32 last;             /* highest index (by weight) among them */
+  guint32 set;              /* the hubs left out, as bits over the sorted list */
+} Subset;
+
+static int
+compare_subsets(const Subset *a, const Subset *b)
+{
+  if (a->removed != b->removed)
+    return a->removed < b->removed ? -1 : 1;
+  return a->set < b->set ? -1 : a->set > b->set;
+}
+
+static void
+heap_push(GArray *heap, Subset x)
+{
+  g_array_append_val(heap, x);
+  Subset *h = (Subset *) heap->data;
+  for (guint i = heap->len - 1; i > 0;) {
+    guint parent = (i - 1) / 2;
+    if (compare_subsets(&h[i], &h[parent]) >= 0)
+      break;
+    Subset t = h[i];
+    h[i] = h[parent];
+    h[parent] = t;
+    i = parent;
+  }
+}
+
+static Subset
+heap_pop(GArray *heap)
+{
+  Subset *h = (Subset *) heap->data, top = h[0];
+  h[0] = h[heap->len - 1];
+  g_array_set_size(heap, heap->len - 1);
+  for (guint i = 0;;) {
+    guint l = 2 * i + 1, r = l + 1, m = i;
+    if (l < heap->len && compare_subsets(&h[l], &h[m]) < 0)
+      m = l;
+    if (r < heap->len && compare_subsets(&h[r], &h[m]) < 0)
+      m = r;
+    if (m == i)
+      break;
+    Subset t = h[i];
+    h[i] = h[m];
+    h[m] = t;
+    i = m;
+  }
+  return top;
+}
+
+#define ENUM_MAX 24         /* at most this many hubs are enumerated as subsets */
+
+/* Step 2: the candidates reached only through the contexts big[0..nb)
+ * (ascending indices), best first by the subset they share. */
+static void
+enumerate(const Index *ix, Scratch *s, guint32 u, const guint32 *big, guint32 nb)
+{
+  /* by weight ascending: leaving out the lightest costs least */
+  guint32 order[ENUM_MAX];
+  for (guint32 i = 0; i < nb; i++) {
+    guint32 j = i;
+    while (j > 0 && ix->weight[big[order[j - 1]]] > ix->weight[big[i]]) {
+      order[j] = order[j - 1];
+      j--;
+    }
+    order[j] = i;
+  }
+  double total = 0;
+  for (guint32 i = 0; i < nb; i++)
+    total += ix->weight[big[i]];
+  GArray *heap = s->heap;
+  g_array_set_size(heap, 0);
+  Subset cur = { 0, G_MAXUINT32, 0 };
+  for (;;) {
+    guint32 full = nb == 32 ? G_MAXUINT32 : (1u << nb) - 1;
+    if (cur.set != full) {
+      if (settled(s, total - cur.removed))
+        break;
+      /* the hubs kept (bits over big[]), their exact score and the smallest */
+      guint32 keep[ENUM_MAX] = { 0 }, nk = 0;
+      for (guint32 i = 0; i < nb; i++)
+        if (!(cur.set & (1u << i)))
+          keep[nk++] = big[i];
+      /* ascending index = the canonical order of the sum */
+      double f = 0;
+      guint32 smallest = keep[0];
+      for (guint32 i = 0; i < nk; i++) {
+        f += ix->weight[keep[i]];
+        if (ix->mem_off[keep[i] + 1] - ix->mem_off[keep[i]]
+            < ix->mem_off[smallest + 1] - ix->mem_off[smallest])
+          smallest = keep[i];
+      }
+      for (size_t j = ix->mem_off[smallest]; j < ix->mem_off[smallest + 1]; j++) {
+        guint32 v = ix->mem[j];
+        if (s->n_best == s->k && !better(f, v, s->best[s->k - 1].score, s->best[s->k - 1].v))
+          break;
+        if (s->seen[v] == u + 1 || v == u)
+          continue;
+        /* v must hold every kept hub: its hubs are the tail of its list */
+        size_t a = ix->of_off[v], b = ix->of_off[v + 1];
+        guint32 hit = 0;
+        for (guint32 i = 0; i < nk && a < b;) {
+          if (ix->of[a] < keep[i]) {
+            a++;
+          } else if (ix->of[a] == keep[i]) {
+            hit++;
+            i++;
+            a++;
+          } else {
+            break;
+          }
+        }
+        if (hit < nk)
+          continue;
+        s->seen[v] = u + 1;
+        if (excluded(ix, s, u, v))
+          continue;
+        guint32 shared;
+        double score = score_with(ix, s, u, v, &shared);
+        offer(s, v, score, shared);
+      }
+    }
+    /* the next subsets of left-out hubs: replace the last by the next one
+     * up, or add the next one up (each subset is reached once) */
+    guint32 next = cur.last == G_MAXUINT32 ? 0 : cur.last + 1;
+    if (next < nb) {
+      double w_next = ix->weight[big[order[next]]];
+      if (cur.last != G_MAXUINT32) {
+        double w_last = ix->weight[big[order[cur.last]]];
+        Subset repl = { cur.removed - w_last + w_next, next,
+                        (cur.set & ~(1u << order[cur.last])) | (1u << order[next]) };
+        heap_push(heap, repl);
+      }
+      Subset add = { cur.removed + w_next, next, cur.set | (1u << order[next]) };
+      heap_push(heap, add);
+    }
+    if (heap->len == 0)
+      break;
+    cur = heap_pop(heap);
+  }
+}
+
+static void
+search(const Index *ix, Scratch *s, guint32 u)
+{
+  guint32 stamp = u + 1;
+  s->n_best = 0;
+  for (size_t j = ix->tie_off[u]; j < ix->tie_off[u + 1]; j++)
+    s->tied[ix->tie[j]] = stamp;
+  s->seen[u] = stamp;
+  size_t from = ix->of_off[u], to = ix->of_off[u + 1];
+  double left = 0;
+  for (size_t j = from; j < to; j++) {
+    s->mine[ix->of[j]] = stamp;
+    left += ix->weight[ix->of[j]];
+  }
+  /* 1: the contexts, smallest first, while a candidate reached only through
+   * the ones left could still enter */
+  size_t h = from;
+  for (; h < to; h++) {
+    if (settled(s, left))
+      return;
+    guint32 c = ix->of[h];
+    if (ix->mem_off[c + 1] - ix->mem_off[c] > ix->walk_max && to - h <= ENUM_MAX)
+      break;
+    walk(ix, s, u, h, to);
+    left -= ix->weight[c];
+  }
+  /* 2: the largest, as subsets */
+  if (h < to)
+    enumerate(ix, s, u, ix->of + h, (guint32) (to - h));
+}
+
+/* ------------------------------------------------------------ threads */
+
+typedef struct {
+  const Index *ix;
+  Scratch scratch;
+  size_t first, last;       /* the positions of this job */
+  Cand *out;                /* k per position */
+  guint32 *n_out;
+} Job;
+
+static void
+scratch_init(Scratch *s, size_t n, size_t n_ctx, size_t k)
+{
+  s->seen = g_new0(guint32, n ? n : 1);
+  s->tied = g_new0(guint32, n ? n : 1);
+  s->mine = g_new0(guint32, n_ctx ? n_ctx : 1);
+  s->k = k;
+  s->best = g_new(Cand, k);
+  s->heap = g_array_new(FALSE, FALSE, sizeof(Subset));
+}
+
+static void
+scratch_release(Scratch *s)
+{
+  g_free(s->seen);
+  g_free(s->tied);
+  g_free(s->mine);
+  g_free(s->best);
+  g_array_unref(s->heap);
+}
+
+static gpointer
+run_job(gpointer data)
+{
+  Job *job = data;
+  Scratch *s = &job->scratch;
+  for (size_t p = job->first; p < job->last; p++) {
+    search(job->ix, s, (guint32) p);
+    size_t i = p - job->first;
+    memcpy(job->out + i * s->k, s->best, s->n_best * sizeof(Cand));
+    job->n_out[i] = (guint32) s->n_best;
+  }
+  return NULL;
+}
+
+gboolean
+kb_synergy_each(const KbDataset *ds, const KbSynergyOptions *opts, size_t k,
+                KbSuggestFunc emit, gpointer data, KbProgressFunc progress,
+                gpointer progress_data, GError **error)
+{
+  return kb_i_synergy_each_tuned(ds, opts, k, WALK_MAX, emit, data, progress,
+                                 progress_data, error);
+}
+
+gboolean
+kb_i_synergy_each_tuned(const KbDataset *ds, const KbSynergyOptions *opts, size_t k,
+                        size_t walk_max, KbSuggestFunc emit, gpointer data,
+                        KbProgressFunc progress, gpointer progress_data, GError **error)
+{
+  g_return_val_if_fail(ds != NULL && opts != NULL && emit != NULL, FALSE);
+  g_return_val_if_fail(k > 0, FALSE);
+  Index ix;
+  if (!index_build(ds, opts, &ix, error))
+    return FALSE;
+  ix.walk_max = walk_max;
+  guint n_threads = CLAMP(g_get_num_processors(), 1, 16);
+  Job *jobs = g_new0(Job, n_threads);
+  for (guint t = 0; t < n_threads; t++) {
+    jobs[t].ix = &ix;
+    scratch_init(&jobs[t].scratch, ix.n, ix.n_ctx, k);
+    jobs[t].out = g_new(Cand, CHUNK * k);
+    jobs[t].n_out = g_new(guint32, CHUNK);
+  }
+  KbSuggestion *row = g_new(KbSuggestion, k);
+  GThread **threads = g_new0(GThread *, n_threads);
+  for (size_t start = 0; start < ix.n; start += (size_t) n_threads * CHUNK) {
+    /* one chunk per thread, the first on this one; then emitted in order */
+    for (guint t = 0; t < n_threads; t++) {
+      jobs[t].first = MIN(ix.n, start + t * CHUNK);
+      jobs[t].last = MIN(ix.n, jobs[t].first + CHUNK);
+      threads[t] = t == 0 || jobs[t].first == jobs[t].last
+                     ? NULL : g_thread_new("synergy", run_job, &jobs[t]);
+    }
+    run_job(&jobs[0]);
+    for (guint t = 0; t < n_threads; t++) {
+      if (threads[t] != NULL)
+        g_thread_join(threads[t]);
+      for (size_t p = jobs[t].first; p < jobs[t].last; p++) {
+        size_t i = p - jobs[t].first, n = jobs[t].n_out[i];
+        for (size_t j = 0; j < n; j++) {
+          const Cand *c = &jobs[t].out[i * k + j];
+          row[j] = (KbSuggestion) { ix.node[c->v], c->score, c->shared };
+        }
+        emit(ix.node[p], row, n, data);
+      }
+    }
+    if (progress != NULL)
+      progress(MIN(ix.n, start + (size_t) n_threads * CHUNK), ix.n, progress_data);
+  }
+  g_free(threads);
+  g_free(row);
+  for (guint t = 0; t < n_threads; t++) {
+    scratch_release(&jobs[t].scratch);
+    g_free(jobs[t].out);
+    g_free(jobs[t].n_out);
+  }
+  g_free(jobs);
+  index_release(&ix);
+  return TRUE;
+}
