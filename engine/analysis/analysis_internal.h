@@ -75,8 +75,9 @@ void kb_i_relation_links(const KbDataset *ds, const KbiRollup *roll, const KbRel
 guint kb_i_pair_hash(gconstpointer key);
 
 /* kb_synergy_each with its threshold set: contexts of more than 'walk_max'
- * organisations are enumerated as subsets rather than walked. The result
- * does not depend on it; the tests check that. */
+ * organisations (the largest 256 at most) get bitmaps and are enumerated as
+ * subsets rather than walked. The result does not depend on it; the tests
+ * check that. */
 gboolean kb_i_synergy_each_tuned(const KbDataset *ds, const KbSynergyOptions *opts, size_t k,
                                  size_t walk_max, KbSuggestFunc emit,
                                  gpointer data, KbProgressFunc progress, gpointer progress_data,

@@ -14,13 +14,14 @@
  *     K-th best score exceeds that bound, u is done. In practice the small
  *     contexts settle most organisations, and the themes and countries that
  *     hold 10^5 organisations are never walked.
- *  2. When the contexts left are too large to walk, the candidates reached
- *     only through them are enumerated best first: all candidates sharing
- *     exactly the same set T of them have the same score f(T), so the
- *     subsets T are visited in descending f(T) (a heap over the contexts
- *     left out), and the members of all of T are found by scanning the
- *     smallest of T in id order, stopping as soon as no further member can
- *     enter the top K.
+ *  2. The largest contexts (above WALK_MAX organisations, at most BITMAPS of
+ *     them) have membership bitmaps and are never walked. The candidates
+ *     reached only through them are enumerated best first: all candidates
+ *     sharing exactly the same set T of them have the same score f(T), so
+ *     the subsets T are visited in descending f(T) (a heap over the contexts
+ *     left out), and the members of all of T are found by ANDing their
+ *     bitmaps word by word, in id order, stopping as soon as no further
+ *     member can enter the top K.
  *
  * Contexts are numbered by (size, node), and every score is summed over the
  * shared contexts in that order, so a pair's score does not depend on the
@@ -31,7 +32,9 @@
 
 #include "analysis/analysis_internal.h"
 
-#define WALK_MAX 16384      /* contexts up to this size are walked, larger ones enumerated */
+#define WALK_MAX 4096       /* contexts up to this size are walked, larger ones enumerated */
+#define ENUM_MAX 24         /* at most this many contexts are enumerated as subsets */
+#define BITMAPS 256         /* at most this many contexts have bitmaps */
 #define CHUNK 2048          /* organisations a thread takes at a time */
 
 typedef struct {
@@ -45,11 +48,13 @@ typedef struct {
   guint32 *of;
   size_t *mem_off;          /* CSR c -> members, ascending p */
   guint32 *mem;
-  guint64 *sketch;           /* p -> one bit per context it has (hashed) */
+  guint64 *sketch;          /* p -> one bit per context it has (hashed) */
+  size_t bm_first;          /* contexts from this index on have bitmaps */
+  size_t words;             /* 64-bit words per bitmap */
+  guint64 *bits;            /* (c - bm_first) * words: bit p set when p has c */
   size_t *tie_off;          /* CSR p -> organisations directly tied */
   guint32 *tie;
   gboolean same_sector;
-  size_t walk_max;
 } Index;
 
 typedef struct {
@@ -58,8 +63,17 @@ typedef struct {
   double score;
 } Cand;
 
+/* What a search reads of each member it meets: its sketch (a copy of the
+ * index's, kept here so one memory access brings all three) and two stamps,
+ * u + 1 when met or directly tied in u's search. */
 typedef struct {
-  guint32 *seen, *tied;     /* stamps: u + 1 when seen or tied in u's search */
+  guint64 sketch;
+  guint32 seen;
+  guint32 tied;
+} Slot;
+
+typedef struct {
+  Slot *slot;               /* per organisation, in one cache line access */
   guint32 *mine;            /* context -> u + 1 when u has it */
   Cand *best;               /* the K best so far, best first */
   size_t n_best, k;
@@ -116,7 +130,8 @@ sketch_bit(guint32 c)
 }
 
 static gboolean
-index_build(const KbDataset *ds, const KbSynergyOptions *opts, Index *ix, GError **error)
+index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max, Index *ix,
+            GError **error)
 {
   memset(ix, 0, sizeof *ix);
   size_t n_nodes = kb_dataset_node_count(ds);
@@ -225,10 +240,22 @@ index_build(const KbDataset *ds, const KbSynergyOptions *opts, Index *ix, GError
   }
   for (size_t k = 0; k < n_ctx; k++)
     ix->mem_off[k + 1] += ix->mem_off[k];
+  /* bitmaps for the largest contexts, those above walk_max (at most
+   * BITMAPS): their members are enumerated, never walked */
+  ix->bm_first = n_ctx;
+  while (ix->bm_first > 0 && n_ctx - ix->bm_first < BITMAPS
+         && ix->mem_off[ix->bm_first] - ix->mem_off[ix->bm_first - 1] > walk_max)
+    ix->bm_first--;
+  ix->words = (ix->n + 63) / 64;
+  ix->bits = g_new0(guint64, (n_ctx - ix->bm_first) * ix->words + 1);
   ix->sketch = g_new0(guint64, ix->n ? ix->n : 1);
   for (size_t p = 0; p < ix->n; p++)
     for (size_t j = ix->of_off[p]; j < ix->of_off[p + 1]; j++)
       ix->sketch[p] |= sketch_bit(ix->of[j]);
+  for (size_t p = 0; p < ix->n; p++)
+    for (size_t j = ix->of_off[p]; j < ix->of_off[p + 1]; j++)
+      if (ix->of[j] >= ix->bm_first)
+        ix->bits[(ix->of[j] - ix->bm_first) * ix->words + p / 64] |= (guint64) 1 << (p % 64);
   ix->mem = g_new(guint32, m ? m : 1);
   g_free(fill);
   fill = g_memdup2(ix->mem_off, (n_ctx + 1) * sizeof(size_t));
@@ -281,6 +308,7 @@ index_release(Index *ix)
   g_free(ix->mem_off);
   g_free(ix->mem);
   g_free(ix->sketch);
+  g_free(ix->bits);
   g_free(ix->tie_off);
   g_free(ix->tie);
   memset(ix, 0, sizeof *ix);
@@ -334,7 +362,7 @@ score_with(const Index *ix, const Scratch *s, guint32 u, guint32 v, guint32 *sha
 static inline gboolean
 excluded(const Index *ix, const Scratch *s, guint32 u, guint32 v)
 {
-  if (s->tied[v] == u + 1)
+  if (s->slot[v].tied == u + 1)
     return TRUE;
   return !ix->same_sector && ix->sector[u] != KB_NO_NODE && ix->sector[u] == ix->sector[v];
 }
@@ -347,13 +375,17 @@ static void
 walk(const Index *ix, Scratch *s, guint32 u, size_t at, size_t to)
 {
   guint32 c = ix->of[at];
-  for (size_t j = ix->mem_off[c]; j < ix->mem_off[c + 1]; j++) {
+  size_t end = ix->mem_off[c + 1];
+  for (size_t j = ix->mem_off[c]; j < end; j++) {
     guint32 v = ix->mem[j];
-    if (s->seen[v] == u + 1)
+    if (j + 16 < end)
+      __builtin_prefetch(&s->slot[ix->mem[j + 16]], 1);
+    Slot *sl = &s->slot[v];
+    if (sl->seen == u + 1)
       continue;
-    s->seen[v] = u + 1;
+    sl->seen = u + 1;
     if (s->n_best == s->k) {
-      guint64 sk = ix->sketch[v];
+      guint64 sk = sl->sketch;
       double bound = ix->weight[c];
       for (size_t i = at + 1; i < to; i++)
         if (sk & sketch_bit(ix->of[i]))
@@ -366,6 +398,45 @@ walk(const Index *ix, Scratch *s, guint32 u, size_t at, size_t to)
     guint32 shared;
     double score = score_with(ix, s, u, v, &shared);
     offer(s, v, score, shared);
+  }
+}
+
+/* ------------------------------------------------------- enumeration */
+
+/* Offers v, a member of every context of T (of score f(T) or more); TRUE
+ * when no later member of T (by id) can enter. */
+static inline gboolean
+consider(const Index *ix, Scratch *s, guint32 u, guint32 v, double f)
+{
+  if (s->n_best == s->k && !better(f, v, s->best[s->k - 1].score, s->best[s->k - 1].v))
+    return TRUE;
+  if (s->slot[v].seen == u + 1)
+    return FALSE;
+  s->slot[v].seen = u + 1;
+  if (excluded(ix, s, u, v))
+    return FALSE;
+  guint32 shared;
+  double score = score_with(ix, s, u, v, &shared);
+  offer(s, v, score, shared);
+  return FALSE;
+}
+
+/* Considers the members of every context of keep[0..nk) (a subset T of
+ * u's of score f), in id order, until no later one can enter: their bitmaps
+ * ANDed word by word. */
+static void
+scan(const Index *ix, const guint32 *keep, guint32 nk, Scratch *s, guint32 u, double f)
+{
+  const guint64 *bm[ENUM_MAX];
+  for (guint32 i = 0; i < nk; i++)
+    bm[i] = ix->bits + (keep[i] - ix->bm_first) * ix->words;
+  for (size_t w = 0; w < ix->words; w++) {
+    guint64 x = bm[0][w];
+    for (guint32 i = 1; i < nk && x; i++)
+      x &= bm[i][w];
+    for (; x; x &= x - 1)
+      if (consider(ix, s, u, (guint32) (w * 64 + (size_t) __builtin_ctzll(x)), f))
+        return;
   }
 }
 
@@ -421,7 +492,6 @@ heap_pop(GArray *heap)
   return top;
 }
 
-#define ENUM_MAX 24         /* at most this many hubs are enumerated as subsets */
 
 /* Step 2: the candidates reached only through the contexts big[0..nb)
  * (ascending indices), best first by the subset they share. */
@@ -456,42 +526,9 @@ enumerate(const Index *ix, Scratch *s, guint32 u, const guint32 *big, guint32 nb
           keep[nk++] = big[i];
       /* ascending index = the canonical order of the sum */
       double f = 0;
-      guint32 smallest = keep[0];
-      for (guint32 i = 0; i < nk; i++) {
+      for (guint32 i = 0; i < nk; i++)
         f += ix->weight[keep[i]];
-        if (ix->mem_off[keep[i] + 1] - ix->mem_off[keep[i]]
-            < ix->mem_off[smallest + 1] - ix->mem_off[smallest])
-          smallest = keep[i];
-      }
-      for (size_t j = ix->mem_off[smallest]; j < ix->mem_off[smallest + 1]; j++) {
-        guint32 v = ix->mem[j];
-        if (s->n_best == s->k && !better(f, v, s->best[s->k - 1].score, s->best[s->k - 1].v))
-          break;
-        if (s->seen[v] == u + 1 || v == u)
-          continue;
-        /* v must hold every kept hub: its hubs are the tail of its list */
-        size_t a = ix->of_off[v], b = ix->of_off[v + 1];
-        guint32 hit = 0;
-        for (guint32 i = 0; i < nk && a < b;) {
-          if (ix->of[a] < keep[i]) {
-            a++;
-          } else if (ix->of[a] == keep[i]) {
-            hit++;
-            i++;
-            a++;
-          } else {
-            break;
-          }
-        }
-        if (hit < nk)
-          continue;
-        s->seen[v] = u + 1;
-        if (excluded(ix, s, u, v))
-          continue;
-        guint32 shared;
-        double score = score_with(ix, s, u, v, &shared);
-        offer(s, v, score, shared);
-      }
+      scan(ix, keep, nk, s, u, f);
     }
     /* the next subsets of left-out hubs: replace the last by the next one
      * up, or add the next one up (each subset is reached once) */
@@ -519,8 +556,8 @@ search(const Index *ix, Scratch *s, guint32 u)
   guint32 stamp = u + 1;
   s->n_best = 0;
   for (size_t j = ix->tie_off[u]; j < ix->tie_off[u + 1]; j++)
-    s->tied[ix->tie[j]] = stamp;
-  s->seen[u] = stamp;
+    s->slot[ix->tie[j]].tied = stamp;
+  s->slot[u].seen = stamp;
   size_t from = ix->of_off[u], to = ix->of_off[u + 1];
   double left = 0;
   for (size_t j = from; j < to; j++) {
@@ -534,7 +571,7 @@ search(const Index *ix, Scratch *s, guint32 u)
     if (settled(s, left))
       return;
     guint32 c = ix->of[h];
-    if (ix->mem_off[c + 1] - ix->mem_off[c] > ix->walk_max && to - h <= ENUM_MAX)
+    if (c >= ix->bm_first && to - h <= ENUM_MAX)
       break;
     walk(ix, s, u, h, to);
     left -= ix->weight[c];
@@ -555,10 +592,11 @@ typedef struct {
 } Job;
 
 static void
-scratch_init(Scratch *s, size_t n, size_t n_ctx, size_t k)
+scratch_init(Scratch *s, const guint64 *sketch, size_t n, size_t n_ctx, size_t k)
 {
-  s->seen = g_new0(guint32, n ? n : 1);
-  s->tied = g_new0(guint32, n ? n : 1);
+  s->slot = g_new0(Slot, n ? n : 1);
+  for (size_t p = 0; p < n; p++)
+    s->slot[p].sketch = sketch[p];
   s->mine = g_new0(guint32, n_ctx ? n_ctx : 1);
   s->k = k;
   s->best = g_new(Cand, k);
@@ -568,8 +606,7 @@ scratch_init(Scratch *s, size_t n, size_t n_ctx, size_t k)
 static void
 scratch_release(Scratch *s)
 {
-  g_free(s->seen);
-  g_free(s->tied);
+  g_free(s->slot);
   g_free(s->mine);
   g_free(s->best);
   g_array_unref(s->heap);
@@ -606,14 +643,13 @@ kb_i_synergy_each_tuned(const KbDataset *ds, const KbSynergyOptions *opts, size_
   g_return_val_if_fail(ds != NULL && opts != NULL && emit != NULL, FALSE);
   g_return_val_if_fail(k > 0, FALSE);
   Index ix;
-  if (!index_build(ds, opts, &ix, error))
+  if (!index_build(ds, opts, walk_max, &ix, error))
     return FALSE;
-  ix.walk_max = walk_max;
   guint n_threads = CLAMP(g_get_num_processors(), 1, 16);
   Job *jobs = g_new0(Job, n_threads);
   for (guint t = 0; t < n_threads; t++) {
     jobs[t].ix = &ix;
-    scratch_init(&jobs[t].scratch, ix.n, ix.n_ctx, k);
+    scratch_init(&jobs[t].scratch, ix.sketch, ix.n, ix.n_ctx, k);
     jobs[t].out = g_new(Cand, CHUNK * k);
     jobs[t].n_out = g_new(guint32, CHUNK);
   }
