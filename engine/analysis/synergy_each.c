@@ -14,14 +14,17 @@
  *     K-th best score exceeds that bound, u is done. In practice the small
  *     contexts settle most organisations, and the themes and countries that
  *     hold 10^5 organisations are never walked.
- *  2. The largest contexts (above WALK_MAX organisations, at most BITMAPS of
- *     them) have membership bitmaps and are never walked. The candidates
- *     reached only through them are enumerated best first: all candidates
- *     sharing exactly the same set T of them have the same score f(T), so
- *     the subsets T are visited in descending f(T) (a heap over the contexts
- *     left out), and the members of all of T are found by ANDing their
- *     bitmaps word by word, in id order, stopping as soon as no further
- *     member can enter the top K.
+ *  2. The largest contexts (the hubs: above WALK_MAX organisations, at most
+ *     HUBS of them) are never walked. The candidates reached only through
+ *     them are enumerated best first: all candidates sharing exactly the
+ *     same set T of hubs have the same score f(T), so the subsets T are
+ *     visited in descending f(T) (a heap over the hubs left out), and the
+ *     members of all of T are found in id order, stopping as soon as no
+ *     further member can enter the top K: for one hub its member list, for
+ *     more the shortest list of members of two hubs of T (kept for every
+ *     pair of hubs that some organisation holds), each checked for the rest
+ *     of T. A T that few organisations hold is thus cheap however large its
+ *     hubs.
  *
  * Contexts are numbered by (size, node), and every score is summed over the
  * shared contexts in that order, so a pair's score does not depend on the
@@ -34,7 +37,8 @@
 
 #define WALK_MAX 4096       /* contexts up to this size are walked, larger ones enumerated */
 #define ENUM_MAX 24         /* at most this many contexts are enumerated as subsets */
-#define BITMAPS 256         /* at most this many contexts have bitmaps */
+#define HUBS 1024           /* at most this many contexts are hubs */
+#define PAIRS_MAX 400000000 /* entries of the pair lists, at most */
 #define CHUNK 2048          /* organisations a thread takes at a time */
 
 typedef struct {
@@ -49,9 +53,10 @@ typedef struct {
   size_t *mem_off;          /* CSR c -> members, ascending p */
   guint32 *mem;
   guint64 *sketch;          /* p -> one bit per context it has (hashed) */
-  size_t bm_first;          /* contexts from this index on have bitmaps */
-  size_t words;             /* 64-bit words per bitmap */
-  guint64 *bits;            /* (c - bm_first) * words: bit p set when p has c */
+  size_t hub_first;         /* contexts from this index on are hubs */
+  size_t n_hubs;
+  size_t *pair_off;         /* CSR (a * n_hubs + b) -> members of hubs a < b, or NULL */
+  guint32 *pair;
   size_t *tie_off;          /* CSR p -> organisations directly tied */
   guint32 *tie;
   gboolean same_sector;
@@ -127,6 +132,49 @@ static inline guint64
 sketch_bit(guint32 c)
 {
   return (guint64) 1 << (((guint64) c * 0x9E3779B97F4A7C15ULL) >> 58);
+}
+
+/* The members of each pair of hubs that some organisation holds both of,
+ * in id order; none when they would take more than PAIRS_MAX entries. */
+static void
+pairs_build(Index *ix)
+{
+  size_t nh = ix->n_hubs, total = 0;
+  if (nh < 2)
+    return;
+  for (size_t p = 0; p < ix->n; p++) {
+    size_t h = 0;
+    for (size_t j = ix->of_off[p]; j < ix->of_off[p + 1]; j++)
+      h += ix->of[j] >= ix->hub_first;
+    total += h * (h - (h > 0)) / 2;
+  }
+  if (total > PAIRS_MAX)
+    return;
+  ix->pair_off = g_new0(size_t, nh * nh + 1);
+  for (int pass = 0; pass < 2; pass++) {
+    for (size_t p = 0; p < ix->n; p++) {
+      size_t first = ix->of_off[p];
+      while (first < ix->of_off[p + 1] && ix->of[first] < ix->hub_first)
+        first++;
+      for (size_t i = first; i < ix->of_off[p + 1]; i++)
+        for (size_t j = i + 1; j < ix->of_off[p + 1]; j++) {
+          size_t key = (ix->of[i] - ix->hub_first) * nh + (ix->of[j] - ix->hub_first);
+          if (pass == 0)
+            ix->pair_off[key + 1]++;
+          else
+            ix->pair[ix->pair_off[key]++] = (guint32) p;
+        }
+    }
+    if (pass == 0) {
+      for (size_t k = 0; k < nh * nh; k++)
+        ix->pair_off[k + 1] += ix->pair_off[k];
+      ix->pair = g_new(guint32, total ? total : 1);
+    } else {
+      /* the fill moved each start to the next one's: shift back */
+      memmove(ix->pair_off + 1, ix->pair_off, nh * nh * sizeof(size_t));
+      ix->pair_off[0] = 0;
+    }
+  }
 }
 
 static gboolean
@@ -240,22 +288,17 @@ index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max, 
   }
   for (size_t k = 0; k < n_ctx; k++)
     ix->mem_off[k + 1] += ix->mem_off[k];
-  /* bitmaps for the largest contexts, those above walk_max (at most
-   * BITMAPS): their members are enumerated, never walked */
-  ix->bm_first = n_ctx;
-  while (ix->bm_first > 0 && n_ctx - ix->bm_first < BITMAPS
-         && ix->mem_off[ix->bm_first] - ix->mem_off[ix->bm_first - 1] > walk_max)
-    ix->bm_first--;
-  ix->words = (ix->n + 63) / 64;
-  ix->bits = g_new0(guint64, (n_ctx - ix->bm_first) * ix->words + 1);
+  /* the hubs: the largest contexts, above walk_max (at most HUBS) */
+  ix->hub_first = n_ctx;
+  while (ix->hub_first > 0 && n_ctx - ix->hub_first < HUBS
+         && ix->mem_off[ix->hub_first] - ix->mem_off[ix->hub_first - 1] > walk_max)
+    ix->hub_first--;
+  ix->n_hubs = n_ctx - ix->hub_first;
   ix->sketch = g_new0(guint64, ix->n ? ix->n : 1);
   for (size_t p = 0; p < ix->n; p++)
     for (size_t j = ix->of_off[p]; j < ix->of_off[p + 1]; j++)
       ix->sketch[p] |= sketch_bit(ix->of[j]);
-  for (size_t p = 0; p < ix->n; p++)
-    for (size_t j = ix->of_off[p]; j < ix->of_off[p + 1]; j++)
-      if (ix->of[j] >= ix->bm_first)
-        ix->bits[(ix->of[j] - ix->bm_first) * ix->words + p / 64] |= (guint64) 1 << (p % 64);
+  pairs_build(ix);
   ix->mem = g_new(guint32, m ? m : 1);
   g_free(fill);
   fill = g_memdup2(ix->mem_off, (n_ctx + 1) * sizeof(size_t));
@@ -308,7 +351,8 @@ index_release(Index *ix)
   g_free(ix->mem_off);
   g_free(ix->mem);
   g_free(ix->sketch);
-  g_free(ix->bits);
+  g_free(ix->pair_off);
+  g_free(ix->pair);
   g_free(ix->tie_off);
   g_free(ix->tie);
   memset(ix, 0, sizeof *ix);
@@ -421,22 +465,59 @@ consider(const Index *ix, Scratch *s, guint32 u, guint32 v, double f)
   return FALSE;
 }
 
-/* Considers the members of every context of keep[0..nk) (a subset T of
- * u's of score f), in id order, until no later one can enter: their bitmaps
- * ANDed word by word. */
+/* Considers the organisations holding every context of keep[0..nk) (a
+ * subset T of u's hubs, of score f), in id order, until no later one can
+ * enter. */
 static void
 scan(const Index *ix, const guint32 *keep, guint32 nk, Scratch *s, guint32 u, double f)
 {
-  const guint64 *bm[ENUM_MAX];
-  for (guint32 i = 0; i < nk; i++)
-    bm[i] = ix->bits + (keep[i] - ix->bm_first) * ix->words;
-  for (size_t w = 0; w < ix->words; w++) {
-    guint64 x = bm[0][w];
-    for (guint32 i = 1; i < nk && x; i++)
-      x &= bm[i][w];
-    for (; x; x &= x - 1)
-      if (consider(ix, s, u, (guint32) (w * 64 + (size_t) __builtin_ctzll(x)), f))
-        return;
+  const guint32 *list = ix->mem + ix->mem_off[keep[0]];
+  size_t len = ix->mem_off[keep[0] + 1] - ix->mem_off[keep[0]];
+  if (nk >= 2 && ix->pair_off != NULL) {
+    /* the shortest list of members of two of T */
+    len = G_MAXSIZE;
+    for (guint32 i = 0; i < nk; i++)
+      for (guint32 j = i + 1; j < nk; j++) {
+        size_t key = (keep[i] - ix->hub_first) * ix->n_hubs + (keep[j] - ix->hub_first);
+        size_t l = ix->pair_off[key + 1] - ix->pair_off[key];
+        if (l < len) {
+          len = l;
+          list = ix->pair + ix->pair_off[key];
+        }
+      }
+  } else if (nk >= 2) {
+    for (guint32 i = 1; i < nk; i++)
+      if (ix->mem_off[keep[i] + 1] - ix->mem_off[keep[i]] < len) {
+        len = ix->mem_off[keep[i] + 1] - ix->mem_off[keep[i]];
+        list = ix->mem + ix->mem_off[keep[i]];
+      }
+  }
+  for (size_t k = 0; k < len; k++) {
+    guint32 v = list[k];
+    if (nk > 2 || (nk == 2 && ix->pair_off == NULL)) {
+      /* v must hold all of T: both lists ascend */
+      size_t a = ix->of_off[v], b = ix->of_off[v + 1];
+      guint32 hit = 0;
+      for (guint32 i = 0; i < nk && a < b;) {
+        if (ix->of[a] < keep[i]) {
+          a++;
+        } else if (ix->of[a] == keep[i]) {
+          hit++;
+          i++;
+          a++;
+        } else {
+          break;
+        }
+      }
+      if (hit < nk) {
+        /* not a member, but the stop test holds for it all the same */
+        if (s->n_best == s->k && !better(f, v, s->best[s->k - 1].score, s->best[s->k - 1].v))
+          return;
+        continue;
+      }
+    }
+    if (consider(ix, s, u, v, f))
+      return;
   }
 }
 
@@ -571,7 +652,7 @@ search(const Index *ix, Scratch *s, guint32 u)
     if (settled(s, left))
       return;
     guint32 c = ix->of[h];
-    if (c >= ix->bm_first && to - h <= ENUM_MAX)
+    if (c >= ix->hub_first && to - h <= ENUM_MAX)
       break;
     walk(ix, s, u, h, to);
     left -= ix->weight[c];
