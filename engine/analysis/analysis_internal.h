@@ -21,7 +21,12 @@ typedef struct {
   GHashTable *direct;       /* node pairs (a << 32 | b, a < b) joined by partner_of or funds */
 } KbiOrgNet;
 
-void kb_i_orgnet_build(const KbDataset *ds, KbiOrgNet *net);
+/* The most ties the organisation network may hold (about 3 GB). */
+#define KB_ORGNET_MAX_TIES 5e7
+
+/* Builds the organisation network; FALSE (KB_ERROR_LIMIT, nothing to
+ * release) when it would hold more than KB_ORGNET_MAX_TIES ties. */
+gboolean kb_i_orgnet_build(const KbDataset *ds, KbiOrgNet *net, GError **error);
 void kb_i_orgnet_release(KbiOrgNet *net);
 /* Builds the undirected igraph graph of the ties (vertex i = position i);
  * 'weights', when not NULL, is initialised and filled with the ties' weights. */
@@ -29,6 +34,10 @@ gboolean kb_i_orgnet_to_igraph(const KbiOrgNet *net, igraph_t *graph, igraph_vec
                                GError **error);
 /* TRUE when partner_of or funds joins the two organisations (node indices). */
 gboolean kb_i_orgnet_directly_tied(const KbiOrgNet *net, size_t a, size_t b);
+/* The pairs of organisations joined by partner_of or funds: a set of
+ * 64-bit node pairs (a << 32 | b, a < b), for kb_i_directly_tied. */
+GHashTable *kb_i_direct_ties(const KbDataset *ds);
+gboolean kb_i_directly_tied(GHashTable *direct, size_t a, size_t b);
 
 /* ------------------------------------------------------------ contexts */
 

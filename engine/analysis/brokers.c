@@ -188,7 +188,8 @@ kb_brokers_compute(const KbDataset *ds, GError **error)
 {
   g_return_val_if_fail(ds != NULL, NULL);
   KbiOrgNet net;
-  kb_i_orgnet_build(ds, &net);
+  if (!kb_i_orgnet_build(ds, &net, error))
+    return NULL;
   igraph_t g;
   if (!kb_i_orgnet_to_igraph(&net, &g, NULL, error)) {
     kb_i_orgnet_release(&net);

@@ -353,10 +353,13 @@ kb_candidates_compute(const KbDataset *ds, const KbCandidateOptions *opts, GErro
   out->n_themes = themes->len;
   out->themes = (size_t *) g_array_free(themes, FALSE);
 
+  KbiOrgNet net;
+  if (!kb_i_orgnet_build(ds, &net, error)) {
+    kb_candidates_free(out);
+    return NULL;
+  }
   KbiContexts ctx;
   kb_i_contexts_build(ds, &ctx);
-  KbiOrgNet net;
-  kb_i_orgnet_build(ds, &net);
   GArray *hs = home_orgs(ds, home);
   gboolean *is_home_org = g_new0(gboolean, n_nodes);
   for (guint i = 0; i < hs->len; i++)

@@ -52,7 +52,8 @@ kb_communities_compute(const KbDataset *ds, GError **error)
 {
   g_return_val_if_fail(ds != NULL, NULL);
   KbiOrgNet net;
-  kb_i_orgnet_build(ds, &net);
+  if (!kb_i_orgnet_build(ds, &net, error))
+    return NULL;
   igraph_t g;
   igraph_vector_t weights;
   if (!kb_i_orgnet_to_igraph(&net, &g, &weights, error)) {

@@ -319,12 +319,13 @@ KbIndex *
 kb_index_compute(const KbDataset *ds, KbIndexBy by, GError **error)
 {
   g_return_val_if_fail(ds != NULL, NULL);
+  KbiOrgNet net;
+  if (!kb_i_orgnet_build(ds, &net, error))
+    return NULL;
   KbIndex *ix = g_new0(KbIndex, 1);
   ix->by = by;
   KbiContexts ctx;
   kb_i_contexts_build(ds, &ctx);
-  KbiOrgNet net;
-  kb_i_orgnet_build(ds, &net);
   ix->n_orgs = net.n;
   ix->org_ties = net.ties->len;
 

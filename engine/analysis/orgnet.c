@@ -61,8 +61,15 @@ arc_add(GHashTable *arcs, size_t from, size_t to)
     g_hash_table_add(arcs, pair_key(from, to, TRUE));
 }
 
-void
-kb_i_orgnet_build(const KbDataset *ds, KbiOrgNet *net)
+static int
+compare_sizes(const void *x, const void *y)
+{
+  size_t a = *(const size_t *) x, b = *(const size_t *) y;
+  return a < b ? -1 : a > b;
+}
+
+gboolean
+kb_i_orgnet_build(const KbDataset *ds, KbiOrgNet *net, GError **error)
 {
   memset(net, 0, sizeof *net);
   size_t n_nodes = kb_dataset_node_count(ds);
@@ -81,7 +88,7 @@ kb_i_orgnet_build(const KbDataset *ds, KbiOrgNet *net)
 
   GHashTable *ties = g_hash_table_new_full(kb_i_pair_hash, g_int64_equal, g_free, g_free);
   GHashTable *arcs = g_hash_table_new_full(kb_i_pair_hash, g_int64_equal, g_free, NULL);
-  net->direct = g_hash_table_new_full(kb_i_pair_hash, g_int64_equal, g_free, NULL);
+  net->direct = kb_i_direct_ties(ds);
   GHashTable *members = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
                                               (GDestroyNotify) g_array_unref);
   for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
@@ -93,23 +100,52 @@ kb_i_orgnet_build(const KbDataset *ds, KbiOrgNet *net)
       arc_add(arcs, a, b);
       if (r->kind == KB_REL_PARTNER_OF)
         arc_add(arcs, b, a);
-      g_hash_table_add(net->direct, pair_key(r->from, r->to, FALSE));
     } else if (r->kind == KB_REL_MEMBER_OF && a != KB_NO_NODE) {
       GArray *m = g_hash_table_lookup(members, GSIZE_TO_POINTER(r->to + 1));
       if (m == NULL) {
         m = g_array_new(FALSE, FALSE, sizeof(size_t));
         g_hash_table_insert(members, GSIZE_TO_POINTER(r->to + 1), m);
       }
-      gboolean seen = FALSE;
-      for (guint j = 0; j < m->len && !seen; j++)
-        seen = g_array_index(m, size_t, j) == a;
-      if (!seen)
-        g_array_append_val(m, a);
+      g_array_append_val(m, a);
     }
   }
-  /* co-members of each network are tied, both ways */
+  /* each network's members once; co-members are all tied to one another,
+   * which national data makes too many to hold: say so rather than run out
+   * of memory */
   GHashTableIter it;
   gpointer key, value;
+  double n_ties = g_hash_table_size(net->direct), largest = 0;
+  size_t largest_net = KB_NO_NODE;
+  g_hash_table_iter_init(&it, members);
+  while (g_hash_table_iter_next(&it, &key, &value)) {
+    GArray *m = value;
+    g_array_sort(m, compare_sizes);
+    guint kept = 0;
+    for (guint j = 0; j < m->len; j++)
+      if (j == 0 || g_array_index(m, size_t, j) != g_array_index(m, size_t, kept - 1))
+        g_array_index(m, size_t, kept++) = g_array_index(m, size_t, j);
+    g_array_set_size(m, kept);
+    n_ties += (double) kept * (kept - 1) / 2;
+    size_t node = GPOINTER_TO_SIZE(key) - 1;
+    if (kept > largest || (kept == largest && node < largest_net)) {
+      largest = kept;
+      largest_net = node;
+    }
+  }
+  if (n_ties > KB_ORGNET_MAX_TIES) {
+    g_set_error(error, KB_ERROR, KB_ERROR_LIMIT,
+                "the organisation network would hold %.3g ties, more than %.3g: the members of a "
+                "network are all tied to one another, and network '%s' alone has %.0f members; "
+                "brokers, communities, candidates and the index's network figures are out of "
+                "reach at this size (synergy --each is not)", n_ties, KB_ORGNET_MAX_TIES,
+                kb_dataset_node(ds, largest_net)->id, largest);
+    g_hash_table_unref(members);
+    g_hash_table_unref(ties);
+    g_hash_table_unref(arcs);
+    kb_i_orgnet_release(net);
+    return FALSE;
+  }
+  /* co-members of each network are tied, both ways */
   g_hash_table_iter_init(&it, members);
   while (g_hash_table_iter_next(&it, &key, &value)) {
     GArray *m = value;
@@ -142,6 +178,7 @@ kb_i_orgnet_build(const KbDataset *ds, KbiOrgNet *net)
   g_array_sort(net->arcs, compare_arcs);
   g_hash_table_unref(ties);
   g_hash_table_unref(arcs);
+  return TRUE;
 }
 
 void
@@ -158,11 +195,31 @@ kb_i_orgnet_release(KbiOrgNet *net)
   memset(net, 0, sizeof *net);
 }
 
+GHashTable *
+kb_i_direct_ties(const KbDataset *ds)
+{
+  GHashTable *direct = g_hash_table_new_full(kb_i_pair_hash, g_int64_equal, g_free, NULL);
+  for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
+    const KbRelation *r = kb_dataset_relation(ds, i);
+    if ((r->kind == KB_REL_PARTNER_OF || r->kind == KB_REL_FUNDS)
+        && kb_dataset_node(ds, r->from)->kind == KB_NODE_ORGANISATION
+        && kb_dataset_node(ds, r->to)->kind == KB_NODE_ORGANISATION)
+      g_hash_table_add(direct, pair_key(r->from, r->to, FALSE));
+  }
+  return direct;
+}
+
+gboolean
+kb_i_directly_tied(GHashTable *direct, size_t a, size_t b)
+{
+  gint64 key = a < b ? ((gint64) a << 32) | (gint64) b : ((gint64) b << 32) | (gint64) a;
+  return g_hash_table_contains(direct, &key);
+}
+
 gboolean
 kb_i_orgnet_directly_tied(const KbiOrgNet *net, size_t a, size_t b)
 {
-  gint64 key = a < b ? ((gint64) a << 32) | (gint64) b : ((gint64) b << 32) | (gint64) a;
-  return g_hash_table_contains(net->direct, &key);
+  return kb_i_directly_tied(net->direct, a, b);
 }
 
 gboolean

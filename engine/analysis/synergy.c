@@ -110,8 +110,7 @@ kb_synergy_compute(const KbDataset *ds, const KbSynergyOptions *opts)
   g_return_val_if_fail(ds != NULL && opts != NULL, NULL);
   KbiContexts ctx;
   kb_i_contexts_build(ds, &ctx);
-  KbiOrgNet net;
-  kb_i_orgnet_build(ds, &net);
+  GHashTable *direct = kb_i_direct_ties(ds);
 
   /* the home city and what encloses it say nothing about a local pair */
   gboolean *skip = opts->include_home ? g_new0(gboolean, ctx.n_nodes ? ctx.n_nodes : 1)
@@ -128,7 +127,7 @@ kb_synergy_compute(const KbDataset *ds, const KbSynergyOptions *opts)
     s->work = work;
     s->gave_up = TRUE;
     g_free(skip);
-    kb_i_orgnet_release(&net);
+    g_hash_table_unref(direct);
     kb_i_contexts_release(&ctx);
     return s;
   }
@@ -149,7 +148,7 @@ kb_synergy_compute(const KbDataset *ds, const KbSynergyOptions *opts)
         size_t v = g_array_index(m, KbiLink, y).node;
         if (opts->org != KB_NO_NODE && u != opts->org && v != opts->org)
           continue;
-        if (!sectors_pass(ds, u, v, opts->same_sector) || kb_i_orgnet_directly_tied(&net, u, v))
+        if (!sectors_pass(ds, u, v, opts->same_sector) || kb_i_directly_tied(direct, u, v))
           continue;
         gint64 key = ((gint64) MIN(u, v) << 32) | (gint64) MAX(u, v);
         double *score = g_hash_table_lookup(acc, &key);
@@ -187,7 +186,7 @@ kb_synergy_compute(const KbDataset *ds, const KbSynergyOptions *opts)
   s->work = work;
   s->n_pairs = pairs->len;
   s->pairs = (KbSynergyPair *) g_array_free(pairs, FALSE);
-  kb_i_orgnet_release(&net);
+  g_hash_table_unref(direct);
   kb_i_contexts_release(&ctx);
   return s;
 }

@@ -1,5 +1,7 @@
 /* file.c -- files written through a temporary name and renamed. */
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 
 #include <unistd.h>
 
@@ -45,11 +47,21 @@ kb_atomic_file_open(const char *path, GError **error)
   return file;
 }
 
-FILE *
-kb_atomic_file_stream(KbAtomicFile *file)
+void
+kb_atomic_file_printf(KbAtomicFile *file, const char *format, ...)
 {
-  g_return_val_if_fail(file != NULL, NULL);
-  return file->f;
+  g_return_if_fail(file != NULL && format != NULL);
+  va_list ap;
+  va_start(ap, format);
+  vfprintf(file->f, format, ap);
+  va_end(ap);
+}
+
+void
+kb_atomic_file_write(KbAtomicFile *file, const char *data, size_t len)
+{
+  g_return_if_fail(file != NULL && (data != NULL || len == 0));
+  fwrite(data, 1, len, file->f);
 }
 
 static void

@@ -20,7 +20,8 @@ context_name(int k)
 typedef struct {
   const KbDataset *ds;
   KbSheet *sheet;
-  FILE *stream;             /* CSV: where rows go, or NULL to hold them */
+  KbAtomicFile *file;       /* CSV to a file: where rows go */
+  gboolean streaming;       /* CSV: rows go out as they come (to the file or stdout) */
   gboolean header_done;
   size_t pending;           /* organisations since the last write */
   gboolean failed;
@@ -29,11 +30,13 @@ typedef struct {
 static void
 each_flush(EachOut *e)
 {
-  if (e->stream == NULL)
+  if (!e->streaming)
     return;
   g_autofree char *text = kb_sheet_take_csv(e->sheet, !e->header_done);
   e->header_done = TRUE;
-  if (fputs(text, e->stream) == EOF)
+  if (e->file != NULL)
+    kb_atomic_file_write(e->file, text, strlen(text));
+  else if (fputs(text, stdout) == EOF)
     e->failed = TRUE;
   e->pending = 0;
 }
@@ -57,15 +60,14 @@ each_run(const char *path, KbCliDatasetOptions *opts, KbCliOutputOptions *out,
   g_autoptr(KbDoc) doc = kb_doc_new("Synergy: the best suggestions of each organisation");
   g_autofree char *about = kb_cli_describe_dataset(path, opts);
   kb_doc_add_text(doc, "about", about);
-  EachOut e = { ds, kb_tables_synergy_each_sheet(doc, KB_LANG_EN), NULL, FALSE, 0, FALSE };
+  EachOut e = { ds, kb_tables_synergy_each_sheet(doc, KB_LANG_EN), NULL,
+                out->fmt == KB_OUTPUT_CSV, FALSE, 0, FALSE };
   KbAtomicFile *file = NULL;
   g_autoptr(GError) err = NULL;
-  if (out->fmt == KB_OUTPUT_CSV) {
-    if (out->output != NULL && (file = kb_atomic_file_open(out->output, &err)) == NULL) {
-      fprintf(stderr, "klaverblad synergy: error: %s\n", err->message);
-      return KB_EXIT_DATA;
-    }
-    e.stream = file ? kb_atomic_file_stream(file) : stdout;
+  if (e.streaming && out->output != NULL
+      && (e.file = file = kb_atomic_file_open(out->output, &err)) == NULL) {
+    fprintf(stderr, "klaverblad synergy: error: %s\n", err->message);
+    return KB_EXIT_DATA;
   }
   if (!kb_synergy_each(ds, so, k, each_emit, &e, isatty(STDERR_FILENO) ? kb_cli_progress : NULL,
                        "organisations", &err)) {
@@ -78,11 +80,6 @@ each_run(const char *path, KbCliDatasetOptions *opts, KbCliOutputOptions *out,
   each_flush(&e);
   if (file == NULL)
     return fflush(stdout) == 0 && !e.failed ? KB_EXIT_OK : KB_EXIT_DATA;
-  if (e.failed) {
-    kb_atomic_file_abort(file);
-    fprintf(stderr, "klaverblad synergy: error: cannot write '%s'\n", out->output);
-    return KB_EXIT_DATA;
-  }
   if (!kb_atomic_file_commit(file, &err)) {
     fprintf(stderr, "klaverblad synergy: error: %s\n", err->message);
     return KB_EXIT_DATA;

@@ -94,32 +94,31 @@ kb_generate(size_t orgs, guint32 seed, const char *dir, KbProgressFunc progress,
       return FALSE;
     }
   }
-  FILE *nodes = kb_atomic_file_stream(out[0]), *rels = kb_atomic_file_stream(out[1]),
-       *meta = kb_atomic_file_stream(out[2]);
+  KbAtomicFile *nodes = out[0], *rels = out[1], *meta = out[2];
   GRand *rng = g_rand_new_with_seed(seed);
   size_t n_networks = MAX((size_t) 20, orgs / 500);
 
-  fprintf(meta, "key,value\ntitle,Synthetic network of %zu organisations (seed %u)\n", orgs,
+  kb_atomic_file_printf(meta, "key,value\ntitle,Synthetic network of %zu organisations (seed %u)\n", orgs,
           seed);
-  fprintf(nodes, "id,kind,label,sector,country,source\n");
-  fprintf(rels, "from,to,kind,since,weight,source\n");
+  kb_atomic_file_printf(nodes, "id,kind,label,sector,country,source\n");
+  kb_atomic_file_printf(rels, "from,to,kind,since,weight,source\n");
   const char *src = "klaverblad generate";
   for (size_t s = 0; s < G_N_ELEMENTS(sectors); s++)
-    fprintf(nodes, "%s,sector,%s,,,%s\n", sectors[s].id, sectors[s].label, src);
+    kb_atomic_file_printf(nodes, "%s,sector,%s,,,%s\n", sectors[s].id, sectors[s].label, src);
   for (size_t c = 0; c < N_COUNTRIES; c++)
-    fprintf(nodes, "country-%zu,country,Country %zu,,,%s\n", c, c, src);
+    kb_atomic_file_printf(nodes, "country-%zu,country,Country %zu,,,%s\n", c, c, src);
   /* cities: their country drawn Zipf-like, so big countries have many */
   double *cw = zipf(N_COUNTRIES, 1.0);
   Draw country_of_city = draw_new(cw, N_COUNTRIES);
   size_t *city_country = g_new(size_t, N_CITIES);
   for (size_t c = 0; c < N_CITIES; c++) {
     city_country[c] = draw(&country_of_city, rng);
-    fprintf(nodes, "city-%zu,city,City %zu,,country-%zu,%s\n", c, c, city_country[c], src);
+    kb_atomic_file_printf(nodes, "city-%zu,city,City %zu,,country-%zu,%s\n", c, c, city_country[c], src);
   }
   for (size_t g = 1; g <= N_GOALS; g++)
-    fprintf(nodes, "sdg-%zu,theme,Global Goal %zu,,,%s\n", g, g, src);
+    kb_atomic_file_printf(nodes, "sdg-%zu,theme,Global Goal %zu,,,%s\n", g, g, src);
   for (size_t k = 0; k < n_networks; k++)
-    fprintf(nodes, "network-%zu,network,Network %zu,,,%s\n", k, k, src);
+    kb_atomic_file_printf(nodes, "network-%zu,network,Network %zu,,,%s\n", k, k, src);
 
   double sw[G_N_ELEMENTS(sectors)];
   for (size_t s = 0; s < G_N_ELEMENTS(sectors); s++)
@@ -139,7 +138,7 @@ kb_generate(size_t orgs, guint32 seed, const char *dir, KbProgressFunc progress,
 
   for (size_t i = 0; i < orgs; i++) {
     size_t s = draw(&sector, rng);
-    fprintf(nodes, "org-%zu,organisation,Organisation %zu,%s,,%s\n", i, i, sectors[s].id, src);
+    kb_atomic_file_printf(nodes, "org-%zu,organisation,Organisation %zu,%s,,%s\n", i, i, sectors[s].id, src);
     size_t k = draw(&n_places, rng) + 1, seen[8];
     for (size_t j = 0; j < k; j++) {
       size_t c = draw(&city, rng);
@@ -148,7 +147,7 @@ kb_generate(size_t orgs, guint32 seed, const char *dir, KbProgressFunc progress,
         dup |= seen[x] == c;
       seen[j] = c;
       if (!dup)
-        fprintf(rels, "org-%zu,city-%zu,active_in,%d,,%s\n", i, c,
+        kb_atomic_file_printf(rels, "org-%zu,city-%zu,active_in,%d,,%s\n", i, c,
                 2000 + (int) g_rand_int_range(rng, 0, 27), src);
     }
     size_t goals = (size_t) g_rand_int_range(rng, 1, 4), gseen[3];
@@ -159,7 +158,7 @@ kb_generate(size_t orgs, guint32 seed, const char *dir, KbProgressFunc progress,
         dup |= gseen[x] == g;
       gseen[j] = g;
       if (!dup)
-        fprintf(rels, "org-%zu,sdg-%zu,works_on,,,%s\n", i, g + 1, src);
+        kb_atomic_file_printf(rels, "org-%zu,sdg-%zu,works_on,,,%s\n", i, g + 1, src);
     }
     size_t nets = (size_t) g_rand_int_range(rng, 0, 3), nseen[2];
     for (size_t j = 0; j < nets; j++) {
@@ -167,11 +166,11 @@ kb_generate(size_t orgs, guint32 seed, const char *dir, KbProgressFunc progress,
       gboolean dup = j == 1 && nseen[0] == nk;
       nseen[j] = nk;
       if (!dup)
-        fprintf(rels, "org-%zu,network-%zu,member_of,,,%s\n", i, nk, src);
+        kb_atomic_file_printf(rels, "org-%zu,network-%zu,member_of,,,%s\n", i, nk, src);
     }
     if (i > 0 && g_rand_double(rng) < 0.3) {
       size_t p = (size_t) g_rand_int_range(rng, 0, (gint32) MIN(i, (size_t) G_MAXINT32));
-      fprintf(rels, "org-%zu,org-%zu,partner_of,,%d,%s\n", i, p,
+      kb_atomic_file_printf(rels, "org-%zu,org-%zu,partner_of,,%d,%s\n", i, p,
               1 + (int) g_rand_int_range(rng, 0, 3), src);
     }
     if (progress != NULL && (i % 10000 == 0 || i + 1 == orgs))

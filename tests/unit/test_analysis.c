@@ -336,6 +336,60 @@ START_TEST(synergy_each_is_a_top_k_of_all_pairs)
 }
 END_TEST
 
+/* One network of 10,001 organisations: its members, all tied to one
+ * another, make 10001 * 10000 / 2 = 50,005,000 ties, just above the limit
+ * of 5*10^7: brokers and communities stop with KB_ERROR_LIMIT at once
+ * rather than fill the memory. */
+static void
+add(KbBuilder *b, KbTable t, const char *const *names, const char *const *values, size_t n,
+    unsigned line)
+{
+  KbCell cells[4];
+  for (size_t i = 0; i < n; i++)
+    cells[i] = (KbCell) { names[i], values[i], line, 1 };
+  KbRow row = { t == KB_TABLE_NODES ? "nodes.csv" : "relations.csv", line, cells, n };
+  kb_builder_add_row(b, t, &row);
+}
+
+START_TEST(organisation_network_limit)
+{
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  g_autoptr(KbBuilder) b = kb_builder_new("big", diags);
+  static const char *const node_cols[] = { "id", "kind", "label", "sector" };
+  static const char *const rel_cols[] = { "from", "to", "kind" };
+  KbCell hn[4], hr[3];
+  for (int i = 0; i < 4; i++)
+    hn[i] = (KbCell) { node_cols[i], node_cols[i], 1, 1 };
+  for (int i = 0; i < 3; i++)
+    hr[i] = (KbCell) { rel_cols[i], rel_cols[i], 1, 1 };
+  KbRow header_n = { "nodes.csv", 1, hn, 4 }, header_r = { "relations.csv", 1, hr, 3 };
+  ck_assert(kb_builder_check_header(b, KB_TABLE_NODES, &header_n));
+  ck_assert(kb_builder_check_header(b, KB_TABLE_RELATIONS, &header_r));
+  const char *sector[] = { "ngo", "sector", "NGO", "" };
+  const char *network[] = { "club", "network", "Club", "" };
+  add(b, KB_TABLE_NODES, node_cols, sector, 4, 2);
+  add(b, KB_TABLE_NODES, node_cols, network, 4, 3);
+  for (unsigned i = 0; i < 10001; i++) {
+    g_autofree char *id = g_strdup_printf("org-%u", i);
+    const char *org[] = { id, "organisation", id, "ngo" };
+    const char *rel[] = { id, "club", "member_of" };
+    add(b, KB_TABLE_NODES, node_cols, org, 4, 4 + i);
+    add(b, KB_TABLE_RELATIONS, rel_cols, rel, 3, 2 + i);
+  }
+  g_autoptr(KbDataset) ds = kb_builder_finish(g_steal_pointer(&b));
+  ck_assert_uint_eq(kb_diag_list_count(diags, KB_SEVERITY_ERROR), 0);
+  g_autoptr(GError) err = NULL;
+  ck_assert(kb_brokers_compute(ds, &err) == NULL);
+  ck_assert(g_error_matches(err, KB_ERROR, KB_ERROR_LIMIT));
+  ck_assert_msg(strstr(err->message, "5e+07 ties, more than 5e+07") != NULL
+                && strstr(err->message, "network 'club' alone has 10001 members") != NULL,
+                "%s", err->message);
+  g_clear_error(&err);
+  ck_assert(kb_communities_compute(ds, &err) == NULL);
+  ck_assert(g_error_matches(err, KB_ERROR, KB_ERROR_LIMIT));
+}
+END_TEST
+
 /* ------------------------------------------------------- whole network */
 
 START_TEST(centralization_matches_sna)
@@ -569,6 +623,7 @@ analysis_suite(void)
   tcase_add_test(tc, synergy_on_organisations_is_adamic_adar);
   tcase_add_test(tc, synergy_reasons_and_filters);
   tcase_add_test(tc, synergy_each_is_a_top_k_of_all_pairs);
+  tcase_add_test(tc, organisation_network_limit);
   tcase_add_test(tc, centralization_matches_sna);
   tcase_add_test(tc, leiden_finds_the_two_cliques);
   tcase_add_test(tc, bridges_walk_through_actors_only);

@@ -13,7 +13,8 @@ typedef enum {
   KB_ERROR_FORMAT,    /* input is not in a format klaverblad reads */
   KB_ERROR_INVALID,   /* the data has errors (see the diagnostics) */
   KB_ERROR_ARGUMENT,  /* a caller-supplied value is out of range */
-  KB_ERROR_INTERNAL   /* a library underneath failed (igraph, cJSON) */
+  KB_ERROR_INTERNAL,  /* a library underneath failed (igraph, cJSON) */
+  KB_ERROR_LIMIT      /* the data is too large for what was asked (see the message) */
 } KbErrorCode;
 
 GQuark kb_error_quark(void);

@@ -7,8 +7,6 @@
 #ifndef KLAVERBLAD_FILE_H
 #define KLAVERBLAD_FILE_H
 
-#include <stdio.h>
-
 #include <glib.h>
 
 G_BEGIN_DECLS
@@ -21,8 +19,9 @@ typedef struct KbAtomicFile KbAtomicFile;
 /* Returns a new temporary file beside 'path' (PATH.tmp-XXXXXX, with the
  * permissions a new file gets), or NULL with the error set. */
 KbAtomicFile *kb_atomic_file_open(const char *path, GError **error);
-/* The stream to write to (borrowed). */
-FILE *kb_atomic_file_stream(KbAtomicFile *file);
+/* Appends text; a write error shows at kb_atomic_file_commit(). */
+void kb_atomic_file_printf(KbAtomicFile *file, const char *format, ...) G_GNUC_PRINTF(2, 3);
+void kb_atomic_file_write(KbAtomicFile *file, const char *data, size_t len);
 /* Flushes and closes the stream and renames the temporary file to the
  * destination; on any failure removes it and sets the error. Frees 'file'
  * either way. */
