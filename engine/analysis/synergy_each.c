@@ -413,10 +413,11 @@ excluded(const Index *ix, const Scratch *s, guint32 u, guint32 v)
 
 /* Scores every member of u's context at 'at' not met yet. A member met
  * here shares none of u's earlier contexts, so its score is at most the
- * weight of this one plus those of the later ones its sketch may hold; when
- * that cannot enter the top K, its own list is not read. */
+ * weight of this one plus those of the later ones its sketch may hold
+ * (later[b]: the weights of u's later contexts with sketch bit b, summed);
+ * when that cannot enter the top K, its own list is not read. */
 static void
-walk(const Index *ix, Scratch *s, guint32 u, size_t at, size_t to)
+walk(const Index *ix, Scratch *s, guint32 u, size_t at, guint64 later_mask, const double *later)
 {
   guint32 c = ix->of[at];
   size_t end = ix->mem_off[c + 1];
@@ -429,11 +430,9 @@ walk(const Index *ix, Scratch *s, guint32 u, size_t at, size_t to)
       continue;
     sl->seen = u + 1;
     if (s->n_best == s->k) {
-      guint64 sk = sl->sketch;
       double bound = ix->weight[c];
-      for (size_t i = at + 1; i < to; i++)
-        if (sk & sketch_bit(ix->of[i]))
-          bound += ix->weight[ix->of[i]];
+      for (guint64 x = sl->sketch & later_mask; x; x &= x - 1)
+        bound += later[__builtin_ctzll(x)];
       if (bound * (1 + 1e-9) < s->best[s->k - 1].score)
         continue;
     }
@@ -647,6 +646,13 @@ search(const Index *ix, Scratch *s, guint32 u)
   }
   /* 1: the contexts, smallest first, while a candidate reached only through
    * the ones left could still enter */
+  double later[64] = { 0 };
+  guint64 later_mask = 0;
+  for (size_t j = from; j < to; j++) {
+    guint64 bit = sketch_bit(ix->of[j]);
+    later[__builtin_ctzll(bit)] += ix->weight[ix->of[j]];
+    later_mask |= bit;
+  }
   size_t h = from;
   for (; h < to; h++) {
     if (settled(s, left))
@@ -654,7 +660,14 @@ search(const Index *ix, Scratch *s, guint32 u)
     guint32 c = ix->of[h];
     if (c >= ix->hub_first && to - h <= ENUM_MAX)
       break;
-    walk(ix, s, u, h, to);
+    /* the contexts after this one */
+    int b = __builtin_ctzll(sketch_bit(c));
+    later[b] -= ix->weight[c];
+    if (later[b] <= 0) {
+      later[b] = 0;
+      later_mask &= ~((guint64) 1 << b);
+    }
+    walk(ix, s, u, h, later_mask, later);
     left -= ix->weight[c];
   }
   /* 2: the largest, as subsets */
