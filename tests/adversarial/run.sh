@@ -1,11 +1,18 @@
 #!/bin/sh
 # Inputs made to break a loader: each must end with a clear message and the
 # right exit status, never a crash, a hang or a lost file. Runs under the
-# sanitizers with the rest of the suite.
+# sanitizers with the rest of the suite, and under valgrind with KB_VALGRIND
+# set to the program that runs it (tests/valgrind/vg; KB_TIMEOUT then gives
+# each command more than 120 seconds, and KB_SCALE=10 makes the large inputs
+# a tenth as large: memcheck looks for errors on the same paths, not at
+# scale).
 #   run.sh BUILD_DIR SOURCE_DIR
 set -u
 build=$1 src=$2
 kb="$build/klaverblad"
+limit=${KB_TIMEOUT:-120}
+scale=${KB_SCALE:-1}
+n=$((1000000 / scale))   # columns, ids
 # Only the steps that run klaverblad-render need the slow unwinder that the
 # Graphviz leak suppressions rely on (ASAN_OPTIONS=fast_unwind_on_malloc=0);
 # the loaders run without it, or the 10^6-row inputs take minutes and pass
@@ -19,14 +26,14 @@ fail=0
 expect() {
   name=$1 want=$2 pattern=$3
   shift 4
-  out=$(timeout 120 "$@" 2>&1)
+  t0=$(date +%s); out=$(timeout "$limit" ${KB_VALGRIND:+"$KB_VALGRIND"} "$@" 2>&1)
   got=$?
   if [ $got -ne "$want" ]; then
     echo "FAIL $name: exit $got, expected $want"; echo "$out" | head -5; fail=1
   elif ! printf '%s' "$out" | grep -q -- "$pattern"; then
     echo "FAIL $name: no '$pattern' in:"; echo "$out" | head -5; fail=1
   else
-    echo "ok   $name"
+    echo "ok   $name ($(( $(date +%s) - t0 ))s)"
   fi
 }
 mkset() {   # a dataset folder DIR from two here-strings
@@ -37,18 +44,18 @@ mkset() {   # a dataset folder DIR from two here-strings
 
 # a 100 MB field: read, and kept whole
 mkdir -p "$work/big"
-{ printf 'id,kind,label\nnet,network,"'; head -c 100000000 /dev/zero | tr '\0' 'x'; printf '"\n'; } \
+{ printf 'id,kind,label\nnet,network,"'; head -c $((100000000 / scale)) /dev/zero | tr '\0' 'x'; printf '"\n'; } \
   > "$work/big/nodes.csv"
 printf 'from,to,kind\n' > "$work/big/relations.csv"
 expect big-field 0 "usable: 0 errors, 1 warning" -- "$kb" check "$work/big"
 
 # a header of 10^6 columns, and a row as wide
 mkdir -p "$work/wide"
-awk 'BEGIN { printf "id,kind"; for (i = 0; i < 1000000; i++) printf ",c%d", i; printf "\nnet,network";
-             for (i = 0; i < 1000000; i++) printf ",v"; printf "\n" }' > "$work/wide/nodes.csv"
+awk -v n=$n 'BEGIN { printf "id,kind"; for (i = 0; i < n; i++) printf ",c%d", i; printf "\nnet,network";
+                     for (i = 0; i < n; i++) printf ",v"; printf "\n" }' > "$work/wide/nodes.csv"
 printf 'from,to,kind\n' > "$work/wide/relations.csv"
 expect wide-row 0 "usable" -- "$kb" check "$work/wide"
-awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "c%d,", i; printf "\n" }' > "$work/wide/nodes.csv"
+awk -v n=$n 'BEGIN { for (i = 0; i < n; i++) printf "c%d,", i; printf "\n" }' > "$work/wide/nodes.csv"
 expect wide-header 1 "missing required column 'id'; the header has: c0, c1" -- "$kb" check "$work/wide"
 
 # JSON nested 10^5 deep
@@ -57,9 +64,9 @@ expect deep-json 1 "malformed JSON" -- "$kb" check "$work/deep.json"
 
 # 10^6 duplicate ids
 mkdir -p "$work/dup"
-awk 'BEGIN { print "id,kind"; for (i = 0; i < 1000000; i++) print "same,network" }' > "$work/dup/nodes.csv"
+awk -v n=$n 'BEGIN { print "id,kind"; for (i = 0; i < n; i++) print "same,network" }' > "$work/dup/nodes.csv"
 printf 'from,to,kind\n' > "$work/dup/relations.csv"
-expect duplicate-ids 1 "999999 errors" -- "$kb" check --max-problems 3 "$work/dup"
+expect duplicate-ids 1 "$((n - 1)) errors" -- "$kb" check --max-problems 3 "$work/dup"
 
 # NUL bytes and invalid UTF-8 in an edge list
 printf 'a,b\nc\000d,e\nf,\377g\n' > "$work/bytes.csv"
@@ -109,7 +116,7 @@ ls "$work" | grep -q '\.tmp\|XXXXXX' && { echo "FAIL: a temporary file was left"
 
 # the renderer killed in the middle: the old map stays, no temporary file
 export ASAN_OPTIONS="$graphviz_asan"
-"$kb" render "$src/tests/cli/check-ok/data" -o "$work/map.svg" || fail=1
+${KB_VALGRIND:+"$KB_VALGRIND"} "$kb" render "$src/tests/cli/check-ok/data" -o "$work/map.svg" || fail=1
 cp "$work/map.svg" "$work/map.before"
 KLAVERBLAD_RENDER="$src/tests/adversarial/killed-renderer" \
   expect renderer-killed 1 "the renderer failed: killed by signal 9" -- "$kb" render "$src/tests/cli/check-ok/data" -o "$work/map.svg"
