@@ -114,6 +114,23 @@ expect bad-data-keeps-file 1 "errors" -- "$kb" index "$src/tests/cli/check-relat
 [ "$(cat "$work/keep.csv")" = good ] || { echo "FAIL: a failed run changed the output file"; fail=1; }
 ls "$work" | grep -q '\.tmp\|XXXXXX' && { echo "FAIL: a temporary file was left"; fail=1; }
 
+# an input larger than the memory available: refused before it is read,
+# saying what it needs and what there is. KLAVERBLAD_MEMORY_AVAILABLE stands
+# in for the machine's memory; a plain build also meets a real address-space
+# limit (prlimit --as), on both sides of what it needs (a sanitized build
+# cannot start under such a limit)
+"$kb" generate --orgs 100000 -o "$work/gen" >/dev/null 2>&1 || { echo "FAIL: generate"; fail=1; }
+KLAVERBLAD_MEMORY_AVAILABLE=300000000 expect memory-short 1 \
+  "'$work/gen' is too large for the memory available: loading its 35.8 MB of folder data needs about 358.5 MB (358481180 bytes), 10 bytes for each byte, and 300.0 MB (300000000 bytes) is available; expected an input that fits in memory" \
+  -- "$kb" check "$work/gen"
+if ldd "$kb" | grep -q libasan; then
+  echo "skip address-space limit: a sanitized build"
+else
+  KB_VALGRIND= expect address-space-short 1 "is too large for the memory available: loading its 35.8 MB of folder data needs about 358.5 MB" \
+    -- prlimit --as=300000000 "$kb" check "$work/gen"
+  KB_VALGRIND= expect address-space-enough 0 "usable: 0 errors" -- prlimit --as=600000000 "$kb" check "$work/gen"
+fi
+
 # the renderer killed in the middle: the old map stays, no temporary file
 export ASAN_OPTIONS="$graphviz_asan"
 ${KB_VALGRIND:+"$KB_VALGRIND"} "$kb" render "$src/tests/cli/check-ok/data" -o "$work/map.svg" || fail=1

@@ -13,7 +13,8 @@ typedef enum {
   KB_ERROR_FORMAT,    /* input is not in a format klaverblad reads */
   KB_ERROR_INVALID,   /* the data has errors (see the diagnostics) */
   KB_ERROR_ARGUMENT,  /* a caller-supplied value is out of range */
-  KB_ERROR_INTERNAL   /* a library underneath failed (igraph, cJSON) */
+  KB_ERROR_INTERNAL,  /* a library underneath failed (igraph, cJSON) */
+  KB_ERROR_MEMORY     /* an input too large for the memory available */
 } KbErrorCode;
 
 GQuark kb_error_quark(void);
