@@ -22,7 +22,8 @@ unset ASAN_OPTIONS
 work=$(mktemp -d)
 trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
 fail=0
-# expect NAME STATUS PATTERN -- COMMAND...: the status, and PATTERN in what it printed
+# expect NAME STATUS PATTERN -- COMMAND...: the status, and PATTERN (unless empty)
+# in what it printed
 expect() {
   name=$1 want=$2 pattern=$3
   shift 4
@@ -30,7 +31,7 @@ expect() {
   got=$?
   if [ $got -ne "$want" ]; then
     echo "FAIL $name: exit $got, expected $want"; echo "$out" | head -5; fail=1
-  elif ! printf '%s' "$out" | grep -q -- "$pattern"; then
+  elif [ -n "$pattern" ] && ! printf '%s' "$out" | grep -q -- "$pattern"; then
     echo "FAIL $name: no '$pattern' in:"; echo "$out" | head -5; fail=1
   else
     echo "ok   $name ($(( $(date +%s) - t0 ))s)"
@@ -139,6 +140,51 @@ KLAVERBLAD_RENDER="$src/tests/adversarial/killed-renderer" \
   expect renderer-killed 1 "the renderer failed: killed by signal 9" -- "$kb" render "$src/tests/cli/check-ok/data" -o "$work/map.svg"
 cmp -s "$work/map.svg" "$work/map.before" || { echo "FAIL: a killed renderer changed the map"; fail=1; }
 [ $(ls "$work" | grep -c 'map.svg') -eq 1 ] || { echo "FAIL: a temporary map file was left"; ls "$work"; fail=1; }
+
+# the report writer killed in the middle (while the map is written): the
+# previous report stays as it was, byte for byte; what the killed run wrote
+# is in a hidden temporary folder beside it (.report.klaverblad-PID-XXXXXX),
+# which the next run removes
+"$kb" report "$src/tests/cli/check-ok/data" -o "$work/report" >/dev/null || fail=1
+cp -a "$work/report" "$work/report.before"
+ls -A "$work" > "$work/listing.before"
+KLAVERBLAD_RENDER="$src/tests/adversarial/killing-renderer" \
+  expect report-killed 137 "" -- "$kb" report --lang en "$src/tests/cli/check-ok/data" -o "$work/report"
+diff -r "$work/report.before" "$work/report" || { echo "FAIL: a killed report writer changed the report"; fail=1; }
+[ "$(cat "$work"/.report.klaverblad-*/klaverblad.svg)" = "<svg" ] \
+  || { echo "FAIL: the report writer was not killed mid-write"; fail=1; }
+ls -A "$work" | grep -v '^\.report\.klaverblad-[0-9]*-......$' | diff "$work/listing.before" - \
+  || { echo "FAIL: a killed report writer left something but its hidden temporary folder"; fail=1; }
+expect report-after-kill 0 "report.html" -- "$kb" report --lang en "$src/tests/cli/check-ok/data" -o "$work/report"
+ls -A "$work" | diff "$work/listing.before" - || { echo "FAIL: a temporary folder was left"; fail=1; }
+grep -q '<html lang="en">' "$work/report/report.html" || { echo "FAIL: the report was not replaced"; fail=1; }
+rm -rf "$work/report.before" "$work/listing.before"
+
+# the exporter killed while it writes a folder of CSV files (SIGKILL once
+# nodes.csv appears in its temporary folder): the previous export stays as
+# it was. Never under valgrind: the program is killed, and it must be slow
+# enough to be caught.
+unset ASAN_OPTIONS
+"$kb" generate --orgs 100000 -o "$work/big-set" >/dev/null 2>&1 || fail=1
+"$kb" export "$src/tests/cli/check-ok/data" --format csv -o "$work/export" >/dev/null || fail=1
+cp -a "$work/export" "$work/export.before"
+"$kb" export "$work/big-set" --format csv -o "$work/export" >/dev/null 2>&1 &
+pid=$!
+while kill -0 $pid 2>/dev/null && ! ls "$work"/.export.klaverblad-*/nodes.csv >/dev/null 2>&1; do
+  sleep 0.01
+done
+kill -9 $pid 2>/dev/null
+wait $pid
+got=$?
+if [ $got -ne 137 ]; then
+  echo "FAIL export-killed: exit $got, expected 137 (killed while writing)"; fail=1
+elif ! diff -r "$work/export.before" "$work/export"; then
+  echo "FAIL export-killed: a killed exporter changed the folder"; fail=1
+else
+  echo "ok   export-killed"
+fi
+expect export-after-kill 0 "" -- "$kb" export "$src/tests/cli/check-ok/data" --format kumu -o "$work/export"
+ls -A "$work" | grep -q '^\.export\.klaverblad-' && { echo "FAIL: a temporary export folder was left"; fail=1; }
 
 [ $fail -eq 0 ] && echo "adversarial inputs: all handled"
 exit $fail
