@@ -1,5 +1,5 @@
-/* folder.c -- a folder written whole: into a temporary folder beside it,
- * then swapped into place. */
+/* folder.c -- a file or a folder written whole: into a temporary beside
+ * it, then renamed or swapped into place. */
 #define _GNU_SOURCE             /* renameat2, RENAME_EXCHANGE */
 #include <errno.h>
 #include <fcntl.h>
@@ -13,6 +13,7 @@
 
 #include "base/folder.h"
 #include "klaverblad/error.h"
+#include "klaverblad/output.h"
 
 #define TAG ".klaverblad-"
 
@@ -55,9 +56,10 @@ temporary_pid(const char *name, const char *base)
   return (pid_t) pid;
 }
 
-/* Removes the temporary folders beside 'path' of runs that have ended. */
+/* Removes the temporaries beside 'dir'/'base' of runs that have ended:
+ * folders and files, or only files. */
 static void
-remove_stale(const char *dir, const char *base)
+remove_stale(const char *dir, const char *base, gboolean files_only)
 {
   g_autoptr(GDir) d = g_dir_open(dir, 0, NULL);
   const char *name;
@@ -66,9 +68,64 @@ remove_stale(const char *dir, const char *base)
     if (pid == 0 || pid == getpid() || kill(pid, 0) == 0 || errno == EPERM)
       continue;
     g_autofree char *full = g_build_filename(dir, name, NULL);
+    if (files_only && !g_file_test(full, G_FILE_TEST_IS_REGULAR))
+      continue;
     remove_tree(full);
   }
 }
+
+/* A new temporary name beside 'path', as a template for mkstemp/mkdtemp. */
+static char *
+temporary_template(const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname(path);
+  g_autofree char *base = g_path_get_basename(path);
+  g_autofree char *name = g_strdup_printf(".%s" TAG "%d-XXXXXX", base, (int) getpid());
+  return g_build_filename(dir, name, NULL);
+}
+
+/* ---------------------------------------------------------------- files */
+
+gboolean
+kb_file_write(const char *path, const char *text, GError **error)
+{
+  g_return_val_if_fail(path != NULL && text != NULL, FALSE);
+  g_autofree char *dir = g_path_get_dirname(path);
+  g_autofree char *base = g_path_get_basename(path);
+  remove_stale(dir, base, TRUE);
+  g_autofree char *tmp = temporary_template(path);
+  int fd = g_mkstemp_full(tmp, O_WRONLY, 0666);
+  int err = errno;
+  gboolean ok = fd >= 0;
+  for (size_t len = strlen(text), done = 0; ok && done < len;) {
+    ssize_t n = write(fd, text + done, len - done);
+    if (n < 0 && errno == EINTR)
+      continue;
+    ok = n > 0;
+    err = errno;
+    done += ok ? (size_t) n : 0;
+  }
+  if (ok && fsync(fd) != 0) {
+    ok = FALSE;
+    err = errno;
+  }
+  if (fd >= 0 && close(fd) != 0 && ok) {
+    ok = FALSE;
+    err = errno;
+  }
+  if (ok && g_rename(tmp, path) != 0) {
+    ok = FALSE;
+    err = errno;
+  }
+  if (!ok) {
+    if (fd >= 0)
+      g_unlink(tmp);
+    g_set_error(error, KB_ERROR, KB_ERROR_IO, "cannot write '%s': %s", path, g_strerror(err));
+  }
+  return ok;
+}
+
+/* -------------------------------------------------------------- folders */
 
 /* Fails unless 'path' is missing, or a folder that holds only regular
  * files 'owns' accepts. */
@@ -123,9 +180,8 @@ kb_i_folder_begin(KbFolder *f, const char *path, KbFolderOwnsFunc owns, GError *
     return FALSE;
   /* while the target is missing a stale folder may be the only copy */
   if (g_file_test(path, G_FILE_TEST_IS_DIR))
-    remove_stale(dir, base);
-  g_autofree char *name = g_strdup_printf(".%s" TAG "%d-XXXXXX", base, (int) getpid());
-  char *tmp = g_build_filename(dir, name, NULL);
+    remove_stale(dir, base, FALSE);
+  char *tmp = temporary_template(path);
   if (g_mkdtemp_full(tmp, 0777) == NULL) {
     g_set_error(error, KB_ERROR, KB_ERROR_IO, "cannot make a folder beside '%s': %s", path,
                 g_strerror(errno));
@@ -152,10 +208,7 @@ kb_i_folder_file(const KbFolder *f, const char *name)
 static gboolean
 swap(KbFolder *f)
 {
-  g_autofree char *dir = g_path_get_dirname(f->path);
-  g_autofree char *base = g_path_get_basename(f->path);
-  g_autofree char *name = g_strdup_printf(".%s" TAG "%d-XXXXXX", base, (int) getpid());
-  g_autofree char *old = g_build_filename(dir, name, NULL);
+  g_autofree char *old = temporary_template(f->path);
   if (g_mkdtemp(old) == NULL)
     return FALSE;
   if (g_rename(f->path, old) != 0) {   /* onto the empty folder just made */

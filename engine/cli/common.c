@@ -80,9 +80,8 @@ kb_cli_emit(const char *command, const KbDoc *doc, const KbCliOutputOptions *opt
     return fflush(stdout) == 0 ? KB_EXIT_OK : KB_EXIT_DATA;
   }
   g_autoptr(GError) err = NULL;
-  if (!g_file_set_contents(opts->output, text, -1, &err)) {
-    fprintf(stderr, "klaverblad %s: error: cannot write '%s': %s\n", command, opts->output,
-            err->message);
+  if (!kb_file_write(opts->output, text, &err)) {
+    fprintf(stderr, "klaverblad %s: error: %s\n", command, err->message);
     return KB_EXIT_DATA;
   }
   return KB_EXIT_OK;

@@ -13,6 +13,7 @@
 #include "io/io_internal.h"
 #include "klaverblad/error.h"
 #include "klaverblad/export.h"
+#include "klaverblad/output.h"
 #include "klaverblad/version.h"
 
 gboolean
@@ -650,9 +651,5 @@ kb_export_write(const KbDataset *ds, KbExportFormat format, const KbNodeMeasure 
   case KB_EXPORT_CSV:
     return write_folder(ds, format == KB_EXPORT_KUMU, measures, nm, path, error);
   }
-  if (!g_file_set_contents(path, text, -1, error)) {
-    g_prefix_error(error, "cannot write '%s': ", path);
-    return FALSE;
-  }
-  return TRUE;
+  return kb_file_write(path, text, error);
 }
