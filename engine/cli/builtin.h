@@ -42,8 +42,11 @@ typedef struct {
   char *as_of;          /* --as-of YEAR, as given */
   char *input_format;   /* --input-format NAME, as given */
   int max_problems;     /* --max-problems N */
+  gint64 max_nodes;     /* --max-nodes N */
+  gint64 max_relations; /* --max-relations N */
   int year;             /* as_of parsed, or KB_NO_YEAR */
   KbFormat format;      /* input_format parsed */
+  KbLimits limits;      /* max_nodes and max_relations, checked */
 } KbCliDatasetOptions;
 
 /* Options of every command that prints a document. */

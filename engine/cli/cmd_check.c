@@ -65,7 +65,7 @@ run_check(const char *path, const KbCliDatasetOptions *opts)
     return KB_EXIT_DATA;
   }
   g_autoptr(KbDiagList) diags = kb_cli_diag_list_new(opts);
-  g_autoptr(KbDataset) loaded = kb_dataset_load(path, format, diags, &err);
+  g_autoptr(KbDataset) loaded = kb_dataset_load_limited(path, format, &opts->limits, diags, &err);
   if (loaded == NULL) {
     fprintf(stderr, "klaverblad check: error: %s\n", err->message);
     return KB_EXIT_DATA;

@@ -38,13 +38,13 @@ cmd_import(int argc, char **argv)
     g_autoptr(GError) err = NULL;
     g_autoptr(KbDataset) ds = NULL;
     if (n_args == 2)
-      ds = kb_dataset_load_kumu(argv[1], argv[2], map, diags);
+      ds = kb_dataset_load_kumu(argv[1], argv[2], map, &opts.limits, diags, &err);
     else if (map != NULL || opts.format == KB_FORMAT_KUMU) {
       g_autofree char *e = g_build_filename(argv[1], "elements.csv", NULL);
       g_autofree char *c = g_build_filename(argv[1], "connections.csv", NULL);
-      ds = kb_dataset_load_kumu(e, c, map, diags);
+      ds = kb_dataset_load_kumu(e, c, map, &opts.limits, diags, &err);
     } else
-      ds = kb_dataset_load(argv[1], opts.format, diags, &err);
+      ds = kb_dataset_load_limited(argv[1], opts.format, &opts.limits, diags, &err);
     status = KB_EXIT_DATA;
     if (ds == NULL) {
       fprintf(stderr, "klaverblad import: error: %s\n", err->message);

@@ -89,9 +89,8 @@ cmd_render(int argc, char **argv)
     }
     status = KB_EXIT_DATA;
     if (strcmp(format, "spec") == 0) {
-      if (!g_file_set_contents(output, spec, -1, &err)) {
-        fprintf(stderr, "klaverblad render: error: cannot write '%s': %s\n", output,
-                err->message);
+      if (!kb_file_write(output, spec, &err)) {
+        fprintf(stderr, "klaverblad render: error: %s\n", err->message);
         goto done;
       }
       status = KB_EXIT_OK;

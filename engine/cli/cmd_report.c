@@ -47,7 +47,8 @@ cmd_report(int argc, char **argv)
     /* load without --as-of: the report needs every year for the changes */
     g_autoptr(KbDiagList) diags = kb_cli_diag_list_new(&opts);
     g_autoptr(GError) err = NULL;
-    g_autoptr(KbDataset) ds = kb_dataset_load(argv[1], opts.format, diags, &err);
+    g_autoptr(KbDataset) ds = kb_dataset_load_limited(argv[1], opts.format, &opts.limits, diags,
+                                                      &err);
     status = KB_EXIT_DATA;
     if (ds == NULL) {
       fprintf(stderr, "klaverblad report: error: %s\n", err->message);

@@ -11,6 +11,8 @@ void
 kb_cli_dataset_options_add(GOptionContext *ctx, KbCliDatasetOptions *opts)
 {
   opts->max_problems = 100;
+  opts->max_nodes = KB_DEFAULT_MAX_NODES;
+  opts->max_relations = KB_DEFAULT_MAX_RELATIONS;
   opts->year = KB_NO_YEAR;
   GOptionEntry entries[] = {
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &opts->as_of,
@@ -19,6 +21,10 @@ kb_cli_dataset_options_add(GOptionContext *ctx, KbCliDatasetOptions *opts)
       "Read the dataset as folder, json, edgelist, graphml or kumu (default: detect)", "FORMAT" },
     { "max-problems", 0, 0, G_OPTION_ARG_INT, &opts->max_problems,
       "Show at most N errors and N warnings (default 100)", "N" },
+    { "max-nodes", 0, 0, G_OPTION_ARG_INT64, &opts->max_nodes,
+      "Refuse a dataset of more than N nodes (default 10000000)", "N" },
+    { "max-relations", 0, 0, G_OPTION_ARG_INT64, &opts->max_relations,
+      "Refuse a dataset of more than N relations (rows of the relations table; default 50000000)", "N" },
     { NULL }
   };
   g_option_context_add_main_entries(ctx, entries, NULL);
@@ -74,9 +80,8 @@ kb_cli_emit(const char *command, const KbDoc *doc, const KbCliOutputOptions *opt
     return fflush(stdout) == 0 ? KB_EXIT_OK : KB_EXIT_DATA;
   }
   g_autoptr(GError) err = NULL;
-  if (!g_file_set_contents(opts->output, text, -1, &err)) {
-    fprintf(stderr, "klaverblad %s: error: cannot write '%s': %s\n", command, opts->output,
-            err->message);
+  if (!kb_file_write(opts->output, text, &err)) {
+    fprintf(stderr, "klaverblad %s: error: %s\n", command, err->message);
     return KB_EXIT_DATA;
   }
   return KB_EXIT_OK;
@@ -152,6 +157,13 @@ kb_cli_parse(GOptionContext *ctx, const char *command, int *argc, char ***argv,
     kb_cli_usage_error(command, "--max-problems must be 0 or more");
     return FALSE;
   }
+  if (opts->max_nodes < 0 || opts->max_relations < 0) {
+    kb_cli_usage_error(command, "%s must be 0 or more",
+                       opts->max_nodes < 0 ? "--max-nodes" : "--max-relations");
+    return FALSE;
+  }
+  opts->limits.max_nodes = (size_t) opts->max_nodes;
+  opts->limits.max_relations = (size_t) opts->max_relations;
   /* a negative n_args: from 1 to -n_args arguments */
   int most = n_args < 0 ? -n_args : n_args, least = n_args < 0 ? 1 : n_args;
   if (*argc - 1 < least || *argc - 1 > most) {
@@ -196,7 +208,8 @@ kb_cli_load(const char *path, const KbCliDatasetOptions *opts)
 {
   g_autoptr(KbDiagList) diags = kb_cli_diag_list_new(opts);
   g_autoptr(GError) err = NULL;
-  g_autoptr(KbDataset) ds = kb_dataset_load(path, opts->format, diags, &err);
+  g_autoptr(KbDataset) ds = kb_dataset_load_limited(path, opts->format, &opts->limits, diags,
+                                                    &err);
   if (ds == NULL) {
     fprintf(stderr, "klaverblad: error: %s\n", err->message);
     return NULL;

@@ -8,10 +8,12 @@
 
 #include <glib/gstdio.h>
 
+#include "base/folder.h"
 #include "base/quote.h"
 #include "io/io_internal.h"
 #include "klaverblad/error.h"
 #include "klaverblad/export.h"
+#include "klaverblad/output.h"
 #include "klaverblad/version.h"
 
 gboolean
@@ -587,15 +589,43 @@ write_dot(const KbDataset *ds)
 
 /* ---------------------------------------------------------------- write */
 
+/* The files of a dataset folder and of Kumu's layout: an existing folder
+ * is replaced only when it holds nothing else. */
 static gboolean
-write_in(const char *dir, const char *name, const char *text, GError **error)
+is_dataset_file(const char *name)
 {
-  g_autofree char *path = g_build_filename(dir, name, NULL);
-  if (!g_file_set_contents(path, text, -1, error)) {
-    g_prefix_error(error, "cannot write '%s': ", path);
+  static const char *const names[] = { "nodes.csv", "relations.csv", "dataset.csv",
+                                       "questions.csv", "elements.csv", "connections.csv" };
+  for (size_t i = 0; i < G_N_ELEMENTS(names); i++)
+    if (strcmp(name, names[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The dataset as a folder of CSV files (klaverblad's or Kumu's), written
+ * whole. */
+static gboolean
+write_folder(const KbDataset *ds, gboolean kumu, const KbNodeMeasure *measures, size_t nm,
+             const char *path, GError **error)
+{
+  KbFolder folder;
+  if (!kb_i_folder_begin(&folder, path, is_dataset_file, error))
     return FALSE;
+  g_autofree char *nodes = write_nodes_csv(ds, kumu, measures, nm);
+  g_autofree char *rels = write_relations_csv(ds, kumu);
+  gboolean ok = kb_i_folder_write(&folder, kumu ? "elements.csv" : "nodes.csv", nodes, error)
+                && kb_i_folder_write(&folder, kumu ? "connections.csv" : "relations.csv", rels,
+                                     error);
+  if (ok && !kumu) {
+    g_autofree char *meta = write_meta_csv(ds);
+    g_autofree char *questions = write_questions_csv(ds);
+    ok = kb_i_folder_write(&folder, "dataset.csv", meta, error)
+         && (kb_dataset_question_count(ds) == 0
+             || kb_i_folder_write(&folder, "questions.csv", questions, error));
   }
-  return TRUE;
+  ok = ok && kb_i_folder_commit(&folder, error);
+  kb_i_folder_release(&folder);
+  return ok;
 }
 
 gboolean
@@ -618,32 +648,8 @@ kb_export_write(const KbDataset *ds, KbExportFormat format, const KbNodeMeasure 
     text = write_dot(ds);
     break;
   case KB_EXPORT_KUMU:
-  case KB_EXPORT_CSV: {
-    if (g_mkdir_with_parents(path, 0777) != 0) {
-      g_set_error(error, KB_ERROR, KB_ERROR_IO, "cannot make the folder '%s': %s", path,
-                  g_strerror(errno));
-      return FALSE;
-    }
-    gboolean kumu = format == KB_EXPORT_KUMU;
-    g_autofree char *nodes = write_nodes_csv(ds, kumu, measures, nm);
-    g_autofree char *rels = write_relations_csv(ds, kumu);
-    if (!write_in(path, kumu ? "elements.csv" : "nodes.csv", nodes, error)
-        || !write_in(path, kumu ? "connections.csv" : "relations.csv", rels, error))
-      return FALSE;
-    if (!kumu) {
-      g_autofree char *meta = write_meta_csv(ds);
-      g_autofree char *questions = write_questions_csv(ds);
-      if (!write_in(path, "dataset.csv", meta, error))
-        return FALSE;
-      if (kb_dataset_question_count(ds) > 0 && !write_in(path, "questions.csv", questions, error))
-        return FALSE;
-    }
-    return TRUE;
+  case KB_EXPORT_CSV:
+    return write_folder(ds, format == KB_EXPORT_KUMU, measures, nm, path, error);
   }
-  }
-  if (!g_file_set_contents(path, text, -1, error)) {
-    g_prefix_error(error, "cannot write '%s': ", path);
-    return FALSE;
-  }
-  return TRUE;
+  return kb_file_write(path, text, error);
 }

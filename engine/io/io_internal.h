@@ -58,14 +58,24 @@ gboolean kb_i_csv_parse(const char *file, const char *data, size_t len, char sep
 
 /* -------------------------------------------------------------- loaders */
 
-KbDataset *kb_i_load_folder(const char *path, KbDiagList *diags);
-KbDataset *kb_i_load_json(const char *path, KbDiagList *diags);
-KbDataset *kb_i_load_edgelist(const char *path, KbDiagList *diags);
-KbDataset *kb_i_load_graphml(const char *path, KbDiagList *diags);
+/* Each loader reads its format into a builder under 'limits'. */
+KbDataset *kb_i_load_folder(const char *path, const KbLimits *limits, KbDiagList *diags);
+KbDataset *kb_i_load_json(const char *path, const KbLimits *limits, KbDiagList *diags);
+KbDataset *kb_i_load_edgelist(const char *path, const KbLimits *limits, KbDiagList *diags);
+KbDataset *kb_i_load_graphml(const char *path, const KbLimits *limits, KbDiagList *diags);
 /* A Kumu type read as a kind's name: lower case, spaces and dashes as
  * underscores, "organization" as "organisation". Returns a new string. */
 char *kb_i_kumu_kind(const char *type);
 KbDataset *kb_i_load_kumu(const char *name, const char *elements, const char *connections,
-                          const char *map_path, KbDiagList *diags);
+                          const char *map_path, const KbLimits *limits, KbDiagList *diags);
+
+/* --------------------------------------------------------------- memory */
+
+/* Fails (KB_ERROR_MEMORY) when reading 'files' (n of them; those missing
+ * count as empty) as 'format' needs more memory than is available, saying
+ * how much is needed and how much there is; 'name' is the input as the user
+ * named it. */
+gboolean kb_i_memory_check(const char *name, const char *const *files, size_t n,
+                           KbFormat format, GError **error);
 
 #endif

@@ -67,30 +67,52 @@ kb_format_detect(const char *path, KbFormat *out, GError **error)
 KbDataset *
 kb_dataset_load(const char *path, KbFormat format, KbDiagList *diags, GError **error)
 {
+  return kb_dataset_load_limited(path, format, NULL, diags, error);
+}
+
+KbDataset *
+kb_dataset_load_limited(const char *path, KbFormat format, const KbLimits *limits,
+                        KbDiagList *diags, GError **error)
+{
   g_return_val_if_fail(path != NULL && diags != NULL, NULL);
   g_return_val_if_fail(error == NULL || *error == NULL, NULL);
+  KbLimits defaults;
+  kb_limits_init(&defaults);
+  if (limits == NULL)
+    limits = &defaults;
   if (format == KB_FORMAT_AUTO && !kb_format_detect(path, &format, error))
+    return NULL;
+  /* the files each format reads */
+  static const char *const folder[] = { "nodes.csv", "relations.csv", "dataset.csv",
+                                        "questions.csv", NULL };
+  static const char *const kumu[] = { "elements.csv", "connections.csv", NULL };
+  const char *const *names = format == KB_FORMAT_FOLDER ? folder
+                             : format == KB_FORMAT_KUMU ? kumu : NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func(g_free);
+  for (size_t i = 0; names != NULL && names[i] != NULL; i++)
+    g_ptr_array_add(files, g_build_filename(path, names[i], NULL));
+  if (names == NULL)
+    g_ptr_array_add(files, g_strdup(path));
+  if (!kb_i_memory_check(path, (const char *const *) files->pdata, files->len, format, error))
     return NULL;
   KbDataset *ds = NULL;
   switch (format) {
   case KB_FORMAT_FOLDER:
-    ds = kb_i_load_folder(path, diags);
+    ds = kb_i_load_folder(path, limits, diags);
     break;
   case KB_FORMAT_JSON:
-    ds = kb_i_load_json(path, diags);
+    ds = kb_i_load_json(path, limits, diags);
     break;
   case KB_FORMAT_GRAPHML:
-    ds = kb_i_load_graphml(path, diags);
+    ds = kb_i_load_graphml(path, limits, diags);
     break;
-  case KB_FORMAT_KUMU: {
-    g_autofree char *elements = g_build_filename(path, "elements.csv", NULL);
-    g_autofree char *connections = g_build_filename(path, "connections.csv", NULL);
-    ds = kb_i_load_kumu(path, elements, connections, NULL, diags);
+  case KB_FORMAT_KUMU:
+    ds = kb_i_load_kumu(path, g_ptr_array_index(files, 0), g_ptr_array_index(files, 1), NULL,
+                        limits, diags);
     break;
-  }
   case KB_FORMAT_EDGELIST:
   case KB_FORMAT_AUTO:
-    ds = kb_i_load_edgelist(path, diags);
+    ds = kb_i_load_edgelist(path, limits, diags);
     break;
   }
   kb_diag_list_sort(diags);
@@ -99,11 +121,17 @@ kb_dataset_load(const char *path, KbFormat format, KbDiagList *diags, GError **e
 
 KbDataset *
 kb_dataset_load_kumu(const char *elements, const char *connections, const char *map_path,
-                     KbDiagList *diags)
+                     const KbLimits *limits, KbDiagList *diags, GError **error)
 {
   g_return_val_if_fail(elements != NULL && connections != NULL && diags != NULL, NULL);
+  KbLimits defaults;
+  kb_limits_init(&defaults);
+  const char *files[] = { elements, connections };
+  if (!kb_i_memory_check(elements, files, 2, KB_FORMAT_KUMU, error))
+    return NULL;
   g_autofree char *dir = g_path_get_dirname(elements);
-  KbDataset *ds = kb_i_load_kumu(dir, elements, connections, map_path, diags);
+  KbDataset *ds = kb_i_load_kumu(dir, elements, connections, map_path,
+                                 limits ? limits : &defaults, diags);
   kb_diag_list_sort(diags);
   return ds;
 }

@@ -68,9 +68,10 @@ on_record(const KbCsvRecord *rec, gpointer user_data)
 }
 
 KbDataset *
-kb_i_load_edgelist(const char *path, KbDiagList *diags)
+kb_i_load_edgelist(const char *path, const KbLimits *limits, KbDiagList *diags)
 {
   g_autoptr(KbBuilder) builder = kb_builder_new(path, diags);
+  kb_builder_set_limits(builder, limits);
   kb_builder_set_sector_required(builder, FALSE);
   KbText text;
   if (kb_i_text_read(path, &text, diags) && kb_i_text_check(&text, diags)) {

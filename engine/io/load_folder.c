@@ -81,9 +81,10 @@ read_table(KbBuilder *builder, KbDiagList *diags, const char *path, KbTable tabl
 }
 
 KbDataset *
-kb_i_load_folder(const char *path, KbDiagList *diags)
+kb_i_load_folder(const char *path, const KbLimits *limits, KbDiagList *diags)
 {
   g_autoptr(KbBuilder) builder = kb_builder_new(path, diags);
+  kb_builder_set_limits(builder, limits);
   static const struct {
     const char *name;
     KbTable table;

@@ -206,9 +206,10 @@ add_rows(Reader *rd, KbBuilder *b, GPtrArray *items, KbTable table)
 }
 
 KbDataset *
-kb_i_load_graphml(const char *path, KbDiagList *diags)
+kb_i_load_graphml(const char *path, const KbLimits *limits, KbDiagList *diags)
 {
   g_autoptr(KbBuilder) builder = kb_builder_new(path, diags);
+  kb_builder_set_limits(builder, limits);
   KbText text;
   if (!kb_i_text_read(path, &text, diags) || !kb_i_text_check(&text, diags)) {
     kb_i_text_release(&text);

@@ -366,9 +366,10 @@ add_array(JsonLoad *jl, const cJSON *root, const char *name, KbTable table, gboo
 }
 
 KbDataset *
-kb_i_load_json(const char *path, KbDiagList *diags)
+kb_i_load_json(const char *path, const KbLimits *limits, KbDiagList *diags)
 {
   g_autoptr(KbBuilder) builder = kb_builder_new(path, diags);
+  kb_builder_set_limits(builder, limits);
   KbText text;
   if (!kb_i_text_read(path, &text, diags) || !kb_i_text_check(&text, diags)) {
     kb_i_text_release(&text);

@@ -200,9 +200,10 @@ read_map(const char *path, KbDiagList *diags)
 
 KbDataset *
 kb_i_load_kumu(const char *name, const char *elements, const char *connections,
-               const char *map_path, KbDiagList *diags)
+               const char *map_path, const KbLimits *limits, KbDiagList *diags)
 {
   g_autoptr(KbBuilder) builder = kb_builder_new(name, diags);
+  kb_builder_set_limits(builder, limits);
   kb_builder_set_sector_required(builder, FALSE);   /* Kumu maps rarely have sectors */
   kb_builder_set_kind_hint(builder, "; or map this Kumu type to one with --map FILE (columns "
                            "for,kumu_type,kind)");

@@ -55,6 +55,8 @@ struct KbBuilder {
   GArray *questions;         /* of PendingQuestion */
   gboolean sector_required;
   char *kind_hint;           /* added to messages about unknown kinds, or NULL */
+  KbLimits limits;
+  gboolean over_limit;       /* a row passed a limit: later rows are skipped */
   gboolean finished;
   unsigned suggestions;      /* how many "did you mean" look-ups were made */
 };
@@ -78,7 +80,23 @@ kb_builder_new(const char *name, KbDiagList *diags)
   b->meta = g_array_new(FALSE, TRUE, sizeof(PendingMeta));
   b->questions = g_array_new(FALSE, TRUE, sizeof(PendingQuestion));
   b->sector_required = TRUE;
+  kb_limits_init(&b->limits);
   return b;
+}
+
+void
+kb_limits_init(KbLimits *limits)
+{
+  g_return_if_fail(limits != NULL);
+  limits->max_nodes = KB_DEFAULT_MAX_NODES;
+  limits->max_relations = KB_DEFAULT_MAX_RELATIONS;
+}
+
+void
+kb_builder_set_limits(KbBuilder *b, const KbLimits *limits)
+{
+  g_return_if_fail(b != NULL && limits != NULL);
+  b->limits = *limits;
 }
 
 void
@@ -741,10 +759,35 @@ add_question_row(KbBuilder *b, const KbRow *row)
   g_array_append_val(b->questions, pq);
 }
 
+/* TRUE when 'row' is one node or relation more than the limits allow; the
+ * first such row is reported. */
+static gboolean
+passes_limit(KbBuilder *b, KbTable table, const KbRow *row)
+{
+  if (b->over_limit)
+    return TRUE;
+  gboolean nodes = table == KB_TABLE_NODES;
+  if (!nodes && table != KB_TABLE_RELATIONS)
+    return FALSE;
+  size_t have = nodes ? b->ds->nodes->len : b->pending->len;
+  size_t most = nodes ? b->limits.max_nodes : b->limits.max_relations;
+  if (have < most)
+    return FALSE;
+  const char *what = nodes ? "nodes" : "relations";
+  kb_diag_list_add(b->diags, KB_SEVERITY_ERROR, row->file, row->line, 0, NULL,
+                   "more %s than the limit of %zu; expected at most %zu %.*s (raise the "
+                   "limit with --max-%s N)", what, most, most,
+                   (int) strlen(what) - (most == 1), what, what);
+  b->over_limit = TRUE;
+  return TRUE;
+}
+
 void
 kb_builder_add_row(KbBuilder *b, KbTable table, const KbRow *row)
 {
   g_return_if_fail(b != NULL && row != NULL && !b->finished);
+  if (passes_limit(b, table, row))
+    return;
   switch (table) {
   case KB_TABLE_NODES: add_node_row(b, row); break;
   case KB_TABLE_RELATIONS: add_relation_row(b, row); break;
@@ -1034,11 +1077,26 @@ warn_structure(KbBuilder *b)
   g_free(tied);
 }
 
+/* Hands the builder's sealed dataset to the caller. */
+static KbDataset *
+hand_over(KbBuilder *b)
+{
+  KbDataset *ds = b->ds;
+  b->ds = kb_i_dataset_new(ds->name);   /* so that kb_builder_free() has one to free */
+  return ds;
+}
+
 KbDataset *
 kb_builder_finish(KbBuilder *b)
 {
   g_return_val_if_fail(b != NULL && !b->finished, NULL);
   b->finished = TRUE;
+  /* Past a limit the data is refused: resolving it would only bury the
+   * reason under errors about the rows that were skipped. */
+  if (b->over_limit) {
+    kb_i_dataset_seal(b->ds);
+    return hand_over(b);
+  }
   for (guint i = 0; i < b->notes->len; i++) {
     NodeNote *note = &g_array_index(b->notes, NodeNote, i);
     if (note->sector != NULL) {
@@ -1071,7 +1129,5 @@ kb_builder_finish(KbBuilder *b)
    * rows are rejected, they would point at the wrong cause. */
   if (kb_diag_list_count(b->diags, KB_SEVERITY_ERROR) == 0)
     warn_structure(b);
-  KbDataset *ds = b->ds;
-  b->ds = kb_i_dataset_new(ds->name);   /* so that kb_builder_free() has one to free */
-  return ds;
+  return hand_over(b);
 }

@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 
+#include "base/folder.h"
 #include "klaverblad/analysis.h"
 #include "klaverblad/error.h"
 #include "klaverblad/map.h"
@@ -22,7 +23,7 @@ typedef struct {
   const KbDataset *all;     /* every relation, for the changes */
   const KbReportOptions *o;
   KbLang lang;
-  const char *dir;
+  KbFolder *folder;         /* the folder being written */
   GString *html;
   unsigned section;
   int year, compare;
@@ -47,9 +48,16 @@ write_file(Report *r, const char *name, const char *text)
 {
   if (r->error != NULL)
     return;
-  g_autofree char *path = g_build_filename(r->dir, name, NULL);
-  if (!g_file_set_contents(path, text, -1, &r->error))
-    g_prefix_error(&r->error, "cannot write '%s': ", path);
+  kb_i_folder_write(r->folder, name, text, &r->error);
+}
+
+/* The files a report folder holds: an existing folder is replaced only
+ * when it holds nothing else. */
+static gboolean
+is_report_file(const char *name)
+{
+  return strcmp(name, "report.html") == 0 || strcmp(name, "klaverblad.svg") == 0
+         || g_str_has_suffix(name, ".csv");
 }
 
 static void
@@ -218,7 +226,7 @@ map_section(Report *r)
   mo.lang = r->lang;
   GError *err = NULL;
   g_autofree char *spec = kb_map_spec(r->ds, &mo, &err);
-  g_autofree char *path = g_build_filename(r->dir, "klaverblad.svg", NULL);
+  g_autofree char *path = kb_i_folder_file(r->folder, "klaverblad.svg");
   g_autofree char *svg = NULL;
   if (spec == NULL || !kb_map_render(r->o->renderer, spec, "svg", path, &err)
       || !g_file_get_contents(path, &svg, NULL, &err)) {
@@ -589,16 +597,14 @@ kb_report_write(const KbDataset *all, const KbReportOptions *opts, const char *d
                 KbReportFigures *figures, GError **error)
 {
   g_return_val_if_fail(all != NULL && opts != NULL && dir != NULL, FALSE);
-  if (g_mkdir_with_parents(dir, 0777) != 0) {
-    g_set_error(error, KB_ERROR, KB_ERROR_IO, "cannot make the folder '%s': %s", dir,
-                g_strerror(errno));
+  KbFolder folder;
+  if (!kb_i_folder_begin(&folder, dir, is_report_file, error))
     return FALSE;
-  }
   Report r = { 0 };
   r.all = all;
   r.o = opts;
   r.lang = opts->lang;
-  r.dir = dir;
+  r.folder = &folder;
   /* the year the report speaks of: as asked, else the latest in the data */
   r.year = opts->as_of;
   if (r.year == KB_NO_YEAR)
@@ -649,6 +655,9 @@ kb_report_write(const KbDataset *all, const KbReportOptions *opts, const char *d
   fig.compare = r.compare;
   if (figures != NULL)
     *figures = fig;
+  if (r.error == NULL)
+    kb_i_folder_commit(&folder, &r.error);
+  kb_i_folder_release(&folder);
   if (r.error != NULL) {
     g_propagate_error(error, r.error);
     return FALSE;

@@ -1,24 +1,58 @@
 #!/bin/sh
 # Inputs made to break a loader: each must end with a clear message and the
 # right exit status, never a crash, a hang or a lost file. Runs under the
-# sanitizers with the rest of the suite.
+# sanitizers with the rest of the suite, and under valgrind with KB_VALGRIND
+# set to the program that runs it (tests/valgrind/vg; KB_TIMEOUT then gives
+# each command more than 120 seconds, and KB_SCALE=10 makes the large inputs
+# a tenth as large: memcheck looks for errors on the same paths, not at
+# scale).
 #   run.sh BUILD_DIR SOURCE_DIR
 set -u
 build=$1 src=$2
 kb="$build/klaverblad"
+limit=${KB_TIMEOUT:-120}
+scale=${KB_SCALE:-1}
+n=$((1000000 / scale))   # columns, ids
+# Only the steps that run klaverblad-render need the slow unwinder that the
+# Graphviz leak suppressions rely on (ASAN_OPTIONS=fast_unwind_on_malloc=0);
+# the loaders run without it, or the 10^6-row inputs take minutes and pass
+# the time limit when the suite runs two tests at a time.
+graphviz_asan=${ASAN_OPTIONS:-}
+unset ASAN_OPTIONS
 work=$(mktemp -d)
 trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
 fail=0
-# expect NAME STATUS PATTERN -- COMMAND...: the status, and PATTERN in what it printed
+# expect NAME STATUS PATTERN -- COMMAND...: the status, and PATTERN (unless empty)
+# in what it printed
 expect() {
   name=$1 want=$2 pattern=$3
   shift 4
-  out=$(timeout 120 "$@" 2>&1)
+  t0=$(date +%s); out=$(timeout "$limit" ${KB_VALGRIND:+"$KB_VALGRIND"} "$@" 2>&1)
   got=$?
   if [ $got -ne "$want" ]; then
     echo "FAIL $name: exit $got, expected $want"; echo "$out" | head -5; fail=1
-  elif ! printf '%s' "$out" | grep -q -- "$pattern"; then
+  elif [ -n "$pattern" ] && ! printf '%s' "$out" | grep -q -- "$pattern"; then
     echo "FAIL $name: no '$pattern' in:"; echo "$out" | head -5; fail=1
+  else
+    echo "ok   $name ($(( $(date +%s) - t0 ))s)"
+  fi
+}
+# killed NAME BEFORE AFTER WHEN -- COMMAND...: runs COMMAND (never under
+# valgrind) and kills it with SIGKILL as soon as the shell test WHEN holds;
+# it must have been killed, and AFTER must still be BEFORE byte for byte
+killed() {
+  name=$1 before=$2 after=$3 when=$4
+  shift 5
+  "$@" >/dev/null 2>&1 &
+  pid=$!
+  while kill -0 $pid 2>/dev/null && ! eval "$when"; do sleep 0.01; done
+  kill -9 $pid 2>/dev/null
+  wait $pid
+  got=$?
+  if [ $got -ne 137 ]; then
+    echo "FAIL $name: exit $got, expected 137 (killed while writing)"; fail=1
+  elif ! diff -r "$before" "$after"; then
+    echo "FAIL $name: the killed run changed $after"; fail=1
   else
     echo "ok   $name"
   fi
@@ -31,18 +65,18 @@ mkset() {   # a dataset folder DIR from two here-strings
 
 # a 100 MB field: read, and kept whole
 mkdir -p "$work/big"
-{ printf 'id,kind,label\nnet,network,"'; head -c 100000000 /dev/zero | tr '\0' 'x'; printf '"\n'; } \
+{ printf 'id,kind,label\nnet,network,"'; head -c $((100000000 / scale)) /dev/zero | tr '\0' 'x'; printf '"\n'; } \
   > "$work/big/nodes.csv"
 printf 'from,to,kind\n' > "$work/big/relations.csv"
 expect big-field 0 "usable: 0 errors, 1 warning" -- "$kb" check "$work/big"
 
 # a header of 10^6 columns, and a row as wide
 mkdir -p "$work/wide"
-awk 'BEGIN { printf "id,kind"; for (i = 0; i < 1000000; i++) printf ",c%d", i; printf "\nnet,network";
-             for (i = 0; i < 1000000; i++) printf ",v"; printf "\n" }' > "$work/wide/nodes.csv"
+awk -v n=$n 'BEGIN { printf "id,kind"; for (i = 0; i < n; i++) printf ",c%d", i; printf "\nnet,network";
+                     for (i = 0; i < n; i++) printf ",v"; printf "\n" }' > "$work/wide/nodes.csv"
 printf 'from,to,kind\n' > "$work/wide/relations.csv"
 expect wide-row 0 "usable" -- "$kb" check "$work/wide"
-awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "c%d,", i; printf "\n" }' > "$work/wide/nodes.csv"
+awk -v n=$n 'BEGIN { for (i = 0; i < n; i++) printf "c%d,", i; printf "\n" }' > "$work/wide/nodes.csv"
 expect wide-header 1 "missing required column 'id'; the header has: c0, c1" -- "$kb" check "$work/wide"
 
 # JSON nested 10^5 deep
@@ -51,9 +85,9 @@ expect deep-json 1 "malformed JSON" -- "$kb" check "$work/deep.json"
 
 # 10^6 duplicate ids
 mkdir -p "$work/dup"
-awk 'BEGIN { print "id,kind"; for (i = 0; i < 1000000; i++) print "same,network" }' > "$work/dup/nodes.csv"
+awk -v n=$n 'BEGIN { print "id,kind"; for (i = 0; i < n; i++) print "same,network" }' > "$work/dup/nodes.csv"
 printf 'from,to,kind\n' > "$work/dup/relations.csv"
-expect duplicate-ids 1 "999999 errors" -- "$kb" check --max-problems 3 "$work/dup"
+expect duplicate-ids 1 "$((n - 1)) errors" -- "$kb" check --max-problems 3 "$work/dup"
 
 # NUL bytes and invalid UTF-8 in an edge list
 printf 'a,b\nc\000d,e\nf,\377g\n' > "$work/bytes.csv"
@@ -99,15 +133,75 @@ fi
 chmod u+w "$work"
 expect bad-data-keeps-file 1 "errors" -- "$kb" index "$src/tests/cli/check-relation-errors/data" -o "$work/keep.csv"
 [ "$(cat "$work/keep.csv")" = good ] || { echo "FAIL: a failed run changed the output file"; fail=1; }
-ls "$work" | grep -q '\.tmp\|XXXXXX' && { echo "FAIL: a temporary file was left"; fail=1; }
+ls -A "$work" | grep -q '\.tmp\|XXXXXX\|klaverblad-' && { echo "FAIL: a temporary file was left"; fail=1; }
+
+# an input larger than the memory available: refused before it is read,
+# saying what it needs and what there is. KLAVERBLAD_MEMORY_AVAILABLE stands
+# in for the machine's memory; a plain build also meets a real address-space
+# limit (prlimit --as), on both sides of what it needs (a sanitized build
+# cannot start under such a limit)
+"$kb" generate --orgs 100000 -o "$work/gen" >/dev/null 2>&1 || { echo "FAIL: generate"; fail=1; }
+KLAVERBLAD_MEMORY_AVAILABLE=300000000 expect memory-short 1 \
+  "'$work/gen' is too large for the memory available: loading its 35.8 MB of folder data needs about 358.5 MB (358481180 bytes), 10 bytes for each byte, and 300.0 MB (300000000 bytes) is available; expected an input that fits in memory" \
+  -- "$kb" check "$work/gen"
+if ldd "$kb" | grep -q libasan; then
+  echo "skip address-space limit: a sanitized build"
+else
+  KB_VALGRIND= expect address-space-short 1 "is too large for the memory available: loading its 35.8 MB of folder data needs about 358.5 MB" \
+    -- prlimit --as=300000000 "$kb" check "$work/gen"
+  KB_VALGRIND= expect address-space-enough 0 "usable: 0 errors" -- prlimit --as=600000000 "$kb" check "$work/gen"
+fi
 
 # the renderer killed in the middle: the old map stays, no temporary file
-"$kb" render "$src/tests/cli/check-ok/data" -o "$work/map.svg" || fail=1
+export ASAN_OPTIONS="$graphviz_asan"
+${KB_VALGRIND:+"$KB_VALGRIND"} "$kb" render "$src/tests/cli/check-ok/data" -o "$work/map.svg" || fail=1
 cp "$work/map.svg" "$work/map.before"
 KLAVERBLAD_RENDER="$src/tests/adversarial/killed-renderer" \
   expect renderer-killed 1 "the renderer failed: killed by signal 9" -- "$kb" render "$src/tests/cli/check-ok/data" -o "$work/map.svg"
 cmp -s "$work/map.svg" "$work/map.before" || { echo "FAIL: a killed renderer changed the map"; fail=1; }
 [ $(ls "$work" | grep -c 'map.svg') -eq 1 ] || { echo "FAIL: a temporary map file was left"; ls "$work"; fail=1; }
+
+# the report writer killed in the middle (while the map is written): the
+# previous report stays as it was, byte for byte; what the killed run wrote
+# is in a hidden temporary folder beside it (.report.klaverblad-PID-XXXXXX),
+# which the next run removes
+"$kb" report "$src/tests/cli/check-ok/data" -o "$work/report" >/dev/null || fail=1
+cp -a "$work/report" "$work/report.before"
+ls -A "$work" > "$work/listing.before"
+KLAVERBLAD_RENDER="$src/tests/adversarial/killing-renderer" \
+  expect report-killed 137 "" -- "$kb" report --lang en "$src/tests/cli/check-ok/data" -o "$work/report"
+diff -r "$work/report.before" "$work/report" || { echo "FAIL: a killed report writer changed the report"; fail=1; }
+[ "$(cat "$work"/.report.klaverblad-*/klaverblad.svg)" = "<svg" ] \
+  || { echo "FAIL: the report writer was not killed mid-write"; fail=1; }
+ls -A "$work" | grep -v '^\.report\.klaverblad-[0-9]*-......$' | diff "$work/listing.before" - \
+  || { echo "FAIL: a killed report writer left something but its hidden temporary folder"; fail=1; }
+expect report-after-kill 0 "report.html" -- "$kb" report --lang en "$src/tests/cli/check-ok/data" -o "$work/report"
+ls -A "$work" | diff "$work/listing.before" - || { echo "FAIL: a temporary folder was left"; fail=1; }
+grep -q '<html lang="en">' "$work/report/report.html" || { echo "FAIL: the report was not replaced"; fail=1; }
+rm -rf "$work/report.before" "$work/listing.before"
+
+# the exporter killed while it writes a folder of CSV files (SIGKILL once
+# nodes.csv appears in its temporary folder): the previous export stays as
+# it was. The data is the 10^5 organisations generated above; never under
+# valgrind: the program is killed, and it must be slow enough to be caught.
+unset ASAN_OPTIONS
+"$kb" export "$src/tests/cli/check-ok/data" --format csv -o "$work/export" >/dev/null || fail=1
+cp -a "$work/export" "$work/export.before"
+killed export-killed "$work/export.before" "$work/export" \
+  'ls "$work"/.export.klaverblad-*/nodes.csv >/dev/null 2>&1' \
+  -- "$kb" export "$work/gen" --format csv -o "$work/export"
+expect export-after-kill 0 "" -- "$kb" export "$src/tests/cli/check-ok/data" --format kumu -o "$work/export"
+ls -A "$work" | grep -q '^\.export\.klaverblad-' && { echo "FAIL: a temporary export folder was left"; fail=1; }
+
+# likewise a single file (GraphML), killed once its hidden temporary file
+# holds a megabyte
+"$kb" export "$src/tests/cli/check-ok/data" --format graphml -o "$work/export.graphml" >/dev/null || fail=1
+cp "$work/export.graphml" "$work/graphml.before"
+killed file-export-killed "$work/graphml.before" "$work/export.graphml" \
+  '[ "$(cat "$work"/.export.graphml.klaverblad-* 2>/dev/null | head -c 1000000 | wc -c)" -ge 1000000 ]' \
+  -- "$kb" export "$work/gen" --format graphml -o "$work/export.graphml"
+expect file-export-after-kill 0 "" -- "$kb" export "$src/tests/cli/check-ok/data" --format gexf -o "$work/export.graphml"
+ls -A "$work" | grep -q '^\.export\.graphml\.klaverblad-' && { echo "FAIL: a temporary export file was left"; fail=1; }
 
 [ $fail -eq 0 ] && echo "adversarial inputs: all handled"
 exit $fail

@@ -9,7 +9,8 @@
 #   stderr   what it must print on standard error (exactly; absent: nothing)
 #   status   its exit status (absent: 0)
 # Set KB_UPDATE_GOLDEN=1 to write the files from the current output instead
-# (then review every change by hand before committing it).
+# (then review every change by hand before committing it). Set KB_VALGRIND
+# to a program that runs the tool under a checker (tests/valgrind/vg).
 set -u
 bin=$1
 dir=$2
@@ -19,7 +20,7 @@ trap 'rm -f "$out" "$err"' EXIT
 # One argument per line; an empty file means no argument.
 set --
 while IFS= read -r a || [ -n "$a" ]; do set -- "$@" "$a"; done < args
-"$bin" "$@" >"$out" 2>"$err"
+${KB_VALGRIND:+"$KB_VALGRIND"} "$bin" "$@" >"$out" 2>"$err"
 status=$?
 if [ "${KB_UPDATE_GOLDEN:-}" = 1 ]; then
   cp "$out" stdout

@@ -8,10 +8,13 @@
 /* Builds a dataset from "id,kind,..." style rows: the first row of each
  * table names the columns. Cells sit at column 10 * field + 1. */
 static KbDataset *
-build(KbDiagList *diags, const char *const *nodes, const char *const *rels, gboolean sector_required)
+build_limited(KbDiagList *diags, const char *const *nodes, const char *const *rels,
+              gboolean sector_required, const KbLimits *limits)
 {
   g_autoptr(KbBuilder) b = kb_builder_new("t", diags);
   kb_builder_set_sector_required(b, sector_required);
+  if (limits != NULL)
+    kb_builder_set_limits(b, limits);
   const char *const *tables[2] = { nodes, rels };
   for (int t = 0; t < 2; t++) {
     if (tables[t] == NULL)
@@ -35,6 +38,12 @@ build(KbDiagList *diags, const char *const *nodes, const char *const *rels, gboo
     }
   }
   return kb_builder_finish(b);
+}
+
+static KbDataset *
+build(KbDiagList *diags, const char *const *nodes, const char *const *rels, gboolean sector_required)
+{
+  return build_limited(diags, nodes, rels, sector_required, NULL);
 }
 
 static char *
@@ -196,6 +205,60 @@ START_TEST(the_diagnostic_list_keeps_a_limit_and_counts_all)
 }
 END_TEST
 
+static const char *const limit_nodes[] = { "id,kind", "a,network", "b,network", "c,network", NULL };
+static const char *const limit_rels[] = { "from,to,kind", "a,b,partner_of", "b,c,partner_of", NULL };
+
+START_TEST(the_limits_default_to_ten_and_fifty_million)
+{
+  KbLimits limits;
+  kb_limits_init(&limits);
+  ck_assert_uint_eq(limits.max_nodes, 10000000);
+  ck_assert_uint_eq(limits.max_relations, 50000000);
+}
+END_TEST
+
+START_TEST(data_at_the_limits_is_taken)
+{
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  KbLimits limits = { 3, 2 };
+  g_autoptr(KbDataset) ds = build_limited(diags, limit_nodes, limit_rels, TRUE, &limits);
+  ck_assert_uint_eq(kb_diag_list_length(diags), 0);
+  ck_assert_uint_eq(kb_dataset_node_count(ds), 3);
+  ck_assert_uint_eq(kb_dataset_relation_count(ds), 2);
+}
+END_TEST
+
+/* Builds the limit test data under 'limits': one error, 'message', and
+ * 'nodes' nodes taken; no relation is resolved past a limit, and the
+ * relations after it are skipped unreported, though they may name a node
+ * that was not taken. */
+static void
+assert_refused(size_t max_nodes, size_t max_relations, const char *message, size_t nodes)
+{
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  KbLimits limits = { max_nodes, max_relations };
+  g_autoptr(KbDataset) ds = build_limited(diags, limit_nodes, limit_rels, TRUE, &limits);
+  ck_assert_uint_eq(kb_diag_list_length(diags), 1);
+  g_autofree char *d0 = diag_text(diags, 0);
+  ck_assert_str_eq(d0, message);
+  ck_assert_uint_eq(kb_dataset_node_count(ds), nodes);
+  ck_assert_uint_eq(kb_dataset_relation_count(ds), 0);
+}
+
+START_TEST(a_node_past_the_limit_stops_the_data)
+{
+  assert_refused(2, 2, "n.csv:4: error: more nodes than the limit of 2; expected at most 2 "
+                       "nodes (raise the limit with --max-nodes N)", 2);
+}
+END_TEST
+
+START_TEST(a_relation_past_the_limit_stops_the_data)
+{
+  assert_refused(3, 1, "r.csv:3: error: more relations than the limit of 1; expected at most "
+                       "1 relation (raise the limit with --max-relations N)", 3);
+}
+END_TEST
+
 static Suite *
 builder_suite(void)
 {
@@ -210,6 +273,10 @@ builder_suite(void)
   tcase_add_test(tc, no_structural_warnings_while_errors_stand);
   tcase_add_test(tc, duplicate_ids_across_files);
   tcase_add_test(tc, the_diagnostic_list_keeps_a_limit_and_counts_all);
+  tcase_add_test(tc, the_limits_default_to_ten_and_fifty_million);
+  tcase_add_test(tc, data_at_the_limits_is_taken);
+  tcase_add_test(tc, a_node_past_the_limit_stops_the_data);
+  tcase_add_test(tc, a_relation_past_the_limit_stops_the_data);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -154,6 +154,52 @@ START_TEST(an_unreadable_path_fails_the_call)
 }
 END_TEST
 
+/* The memory an input needs is checked before it is read: a folder takes 10
+ * bytes of memory for each byte of its files (check-ok: 596 + 534 bytes).
+ * KLAVERBLAD_MEMORY_AVAILABLE stands in for the memory the machine has. */
+START_TEST(an_input_larger_than_memory_fails_the_call)
+{
+  g_autofree char *path = g_build_filename(KB_CLI_CASES, "check-ok", "data", NULL);
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  g_autoptr(GError) err = NULL;
+  g_setenv("KLAVERBLAD_MEMORY_AVAILABLE", "11300", TRUE);
+  g_autoptr(KbDataset) fits = kb_dataset_load(path, KB_FORMAT_AUTO, diags, &err);
+  ck_assert_ptr_nonnull(fits);
+  g_setenv("KLAVERBLAD_MEMORY_AVAILABLE", "11299", TRUE);
+  g_autoptr(KbDataset) ds = kb_dataset_load(path, KB_FORMAT_AUTO, diags, &err);
+  g_unsetenv("KLAVERBLAD_MEMORY_AVAILABLE");
+  ck_assert_ptr_null(ds);
+  ck_assert(g_error_matches(err, KB_ERROR, KB_ERROR_MEMORY));
+  g_autofree char *want = g_strdup_printf(
+    "'%s' is too large for the memory available: loading its 1.1 kB of folder data needs "
+    "about 11.3 kB (11300 bytes), 10 bytes for each byte, and 11.3 kB (11299 bytes) is available; "
+    "expected an input that fits in memory (free some, or split the data)", path);
+  ck_assert_str_eq(err->message, want);
+}
+END_TEST
+
+/* Kumu's two files: 9 bytes for each byte. */
+START_TEST(kumu_files_larger_than_memory_fail_the_call)
+{
+  g_autofree char *dir = g_build_filename(KB_CLI_CASES, "import-kumu-unmapped", "kumu", NULL);
+  g_autofree char *e = g_build_filename(dir, "elements.csv", NULL);
+  g_autofree char *c = g_build_filename(dir, "connections.csv", NULL);
+  GStatBuf se, sc;
+  ck_assert_int_eq(g_stat(e, &se), 0);
+  ck_assert_int_eq(g_stat(c, &sc), 0);
+  g_autofree char *need = g_strdup_printf("%" G_GUINT64_FORMAT,
+                                          (guint64) (se.st_size + sc.st_size) * 9 - 1);
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  g_autoptr(GError) err = NULL;
+  g_setenv("KLAVERBLAD_MEMORY_AVAILABLE", need, TRUE);
+  g_autoptr(KbDataset) ds = kb_dataset_load_kumu(e, c, NULL, NULL, diags, &err);
+  g_unsetenv("KLAVERBLAD_MEMORY_AVAILABLE");
+  ck_assert_ptr_null(ds);
+  ck_assert(g_error_matches(err, KB_ERROR, KB_ERROR_MEMORY));
+  ck_assert_msg(strstr(err->message, "of kumu data needs") != NULL, "%s", err->message);
+}
+END_TEST
+
 /* Mutates a valid input many times over (flipping, inserting and deleting
  * bytes, with quotes, separators, line ends, braces and invalid UTF-8 among
  * them) and loads each result. Under the sanitizers any memory error fails
@@ -229,6 +275,8 @@ load_suite(void)
   tcase_add_test(tc, edge_lists_make_organisations_and_partnerships);
   tcase_add_test(tc, json_syntax_errors_have_a_position);
   tcase_add_test(tc, an_unreadable_path_fails_the_call);
+  tcase_add_test(tc, an_input_larger_than_memory_fails_the_call);
+  tcase_add_test(tc, kumu_files_larger_than_memory_fail_the_call);
   tcase_add_test(tc, mutated_inputs_never_crash);
   suite_add_tcase(s, tc);
   return s;

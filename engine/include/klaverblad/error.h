@@ -14,6 +14,7 @@ typedef enum {
   KB_ERROR_INVALID,   /* the data has errors (see the diagnostics) */
   KB_ERROR_ARGUMENT,  /* a caller-supplied value is out of range */
   KB_ERROR_INTERNAL,  /* a library underneath failed (igraph, cJSON) */
+  KB_ERROR_MEMORY,    /* an input too large for the memory available */
   KB_ERROR_LIMIT      /* the data is too large for what was asked (see the message) */
 } KbErrorCode;
 

@@ -31,8 +31,10 @@ typedef struct {
 } KbNodeMeasure;
 
 /* Writes 'ds' to 'path' (a file, or a folder for kumu and csv, made when
- * missing), every file atomically, with 'measures' (n_measures of them) as
- * extra node attributes. */
+ * missing), atomically: a file under a temporary name renamed into place, a
+ * folder whole, as kb_report_write() writes one (an existing folder holding
+ * other files than a dataset's is refused). 'measures' (n_measures of them)
+ * become extra node attributes. */
 gboolean kb_export_write(const KbDataset *ds, KbExportFormat format, const KbNodeMeasure *measures,
                          size_t n_measures, const char *path, GError **error);
 

@@ -16,14 +16,15 @@ typedef void (*KbProgressFunc)(size_t done, size_t total, gpointer user_data);
 
 typedef struct KbAtomicFile KbAtomicFile;
 
-/* Returns a new temporary file beside 'path' (PATH.tmp-XXXXXX, with the
- * permissions a new file gets), or NULL with the error set. */
+/* Returns a new temporary file beside 'path' (hidden:
+ * ".NAME.klaverblad-PID-XXXXXX", with the permissions a new file gets),
+ * after removing the temporaries that ended runs left there; or NULL with
+ * the error set. */
 KbAtomicFile *kb_atomic_file_open(const char *path, GError **error);
 /* Appends text; a write error shows at kb_atomic_file_commit(). */
 void kb_atomic_file_printf(KbAtomicFile *file, const char *format, ...) G_GNUC_PRINTF(2, 3);
 void kb_atomic_file_write(KbAtomicFile *file, const char *data, size_t len);
-/* Flushes and closes the stream and renames the temporary file to the
- * destination; on any failure removes it and sets the error. Frees 'file'
+/* Flushes the file to disk, closes it and renames it to the destination; on any failure removes it and sets the error. Frees 'file'
  * either way. */
 gboolean kb_atomic_file_commit(KbAtomicFile *file, GError **error);
 /* Closes and removes the temporary file and frees 'file'. NULL is allowed. */

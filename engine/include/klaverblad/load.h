@@ -36,11 +36,22 @@ gboolean kb_format_parse(const char *name, KbFormat *out);
 KbDataset *kb_dataset_load(const char *path, KbFormat format, KbDiagList *diags,
                            GError **error);
 
+/* As kb_dataset_load(), which is this under the default limits, with at
+ * most limits->max_nodes nodes and limits->max_relations relations (NULL:
+ * the defaults); a row beyond either is an error in 'diags' (see
+ * kb_builder_set_limits()). Before reading, the size of the input's files
+ * times the memory a byte of the format takes is compared with the memory
+ * available, and the call fails (KB_ERROR_MEMORY) when it does not fit,
+ * saying how much is needed and how much there is. */
+KbDataset *kb_dataset_load_limited(const char *path, KbFormat format, const KbLimits *limits,
+                                   KbDiagList *diags, GError **error);
+
 /* Loads Kumu's spreadsheet layout from its two files, mapping Kumu's types
  * to kinds through 'map_path' (a CSV file: for,kumu_type,kind; NULL: by
- * name only). As kb_dataset_load() otherwise. */
+ * name only). As kb_dataset_load_limited() otherwise. */
 KbDataset *kb_dataset_load_kumu(const char *elements, const char *connections,
-                                const char *map_path, KbDiagList *diags);
+                                const char *map_path, const KbLimits *limits,
+                                KbDiagList *diags, GError **error);
 
 /* Reads a file of partnership requests (CSV, the same rules as the dataset:
  * columns id (required), label, kind (city, country or organisation; city

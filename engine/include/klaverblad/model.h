@@ -227,6 +227,26 @@ void kb_builder_set_sector_required(KbBuilder *b, gboolean required);
 /* Text added to the message about an unknown kind, such as how to map a
  * foreign format's types ("; map it with --map FILE"); NULL for none. */
 void kb_builder_set_kind_hint(KbBuilder *b, const char *hint);
+/* The most nodes and relations a dataset may have, so that an input too
+ * large to analyse is refused with a clear message instead of exhausting
+ * memory. Generated data of 10^6 organisations has about 1.0*10^6 nodes and
+ * 3.3*10^6 relations. */
+#define KB_DEFAULT_MAX_NODES ((size_t) 10000000)
+#define KB_DEFAULT_MAX_RELATIONS ((size_t) 50000000)
+
+typedef struct {
+  size_t max_nodes;     /* node rows taken */
+  size_t max_relations; /* relation rows taken */
+} KbLimits;
+
+/* Sets 'limits' to the defaults above. */
+void kb_limits_init(KbLimits *limits);
+/* Sets the limits (a builder starts with the defaults). The first node or
+ * relation row beyond a limit is reported as an error at its file and line,
+ * naming the limit and the option that raises it (--max-nodes,
+ * --max-relations); every row after it is skipped, and kb_builder_finish()
+ * then resolves nothing. */
+void kb_builder_set_limits(KbBuilder *b, const KbLimits *limits);
 /* Checks a table's header: reports each required column that is missing (at
  * 'header's position) and each column named twice. Returns FALSE when rows of
  * this table cannot be read. */

@@ -33,8 +33,11 @@ typedef struct {
 
 /* Writes DIR/report.html (self-contained: styles and the map inline, no
  * fetch of anything), DIR/klaverblad.svg and one CSV per table into 'dir',
- * which is made when missing. Every file is written atomically. Fills
- * 'figures' when not NULL. */
+ * which is made when missing. The folder is written whole: into a hidden
+ * temporary folder beside it, which then takes its place in one step, so
+ * that a failed or killed run leaves the previous report as it was. An
+ * existing 'dir' holding files a report does not write is refused
+ * (KB_ERROR_IO), as it would be replaced. Fills 'figures' when not NULL. */
 gboolean kb_report_write(const KbDataset *ds, const KbReportOptions *opts, const char *dir,
                          KbReportFigures *figures, GError **error);
 
