@@ -680,9 +680,10 @@ search(const Index *ix, Scratch *s, guint32 u)
 typedef struct {
   const Index *ix;
   Scratch scratch;
-  size_t first, last;       /* the positions of this job */
-  Cand *out;                /* k per position */
-  guint32 *n_out;
+  int cur;                  /* which of the two buffers this round fills */
+  size_t first[2], last[2]; /* the positions of the job, per buffer */
+  Cand *out[2];             /* k per position */
+  guint32 *n_out[2];
 } Job;
 
 static void
@@ -711,11 +712,12 @@ run_job(gpointer data)
 {
   Job *job = data;
   Scratch *s = &job->scratch;
-  for (size_t p = job->first; p < job->last; p++) {
+  int b = job->cur;
+  for (size_t p = job->first[b]; p < job->last[b]; p++) {
     search(job->ix, s, (guint32) p);
-    size_t i = p - job->first;
-    memcpy(job->out + i * s->k, s->best, s->n_best * sizeof(Cand));
-    job->n_out[i] = (guint32) s->n_best;
+    size_t i = p - job->first[b];
+    memcpy(job->out[b] + i * s->k, s->best, s->n_best * sizeof(Cand));
+    job->n_out[b][i] = (guint32) s->n_best;
   }
   return NULL;
 }
@@ -739,46 +741,55 @@ kb_i_synergy_each_tuned(const KbDataset *ds, const KbSynergyOptions *opts, size_
   Index ix;
   if (!index_build(ds, opts, walk_max, &ix, error))
     return FALSE;
+  /* Rounds of one chunk per thread; while a round is computed, the one
+   * before is handed to 'emit' in order, from this thread. */
   guint n_threads = CLAMP(g_get_num_processors(), 1, 16);
   Job *jobs = g_new0(Job, n_threads);
   for (guint t = 0; t < n_threads; t++) {
     jobs[t].ix = &ix;
     scratch_init(&jobs[t].scratch, ix.sketch, ix.n, ix.n_ctx, k);
-    jobs[t].out = g_new(Cand, CHUNK * k);
-    jobs[t].n_out = g_new(guint32, CHUNK);
+    for (int b = 0; b < 2; b++) {
+      jobs[t].out[b] = g_new(Cand, CHUNK * k);
+      jobs[t].n_out[b] = g_new(guint32, CHUNK);
+    }
   }
   KbSuggestion *row = g_new(KbSuggestion, k);
   GThread **threads = g_new0(GThread *, n_threads);
-  for (size_t start = 0; start < ix.n; start += (size_t) n_threads * CHUNK) {
-    /* one chunk per thread, the first on this one; then emitted in order */
-    for (guint t = 0; t < n_threads; t++) {
-      jobs[t].first = MIN(ix.n, start + t * CHUNK);
-      jobs[t].last = MIN(ix.n, jobs[t].first + CHUNK);
-      threads[t] = t == 0 || jobs[t].first == jobs[t].last
+  size_t round = (size_t) n_threads * CHUNK, n_rounds = (ix.n + round - 1) / round;
+  for (size_t r = 0; r <= n_rounds; r++) {
+    int b = (int) (r % 2);
+    for (guint t = 0; t < n_threads && r < n_rounds; t++) {
+      jobs[t].cur = b;
+      jobs[t].first[b] = MIN(ix.n, r * round + t * CHUNK);
+      jobs[t].last[b] = MIN(ix.n, jobs[t].first[b] + CHUNK);
+      threads[t] = jobs[t].first[b] == jobs[t].last[b]
                      ? NULL : g_thread_new("synergy", run_job, &jobs[t]);
     }
-    run_job(&jobs[0]);
-    for (guint t = 0; t < n_threads; t++) {
-      if (threads[t] != NULL)
-        g_thread_join(threads[t]);
-      for (size_t p = jobs[t].first; p < jobs[t].last; p++) {
-        size_t i = p - jobs[t].first, n = jobs[t].n_out[i];
+    for (guint t = 0; t < n_threads && r > 0; t++) {
+      int pb = 1 - b;
+      for (size_t p = jobs[t].first[pb]; p < jobs[t].last[pb]; p++) {
+        size_t i = p - jobs[t].first[pb], n = jobs[t].n_out[pb][i];
         for (size_t j = 0; j < n; j++) {
-          const Cand *c = &jobs[t].out[i * k + j];
+          const Cand *c = &jobs[t].out[pb][i * k + j];
           row[j] = (KbSuggestion) { ix.node[c->v], c->score, c->shared };
         }
         emit(ix.node[p], row, n, data);
       }
     }
-    if (progress != NULL)
-      progress(MIN(ix.n, start + (size_t) n_threads * CHUNK), ix.n, progress_data);
+    if (r > 0 && progress != NULL)
+      progress(MIN(ix.n, r * round), ix.n, progress_data);
+    for (guint t = 0; t < n_threads && r < n_rounds; t++)
+      if (threads[t] != NULL)
+        g_thread_join(threads[t]);
   }
   g_free(threads);
   g_free(row);
   for (guint t = 0; t < n_threads; t++) {
     scratch_release(&jobs[t].scratch);
-    g_free(jobs[t].out);
-    g_free(jobs[t].n_out);
+    for (int b = 0; b < 2; b++) {
+      g_free(jobs[t].out[b]);
+      g_free(jobs[t].n_out[b]);
+    }
   }
   g_free(jobs);
   index_release(&ix);
