@@ -19,34 +19,42 @@ context_name(int k)
 
 typedef struct {
   const KbDataset *ds;
-  KbSheet *sheet;
+  KbSheet *sheet;           /* the rows, held when not streaming */
   KbAtomicFile *file;       /* CSV to a file: where rows go */
   gboolean streaming;       /* CSV: rows go out as they come (to the file or stdout) */
-  gboolean header_done;
-  size_t pending;           /* organisations since the last write */
+  GString *buf;             /* CSV not yet written */
   gboolean failed;
 } EachOut;
 
 static void
 each_flush(EachOut *e)
 {
-  if (!e->streaming)
-    return;
-  g_autofree char *text = kb_sheet_take_csv(e->sheet, !e->header_done);
-  e->header_done = TRUE;
   if (e->file != NULL)
-    kb_atomic_file_write(e->file, text, strlen(text));
-  else if (fputs(text, stdout) == EOF)
+    kb_atomic_file_write(e->file, e->buf->str, e->buf->len);
+  else if (fwrite(e->buf->str, 1, e->buf->len, stdout) != e->buf->len)
     e->failed = TRUE;
-  e->pending = 0;
+  g_string_truncate(e->buf, 0);
 }
 
 static void
 each_emit(size_t org, const KbSuggestion *best, size_t n, gpointer data)
 {
   EachOut *e = data;
-  kb_tables_synergy_each_rows(e->sheet, e->ds, org, best, n);
-  if (++e->pending == 4096)
+  if (!e->streaming) {
+    kb_tables_synergy_each_rows(e->sheet, e->ds, org, best, n);
+    return;
+  }
+  /* the sheet's columns, written as kb_sheet_render_csv would */
+  const char *id = kb_dataset_node(e->ds, org)->id;
+  for (size_t i = 0; i < n; i++) {
+    kb_csv_append_field(e->buf, id);
+    g_string_append_printf(e->buf, ",%zu,", i + 1);
+    kb_csv_append_field(e->buf, kb_dataset_node(e->ds, best[i].node)->id);
+    g_string_append_c(e->buf, ',');
+    kb_csv_append_number(e->buf, best[i].score);
+    g_string_append_printf(e->buf, ",%u\r\n", best[i].shared);
+  }
+  if (e->buf->len > (1u << 20))
     each_flush(e);
 }
 
@@ -61,7 +69,11 @@ each_run(const char *path, KbCliDatasetOptions *opts, KbCliOutputOptions *out,
   g_autofree char *about = kb_cli_describe_dataset(path, opts);
   kb_doc_add_text(doc, "about", about);
   EachOut e = { ds, kb_tables_synergy_each_sheet(doc, KB_LANG_EN), NULL,
-                out->fmt == KB_OUTPUT_CSV, FALSE, 0, FALSE };
+                out->fmt == KB_OUTPUT_CSV, NULL, FALSE };
+  if (e.streaming) {
+    g_autofree char *header = kb_sheet_render_csv(e.sheet);
+    e.buf = g_string_new(header);
+  }
   KbAtomicFile *file = NULL;
   g_autoptr(GError) err = NULL;
   if (e.streaming && out->output != NULL
@@ -72,12 +84,15 @@ each_run(const char *path, KbCliDatasetOptions *opts, KbCliOutputOptions *out,
   if (!kb_synergy_each(ds, so, k, each_emit, &e, isatty(STDERR_FILENO) ? kb_cli_progress : NULL,
                        "organisations", &err)) {
     kb_atomic_file_abort(file);
+    if (e.buf != NULL)
+      g_string_free(e.buf, TRUE);
     fprintf(stderr, "klaverblad synergy: error: %s\n", err->message);
     return KB_EXIT_DATA;
   }
   if (out->fmt != KB_OUTPUT_CSV)
     return kb_cli_emit("synergy", doc, out);
   each_flush(&e);
+  g_string_free(e.buf, TRUE);
   if (file == NULL)
     return fflush(stdout) == 0 && !e.failed ? KB_EXIT_OK : KB_EXIT_DATA;
   if (!kb_atomic_file_commit(file, &err)) {

@@ -189,6 +189,12 @@ number_exact(double d)
   return g_strdup(buf);
 }
 
+void
+kb_csv_append_number(GString *out, double value)
+{
+  g_string_append_printf(out, "%.12g", value == 0 ? 0 : value);
+}
+
 /* A cell as text: 'exact' for CSV and JSON, else with the column's decimals. */
 static char *
 cell_string(const Column *col, const Cell *cell, gboolean exact)
@@ -316,8 +322,8 @@ render_table(GString *out, const KbDoc *doc)
 
 /* -- csv */
 
-static void
-csv_field(GString *out, const char *s)
+void
+kb_csv_append_field(GString *out, const char *s)
 {
   if (strpbrk(s, ",\"\r\n") == NULL && s[0] != ' ' && (s[0] == '\0' || s[strlen(s) - 1] != ' ')) {
     g_string_append(out, s);
@@ -339,7 +345,7 @@ csv_sheet(GString *out, const KbSheet *s)
   for (size_t c = 0; c < ncol; c++) {
     if (c)
       g_string_append_c(out, ',');
-    csv_field(out, COLUMN(s, c)->key);
+    kb_csv_append_field(out, COLUMN(s, c)->key);
   }
   g_string_append(out, "\r\n");
   for (size_t r = 0; r < nrow; r++) {
@@ -347,7 +353,7 @@ csv_sheet(GString *out, const KbSheet *s)
       if (c)
         g_string_append_c(out, ',');
       g_autofree char *t = cell_string(COLUMN(s, c), CELL(s, r, c), TRUE);
-      csv_field(out, t);
+      kb_csv_append_field(out, t);
     }
     g_string_append(out, "\r\n");
   }
@@ -541,23 +547,6 @@ kb_sheet_render_csv(const KbSheet *sheet)
   g_return_val_if_fail(sheet != NULL, NULL);
   GString *out = g_string_new(NULL);
   csv_sheet(out, sheet);
-  return g_string_free(out, FALSE);
-}
-
-char *
-kb_sheet_take_csv(KbSheet *sheet, gboolean header)
-{
-  g_return_val_if_fail(sheet != NULL, NULL);
-  g_return_val_if_fail(sheet->cells->len % MAX(sheet->columns->len, 1) == 0, NULL);
-  GString *out = g_string_new(NULL);
-  csv_sheet(out, sheet);
-  if (!header) {
-    const char *end = strstr(out->str, "\r\n");
-    g_string_erase(out, 0, end - out->str + 2);
-  }
-  for (guint i = 0; i < sheet->cells->len; i++)
-    g_free(g_array_index(sheet->cells, Cell, i).text);
-  g_array_set_size(sheet->cells, 0);
   return g_string_free(out, FALSE);
 }
 

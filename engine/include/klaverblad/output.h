@@ -63,10 +63,12 @@ const char *kb_sheet_heading(const KbSheet *sheet);
 
 /* Returns a new string: one sheet as CSV (RFC 4180, CRLF line ends). */
 char *kb_sheet_render_csv(const KbSheet *sheet);
-/* Returns a new string: the rows put so far as CSV, after the header when
- * 'header' is TRUE, and removes them from the sheet; for writing a sheet
- * too large to hold in pieces. */
-char *kb_sheet_take_csv(KbSheet *sheet, gboolean header);
+/* Appends one CSV field (RFC 4180: quoted when it holds a comma, a quote,
+ * a line end or spaces at either end) and one number as CSV and JSON carry
+ * it (12 significant digits), for writers that stream rows. */
+void kb_csv_append_field(GString *out, const char *text);
+void kb_csv_append_number(GString *out, double value);
+
 /* Returns a new string: one sheet as an HTML table, every value escaped.
  * Rows after the first 'fold_after' (0: none folded) go into a closed
  * <details> element whose summary reads 'more_label'. With 'decimal_comma'
