@@ -376,7 +376,7 @@ START_TEST(organisation_network_limit)
     add(b, KB_TABLE_NODES, node_cols, org, 4, 4 + i);
     add(b, KB_TABLE_RELATIONS, rel_cols, rel, 3, 2 + i);
   }
-  g_autoptr(KbDataset) ds = kb_builder_finish(g_steal_pointer(&b));
+  g_autoptr(KbDataset) ds = kb_builder_finish(b);
   ck_assert_uint_eq(kb_diag_list_count(diags, KB_SEVERITY_ERROR), 0);
   g_autoptr(GError) err = NULL;
   ck_assert(kb_brokers_compute(ds, &err) == NULL);
