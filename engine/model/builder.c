@@ -364,6 +364,17 @@ has_control_chars(Text t)
   return FALSE;
 }
 
+/* strcmp(a, b) == 0 for the short names of columns, without a call. */
+static inline gboolean
+same_name(const char *a, const char *b)
+{
+  while (*a != '\0' && *a == *b) {
+    a++;
+    b++;
+  }
+  return *a == *b;
+}
+
 /* The layout of 'row', a row of 'table': the last one when the row names the
  * same cells. */
 static const Layout *
@@ -372,7 +383,7 @@ layout_of(KbBuilder *b, KbTable table, const KbRow *row)
   Layout *lay = &b->layouts[table];
   gboolean same = lay->names != NULL && lay->n == row->n_cells;
   for (size_t i = 0; same && i < row->n_cells; i++)
-    same = strcmp(lay->names[i], row->cells[i].name) == 0;
+    same = same_name(lay->names[i], row->cells[i].name);
   if (same)
     return lay;
   layout_release(lay);
@@ -510,7 +521,8 @@ parse_kind(KbTable table, Text t, int *out)
   int n = table == KB_TABLE_NODES ? KB_NODE_KIND_COUNT : KB_REL_KIND_COUNT;
   for (int k = 0; k < n; k++) {
     const char *name = table == KB_TABLE_NODES ? kb_node_kind_name(k) : kb_rel_kind_name(k);
-    if (strlen(name) == t.len && g_ascii_strncasecmp(t.s, name, t.len) == 0) {
+    if (g_ascii_tolower(t.s[0]) == name[0] && strlen(name) == t.len
+        && g_ascii_strncasecmp(t.s, name, t.len) == 0) {
       *out = k;
       return TRUE;
     }
