@@ -94,6 +94,8 @@ struct KbBuilder {
   KbDataset *ds;
   KbDiagList *diags;
   GArray *notes;             /* of NodeNote, parallel to ds->nodes */
+  GByteArray *kinds;         /* the nodes' kinds, parallel to ds->nodes: a
+                              * relation's checks read these and no node */
   GArray *late_sectors;      /* of LateRef, by node */
   GArray *countries;         /* of CountryNote, by city */
   GArray *relation_notes;    /* of RelationNote, parallel to ds->relations */
@@ -128,6 +130,7 @@ kb_builder_new(const char *name, KbDiagList *diags)
   b->ds = kb_i_dataset_new(name);
   b->diags = diags;
   b->notes = g_array_new(FALSE, TRUE, sizeof(NodeNote));
+  b->kinds = g_byte_array_new();
   b->late_sectors = g_array_new(FALSE, TRUE, sizeof(LateRef));
   b->countries = g_array_new(FALSE, TRUE, sizeof(CountryNote));
   b->relation_notes = g_array_new(FALSE, TRUE, sizeof(RelationNote));
@@ -178,6 +181,7 @@ kb_builder_free(KbBuilder *b)
     return;
   g_free(b->kind_hint);
   g_array_unref(b->notes);
+  g_byte_array_unref(b->kinds);
   g_array_unref(b->late_sectors);
   g_array_unref(b->countries);
   g_array_unref(b->relation_notes);
@@ -772,6 +776,8 @@ add_node_row(KbBuilder *b, const KbRow *row)
   node.origin.file = kb_i_dataset_intern_file(b->ds, row->file);
   node.origin.line = row->line;
   size_t index = kb_i_dataset_append_node(b->ds, &node);
+  guint8 kind_byte = (guint8) kind;
+  g_byte_array_append(b->kinds, &kind_byte, 1);
 
   NodeNote note = { 0 };
   note.line = id_cell->line;
@@ -1118,12 +1124,14 @@ resolve_sectors(KbBuilder *b)
 
 /* A set of relations, those of ds->relations with the same ends (in either
  * order for a symmetric kind), kind and years counting as one. Open
- * addressing over relation indices; a dataset holds fewer than 2^32
- * relations (each takes about 100 bytes). */
+ * addressing, at most half full, over relation indices; a slot holds half
+ * of the relation's hash beside its index, so that a slot of another
+ * relation is passed over without reading that relation. A dataset holds
+ * fewer than 2^32 relations (each takes about 100 bytes). */
 typedef struct {
   const KbDataset *ds;
-  guint32 *slots;            /* index + 1 of a relation, 0 for a free slot */
-  size_t mask;
+  guint64 *slots;            /* hash >> 32 << 32 | index + 1; 0 for a free slot */
+  size_t cap;
 } RelationSet;
 
 /* What makes two relations the same. */
@@ -1140,25 +1148,40 @@ relation_key(const KbRelation *r)
                          r->until };
 }
 
-static guint
+static guint64
 relation_key_hash(const RelationKey *k)
 {
   guint64 h = (guint64) k->a * 0x9E3779B97F4A7C15u;
   h = (h ^ (guint64) k->z) * 0xC2B2AE3D27D4EB4Fu;
   h = (h ^ (guint64) (guint) k->kind) * 0x165667B19E3779F9u;
   h = (h ^ ((guint64) (guint) k->since << 32 | (guint) k->until)) * 0x9E3779B97F4A7C15u;
-  return (guint) (h >> 32);
+  return h ^ (h >> 29);
+}
+
+/* The first slot to look at for hash h: its low half scaled to the slots. */
+static inline size_t
+relation_set_start(const RelationSet *set, guint64 h)
+{
+  return (size_t) (((h & G_MAXUINT32) * (guint64) set->cap) >> 32);
 }
 
 static void
 relation_set_init(RelationSet *set, const KbDataset *ds, size_t n)
 {
-  size_t cap = 16;
-  while (cap < 2 * n)
-    cap *= 2;
   set->ds = ds;
-  set->slots = g_new0(guint32, cap);
-  set->mask = cap - 1;
+  set->cap = 2 * n + 16;
+  set->slots = g_new0(guint64, set->cap);
+}
+
+/* Asks the processor for the slot where relation r would go: the set is far
+ * larger than the caches, and the relations are gone through in order. */
+static inline void
+relation_set_prefetch(const RelationSet *set, const KbRelation *r)
+{
+  if (r->from == KB_NO_NODE || r->to == KB_NO_NODE)
+    return;
+  RelationKey k = relation_key(r);
+  __builtin_prefetch(&set->slots[relation_set_start(set, relation_key_hash(&k))]);
 }
 
 /* Adds relation i of the dataset, or returns the index of the one there
@@ -1168,18 +1191,34 @@ relation_set_add(RelationSet *set, size_t i)
 {
   const KbRelation *rels = (const KbRelation *) set->ds->relations->data;
   RelationKey k = relation_key(&rels[i]);
-  for (size_t s = relation_key_hash(&k) & set->mask;; s = (s + 1) & set->mask) {
-    if (set->slots[s] == 0) {
-      set->slots[s] = (guint32) (i + 1);
+  guint64 h = relation_key_hash(&k);
+  guint64 high = h & ~(guint64) G_MAXUINT32;
+  for (size_t s = relation_set_start(set, h);; s = s + 1 == set->cap ? 0 : s + 1) {
+    guint64 slot = set->slots[s];
+    if (slot == 0) {
+      set->slots[s] = high | (i + 1);
       return KB_NO_NODE;
     }
-    size_t j = set->slots[s] - 1;
+    if ((slot & ~(guint64) G_MAXUINT32) != high)
+      continue;
+    size_t j = (size_t) (slot & G_MAXUINT32) - 1;
     RelationKey o = relation_key(&rels[j]);
     if (o.a == k.a && o.z == k.z && o.kind == k.kind && o.since == k.since
         && o.until == k.until)
       return j;
   }
 }
+
+/* A relation's end as written: the text when it was not found when the
+ * row was added, else the id of the node found (the same text). */
+static const char *
+end_id(KbBuilder *b, const char *text, size_t node)
+{
+  return text != NULL ? text : g_array_index(b->ds->nodes, KbNode, node).id;
+}
+
+/* How many relations ahead the set's slots are fetched. */
+#define RELATION_PREFETCH 16
 
 /* Resolves the ends of every relation and checks them; the relations that
  * cannot be used are dropped, the others keep their order. */
@@ -1193,44 +1232,43 @@ resolve_relations(KbBuilder *b)
   relation_set_init(&seen, b->ds, m);
   guint late = 0;
   for (size_t i = 0; i < m; i++) {
+    if (i + RELATION_PREFETCH < m)
+      relation_set_prefetch(&seen, &rels[i + RELATION_PREFETCH]);
     KbRelation r = rels[i];
     const RelationNote *note = &g_array_index(b->relation_notes, RelationNote, i);
     const char *file = r.origin.file;
-    const char *from_id = NULL, *to_id = NULL;
+    const char *from_text = NULL, *to_text = NULL;   /* of ends not found then */
     if (late < b->late_ends->len && g_array_index(b->late_ends, LateEnds, late).relation == i) {
       const LateEnds *le = &g_array_index(b->late_ends, LateEnds, late++);
       if (le->from != NULL) {
-        from_id = le->from;
-        r.from = kb_dataset_find(b->ds, from_id);
+        from_text = le->from;
+        r.from = kb_dataset_find(b->ds, from_text);
       }
       if (le->to != NULL) {
-        to_id = le->to;
-        r.to = kb_dataset_find(b->ds, to_id);
+        to_text = le->to;
+        r.to = kb_dataset_find(b->ds, to_text);
       }
     }
-    if (from_id == NULL)
-      from_id = g_array_index(b->ds->nodes, KbNode, r.from).id;
-    if (to_id == NULL)
-      to_id = g_array_index(b->ds->nodes, KbNode, r.to).id;
-    if ((r.from == KB_NO_NODE && g_hash_table_contains(b->rejected, from_id))
-        || (r.to == KB_NO_NODE && g_hash_table_contains(b->rejected, to_id)))
+    if ((r.from == KB_NO_NODE && g_hash_table_contains(b->rejected, from_text))
+        || (r.to == KB_NO_NODE && g_hash_table_contains(b->rejected, to_text)))
       continue;
     if (r.from == KB_NO_NODE)
-      unknown_node(b, file, note->from_line, note->from_column, "from", from_id,
+      unknown_node(b, file, note->from_line, note->from_column, "from", from_text,
                    "the id of a node in the nodes table");
     if (r.to == KB_NO_NODE)
-      unknown_node(b, file, note->to_line, note->to_column, "to", to_id,
+      unknown_node(b, file, note->to_line, note->to_column, "to", to_text,
                    "the id of a node in the nodes table");
     if (r.from == KB_NO_NODE || r.to == KB_NO_NODE)
       continue;
-    KbNodeKind fk = g_array_index(b->ds->nodes, KbNode, r.from).kind;
-    KbNodeKind tk = g_array_index(b->ds->nodes, KbNode, r.to).kind;
+    KbNodeKind fk = b->kinds->data[r.from];
+    KbNodeKind tk = b->kinds->data[r.to];
     if (!kb_rel_kind_allows(r.kind, fk, tk)) {
       g_autofree char *ends = kb_rel_kind_describe_ends(r.kind);
       kb_diag_list_add(b->diags, KB_SEVERITY_ERROR, file, note->kind_line, note->kind_column,
                        "kind", "%s cannot join %s '%s' to %s '%s'; %s joins %s",
-                       kb_rel_kind_name(r.kind), kb_node_kind_name(fk), from_id,
-                       kb_node_kind_name(tk), to_id, kb_rel_kind_name(r.kind), ends);
+                       kb_rel_kind_name(r.kind), kb_node_kind_name(fk),
+                       end_id(b, from_text, r.from), kb_node_kind_name(tk),
+                       end_id(b, to_text, r.to), kb_rel_kind_name(r.kind), ends);
       continue;
     }
     rels[kept] = r;
@@ -1238,7 +1276,8 @@ resolve_relations(KbBuilder *b)
     if (first != KB_NO_NODE)
       kb_diag_list_add(b->diags, KB_SEVERITY_WARNING, file, note->from_line, note->from_column,
                        NULL, "repeats the %s relation between '%s' and '%s' at line %u",
-                       kb_rel_kind_name(r.kind), from_id, to_id, rels[first].origin.line);
+                       kb_rel_kind_name(r.kind), end_id(b, from_text, r.from),
+                       end_id(b, to_text, r.to), rels[first].origin.line);
     kept++;
   }
   g_array_set_size(b->ds->relations, kept);
