@@ -81,41 +81,75 @@ kb_i_graph_build_undirected(const KbDataset *ds, igraph_t *graph, GError **error
 
 /* ---------------------------------------------------------- components */
 
+/* Components are counted with a union-find over the relations rather than
+ * through igraph: building an igraph_t sorts every edge end into an index
+ * that counting components does not need, and at 10^6 nodes that sort was
+ * most of `klaverblad check`. */
+
+/* The root of i's set, halving the path on the way. */
+static size_t
+component_root(size_t *parent, size_t i)
+{
+  while (parent[i] != i) {
+    parent[i] = parent[parent[i]];
+    i = parent[i];
+  }
+  return i;
+}
+
+/* Joins the sets of a and b, the smaller under the larger. */
+static void
+component_join(size_t *parent, size_t *size, size_t a, size_t b)
+{
+  a = component_root(parent, a);
+  b = component_root(parent, b);
+  if (a == b)
+    return;
+  if (size[a] < size[b]) {
+    size_t t = a;
+    a = b;
+    b = t;
+  }
+  parent[b] = a;
+  size[a] += size[b];
+}
+
 gboolean
 kb_graph_components(const KbDataset *ds, KbComponents *out, GError **error)
 {
   g_return_val_if_fail(ds != NULL && out != NULL, FALSE);
   memset(out, 0, sizeof *out);
-  igraph_t g;
-  if (!kb_i_graph_build_undirected(ds, &g, error))
-    return FALSE;
-  igraph_vector_int_t membership, sizes;
-  igraph_integer_t count = 0;
-  igraph_error_t rc = igraph_vector_int_init(&membership, 0);
-  if (rc == IGRAPH_SUCCESS) {
-    rc = igraph_vector_int_init(&sizes, 0);
-    if (rc == IGRAPH_SUCCESS) {
-      rc = igraph_connected_components(&g, &membership, &sizes, &count, IGRAPH_WEAK);
-      if (rc == IGRAPH_SUCCESS) {
-        out->count = (size_t) count;
-        for (igraph_integer_t i = 0; i < count; i++)
-          if ((size_t) VECTOR(sizes)[i] > out->largest)
-            out->largest = (size_t) VECTOR(sizes)[i];
-        igraph_vector_int_t degree;
-        rc = igraph_vector_int_init(&degree, 0);
-        if (rc == IGRAPH_SUCCESS) {
-          rc = igraph_degree(&g, &degree, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS);
-          for (igraph_integer_t i = 0; rc == IGRAPH_SUCCESS && i < igraph_vcount(&g); i++)
-            out->isolated += VECTOR(degree)[i] == 0;
-          igraph_vector_int_destroy(&degree);
-        }
-      }
-      igraph_vector_int_destroy(&sizes);
-    }
-    igraph_vector_int_destroy(&membership);
+  size_t n = kb_dataset_node_count(ds), m = kb_dataset_relation_count(ds);
+  if (n == 0)
+    return TRUE;
+  size_t *parent = g_new(size_t, n);
+  size_t *size = g_new(size_t, n);
+  gboolean *tied = g_new0(gboolean, n);
+  for (size_t i = 0; i < n; i++) {
+    parent[i] = i;
+    size[i] = 1;
   }
-  igraph_destroy(&g);
-  if (rc != IGRAPH_SUCCESS)
-    return kb_i_igraph_fail(rc, "counting components", error);
+  for (size_t i = 0; i < m; i++) {
+    const KbRelation *r = kb_dataset_relation(ds, i);
+    tied[r->from] = tied[r->to] = TRUE;
+    component_join(parent, size, r->from, r->to);
+  }
+  for (size_t i = 0; i < n; i++) {
+    size_t sector = kb_dataset_node(ds, i)->sector;
+    if (sector == KB_NO_NODE)
+      continue;
+    tied[i] = tied[sector] = TRUE;
+    component_join(parent, size, i, sector);
+  }
+  for (size_t i = 0; i < n; i++) {
+    if (parent[i] == i) {
+      out->count++;
+      out->largest = MAX(out->largest, size[i]);
+    }
+    out->isolated += !tied[i];
+  }
+  g_free(parent);
+  g_free(size);
+  g_free(tied);
   return TRUE;
 }

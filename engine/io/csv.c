@@ -30,19 +30,23 @@ kb_i_csv_detect_separator(const char *data, size_t len)
   return semicolons > commas ? ';' : ',';
 }
 
+/* The parser reads the text once, front to back, and leaves each field's
+ * text in the buffer it reads: a quoted field is unescaped towards its
+ * start (it only ever shrinks), and each field's end is overwritten with a
+ * NUL once the whole record has been read, when the parser no longer needs
+ * the separator or line break that stood there. No field is copied. */
 typedef struct {
   const char *file;
-  const char *p;          /* next byte */
-  const char *end;
+  char *p;                /* next byte */
+  char *end;
   unsigned line, column;  /* of *p */
   KbDiagList *diags;
   GArray *fields;         /* of KbCsvField */
-  GString *buf;
 } Parser;
 
 /* Advances over one byte, keeping line and column. A CRLF pair counts as one
  * line break; the caller never stops between its two bytes. */
-static void
+static inline void
 advance(Parser *ps)
 {
   unsigned char c = (unsigned char) *ps->p++;
@@ -54,33 +58,29 @@ advance(Parser *ps)
   }
 }
 
-static gboolean
+static inline gboolean
 at_line_end(const Parser *ps)
 {
   return ps->p == ps->end || *ps->p == '\n' || *ps->p == '\r';
 }
 
-static void
+static inline void
 skip_blanks(Parser *ps)
 {
-  while (ps->p < ps->end && (*ps->p == ' ' || *ps->p == '\t'))
-    advance(ps);
+  while (ps->p < ps->end && (*ps->p == ' ' || *ps->p == '\t')) {
+    ps->p++;
+    ps->column++;
+  }
 }
 
-static void
-clear_fields(GArray *fields)
-{
-  for (guint i = 0; i < fields->len; i++)
-    g_free(g_array_index(fields, KbCsvField, i).text);
-  g_array_set_size(fields, 0);
-}
-
-/* Reads a quoted field, *p being the opening quote. Returns FALSE when the
- * quote is never closed. */
+/* Reads a quoted field, *p being the opening quote, into f (its text written
+ * from the quote on). Returns FALSE when the quote is never closed. */
 static gboolean
-read_quoted(Parser *ps, char sep)
+read_quoted(Parser *ps, char sep, KbCsvField *f)
 {
   unsigned qline = ps->line, qcolumn = ps->column;
+  char *out = ps->p;
+  f->text = out;
   advance(ps);
   for (;;) {
     if (ps->p == ps->end) {
@@ -93,7 +93,7 @@ read_quoted(Parser *ps, char sep)
     if (c == '"') {
       advance(ps);
       if (ps->p < ps->end && *ps->p == '"') {
-        g_string_append_c(ps->buf, '"');
+        *out++ = '"';
         advance(ps);
         continue;
       }
@@ -103,8 +103,22 @@ read_quoted(Parser *ps, char sep)
       advance(ps);          /* CRLF inside quotes is kept as LF */
       continue;
     }
-    g_string_append_c(ps->buf, c);
-    advance(ps);
+    if (c == '\n' || c == '\r') {
+      *out++ = c;
+      advance(ps);
+      continue;
+    }
+    /* the run of ordinary bytes up to the next quote or line break */
+    const char *run = ps->p;
+    unsigned chars = 0;
+    while (ps->p < ps->end && *ps->p != '"' && *ps->p != '\n' && *ps->p != '\r') {
+      chars += ((unsigned char) *ps->p & 0xC0) != 0x80;
+      ps->p++;
+    }
+    ps->column += chars;
+    size_t n = (size_t) (ps->p - run);
+    memmove(out, run, n);
+    out += n;
   }
   const char *blanks = ps->p;
   skip_blanks(ps);
@@ -113,53 +127,63 @@ read_quoted(Parser *ps, char sep)
                      "text after a closing quote; expected '%c' or the end of the line "
                      "(write a quote inside a quoted field as \"\")", sep);
     /* Keep the rest as written, so the row can still be checked. */
-    g_string_append_len(ps->buf, blanks, ps->p - blanks);
-    while (!at_line_end(ps) && *ps->p != sep) {
-      g_string_append_c(ps->buf, *ps->p);
+    while (!at_line_end(ps) && *ps->p != sep)
       advance(ps);
-    }
+    size_t n = (size_t) (ps->p - blanks);
+    memmove(out, blanks, n);
+    out += n;
   }
+  f->len = (size_t) (out - f->text);
   return TRUE;
 }
 
+/* Reads an unquoted field into f, without the blanks that end it. */
 static void
-read_plain(Parser *ps, char sep)
+read_plain(Parser *ps, char sep, KbCsvField *f)
 {
-  while (!at_line_end(ps) && *ps->p != sep) {
-    g_string_append_c(ps->buf, *ps->p);
-    advance(ps);
+  char *start = ps->p, *p = ps->p, *end = ps->end;
+  char *last = start;     /* just after the last byte that is not a blank */
+  unsigned chars = 0;
+  while (p < end) {
+    unsigned char c = (unsigned char) *p;
+    if (c == (unsigned char) sep || c == '\n' || c == '\r')
+      break;
+    p++;
+    chars += (c & 0xC0) != 0x80;
+    if (c != ' ' && c != '\t')
+      last = p;
   }
-  while (ps->buf->len > 0 && (ps->buf->str[ps->buf->len - 1] == ' '
-                              || ps->buf->str[ps->buf->len - 1] == '\t'))
-    g_string_truncate(ps->buf, ps->buf->len - 1);
+  ps->p = p;
+  ps->column += chars;
+  f->text = start;
+  f->len = (size_t) (last - start);
 }
 
 gboolean
-kb_i_csv_parse(const char *file, const char *data, size_t len, char sep,
-               KbCsvRecordFunc fn, gpointer user_data, KbDiagList *diags)
+kb_i_csv_parse_in_place(const char *file, char *data, size_t len, char sep,
+                        KbCsvRecordFunc fn, gpointer user_data, KbDiagList *diags)
 {
   Parser ps = { file, data, data + len, 1, 1, diags,
-                g_array_new(FALSE, FALSE, sizeof(KbCsvField)), g_string_new(NULL) };
+                g_array_new(FALSE, FALSE, sizeof(KbCsvField)) };
   gboolean ok = TRUE;
   while (ps.p < ps.end && ok) {
     unsigned record_line = ps.line;
     gboolean blank = TRUE;
+    g_array_set_size(ps.fields, 0);
     for (;;) {
       skip_blanks(&ps);
-      KbCsvField f = { NULL, ps.line, ps.column };
-      g_string_truncate(ps.buf, 0);
+      KbCsvField f = { NULL, 0, ps.line, ps.column };
       if (ps.p < ps.end && *ps.p == '"') {
         blank = FALSE;
-        if (!read_quoted(&ps, sep)) {
+        if (!read_quoted(&ps, sep, &f)) {
           ok = FALSE;
           break;
         }
       } else {
-        read_plain(&ps, sep);
+        read_plain(&ps, sep, &f);
       }
-      if (ps.buf->len > 0)
+      if (f.len > 0)
         blank = FALSE;
-      f.text = g_strndup(ps.buf->str, ps.buf->len);
       g_array_append_val(ps.fields, f);
       if (ps.p < ps.end && *ps.p == sep) {
         blank = FALSE;
@@ -176,15 +200,28 @@ kb_i_csv_parse(const char *file, const char *data, size_t len, char sep,
         advance(&ps);
       advance(&ps);
     }
+    /* every field ends at or before a byte already read */
+    KbCsvField *fields = (KbCsvField *) ps.fields->data;
+    for (guint i = 0; i < ps.fields->len; i++)
+      fields[i].text[fields[i].len] = '\0';
     if (!blank) {
-      KbCsvRecord rec = { record_line, (KbCsvField *) ps.fields->data, ps.fields->len };
+      KbCsvRecord rec = { record_line, fields, ps.fields->len };
       if (!fn(&rec, user_data))
         ok = FALSE;
     }
-    clear_fields(ps.fields);
   }
-  clear_fields(ps.fields);
   g_array_unref(ps.fields);
-  g_string_free(ps.buf, TRUE);
+  return ok;
+}
+
+gboolean
+kb_i_csv_parse(const char *file, const char *data, size_t len, char sep,
+               KbCsvRecordFunc fn, gpointer user_data, KbDiagList *diags)
+{
+  char *copy = g_malloc(len + 1);
+  memcpy(copy, data, len);
+  copy[len] = '\0';
+  gboolean ok = kb_i_csv_parse_in_place(file, copy, len, sep, fn, user_data, diags);
+  g_free(copy);
   return ok;
 }

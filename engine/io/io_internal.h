@@ -30,7 +30,8 @@ void kb_i_text_position(const char *data, size_t offset, unsigned *line, unsigne
 /* ------------------------------------------------------------------ csv */
 
 typedef struct {
-  char *text;
+  char *text;             /* NUL-terminated, in the parsed buffer */
+  size_t len;             /* bytes in text */
   unsigned line, column;  /* where the field starts (its quote, if quoted) */
 } KbCsvField;
 
@@ -49,12 +50,17 @@ typedef gboolean (*KbCsvRecordFunc)(const KbCsvRecord *record, gpointer user_dat
 char kb_i_csv_detect_separator(const char *data, size_t len);
 
 /* Parses RFC 4180 CSV in data[0..len) (UTF-8, no byte-order mark), with CRLF
- * or LF line ends, calling 'fn' for each record. 'first_line' is the line
- * number of data[0]. Reports malformed quoting to 'diags' under 'file'.
- * Returns FALSE when the text could not be parsed to its end (an unclosed
- * quote) or 'fn' stopped. */
+ * or LF line ends, calling 'fn' for each record. Reports malformed quoting to
+ * 'diags' under 'file'. Returns FALSE when the text could not be parsed to
+ * its end (an unclosed quote) or 'fn' stopped. */
 gboolean kb_i_csv_parse(const char *file, const char *data, size_t len, char separator,
                         KbCsvRecordFunc fn, gpointer user_data, KbDiagList *diags);
+/* The same without a copy: the fields' texts are left in data, which the
+ * parse overwrites (unescaped quotes, a NUL after each field); data[len]
+ * must be writable too, as the NUL that ends a KbText is. Afterwards data
+ * holds no CSV any more; release it. */
+gboolean kb_i_csv_parse_in_place(const char *file, char *data, size_t len, char separator,
+                                 KbCsvRecordFunc fn, gpointer user_data, KbDiagList *diags);
 
 /* -------------------------------------------------------------- loaders */
 

@@ -75,12 +75,12 @@ kb_i_load_edgelist(const char *path, const KbLimits *limits, KbDiagList *diags)
   kb_builder_set_sector_required(builder, FALSE);
   KbText text;
   if (kb_i_text_read(path, &text, diags) && kb_i_text_check(&text, diags)) {
-    const char *body = text.data + text.body;
+    char *body = text.data + text.body;
     size_t len = text.len - text.body;
     EdgeReader er = { builder, diags, path, TRUE,
                       g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL) };
-    kb_i_csv_parse(path, body, len, kb_i_csv_detect_separator(body, len), on_record, &er,
-                   diags);
+    kb_i_csv_parse_in_place(path, body, len, kb_i_csv_detect_separator(body, len), on_record,
+                            &er, diags);
     g_hash_table_unref(er.seen);
   }
   kb_i_text_release(&text);

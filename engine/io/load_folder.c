@@ -13,13 +13,15 @@ typedef struct {
   gboolean have_header;
   gboolean header_ok;
   GPtrArray *names;       /* column names of the header, lower case */
+  GArray *cells;          /* of KbCell: the row being read, reused */
 } TableReader;
 
 static gboolean
 on_record(const KbCsvRecord *rec, gpointer user_data)
 {
   TableReader *tr = user_data;
-  KbCell *cells = g_new(KbCell, rec->n_fields ? rec->n_fields : 1);
+  g_array_set_size(tr->cells, rec->n_fields);
+  KbCell *cells = (KbCell *) tr->cells->data;
   KbRow row = { tr->file, rec->line, cells, 0 };
 
   if (!tr->have_header) {
@@ -32,7 +34,6 @@ on_record(const KbCsvRecord *rec, gpointer user_data)
     }
     row.n_cells = rec->n_fields;
     tr->header_ok = kb_builder_check_header(tr->builder, tr->table, &row);
-    g_free(cells);
     return tr->header_ok;
   }
 
@@ -47,7 +48,6 @@ on_record(const KbCsvRecord *rec, gpointer user_data)
                        "the row has %zu fields but the header has %u; expected at most "
                        "%u (a value that holds '%c' must be quoted)", rec->n_fields,
                        tr->names->len, tr->names->len, tr->separator);
-      g_free(cells);
       return TRUE;
     }
   }
@@ -57,7 +57,6 @@ on_record(const KbCsvRecord *rec, gpointer user_data)
                           rec->fields[i].line, rec->fields[i].column };
   row.n_cells = n;
   kb_builder_add_row(tr->builder, tr->table, &row);
-  g_free(cells);
   return TRUE;
 }
 
@@ -67,15 +66,17 @@ read_table(KbBuilder *builder, KbDiagList *diags, const char *path, KbTable tabl
 {
   KbText text;
   if (kb_i_text_read(path, &text, diags) && kb_i_text_check(&text, diags)) {
-    const char *body = text.data + text.body;
+    char *body = text.data + text.body;
     size_t len = text.len - text.body;
     TableReader tr = { builder, diags, table, path, kb_i_csv_detect_separator(body, len),
-                       FALSE, FALSE, g_ptr_array_new_with_free_func(g_free) };
-    kb_i_csv_parse(path, body, len, tr.separator, on_record, &tr, diags);
+                       FALSE, FALSE, g_ptr_array_new_with_free_func(g_free),
+                       g_array_new(FALSE, FALSE, sizeof(KbCell)) };
+    kb_i_csv_parse_in_place(path, body, len, tr.separator, on_record, &tr, diags);
     if (!tr.have_header)
       kb_diag_list_add(diags, KB_SEVERITY_ERROR, path, 0, 0, NULL,
                        "the file is empty; expected a header line naming the columns");
     g_ptr_array_unref(tr.names);
+    g_array_unref(tr.cells);
   }
   kb_i_text_release(&text);
 }

@@ -155,10 +155,10 @@ read_sheet(Sheet *sh)
 {
   KbText text;
   if (kb_i_text_read(sh->file, &text, sh->diags) && kb_i_text_check(&text, sh->diags)) {
-    const char *body = text.data + text.body;
+    char *body = text.data + text.body;
     size_t len = text.len - text.body;
-    kb_i_csv_parse(sh->file, body, len, kb_i_csv_detect_separator(body, len), on_record, sh,
-                   sh->diags);
+    kb_i_csv_parse_in_place(sh->file, body, len, kb_i_csv_detect_separator(body, len),
+                            on_record, sh, sh->diags);
     if (sh->header == NULL)
       kb_diag_list_add(sh->diags, KB_SEVERITY_ERROR, sh->file, 0, 0, NULL,
                        "the file is empty; expected a header line naming the columns");

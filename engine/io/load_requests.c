@@ -144,9 +144,10 @@ kb_requests_load(const char *path, const KbDataset *ds, KbDiagList *diags)
   KbText text;
   Reader rd = { path, ds, diags, NULL, g_array_new(FALSE, TRUE, sizeof(KbRequest)) };
   if (kb_i_text_read(path, &text, diags) && kb_i_text_check(&text, diags)) {
-    const char *body = text.data + text.body;
+    char *body = text.data + text.body;
     size_t len = text.len - text.body;
-    kb_i_csv_parse(path, body, len, kb_i_csv_detect_separator(body, len), on_record, &rd, diags);
+    kb_i_csv_parse_in_place(path, body, len, kb_i_csv_detect_separator(body, len), on_record,
+                            &rd, diags);
     if (rd.header == NULL)
       kb_diag_list_add(diags, KB_SEVERITY_ERROR, path, 0, 0, NULL,
                        "the file is empty; expected a header line naming the columns");

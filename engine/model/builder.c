@@ -11,25 +11,49 @@
 
 #include "model/model_internal.h"
 
-/* Per node, what the builder needs after the row is gone. */
+/* The builder keeps as little per row as it can: the strings a node or
+ * relation keeps go straight into the dataset's arena, the texts of cells
+ * are read where they stand (trimmed, not copied), and a reference is looked
+ * up as soon as its row is added. Only what the checks of
+ * kb_builder_finish() need is noted besides: where the cells were, and the
+ * ids that named no node yet. */
+
+/* Per node, where its cells were. */
 typedef struct {
-  const char *file;
   unsigned line, column;     /* of the id */
-  char *sector;              /* id as written, or NULL */
   unsigned sector_line, sector_column;
-  char *country;             /* cities: id as written, or NULL */
-  unsigned country_line, country_column;
+  gboolean has_sector;       /* organisations: the node's sector is the node
+                              * found then, or in 'sectors' when none was */
 } NodeNote;
 
-/* A relation waiting for its ends to be resolved. */
+/* A sector or country named by a node row before a node had that id. */
 typedef struct {
-  KbRelation rel;            /* from/to not yet set */
-  char *from, *to;
-  const char *file;
+  size_t node;
+  const char *id;            /* in the builder's 'texts' */
+} LateRef;
+
+/* A city's country column. */
+typedef struct {
+  size_t city;
+  size_t country;            /* the node found when the row was added, or KB_NO_NODE */
+  const char *id;            /* the id as written, when no node had it then */
+  unsigned line, column;
+} CountryNote;
+
+/* Per relation (parallel to ds->relations until kb_builder_finish()), where
+ * its cells were. */
+typedef struct {
   unsigned from_line, from_column;
   unsigned to_line, to_column;
   unsigned kind_line, kind_column;
-} PendingRelation;
+} RelationNote;
+
+/* The ends of a relation that named no node yet when it was added; its
+ * from or to is KB_NO_NODE until then. */
+typedef struct {
+  size_t relation;
+  const char *from, *to;     /* in the builder's 'texts'; NULL for an end found */
+} LateEnds;
 
 /* A dataset.csv row, checked once the nodes are known. */
 typedef struct {
@@ -45,11 +69,38 @@ typedef struct {
   unsigned from_line, from_column, to_line, to_column;
 } PendingQuestion;
 
+/* The last text stored for a column: the next row with the same text there
+ * shares the stored copy. */
+typedef struct {
+  const char *s;             /* in the dataset's arena, or NULL */
+  size_t len;
+} Recent;
+
+#define MAX_COLUMNS 9        /* of any table */
+
+/* Which cell of a row holds which column of its table. The rows of a CSV
+ * file name the same columns in the same order, so the layout of the last
+ * row is kept while the next row's cell names are the same. */
+typedef struct {
+  size_t n;                  /* cells */
+  char **names;              /* theirs, copies */
+  int first[MAX_COLUMNS];    /* per column of the table: its first cell, or -1 */
+  gboolean *known;           /* per cell: named as a column of the table */
+  const char **keys;         /* per cell: the attribute's key in the arena, or NULL */
+  Recent *values;            /* per cell: its last value kept as an attribute */
+} Layout;
+
 struct KbBuilder {
   KbDataset *ds;
   KbDiagList *diags;
   GArray *notes;             /* of NodeNote, parallel to ds->nodes */
-  GArray *pending;           /* of PendingRelation */
+  GByteArray *kinds;         /* the nodes' kinds, parallel to ds->nodes: a
+                              * relation's checks read these and no node */
+  GArray *late_sectors;      /* of LateRef, by node */
+  GArray *countries;         /* of CountryNote, by city */
+  GArray *relation_notes;    /* of RelationNote, parallel to ds->relations */
+  GArray *late_ends;         /* of LateEnds, by relation */
+  GStringChunk *texts;       /* ids that named no node yet */
   GHashTable *rejected;      /* ids of node rows that were reported and skipped */
   GArray *meta;              /* of PendingMeta */
   GArray *questions;         /* of PendingQuestion */
@@ -59,6 +110,12 @@ struct KbBuilder {
   gboolean over_limit;       /* a row passed a limit: later rows are skipped */
   gboolean finished;
   unsigned suggestions;      /* how many "did you mean" look-ups were made */
+  Layout layouts[KB_TABLE_QUESTIONS + 1];
+  Recent recent[KB_TABLE_RELATIONS + 1][MAX_COLUMNS];
+  char **no_tags;            /* the empty tag list, shared */
+  GString *last_from;        /* the 'from' of the last relation found, and its node */
+  size_t last_from_node;
+  GString *scratch[4];       /* NUL-terminated copies of trimmed texts */
 };
 
 /* Above this many unknown ids, stop looking for similar ones: each look-up
@@ -75,12 +132,21 @@ kb_builder_new(const char *name, KbDiagList *diags)
   b->ds = kb_i_dataset_new(name);
   b->diags = diags;
   b->notes = g_array_new(FALSE, TRUE, sizeof(NodeNote));
-  b->pending = g_array_new(FALSE, TRUE, sizeof(PendingRelation));
+  b->kinds = g_byte_array_new();
+  b->late_sectors = g_array_new(FALSE, TRUE, sizeof(LateRef));
+  b->countries = g_array_new(FALSE, TRUE, sizeof(CountryNote));
+  b->relation_notes = g_array_new(FALSE, TRUE, sizeof(RelationNote));
+  b->late_ends = g_array_new(FALSE, TRUE, sizeof(LateEnds));
+  b->texts = g_string_chunk_new(4096);
   b->rejected = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   b->meta = g_array_new(FALSE, TRUE, sizeof(PendingMeta));
   b->questions = g_array_new(FALSE, TRUE, sizeof(PendingQuestion));
   b->sector_required = TRUE;
   kb_limits_init(&b->limits);
+  b->last_from = g_string_new(NULL);
+  b->last_from_node = KB_NO_NODE;
+  for (size_t i = 0; i < G_N_ELEMENTS(b->scratch); i++)
+    b->scratch[i] = g_string_new(NULL);
   return b;
 }
 
@@ -114,25 +180,31 @@ kb_builder_set_kind_hint(KbBuilder *b, const char *hint)
   b->kind_hint = g_strdup(hint);
 }
 
+static void
+layout_release(Layout *lay)
+{
+  for (size_t i = 0; i < lay->n; i++)
+    g_free(lay->names[i]);
+  g_free(lay->names);
+  g_free(lay->known);
+  g_free(lay->keys);
+  g_free(lay->values);
+  memset(lay, 0, sizeof *lay);
+}
+
 void
 kb_builder_free(KbBuilder *b)
 {
   if (b == NULL)
     return;
   g_free(b->kind_hint);
-  for (guint i = 0; i < b->notes->len; i++) {
-    NodeNote *n = &g_array_index(b->notes, NodeNote, i);
-    g_free(n->sector);
-    g_free(n->country);
-  }
-  for (guint i = 0; i < b->pending->len; i++) {
-    PendingRelation *p = &g_array_index(b->pending, PendingRelation, i);
-    kb_i_relation_release(&p->rel);
-    g_free(p->from);
-    g_free(p->to);
-  }
   g_array_unref(b->notes);
-  g_array_unref(b->pending);
+  g_byte_array_unref(b->kinds);
+  g_array_unref(b->late_sectors);
+  g_array_unref(b->countries);
+  g_array_unref(b->relation_notes);
+  g_array_unref(b->late_ends);
+  g_string_chunk_free(b->texts);
   g_hash_table_unref(b->rejected);
   for (guint i = 0; i < b->meta->len; i++) {
     PendingMeta *m = &g_array_index(b->meta, PendingMeta, i);
@@ -150,6 +222,11 @@ kb_builder_free(KbBuilder *b)
     g_free(pq->to);
   }
   g_array_unref(b->questions);
+  for (size_t i = 0; i < G_N_ELEMENTS(b->layouts); i++)
+    layout_release(&b->layouts[i]);
+  g_string_free(b->last_from, TRUE);
+  for (size_t i = 0; i < G_N_ELEMENTS(b->scratch); i++)
+    g_string_free(b->scratch[i], TRUE);
   kb_dataset_free(b->ds);
   g_free(b);
 }
@@ -186,6 +263,15 @@ static const Column question_columns[] = {
   { "source", FALSE }, { NULL, FALSE }
 };
 
+/* The columns of the nodes and relations tables, as numbered above. */
+enum {
+  NODE_ID, NODE_KIND, NODE_LABEL, NODE_SECTOR, NODE_COUNTRY, NODE_DESCRIPTION, NODE_TAGS,
+  NODE_WEBSITE, NODE_SOURCE
+};
+enum {
+  REL_FROM, REL_TO, REL_KIND, REL_SINCE, REL_UNTIL, REL_WEIGHT, REL_LABEL, REL_SOURCE, REL_NOTE
+};
+
 static const Column *
 table_columns(KbTable table)
 {
@@ -196,15 +282,6 @@ table_columns(KbTable table)
   case KB_TABLE_QUESTIONS: return question_columns;
   }
   g_return_val_if_reached(node_columns);
-}
-
-static gboolean
-is_known_column(KbTable table, const char *name)
-{
-  for (const Column *c = table_columns(table); c->name != NULL; c++)
-    if (strcmp(c->name, name) == 0)
-      return TRUE;
-  return FALSE;
 }
 
 static const KbCell *
@@ -219,7 +296,7 @@ row_cell(const KbRow *row, const char *name)
 /* A copy of the cell's value without surrounding white space; NULL when the
  * cell is absent or blank. */
 static char *
-cell_text(const KbCell *cell)
+cell_copy(const KbCell *cell)
 {
   if (cell == NULL)
     return NULL;
@@ -231,13 +308,138 @@ cell_text(const KbCell *cell)
   return s;
 }
 
-static gboolean
-has_control_chars(const char *s)
+/* A cell's value without the white space around it, where it stands: len
+ * bytes at s; s is NULL when the cell is absent or blank. */
+typedef struct {
+  const char *s;
+  size_t len;
+} Text;
+
+static Text
+cell_text(const KbCell *cell)
 {
-  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
-    if (*p < 0x20 || *p == 0x7f)
+  Text t = { NULL, 0 };
+  if (cell == NULL)
+    return t;
+  const char *s = cell->value;
+  while (g_ascii_isspace(*s))
+    s++;
+  size_t len = strlen(s);
+  while (len > 0 && g_ascii_isspace(s[len - 1]))
+    len--;
+  if (len > 0) {
+    t.s = s;
+    t.len = len;
+  }
+  return t;
+}
+
+static gboolean
+text_equal(Text t, const char *s, size_t len)
+{
+  return t.len == len && memcmp(t.s, s, len) == 0;
+}
+
+/* The text as a C string: where it stands when nothing follows it in its
+ * cell, else copied into scratch buffer 'slot', valid until that slot is
+ * used again. */
+static const char *
+text_z(KbBuilder *b, int slot, Text t)
+{
+  if (t.s == NULL)
+    return NULL;
+  if (t.s[t.len] == '\0')
+    return t.s;
+  g_string_truncate(b->scratch[slot], 0);
+  g_string_append_len(b->scratch[slot], t.s, (gssize) t.len);
+  return b->scratch[slot]->str;
+}
+
+/* A copy of the text in the dataset's arena; NULL for none. */
+static char *
+store(KbBuilder *b, Text t)
+{
+  return t.s == NULL ? NULL : kb_i_arena_strndup(&b->ds->strings, t.s, t.len);
+}
+
+/* The same, sharing the copy made for the last row when the text is the same. */
+static char *
+store_recent(KbBuilder *b, Recent *recent, Text t)
+{
+  if (t.s == NULL)
+    return NULL;
+  if (recent->s == NULL || !text_equal(t, recent->s, recent->len)) {
+    recent->s = store(b, t);
+    recent->len = t.len;
+  }
+  return (char *) recent->s;
+}
+
+static gboolean
+has_control_chars(Text t)
+{
+  for (size_t i = 0; i < t.len; i++) {
+    unsigned char c = (unsigned char) t.s[i];
+    if (c < 0x20 || c == 0x7f)
       return TRUE;
+  }
   return FALSE;
+}
+
+/* strcmp(a, b) == 0 for the short names of columns, without a call. */
+static inline gboolean
+same_name(const char *a, const char *b)
+{
+  while (*a != '\0' && *a == *b) {
+    a++;
+    b++;
+  }
+  return *a == *b;
+}
+
+/* The layout of 'row', a row of 'table': the last one when the row names the
+ * same cells. */
+static const Layout *
+layout_of(KbBuilder *b, KbTable table, const KbRow *row)
+{
+  Layout *lay = &b->layouts[table];
+  gboolean same = lay->names != NULL && lay->n == row->n_cells;
+  for (size_t i = 0; same && i < row->n_cells; i++)
+    same = same_name(lay->names[i], row->cells[i].name);
+  if (same)
+    return lay;
+  layout_release(lay);
+  size_t n = row->n_cells;
+  lay->n = n;
+  lay->names = g_new(char *, n ? n : 1);
+  lay->known = g_new(gboolean, n ? n : 1);
+  lay->keys = g_new0(const char *, n ? n : 1);
+  lay->values = g_new0(Recent, n ? n : 1);
+  for (int c = 0; c < MAX_COLUMNS; c++)
+    lay->first[c] = -1;
+  const Column *columns = table_columns(table);
+  for (size_t i = 0; i < n; i++) {
+    const char *name = row->cells[i].name;
+    lay->names[i] = g_strdup(name);
+    lay->known[i] = FALSE;
+    for (int c = 0; columns[c].name != NULL; c++)
+      if (strcmp(columns[c].name, name) == 0) {
+        lay->known[i] = TRUE;
+        if (lay->first[c] < 0)
+          lay->first[c] = (int) i;
+        break;
+      }
+    if (!lay->known[i] && name[0] != '\0')
+      lay->keys[i] = kb_i_arena_strdup(&b->ds->strings, name);
+  }
+  return lay;
+}
+
+/* The first cell of the row for column 'column' of its table, or NULL. */
+static const KbCell *
+layout_cell(const Layout *lay, const KbRow *row, int column)
+{
+  return lay->first[column] < 0 ? NULL : &row->cells[lay->first[column]];
 }
 
 /* Levenshtein distance between a and b, or max + 1 when larger than max. */
@@ -336,21 +538,18 @@ describe_unknown_kind(const char *what, const char *value, KbTable table)
 
 /* Parses a kind written in any case. */
 static gboolean
-parse_kind(KbTable table, const char *text, int *out)
+parse_kind(KbTable table, Text t, int *out)
 {
-  g_autofree char *lower = g_ascii_strdown(text, -1);
-  if (table == KB_TABLE_NODES) {
-    KbNodeKind k;
-    if (!kb_node_kind_parse(lower, &k))
-      return FALSE;
-    *out = k;
-  } else {
-    KbRelKind k;
-    if (!kb_rel_kind_parse(lower, &k))
-      return FALSE;
-    *out = k;
+  int n = table == KB_TABLE_NODES ? KB_NODE_KIND_COUNT : KB_REL_KIND_COUNT;
+  for (int k = 0; k < n; k++) {
+    const char *name = table == KB_TABLE_NODES ? kb_node_kind_name(k) : kb_rel_kind_name(k);
+    if (g_ascii_tolower(t.s[0]) == name[0] && strlen(name) == t.len
+        && g_ascii_strncasecmp(t.s, name, t.len) == 0) {
+      *out = k;
+      return TRUE;
+    }
   }
-  return TRUE;
+  return FALSE;
 }
 
 /* A positive finite number; a decimal comma is accepted as Dutch Excel
@@ -372,32 +571,51 @@ parse_weight(const char *text, double *out)
   return TRUE;
 }
 
+/* The tags of "a | b||c": a, b and c, in the dataset's arena. */
 static char **
-split_tags(const char *text)
+split_tags(KbBuilder *b, Text t)
 {
-  GPtrArray *tags = g_ptr_array_new();
-  if (text != NULL) {
-    g_auto(GStrv) parts = g_strsplit(text, "|", -1);
-    for (char **p = parts; *p; p++) {
-      char *t = g_strstrip(g_strdup(*p));
-      if (*t)
-        g_ptr_array_add(tags, t);
-      else
-        g_free(t);
+  size_t n = 0;
+  for (size_t i = 0; i < t.len; i++)
+    n += t.s[i] == '|';
+  char **tags = NULL;
+  size_t k = 0;
+  for (size_t start = 0; t.s != NULL && start <= t.len;) {
+    size_t end = start;
+    while (end < t.len && t.s[end] != '|')
+      end++;
+    size_t from = start, to = end;
+    while (from < to && g_ascii_isspace(t.s[from]))
+      from++;
+    while (to > from && g_ascii_isspace(t.s[to - 1]))
+      to--;
+    if (to > from) {
+      if (tags == NULL)
+        tags = kb_i_arena_alloc(&b->ds->strings, (n + 2) * sizeof *tags, G_ALIGNOF(char *));
+      tags[k++] = kb_i_arena_strndup(&b->ds->strings, t.s + from, to - from);
     }
+    start = end + 1;
   }
-  g_ptr_array_add(tags, NULL);
-  return (char **) g_ptr_array_free(tags, FALSE);
+  if (tags == NULL) {
+    if (b->no_tags == NULL) {
+      b->no_tags = kb_i_arena_alloc(&b->ds->strings, sizeof *b->no_tags, G_ALIGNOF(char *));
+      b->no_tags[0] = NULL;
+    }
+    return b->no_tags;
+  }
+  tags[k] = NULL;
+  return tags;
 }
 
-/* The cells of 'row' that the model does not interpret, as attributes. */
+/* The cells of 'row' that the model does not interpret, as attributes in
+ * the dataset's arena; NULL when there are none. */
 static KbAttr *
-collect_attrs(KbBuilder *b, KbTable table, const KbRow *row, size_t *n_out)
+collect_attrs(KbBuilder *b, const Layout *lay, const KbRow *row, size_t *n_out)
 {
-  GArray *attrs = g_array_new(FALSE, FALSE, sizeof(KbAttr));
+  size_t n = 0;
   for (size_t i = 0; i < row->n_cells; i++) {
     const KbCell *c = &row->cells[i];
-    if (is_known_column(table, c->name))
+    if (lay->known[i])
       continue;
     if (c->name[0] == '\0') {
       if (c->value[0] != '\0')
@@ -406,11 +624,22 @@ collect_attrs(KbBuilder *b, KbTable table, const KbRow *row, size_t *n_out)
                          c->value);
       continue;
     }
-    KbAttr a = { g_strdup(c->name), g_strdup(c->value) };
-    g_array_append_val(attrs, a);
+    n++;
   }
-  *n_out = attrs->len;
-  return (KbAttr *) g_array_free(attrs, attrs->len == 0);
+  *n_out = n;
+  if (n == 0)
+    return NULL;
+  KbAttr *attrs = kb_i_arena_alloc(&b->ds->strings, n * sizeof *attrs, G_ALIGNOF(KbAttr));
+  size_t k = 0;
+  for (size_t i = 0; i < row->n_cells; i++) {
+    if (lay->keys[i] == NULL)
+      continue;
+    Text value = { row->cells[i].value, strlen(row->cells[i].value) };   /* untrimmed */
+    attrs[k].key = (char *) lay->keys[i];
+    attrs[k].value = store_recent(b, &lay->values[i], value);
+    k++;
+  }
+  return attrs;
 }
 
 /* --------------------------------------------------------------- header */
@@ -467,143 +696,183 @@ missing_field(KbBuilder *b, const KbRow *row, const char *name, const char *what
                    c ? c->column : 0, name, "%s; %s", c ? "empty" : "missing", what);
 }
 
+/* The node whose id is the text, or KB_NO_NODE. */
+static size_t
+find_text(KbBuilder *b, int slot, Text t)
+{
+  return kb_dataset_find(b->ds, text_z(b, slot, t));
+}
+
 static void
 add_node_row(KbBuilder *b, const KbRow *row)
 {
-  const KbCell *id_cell = row_cell(row, "id");
-  const KbCell *kind_cell = row_cell(row, "kind");
-  g_autofree char *id = cell_text(id_cell);
-  g_autofree char *kind_text = cell_text(kind_cell);
+  const Layout *lay = layout_of(b, KB_TABLE_NODES, row);
+  const KbCell *id_cell = layout_cell(lay, row, NODE_ID);
+  const KbCell *kind_cell = layout_cell(lay, row, NODE_KIND);
+  Text id_text = cell_text(id_cell);
+  Text kind_text = cell_text(kind_cell);
+  const char *id = text_z(b, 0, id_text);
   gboolean ok = TRUE;
 
   if (id == NULL) {
     missing_field(b, row, "id", "every node needs an id");
     ok = FALSE;
-  } else if (has_control_chars(id)) {
+  } else if (has_control_chars(id_text)) {
     ERROR(b, row->file, id_cell, "id contains a control character; expected plain text");
     ok = FALSE;
   } else {
     size_t prev = kb_dataset_find(b->ds, id);
     if (prev != KB_NO_NODE) {
       const NodeNote *pn = &g_array_index(b->notes, NodeNote, prev);
-      if (strcmp(pn->file, row->file) == 0)
+      const char *pfile = g_array_index(b->ds->nodes, KbNode, prev).origin.file;
+      if (strcmp(pfile, row->file) == 0)
         ERROR(b, row->file, id_cell, "duplicate id '%s'; first defined at line %u", id, pn->line);
       else
         ERROR(b, row->file, id_cell, "duplicate id '%s'; first defined at %s:%u", id,
-              pn->file, pn->line);
+              pfile, pn->line);
       ok = FALSE;
     }
   }
 
   int kind = 0;
-  if (kind_text == NULL) {
+  if (kind_text.s == NULL) {
     missing_field(b, row, "kind", "expected a node kind");
     ok = FALSE;
   } else if (!parse_kind(KB_TABLE_NODES, kind_text, &kind)) {
-    g_autofree char *msg = describe_unknown_kind("node kind", kind_text, KB_TABLE_NODES);
+    g_autofree char *msg = describe_unknown_kind("node kind", text_z(b, 1, kind_text),
+                                                 KB_TABLE_NODES);
     ERROR(b, row->file, kind_cell, "%s%s", msg, b->kind_hint ? b->kind_hint : "");
     ok = FALSE;
   }
 
-  const KbCell *sector_cell = row_cell(row, "sector");
-  const KbCell *country_cell = row_cell(row, "country");
-  g_autofree char *sector = cell_text(sector_cell);
-  g_autofree char *country = cell_text(country_cell);
-  if (ok && kind == KB_NODE_ORGANISATION && sector == NULL && b->sector_required) {
+  const KbCell *sector_cell = layout_cell(lay, row, NODE_SECTOR);
+  const KbCell *country_cell = layout_cell(lay, row, NODE_COUNTRY);
+  Text sector = cell_text(sector_cell);
+  Text country = cell_text(country_cell);
+  if (ok && kind == KB_NODE_ORGANISATION && sector.s == NULL && b->sector_required) {
     missing_field(b, row, "sector", "every organisation needs a sector: the id of a sector node");
     ok = FALSE;
   }
   if (!ok) {
     /* Relations that name this id are not reported again: the cause is. */
     if (id != NULL && kb_dataset_find(b->ds, id) == KB_NO_NODE)
-      g_hash_table_add(b->rejected, g_steal_pointer(&id));
+      g_hash_table_add(b->rejected, g_strdup(id));
     return;
   }
-  if (kind != KB_NODE_ORGANISATION && sector != NULL) {
+  if (kind != KB_NODE_ORGANISATION && sector.s != NULL) {
     kb_diag_list_add(b->diags, KB_SEVERITY_WARNING, row->file, sector_cell->line,
                      sector_cell->column, "sector",
                      "only organisations have a sector; ignored for %s '%s'",
                      kb_node_kind_name(kind), id);
-    g_clear_pointer(&sector, g_free);
+    sector.s = NULL;
   }
-  if (kind != KB_NODE_CITY && country != NULL) {
+  if (kind != KB_NODE_CITY && country.s != NULL) {
     kb_diag_list_add(b->diags, KB_SEVERITY_WARNING, row->file, country_cell->line,
                      country_cell->column, "country",
                      "only cities have a country column (use a located_in relation); "
                      "ignored for %s '%s'", kb_node_kind_name(kind), id);
-    g_clear_pointer(&country, g_free);
+    country.s = NULL;
   }
 
+  Recent *recent = b->recent[KB_TABLE_NODES];
   KbNode node = { 0 };
-  node.id = g_steal_pointer(&id);
+  node.id = store(b, id_text);
   node.kind = kind;
-  node.label = cell_text(row_cell(row, "label"));
+  node.label = store(b, cell_text(layout_cell(lay, row, NODE_LABEL)));
   if (node.label == NULL)
-    node.label = g_strdup(node.id);
-  node.description = cell_text(row_cell(row, "description"));
-  node.website = cell_text(row_cell(row, "website"));
-  node.source = cell_text(row_cell(row, "source"));
-  g_autofree char *tags = cell_text(row_cell(row, "tags"));
-  node.tags = split_tags(tags);
-  node.sector = KB_NO_NODE;
-  node.attrs = collect_attrs(b, KB_TABLE_NODES, row, &node.n_attrs);
+    node.label = node.id;
+  node.description = store_recent(b, &recent[NODE_DESCRIPTION],
+                                  cell_text(layout_cell(lay, row, NODE_DESCRIPTION)));
+  node.website = store_recent(b, &recent[NODE_WEBSITE],
+                              cell_text(layout_cell(lay, row, NODE_WEBSITE)));
+  node.source = store_recent(b, &recent[NODE_SOURCE],
+                             cell_text(layout_cell(lay, row, NODE_SOURCE)));
+  node.tags = split_tags(b, cell_text(layout_cell(lay, row, NODE_TAGS)));
+  /* the sector's node when one has its id already; checked in finish() */
+  node.sector = sector.s != NULL ? find_text(b, 2, sector) : KB_NO_NODE;
+  node.attrs = collect_attrs(b, lay, row, &node.n_attrs);
   node.origin.file = kb_i_dataset_intern_file(b->ds, row->file);
   node.origin.line = row->line;
-  kb_i_dataset_append_node(b->ds, &node);
+  size_t index = kb_i_dataset_append_node(b->ds, &node);
+  guint8 kind_byte = (guint8) kind;
+  g_byte_array_append(b->kinds, &kind_byte, 1);
 
   NodeNote note = { 0 };
-  note.file = node.origin.file;
   note.line = id_cell->line;
   note.column = id_cell->column;
-  if (sector != NULL) {
-    note.sector = g_steal_pointer(&sector);
+  if (sector.s != NULL) {
+    note.has_sector = TRUE;
     note.sector_line = sector_cell->line;
     note.sector_column = sector_cell->column;
-  }
-  if (country != NULL) {
-    note.country = g_steal_pointer(&country);
-    note.country_line = country_cell->line;
-    note.country_column = country_cell->column;
+    if (node.sector == KB_NO_NODE) {
+      LateRef late = { index, g_string_chunk_insert_len(b->texts, sector.s, (gssize) sector.len) };
+      g_array_append_val(b->late_sectors, late);
+    }
   }
   g_array_append_val(b->notes, note);
+  if (country.s != NULL) {
+    CountryNote cn = { index, find_text(b, 3, country), NULL, country_cell->line,
+                       country_cell->column };
+    if (cn.country == KB_NO_NODE)
+      cn.id = g_string_chunk_insert_len(b->texts, country.s, (gssize) country.len);
+    g_array_append_val(b->countries, cn);
+  }
 }
 
 /* ------------------------------------------------------------ relations */
 
+/* The node named by a relation's 'from': the last one's again when the text
+ * is the same, as when a file lists an organisation's relations together. */
+static size_t
+find_from(KbBuilder *b, Text from)
+{
+  if (b->last_from_node != KB_NO_NODE && text_equal(from, b->last_from->str, b->last_from->len))
+    return b->last_from_node;
+  size_t i = find_text(b, 0, from);
+  if (i != KB_NO_NODE) {
+    g_string_truncate(b->last_from, 0);
+    g_string_append_len(b->last_from, from.s, (gssize) from.len);
+    b->last_from_node = i;
+  }
+  return i;
+}
+
 static void
 add_relation_row(KbBuilder *b, const KbRow *row)
 {
-  const KbCell *from_cell = row_cell(row, "from");
-  const KbCell *to_cell = row_cell(row, "to");
-  const KbCell *kind_cell = row_cell(row, "kind");
-  g_autofree char *from = cell_text(from_cell);
-  g_autofree char *to = cell_text(to_cell);
-  g_autofree char *kind_text = cell_text(kind_cell);
+  const Layout *lay = layout_of(b, KB_TABLE_RELATIONS, row);
+  const KbCell *from_cell = layout_cell(lay, row, REL_FROM);
+  const KbCell *to_cell = layout_cell(lay, row, REL_TO);
+  const KbCell *kind_cell = layout_cell(lay, row, REL_KIND);
+  Text from = cell_text(from_cell);
+  Text to = cell_text(to_cell);
+  Text kind_text = cell_text(kind_cell);
   gboolean ok = TRUE;
 
-  if (from == NULL) {
+  if (from.s == NULL) {
     missing_field(b, row, "from", "expected the id of the node the relation starts at");
     ok = FALSE;
   }
-  if (to == NULL) {
+  if (to.s == NULL) {
     missing_field(b, row, "to", "expected the id of the node the relation points to");
     ok = FALSE;
   }
   int kind = 0;
-  if (kind_text == NULL) {
+  if (kind_text.s == NULL) {
     missing_field(b, row, "kind", "expected a relation kind");
     ok = FALSE;
   } else if (!parse_kind(KB_TABLE_RELATIONS, kind_text, &kind)) {
-    g_autofree char *msg = describe_unknown_kind("relation kind", kind_text, KB_TABLE_RELATIONS);
+    g_autofree char *msg = describe_unknown_kind("relation kind", text_z(b, 1, kind_text),
+                                                 KB_TABLE_RELATIONS);
     ERROR(b, row->file, kind_cell, "%s%s", msg, b->kind_hint ? b->kind_hint : "");
     ok = FALSE;
   }
 
   int years[2] = { KB_NO_YEAR, KB_NO_YEAR };
-  static const char *const year_fields[2] = { "since", "until" };
+  static const int year_columns[2] = { REL_SINCE, REL_UNTIL };
   for (int i = 0; i < 2; i++) {
-    const KbCell *c = row_cell(row, year_fields[i]);
-    g_autofree char *t = cell_text(c);
+    const KbCell *c = layout_cell(lay, row, year_columns[i]);
+    const char *t = text_z(b, 1, cell_text(c));
     if (t != NULL && !kb_year_parse(t, &years[i])) {
       ERROR(b, row->file, c, "'%s' is not a year; expected four digits between %d and %d, "
             "as 2015", t, KB_YEAR_MIN, KB_YEAR_MAX);
@@ -611,50 +880,57 @@ add_relation_row(KbBuilder *b, const KbRow *row)
     }
   }
   if (years[0] != KB_NO_YEAR && years[1] != KB_NO_YEAR && years[1] < years[0]) {
-    ERROR(b, row->file, row_cell(row, "until"),
+    ERROR(b, row->file, layout_cell(lay, row, REL_UNTIL),
           "until %d is before since %d; expected a year no earlier than since",
           years[1], years[0]);
     ok = FALSE;
   }
 
   double weight = 1.0;
-  const KbCell *weight_cell = row_cell(row, "weight");
-  g_autofree char *weight_text = cell_text(weight_cell);
+  const KbCell *weight_cell = layout_cell(lay, row, REL_WEIGHT);
+  const char *weight_text = text_z(b, 1, cell_text(weight_cell));
   if (weight_text != NULL && !parse_weight(weight_text, &weight)) {
     ERROR(b, row->file, weight_cell, "'%s' is not a positive number; expected a tie "
           "strength such as 1 or 0.5", weight_text);
     ok = FALSE;
   }
 
-  if (ok && strcmp(from, to) == 0) {
+  if (ok && text_equal(from, to.s, to.len)) {
     ERROR(b, row->file, to_cell, "the relation joins '%s' to itself; expected two "
-          "different nodes", from);
+          "different nodes", text_z(b, 0, from));
     ok = FALSE;
   }
   if (!ok)
     return;
 
-  PendingRelation p = { 0 };
-  p.rel.kind = kind;
-  p.rel.since = years[0];
-  p.rel.until = years[1];
-  p.rel.weight = weight;
-  p.rel.label = cell_text(row_cell(row, "label"));
-  p.rel.source = cell_text(row_cell(row, "source"));
-  p.rel.note = cell_text(row_cell(row, "note"));
-  p.rel.attrs = collect_attrs(b, KB_TABLE_RELATIONS, row, &p.rel.n_attrs);
-  p.rel.origin.file = kb_i_dataset_intern_file(b->ds, row->file);
-  p.rel.origin.line = row->line;
-  p.file = p.rel.origin.file;
-  p.from = g_steal_pointer(&from);
-  p.to = g_steal_pointer(&to);
-  p.from_line = from_cell->line;
-  p.from_column = from_cell->column;
-  p.to_line = to_cell->line;
-  p.to_column = to_cell->column;
-  p.kind_line = kind_cell->line;
-  p.kind_column = kind_cell->column;
-  g_array_append_val(b->pending, p);
+  Recent *recent = b->recent[KB_TABLE_RELATIONS];
+  KbRelation rel = { 0 };
+  rel.kind = kind;
+  rel.since = years[0];
+  rel.until = years[1];
+  rel.weight = weight;
+  rel.label = store_recent(b, &recent[REL_LABEL], cell_text(layout_cell(lay, row, REL_LABEL)));
+  rel.source = store_recent(b, &recent[REL_SOURCE],
+                            cell_text(layout_cell(lay, row, REL_SOURCE)));
+  rel.note = store_recent(b, &recent[REL_NOTE], cell_text(layout_cell(lay, row, REL_NOTE)));
+  rel.attrs = collect_attrs(b, lay, row, &rel.n_attrs);
+  rel.origin.file = kb_i_dataset_intern_file(b->ds, row->file);
+  rel.origin.line = row->line;
+  /* the ends' nodes when they have their ids already; checked in finish() */
+  rel.from = find_from(b, from);
+  rel.to = find_text(b, 1, to);
+  if (rel.from == KB_NO_NODE || rel.to == KB_NO_NODE) {
+    LateEnds late = { b->ds->relations->len, NULL, NULL };
+    if (rel.from == KB_NO_NODE)
+      late.from = g_string_chunk_insert_len(b->texts, from.s, (gssize) from.len);
+    if (rel.to == KB_NO_NODE)
+      late.to = g_string_chunk_insert_len(b->texts, to.s, (gssize) to.len);
+    g_array_append_val(b->late_ends, late);
+  }
+  kb_i_dataset_append_relation(b->ds, &rel);
+  RelationNote note = { from_cell->line, from_cell->column, to_cell->line, to_cell->column,
+                        kind_cell->line, kind_cell->column };
+  g_array_append_val(b->relation_notes, note);
 }
 
 /* ------------------------------------------------- metadata, questions */
@@ -664,7 +940,7 @@ add_meta_row(KbBuilder *b, const KbRow *row)
 {
   const KbCell *key_cell = row_cell(row, "key");
   const KbCell *value_cell = row_cell(row, "value");
-  g_autofree char *key = cell_text(key_cell);
+  g_autofree char *key = cell_copy(key_cell);
   if (key == NULL) {
     missing_field(b, row, "key", "expected one of: title, home, hub, themes, policy_start, "
                   "language");
@@ -680,8 +956,8 @@ add_meta_row(KbBuilder *b, const KbRow *row)
   }
   PendingMeta m = { 0 };
   m.key = g_ascii_strdown(key, -1);
-  m.value = cell_text(value_cell);
-  m.source = cell_text(row_cell(row, "source"));
+  m.value = cell_copy(value_cell);
+  m.source = cell_copy(row_cell(row, "source"));
   m.file = kb_i_dataset_intern_file(b->ds, row->file);
   m.line = row->line;
   m.value_line = value_cell ? value_cell->line : row->line;
@@ -698,9 +974,9 @@ add_question_row(KbBuilder *b, const KbRow *row)
 {
   const KbCell *id_cell = row_cell(row, "id");
   const KbCell *kind_cell = row_cell(row, "kind");
-  g_autofree char *id = cell_text(id_cell);
-  g_autofree char *kind_text = cell_text(kind_cell);
-  g_autofree char *text = cell_text(row_cell(row, "question"));
+  g_autofree char *id = cell_copy(id_cell);
+  g_autofree char *kind_text = cell_copy(kind_cell);
+  g_autofree char *text = cell_copy(row_cell(row, "question"));
   gboolean ok = TRUE;
   if (id == NULL) {
     missing_field(b, row, "id", "every question needs an id");
@@ -741,13 +1017,13 @@ add_question_row(KbBuilder *b, const KbRow *row)
   pq.q.id = g_steal_pointer(&id);
   pq.q.kind = kind;
   pq.q.text = g_steal_pointer(&text);
-  pq.q.source = cell_text(row_cell(row, "source"));
+  pq.q.source = cell_copy(row_cell(row, "source"));
   pq.q.origin.file = kb_i_dataset_intern_file(b->ds, row->file);
   pq.q.origin.line = row->line;
   const KbCell *from_cell = row_cell(row, "from");
   const KbCell *to_cell = row_cell(row, "to");
-  pq.from = cell_text(from_cell);
-  pq.to = cell_text(to_cell);
+  pq.from = cell_copy(from_cell);
+  pq.to = cell_copy(to_cell);
   if (pq.from != NULL) {
     pq.from_line = from_cell->line;
     pq.from_column = from_cell->column;
@@ -769,7 +1045,7 @@ passes_limit(KbBuilder *b, KbTable table, const KbRow *row)
   gboolean nodes = table == KB_TABLE_NODES;
   if (!nodes && table != KB_TABLE_RELATIONS)
     return FALSE;
-  size_t have = nodes ? b->ds->nodes->len : b->pending->len;
+  size_t have = nodes ? b->ds->nodes->len : b->ds->relations->len;
   size_t most = nodes ? b->limits.max_nodes : b->limits.max_relations;
   if (have < most)
     return FALSE;
@@ -831,13 +1107,12 @@ article(KbNodeKind kind)
   return strchr("aeiou", kb_node_kind_name(kind)[0]) ? "an" : "a";
 }
 
-/* The node 'id' names, which must be of kind 'want'; KB_NO_NODE after
- * reporting why not. */
+/* Node i, the node found for 'id' (KB_NO_NODE when none has that id), which
+ * must be of kind 'want'; KB_NO_NODE after reporting why not. */
 static size_t
-resolve_node_of_kind(KbBuilder *b, const char *file, unsigned line, unsigned column,
-                     const char *field, const char *id, KbNodeKind want)
+check_node_of_kind(KbBuilder *b, const char *file, unsigned line, unsigned column,
+                   const char *field, const char *id, size_t i, KbNodeKind want)
 {
-  size_t i = kb_dataset_find(b->ds, id);
   if (i == KB_NO_NODE && g_hash_table_contains(b->rejected, id))
     return KB_NO_NODE;
   g_autofree char *expected = g_strdup_printf("the id of %s %s node", article(want),
@@ -856,105 +1131,247 @@ resolve_node_of_kind(KbBuilder *b, const char *file, unsigned line, unsigned col
   return i;
 }
 
-/* What makes two relations the same: their ends (in either order for a
- * symmetric kind), kind and years. */
+/* The node 'id' names, which must be of kind 'want'; KB_NO_NODE after
+ * reporting why not. */
+static size_t
+resolve_node_of_kind(KbBuilder *b, const char *file, unsigned line, unsigned column,
+                     const char *field, const char *id, KbNodeKind want)
+{
+  return check_node_of_kind(b, file, line, column, field, id, kb_dataset_find(b->ds, id),
+                            want);
+}
+
+/* Each organisation's sector, found when its row was added or now. */
+static void
+resolve_sectors(KbBuilder *b)
+{
+  guint late = 0;
+  for (guint i = 0; i < b->notes->len; i++) {
+    const NodeNote *note = &g_array_index(b->notes, NodeNote, i);
+    if (!note->has_sector)
+      continue;
+    KbNode *node = &g_array_index(b->ds->nodes, KbNode, i);
+    const char *id;
+    size_t found = node->sector;
+    if (late < b->late_sectors->len && g_array_index(b->late_sectors, LateRef, late).node == i) {
+      id = g_array_index(b->late_sectors, LateRef, late++).id;
+      found = kb_dataset_find(b->ds, id);
+    } else {
+      id = g_array_index(b->ds->nodes, KbNode, found).id;
+    }
+    node->sector = check_node_of_kind(b, node->origin.file, note->sector_line,
+                                      note->sector_column, "sector", id, found,
+                                      KB_NODE_SECTOR);
+  }
+}
+
+/* A set of relations, those of ds->relations with the same ends (in either
+ * order for a symmetric kind), kind and years counting as one. Open
+ * addressing, at most half full, over relation indices; a slot holds half
+ * of the relation's hash beside its index, so that a slot of another
+ * relation is passed over without reading that relation. A dataset holds
+ * fewer than 2^32 relations (each takes about 100 bytes). */
+typedef struct {
+  const KbDataset *ds;
+  guint64 *slots;            /* hash >> 32 << 32 | index + 1; 0 for a free slot */
+  size_t cap;
+} RelationSet;
+
+/* What makes two relations the same. */
 typedef struct {
   size_t a, z;
   int kind, since, until;
 } RelationKey;
 
-static guint
-relation_key_hash(gconstpointer p)
+static RelationKey
+relation_key(const KbRelation *r)
 {
-  const RelationKey *k = p;
-  guint h = (guint) k->a * 2654435761u;
-  h = (h ^ (guint) k->z) * 2246822519u;
-  h = (h ^ (guint) k->kind) * 3266489917u;
-  h = (h ^ (guint) k->since) * 668265263u;
-  return h ^ (guint) k->until;
+  gboolean swap = kb_rel_kind_is_symmetric(r->kind) && r->from > r->to;
+  return (RelationKey) { swap ? r->to : r->from, swap ? r->from : r->to, r->kind, r->since,
+                         r->until };
 }
 
-static gboolean
-relation_key_equal(gconstpointer x, gconstpointer y)
+static guint64
+relation_key_hash(const RelationKey *k)
 {
-  const RelationKey *a = x, *b = y;
-  return a->a == b->a && a->z == b->z && a->kind == b->kind && a->since == b->since
-         && a->until == b->until;
+  guint64 h = (guint64) k->a * 0x9E3779B97F4A7C15u;
+  h = (h ^ (guint64) k->z) * 0xC2B2AE3D27D4EB4Fu;
+  h = (h ^ (guint64) (guint) k->kind) * 0x165667B19E3779F9u;
+  h = (h ^ ((guint64) (guint) k->since << 32 | (guint) k->until)) * 0x9E3779B97F4A7C15u;
+  return h ^ (h >> 29);
 }
 
-static RelationKey *
-relation_key(size_t from, size_t to, const KbRelation *r)
+/* The first slot to look at for hash h: its low half scaled to the slots. */
+static inline size_t
+relation_set_start(const RelationSet *set, guint64 h)
 {
-  RelationKey *k = g_new(RelationKey, 1);
-  gboolean swap = kb_rel_kind_is_symmetric(r->kind) && from > to;
-  *k = (RelationKey) { swap ? to : from, swap ? from : to, r->kind, r->since, r->until };
-  return k;
+  return (size_t) (((h & G_MAXUINT32) * (guint64) set->cap) >> 32);
 }
 
+static void
+relation_set_init(RelationSet *set, const KbDataset *ds, size_t n)
+{
+  set->ds = ds;
+  set->cap = 2 * n + 16;
+  set->slots = g_new0(guint64, set->cap);
+}
+
+/* Asks the processor for the slot where relation r would go: the set is far
+ * larger than the caches, and the relations are gone through in order. */
+static inline void
+relation_set_prefetch(const RelationSet *set, const KbRelation *r)
+{
+  if (r->from == KB_NO_NODE || r->to == KB_NO_NODE)
+    return;
+  RelationKey k = relation_key(r);
+  __builtin_prefetch(&set->slots[relation_set_start(set, relation_key_hash(&k))]);
+}
+
+/* Adds relation i of the dataset, or returns the index of the one there
+ * already that is the same; KB_NO_NODE when it was added. */
+static size_t
+relation_set_add(RelationSet *set, size_t i)
+{
+  const KbRelation *rels = (const KbRelation *) set->ds->relations->data;
+  RelationKey k = relation_key(&rels[i]);
+  guint64 h = relation_key_hash(&k);
+  guint64 high = h & ~(guint64) G_MAXUINT32;
+  for (size_t s = relation_set_start(set, h);; s = s + 1 == set->cap ? 0 : s + 1) {
+    guint64 slot = set->slots[s];
+    if (slot == 0) {
+      set->slots[s] = high | (i + 1);
+      return KB_NO_NODE;
+    }
+    if ((slot & ~(guint64) G_MAXUINT32) != high)
+      continue;
+    size_t j = (size_t) (slot & G_MAXUINT32) - 1;
+    RelationKey o = relation_key(&rels[j]);
+    if (o.a == k.a && o.z == k.z && o.kind == k.kind && o.since == k.since
+        && o.until == k.until)
+      return j;
+  }
+}
+
+/* A relation's end as written: the text when it was not found when the
+ * row was added, else the id of the node found (the same text). */
+static const char *
+end_id(KbBuilder *b, const char *text, size_t node)
+{
+  return text != NULL ? text : g_array_index(b->ds->nodes, KbNode, node).id;
+}
+
+/* How many relations ahead the set's slots are fetched. */
+#define RELATION_PREFETCH 16
+
+/* Resolves the ends of every relation and checks them; the relations that
+ * cannot be used are dropped, the others keep their order. */
 static void
 resolve_relations(KbBuilder *b)
 {
-  GHashTable *seen = g_hash_table_new_full(relation_key_hash, relation_key_equal, g_free, NULL);
-  for (guint i = 0; i < b->pending->len; i++) {
-    PendingRelation *p = &g_array_index(b->pending, PendingRelation, i);
-    size_t from = kb_dataset_find(b->ds, p->from);
-    size_t to = kb_dataset_find(b->ds, p->to);
-    if ((from == KB_NO_NODE && g_hash_table_contains(b->rejected, p->from))
-        || (to == KB_NO_NODE && g_hash_table_contains(b->rejected, p->to)))
+  KbRelation *rels = (KbRelation *) b->ds->relations->data;
+  size_t m = b->ds->relations->len, kept = 0;
+  g_return_if_fail(m < G_MAXUINT32);
+  RelationSet seen;
+  relation_set_init(&seen, b->ds, m);
+  guint late = 0;
+  for (size_t i = 0; i < m; i++) {
+    if (i + RELATION_PREFETCH < m)
+      relation_set_prefetch(&seen, &rels[i + RELATION_PREFETCH]);
+    KbRelation r = rels[i];
+    const RelationNote *note = &g_array_index(b->relation_notes, RelationNote, i);
+    const char *file = r.origin.file;
+    const char *from_text = NULL, *to_text = NULL;   /* of ends not found then */
+    if (late < b->late_ends->len && g_array_index(b->late_ends, LateEnds, late).relation == i) {
+      const LateEnds *le = &g_array_index(b->late_ends, LateEnds, late++);
+      if (le->from != NULL) {
+        from_text = le->from;
+        r.from = kb_dataset_find(b->ds, from_text);
+      }
+      if (le->to != NULL) {
+        to_text = le->to;
+        r.to = kb_dataset_find(b->ds, to_text);
+      }
+    }
+    if ((r.from == KB_NO_NODE && g_hash_table_contains(b->rejected, from_text))
+        || (r.to == KB_NO_NODE && g_hash_table_contains(b->rejected, to_text)))
       continue;
-    if (from == KB_NO_NODE)
-      unknown_node(b, p->file, p->from_line, p->from_column, "from", p->from,
+    if (r.from == KB_NO_NODE)
+      unknown_node(b, file, note->from_line, note->from_column, "from", from_text,
                    "the id of a node in the nodes table");
-    if (to == KB_NO_NODE)
-      unknown_node(b, p->file, p->to_line, p->to_column, "to", p->to,
+    if (r.to == KB_NO_NODE)
+      unknown_node(b, file, note->to_line, note->to_column, "to", to_text,
                    "the id of a node in the nodes table");
-    if (from == KB_NO_NODE || to == KB_NO_NODE)
+    if (r.from == KB_NO_NODE || r.to == KB_NO_NODE)
       continue;
-    KbNodeKind fk = g_array_index(b->ds->nodes, KbNode, from).kind;
-    KbNodeKind tk = g_array_index(b->ds->nodes, KbNode, to).kind;
-    if (!kb_rel_kind_allows(p->rel.kind, fk, tk)) {
-      g_autofree char *ends = kb_rel_kind_describe_ends(p->rel.kind);
-      kb_diag_list_add(b->diags, KB_SEVERITY_ERROR, p->file, p->kind_line, p->kind_column,
+    KbNodeKind fk = b->kinds->data[r.from];
+    KbNodeKind tk = b->kinds->data[r.to];
+    if (!kb_rel_kind_allows(r.kind, fk, tk)) {
+      g_autofree char *ends = kb_rel_kind_describe_ends(r.kind);
+      kb_diag_list_add(b->diags, KB_SEVERITY_ERROR, file, note->kind_line, note->kind_column,
                        "kind", "%s cannot join %s '%s' to %s '%s'; %s joins %s",
-                       kb_rel_kind_name(p->rel.kind), kb_node_kind_name(fk), p->from,
-                       kb_node_kind_name(tk), p->to, kb_rel_kind_name(p->rel.kind), ends);
+                       kb_rel_kind_name(r.kind), kb_node_kind_name(fk),
+                       end_id(b, from_text, r.from), kb_node_kind_name(tk),
+                       end_id(b, to_text, r.to), kb_rel_kind_name(r.kind), ends);
       continue;
     }
-    RelationKey *key = relation_key(from, to, &p->rel);
-    gpointer first = g_hash_table_lookup(seen, key);
-    if (first != NULL) {
-      kb_diag_list_add(b->diags, KB_SEVERITY_WARNING, p->file, p->from_line, p->from_column,
+    rels[kept] = r;
+    size_t first = relation_set_add(&seen, kept);
+    if (first != KB_NO_NODE)
+      kb_diag_list_add(b->diags, KB_SEVERITY_WARNING, file, note->from_line, note->from_column,
                        NULL, "repeats the %s relation between '%s' and '%s' at line %u",
-                       kb_rel_kind_name(p->rel.kind), p->from, p->to, GPOINTER_TO_UINT(first));
-      g_free(key);
-    } else {
-      g_hash_table_insert(seen, key, GUINT_TO_POINTER(p->rel.origin.line));
-    }
-    p->rel.from = from;
-    p->rel.to = to;
-    kb_i_dataset_append_relation(b->ds, &p->rel);
-    memset(&p->rel, 0, sizeof p->rel);   /* now owned by the dataset */
+                       kb_rel_kind_name(r.kind), end_id(b, from_text, r.from),
+                       end_id(b, to_text, r.to), rels[first].origin.line);
+    kept++;
   }
-  g_hash_table_unref(seen);
+  g_array_set_size(b->ds->relations, kept);
+  g_free(seen.slots);
 }
 
-/* A city's country column is a located_in relation unless one is there;
- * 'located' holds the "city country" pairs of those already there. */
+/* A city's country column is a located_in relation unless one is there. */
 static void
-add_country_relation(KbBuilder *b, GHashTable *located, size_t city, size_t country)
+resolve_countries(KbBuilder *b)
 {
-  g_autofree char *key = g_strdup_printf("%zu %zu", city, country);
-  if (g_hash_table_contains(located, key))
-    return;
-  const KbNode *n = &g_array_index(b->ds->nodes, KbNode, city);
-  KbRelation rel = { 0 };
-  rel.from = city;
-  rel.to = country;
-  rel.kind = KB_REL_LOCATED_IN;
-  rel.weight = 1.0;
-  rel.source = g_strdup(n->source);
-  rel.origin = n->origin;
-  kb_i_dataset_append_relation(b->ds, &rel);
+  size_t n = b->ds->nodes->len;
+  guint nc = b->countries->len;
+  /* each city's country, then whether a located_in relation says so */
+  size_t *country = g_new(size_t, n ? n : 1);
+  gboolean *located = g_new0(gboolean, n ? n : 1);
+  for (size_t i = 0; i < n; i++)
+    country[i] = KB_NO_NODE;
+  for (guint k = 0; k < nc; k++) {
+    CountryNote *cn = &g_array_index(b->countries, CountryNote, k);
+    const KbNode *city = &g_array_index(b->ds->nodes, KbNode, cn->city);
+    const char *id = cn->id;
+    size_t found = cn->country;
+    if (id != NULL)
+      found = kb_dataset_find(b->ds, id);
+    else
+      id = g_array_index(b->ds->nodes, KbNode, found).id;
+    cn->country = check_node_of_kind(b, city->origin.file, cn->line, cn->column, "country", id,
+                                     found, KB_NODE_COUNTRY);
+    country[cn->city] = cn->country;
+  }
+  for (guint i = 0; i < b->ds->relations->len; i++) {
+    const KbRelation *r = &g_array_index(b->ds->relations, KbRelation, i);
+    if (r->kind == KB_REL_LOCATED_IN && country[r->from] == r->to)
+      located[r->from] = TRUE;
+  }
+  for (guint k = 0; k < nc; k++) {
+    const CountryNote *cn = &g_array_index(b->countries, CountryNote, k);
+    if (cn->country == KB_NO_NODE || located[cn->city])
+      continue;
+    const KbNode *city = &g_array_index(b->ds->nodes, KbNode, cn->city);
+    KbRelation rel = { 0 };
+    rel.from = cn->city;
+    rel.to = cn->country;
+    rel.kind = KB_REL_LOCATED_IN;
+    rel.weight = 1.0;
+    rel.source = city->source;
+    rel.origin = city->origin;
+    kb_i_dataset_append_relation(b->ds, &rel);
+  }
+  g_free(country);
+  g_free(located);
 }
 
 static void
@@ -1059,8 +1476,8 @@ warn_structure(KbBuilder *b)
     const KbNode *node = &g_array_index(b->ds->nodes, KbNode, i);
     const NodeNote *note = &g_array_index(b->notes, NodeNote, i);
     if (!tied[i])
-      kb_diag_list_add(b->diags, KB_SEVERITY_WARNING, note->file, note->line, note->column,
-                       "id", "%s '%s' is isolated: no relation names it",
+      kb_diag_list_add(b->diags, KB_SEVERITY_WARNING, node->origin.file, note->line,
+                       note->column, "id", "%s '%s' is isolated: no relation names it",
                        kb_node_kind_name(node->kind), node->id);
     if (node->kind == KB_NODE_CITY) {
       g_autofree size_t *up = NULL;
@@ -1069,9 +1486,9 @@ warn_structure(KbBuilder *b)
       for (size_t j = 0; j < m; j++)
         has_country |= g_array_index(b->ds->nodes, KbNode, up[j]).kind == KB_NODE_COUNTRY;
       if (!has_country)
-        kb_diag_list_add(b->diags, KB_SEVERITY_WARNING, note->file, note->line, note->column,
-                         "id", "city '%s' has no country; give it a country column or a "
-                         "located_in relation to a country", node->id);
+        kb_diag_list_add(b->diags, KB_SEVERITY_WARNING, node->origin.file, note->line,
+                         note->column, "id", "city '%s' has no country; give it a country "
+                         "column or a located_in relation to a country", node->id);
     }
   }
   g_free(tied);
@@ -1094,34 +1511,16 @@ kb_builder_finish(KbBuilder *b)
   /* Past a limit the data is refused: resolving it would only bury the
    * reason under errors about the rows that were skipped. */
   if (b->over_limit) {
+    /* the relations and sectors resolved as their rows came: none is kept */
+    g_array_set_size(b->ds->relations, 0);
+    for (guint i = 0; i < b->ds->nodes->len; i++)
+      g_array_index(b->ds->nodes, KbNode, i).sector = KB_NO_NODE;
     kb_i_dataset_seal(b->ds);
     return hand_over(b);
   }
-  for (guint i = 0; i < b->notes->len; i++) {
-    NodeNote *note = &g_array_index(b->notes, NodeNote, i);
-    if (note->sector != NULL) {
-      size_t s = resolve_node_of_kind(b, note->file, note->sector_line, note->sector_column,
-                                      "sector", note->sector, KB_NODE_SECTOR);
-      g_array_index(b->ds->nodes, KbNode, i).sector = s;
-    }
-  }
+  resolve_sectors(b);
   resolve_relations(b);
-  GHashTable *located = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < b->ds->relations->len; i++) {
-    const KbRelation *r = &g_array_index(b->ds->relations, KbRelation, i);
-    if (r->kind == KB_REL_LOCATED_IN)
-      g_hash_table_add(located, g_strdup_printf("%zu %zu", r->from, r->to));
-  }
-  for (guint i = 0; i < b->notes->len; i++) {
-    NodeNote *note = &g_array_index(b->notes, NodeNote, i);
-    if (note->country != NULL) {
-      size_t c = resolve_node_of_kind(b, note->file, note->country_line, note->country_column,
-                                      "country", note->country, KB_NODE_COUNTRY);
-      if (c != KB_NO_NODE)
-        add_country_relation(b, located, i, c);
-    }
-  }
-  g_hash_table_unref(located);
+  resolve_countries(b);
   resolve_meta(b);
   resolve_questions(b);
   kb_i_dataset_seal(b->ds);

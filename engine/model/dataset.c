@@ -11,6 +11,7 @@ kb_i_dataset_new(const char *name)
   KbDataset *ds = g_new0(KbDataset, 1);
   ds->name = g_strdup(name);
   ds->files = g_ptr_array_new_with_free_func(g_free);
+  kb_i_arena_init(&ds->strings);
   ds->nodes = g_array_new(FALSE, TRUE, sizeof(KbNode));
   ds->relations = g_array_new(FALSE, TRUE, sizeof(KbRelation));
   ds->index = g_hash_table_new(g_str_hash, g_str_equal);
@@ -21,50 +22,28 @@ kb_i_dataset_new(const char *name)
   return ds;
 }
 
-static void
-attrs_free(KbAttr *attrs, size_t n)
-{
-  for (size_t i = 0; i < n; i++) {
-    g_free(attrs[i].key);
-    g_free(attrs[i].value);
-  }
-  g_free(attrs);
-}
-
 KbAttr *
-kb_i_attrs_copy(const KbAttr *attrs, size_t n)
+kb_i_attrs_copy(KbDataset *ds, const KbAttr *attrs, size_t n)
 {
   if (n == 0)
     return NULL;
-  KbAttr *copy = g_new(KbAttr, n);
+  KbAttr *copy = kb_i_arena_alloc(&ds->strings, n * sizeof *copy, G_ALIGNOF(KbAttr));
   for (size_t i = 0; i < n; i++) {
-    copy[i].key = g_strdup(attrs[i].key);
-    copy[i].value = g_strdup(attrs[i].value);
+    copy[i].key = kb_i_arena_strdup(&ds->strings, attrs[i].key);
+    copy[i].value = kb_i_arena_strdup(&ds->strings, attrs[i].value);
   }
   return copy;
 }
 
-void
-kb_i_node_release(KbNode *n)
+char **
+kb_i_tags_copy(KbDataset *ds, char *const *tags)
 {
-  g_free(n->id);
-  g_free(n->label);
-  g_free(n->description);
-  g_free(n->website);
-  g_free(n->source);
-  g_strfreev(n->tags);
-  attrs_free(n->attrs, n->n_attrs);
-  memset(n, 0, sizeof *n);
-}
-
-void
-kb_i_relation_release(KbRelation *r)
-{
-  g_free(r->label);
-  g_free(r->source);
-  g_free(r->note);
-  attrs_free(r->attrs, r->n_attrs);
-  memset(r, 0, sizeof *r);
+  size_t n = g_strv_length((char **) tags);
+  char **copy = kb_i_arena_alloc(&ds->strings, (n + 1) * sizeof *copy, G_ALIGNOF(char *));
+  for (size_t i = 0; i < n; i++)
+    copy[i] = kb_i_arena_strdup(&ds->strings, tags[i]);
+  copy[n] = NULL;
+  return copy;
 }
 
 void
@@ -72,10 +51,6 @@ kb_dataset_free(KbDataset *ds)
 {
   if (ds == NULL)
     return;
-  for (guint i = 0; i < ds->nodes->len; i++)
-    kb_i_node_release(&g_array_index(ds->nodes, KbNode, i));
-  for (guint i = 0; i < ds->relations->len; i++)
-    kb_i_relation_release(&g_array_index(ds->relations, KbRelation, i));
   for (guint i = 0; i < ds->questions->len; i++) {
     KbQuestion *q = &g_array_index(ds->questions, KbQuestion, i);
     g_free(q->id);
@@ -91,6 +66,7 @@ kb_dataset_free(KbDataset *ds)
   g_free(ds->up_targets);
   g_array_unref(ds->nodes);
   g_array_unref(ds->relations);
+  kb_i_arena_release(&ds->strings);
   g_ptr_array_unref(ds->files);
   g_free(ds->name);
   g_free(ds);
@@ -264,13 +240,13 @@ kb_dataset_as_of(const KbDataset *ds, int year)
   for (guint i = 0; i < ds->nodes->len; i++) {
     const KbNode *n = &g_array_index(ds->nodes, KbNode, i);
     KbNode c = *n;
-    c.id = g_strdup(n->id);
-    c.label = g_strdup(n->label);
-    c.description = g_strdup(n->description);
-    c.website = g_strdup(n->website);
-    c.source = g_strdup(n->source);
-    c.tags = g_strdupv(n->tags);
-    c.attrs = kb_i_attrs_copy(n->attrs, n->n_attrs);
+    c.id = kb_i_arena_strdup(&out->strings, n->id);
+    c.label = n->label == n->id ? c.id : kb_i_arena_strdup(&out->strings, n->label);
+    c.description = kb_i_arena_strdup(&out->strings, n->description);
+    c.website = kb_i_arena_strdup(&out->strings, n->website);
+    c.source = kb_i_arena_strdup(&out->strings, n->source);
+    c.tags = kb_i_tags_copy(out, n->tags);
+    c.attrs = kb_i_attrs_copy(out, n->attrs, n->n_attrs);
     c.origin.file = kb_i_dataset_intern_file(out, n->origin.file);
     kb_i_dataset_append_node(out, &c);
   }
@@ -279,10 +255,10 @@ kb_dataset_as_of(const KbDataset *ds, int year)
     if (!kb_relation_holds_in(r, year))
       continue;
     KbRelation c = *r;
-    c.label = g_strdup(r->label);
-    c.source = g_strdup(r->source);
-    c.note = g_strdup(r->note);
-    c.attrs = kb_i_attrs_copy(r->attrs, r->n_attrs);
+    c.label = kb_i_arena_strdup(&out->strings, r->label);
+    c.source = kb_i_arena_strdup(&out->strings, r->source);
+    c.note = kb_i_arena_strdup(&out->strings, r->note);
+    c.attrs = kb_i_attrs_copy(out, r->attrs, r->n_attrs);
     c.origin.file = kb_i_dataset_intern_file(out, r->origin.file);
     kb_i_dataset_append_relation(out, &c);
   }

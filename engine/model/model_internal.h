@@ -5,11 +5,36 @@
 
 #include "klaverblad/model.h"
 
+/* ---------------------------------------------------------------- arena */
+
+/* Memory handed out in pieces and freed all at once (arena.c). */
+typedef struct KbArenaBlock KbArenaBlock;
+typedef struct {
+  KbArenaBlock *blocks;   /* the one in use first */
+  char *next, *end;       /* the free part of the one in use */
+} KbArena;
+
+void kb_i_arena_init(KbArena *arena);
+/* Frees every piece; the arena is empty afterwards. */
+void kb_i_arena_release(KbArena *arena);
+/* 'size' bytes aligned to 'align' (a power of two, at most that of
+ * max_align_t), uninitialised. Never fails (aborts as g_malloc does). */
+void *kb_i_arena_alloc(KbArena *arena, size_t size, size_t align);
+/* A NUL-terminated copy of s[0..len). */
+char *kb_i_arena_strndup(KbArena *arena, const char *s, size_t len);
+/* A copy of s, or NULL when s is NULL. */
+char *kb_i_arena_strdup(KbArena *arena, const char *s);
+
+/* -------------------------------------------------------------- dataset */
+
 struct KbDataset {
   char *name;
   GPtrArray *files;     /* file names that KbOrigin.file points into, owned */
-  GArray *nodes;        /* of KbNode, contents owned */
-  GArray *relations;    /* of KbRelation, contents owned */
+  /* The strings, tags and attributes of nodes and relations. A string may
+   * be shared by several of them (a source that repeats row after row). */
+  KbArena strings;
+  GArray *nodes;        /* of KbNode, contents in 'strings' */
+  GArray *relations;    /* of KbRelation, contents in 'strings' */
   GHashTable *index;    /* node id (borrowed from nodes) -> index + 1 */
   /* The places directly enclosing each node (located_in and part_of from a
    * place to a place), in compressed rows: those of node i are
@@ -29,8 +54,8 @@ struct KbDataset {
 KbDataset *kb_i_dataset_new(const char *name);
 /* Returns the dataset's copy of 'file', for use in a KbOrigin. */
 const char *kb_i_dataset_intern_file(KbDataset *ds, const char *file);
-/* Appends a node or relation; the dataset takes over the contents of *node
- * or *rel (the struct itself is copied). */
+/* Appends a node or relation, whose strings, tags and attributes are in
+ * ds->strings (the struct itself is copied). */
 size_t kb_i_dataset_append_node(KbDataset *ds, const KbNode *node);
 void kb_i_dataset_append_relation(KbDataset *ds, const KbRelation *rel);
 
@@ -38,8 +63,8 @@ void kb_i_dataset_append_relation(KbDataset *ds, const KbRelation *rel);
  * Call once, before the dataset is handed out. */
 void kb_i_dataset_seal(KbDataset *ds);
 
-void kb_i_node_release(KbNode *node);
-void kb_i_relation_release(KbRelation *rel);
-KbAttr *kb_i_attrs_copy(const KbAttr *attrs, size_t n);
+/* Copies of attributes and tags into ds->strings. */
+KbAttr *kb_i_attrs_copy(KbDataset *ds, const KbAttr *attrs, size_t n);
+char **kb_i_tags_copy(KbDataset *ds, char *const *tags);
 
 #endif

@@ -53,6 +53,14 @@ diag_text(KbDiagList *diags, size_t i)
   return kb_diag_format(kb_diag_list_get(diags, i));
 }
 
+/* Asserts that diagnostic i, in sorted order, reads 'expected'. */
+static void
+assert_diag(KbDiagList *diags, size_t i, const char *expected)
+{
+  g_autofree char *text = diag_text(diags, i);
+  ck_assert_str_eq(text, expected);
+}
+
 START_TEST(kinds_are_read_in_any_case)
 {
   g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
@@ -119,12 +127,10 @@ START_TEST(sector_and_country_apply_to_their_kinds_only)
   g_autoptr(KbDataset) ds = build(diags, nodes, rels, TRUE);
   ck_assert_uint_eq(kb_diag_list_count(diags, KB_SEVERITY_ERROR), 0);
   ck_assert_uint_eq(kb_diag_list_count(diags, KB_SEVERITY_WARNING), 2);
-  g_autofree char *w0 = diag_text(diags, 0);
-  g_autofree char *w1 = diag_text(diags, 1);
-  ck_assert_str_eq(w0, "n.csv:4:21: warning: sector: only organisations have a sector; "
-                       "ignored for network 'n'");
-  ck_assert_str_eq(w1, "n.csv:4:31: warning: country: only cities have a country column "
-                       "(use a located_in relation); ignored for network 'n'");
+  assert_diag(diags, 0, "n.csv:4:21: warning: sector: only organisations have a sector; "
+                        "ignored for network 'n'");
+  assert_diag(diags, 1, "n.csv:4:31: warning: country: only cities have a country column "
+                        "(use a located_in relation); ignored for network 'n'");
 }
 END_TEST
 
@@ -259,6 +265,111 @@ START_TEST(a_relation_past_the_limit_stops_the_data)
 }
 END_TEST
 
+/* Adds a row given as "name=value" cells, the cells at columns 1, 11, 21... */
+static void
+add(KbBuilder *b, KbTable table, unsigned line, const char *const *cells)
+{
+  KbCell row_cells[16];
+  char **parts[16] = { NULL };
+  size_t n = 0;
+  for (; cells[n] != NULL; n++) {
+    parts[n] = g_strsplit(cells[n], "=", 2);
+    row_cells[n] = (KbCell) { parts[n][0], parts[n][1], line, 10 * (unsigned) n + 1 };
+  }
+  KbRow row = { table == KB_TABLE_NODES ? "n.csv" : "r.csv", line, row_cells, n };
+  kb_builder_add_row(b, table, &row);
+  for (size_t i = 0; i < n; i++)
+    g_clear_pointer(&parts[i], g_strfreev);
+}
+
+#define ROW(...) ((const char *const[]) { __VA_ARGS__, NULL })
+
+START_TEST(references_may_come_before_their_nodes)
+{
+  /* a relation before both its ends, an organisation before its sector, a
+   * city before its country: each is found when the builder finishes */
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  g_autoptr(KbBuilder) b = kb_builder_new("t", diags);
+  add(b, KB_TABLE_RELATIONS, 2, ROW("from=o", "to=c", "kind=active_in"));
+  add(b, KB_TABLE_RELATIONS, 3, ROW("from=o", "to=gone", "kind=active_in"));
+  add(b, KB_TABLE_NODES, 2, ROW("id=o", "kind=organisation", "sector=s"));
+  add(b, KB_TABLE_NODES, 3, ROW("id=c", "kind=city", "country=k"));
+  add(b, KB_TABLE_NODES, 4, ROW("id=s", "kind=sector"));
+  add(b, KB_TABLE_NODES, 5, ROW("id=k", "kind=country"));
+  add(b, KB_TABLE_NODES, 6, ROW("id=t", "kind=theme", "sector=s"));
+  g_autoptr(KbDataset) ds = kb_builder_finish(b);
+  ck_assert_uint_eq(kb_diag_list_count(diags, KB_SEVERITY_ERROR), 1);
+  assert_diag(diags, 0, "n.csv:6:21: warning: sector: only organisations have a sector; "
+                        "ignored for theme 't'");
+  assert_diag(diags, 1, "r.csv:3:11: error: to: unknown node 'gone'; expected the id of a "
+                        "node in the nodes table");
+  ck_assert_uint_eq(kb_dataset_node(ds, 0)->sector, 2);
+  ck_assert_uint_eq(kb_dataset_node(ds, 4)->sector, KB_NO_NODE);
+  /* the relation that could be used, then the city's country */
+  ck_assert_uint_eq(kb_dataset_relation_count(ds), 2);
+  ck_assert_uint_eq(kb_dataset_relation(ds, 0)->from, 0);
+  ck_assert_uint_eq(kb_dataset_relation(ds, 0)->to, 1);
+  ck_assert_uint_eq(kb_dataset_relation(ds, 1)->from, 1);
+  ck_assert_uint_eq(kb_dataset_relation(ds, 1)->to, 3);
+  ck_assert_int_eq(kb_dataset_relation(ds, 1)->kind, KB_REL_LOCATED_IN);
+}
+END_TEST
+
+START_TEST(rows_may_name_their_cells_in_any_order)
+{
+  /* as JSON objects do: each row its own members, in its own order */
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  g_autoptr(KbBuilder) b = kb_builder_new("t", diags);
+  add(b, KB_TABLE_NODES, 2, ROW("id=a", "kind=theme", "source=x", "colour=red"));
+  add(b, KB_TABLE_NODES, 3, ROW("kind=theme", "id=b", "colour=blue", "source=x"));
+  add(b, KB_TABLE_NODES, 4, ROW("id=c", "kind=theme", "size=3"));
+  add(b, KB_TABLE_NODES, 5, ROW("id=d", "kind=theme", "size=3"));
+  add(b, KB_TABLE_NODES, 6, ROW("kind=theme", "id=e", "label= E ", "tags= p | |q|"));
+  g_autoptr(KbDataset) ds = kb_builder_finish(b);
+  ck_assert_uint_eq(kb_diag_list_count(diags, KB_SEVERITY_ERROR), 0);
+  ck_assert_uint_eq(kb_dataset_node_count(ds), 5);
+  const char *ids = "abcde";
+  for (size_t i = 0; i < 5; i++)
+    ck_assert_int_eq(kb_dataset_node(ds, i)->id[0], ids[i]);
+  ck_assert_str_eq(kb_node_attr(kb_dataset_node(ds, 0), "colour"), "red");
+  ck_assert_str_eq(kb_node_attr(kb_dataset_node(ds, 1), "colour"), "blue");
+  ck_assert_ptr_null(kb_node_attr(kb_dataset_node(ds, 1), "size"));
+  ck_assert_str_eq(kb_node_attr(kb_dataset_node(ds, 3), "size"), "3");
+  ck_assert_str_eq(kb_dataset_node(ds, 1)->source, "x");
+  ck_assert_str_eq(kb_dataset_node(ds, 2)->label, "c");
+  ck_assert_str_eq(kb_dataset_node(ds, 4)->label, "E");
+  char **tags = kb_dataset_node(ds, 4)->tags;
+  ck_assert_uint_eq(g_strv_length(tags), 2);
+  ck_assert_str_eq(tags[0], "p");
+  ck_assert_str_eq(tags[1], "q");
+  ck_assert_ptr_null(kb_dataset_node(ds, 0)->tags[0]);
+  /* a copy as of a year is whole on its own */
+  g_autoptr(KbDataset) copy = kb_dataset_as_of(ds, 2020);
+  g_clear_pointer(&ds, kb_dataset_free);
+  ck_assert_str_eq(kb_dataset_node(copy, 4)->label, "E");
+  ck_assert_str_eq(kb_dataset_node(copy, 4)->tags[1], "q");
+  ck_assert_str_eq(kb_node_attr(kb_dataset_node(copy, 1), "colour"), "blue");
+}
+END_TEST
+
+START_TEST(a_repeated_relation_is_warned_about_once_per_repeat)
+{
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  const char *nodes[] = { "id,kind,sector", "s,sector,", "a,organisation,s", "b,organisation,s",
+                          NULL };
+  const char *rels[] = { "from,to,kind,since", "a,b,partner_of,", "b,a,partner_of,",
+                         "a,b,partner_of,2015", "a,b,funds,", "b,a,funds,", "a,b,partner_of,",
+                         NULL };
+  g_autoptr(KbDataset) ds = build(diags, nodes, rels, TRUE);
+  ck_assert_uint_eq(kb_dataset_relation_count(ds), 6);
+  ck_assert_uint_eq(kb_diag_list_length(diags), 2);
+  assert_diag(diags, 0, "r.csv:3:1: warning: repeats the partner_of relation between 'b' "
+                        "and 'a' at line 2");
+  assert_diag(diags, 1, "r.csv:7:1: warning: repeats the partner_of relation between 'a' "
+                        "and 'b' at line 2");
+}
+END_TEST
+
 static Suite *
 builder_suite(void)
 {
@@ -277,6 +388,9 @@ builder_suite(void)
   tcase_add_test(tc, data_at_the_limits_is_taken);
   tcase_add_test(tc, a_node_past_the_limit_stops_the_data);
   tcase_add_test(tc, a_relation_past_the_limit_stops_the_data);
+  tcase_add_test(tc, references_may_come_before_their_nodes);
+  tcase_add_test(tc, rows_may_name_their_cells_in_any_order);
+  tcase_add_test(tc, a_repeated_relation_is_warned_about_once_per_repeat);
   suite_add_tcase(s, tc);
   return s;
 }

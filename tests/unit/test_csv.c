@@ -111,6 +111,21 @@ START_TEST(empty_fields_are_kept)
 }
 END_TEST
 
+START_TEST(fields_are_read_in_place_up_to_the_last_byte)
+{
+  /* no line break at the end: the last field ends at data[len], where the
+   * NUL of the buffer is */
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  char data[] = "a,\"b\"\"c\" ,\n\"x\",";
+  g_autoptr(GPtrArray) recs = g_ptr_array_new_with_free_func(g_free);
+  ck_assert(kb_i_csv_parse_in_place("t.csv", data, sizeof data - 1, ',', collect, recs, diags));
+  ck_assert_uint_eq(recs->len, 2);
+  ck_assert_str_eq(REC(0), "@1 1:1=a 1:3=b\"c 1:11=");
+  ck_assert_str_eq(REC(1), "@2 2:1=x 2:5=");
+  ck_assert_uint_eq(kb_diag_list_length(diags), 0);
+}
+END_TEST
+
 START_TEST(an_unclosed_quote_is_reported_where_it_opened)
 {
   g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
@@ -178,6 +193,7 @@ csv_suite(void)
   tcase_add_test(tc, columns_count_characters_not_bytes);
   tcase_add_test(tc, lone_carriage_returns_end_lines);
   tcase_add_test(tc, empty_fields_are_kept);
+  tcase_add_test(tc, fields_are_read_in_place_up_to_the_last_byte);
   tcase_add_test(tc, an_unclosed_quote_is_reported_where_it_opened);
   tcase_add_test(tc, text_after_a_closing_quote_is_reported_and_kept);
   tcase_add_test(tc, text_check_reports_each_bad_line);

@@ -21,7 +21,8 @@ typedef struct {
   KbComponents components;
 } KbSummary;
 
-/* Fills 'out' with the figures of 'ds'. Fails only when igraph does. */
+/* Fills 'out' with the figures of 'ds'. Always succeeds (see
+ * kb_graph_components). */
 gboolean kb_summary_compute(const KbDataset *ds, KbSummary *out, GError **error);
 
 G_END_DECLS

@@ -15,8 +15,8 @@ typedef struct {
 
 /* Counts the connected components of the dataset's graph: every node, every
  * relation taken as an undirected tie, and each organisation tied to its
- * sector and each city to its country column. Fails with KB_ERROR_INTERNAL
- * when igraph does. */
+ * sector and each city to its country column. Always succeeds; 'error' is
+ * there so that it is called like the analyses. */
 gboolean kb_graph_components(const KbDataset *ds, KbComponents *out, GError **error);
 
 G_END_DECLS
