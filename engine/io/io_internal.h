@@ -24,6 +24,11 @@ void kb_i_text_release(KbText *text);
  * reports where it is not: a UTF-16 byte-order mark, invalid bytes, NUL
  * bytes. Returns FALSE when the file cannot be read as text. */
 gboolean kb_i_text_check(KbText *text, KbDiagList *diags);
+/* Reads the rest of the file open on 'fd', 'chunk' bytes at a time, and
+ * returns TRUE when kb_i_text_check() would find nothing to report; sets
+ * *body to the length of a UTF-8 byte-order mark at its start. Reports
+ * nothing: where it returns FALSE, read the file whole for the reasons. */
+gboolean kb_i_text_is_clean_fd(int fd, size_t chunk, size_t *body);
 /* The line and column (1-based, in characters) of byte 'offset' of data. */
 void kb_i_text_position(const char *data, size_t offset, unsigned *line, unsigned *column);
 
@@ -61,6 +66,18 @@ gboolean kb_i_csv_parse(const char *file, const char *data, size_t len, char sep
  * holds no CSV any more; release it. */
 gboolean kb_i_csv_parse_in_place(const char *file, char *data, size_t len, char separator,
                                  KbCsvRecordFunc fn, gpointer user_data, KbDiagList *diags);
+
+/* Reads the CSV file at 'path' as kb_i_text_read(), kb_i_text_check(),
+ * kb_i_csv_detect_separator() and kb_i_csv_parse() in turn would, with the
+ * same diagnostics, but holding only a few megabytes of a plain file at a
+ * time: the file is read twice, once to check the text and once to parse
+ * it. Sets *separator before the first call of 'fn'. Returns FALSE when the
+ * file could not be read as text (reported), TRUE when it was parsed. */
+gboolean kb_i_csv_read_file(const char *path, char *separator, KbCsvRecordFunc fn,
+                            gpointer user_data, KbDiagList *diags);
+/* The same, 'chunk' bytes at a time (chunk > 0); for tests. */
+gboolean kb_i_csv_read_file_chunked(const char *path, size_t chunk, char *separator,
+                                    KbCsvRecordFunc fn, gpointer user_data, KbDiagList *diags);
 
 /* -------------------------------------------------------------- loaders */
 

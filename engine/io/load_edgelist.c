@@ -73,16 +73,10 @@ kb_i_load_edgelist(const char *path, const KbLimits *limits, KbDiagList *diags)
   g_autoptr(KbBuilder) builder = kb_builder_new(path, diags);
   kb_builder_set_limits(builder, limits);
   kb_builder_set_sector_required(builder, FALSE);
-  KbText text;
-  if (kb_i_text_read(path, &text, diags) && kb_i_text_check(&text, diags)) {
-    char *body = text.data + text.body;
-    size_t len = text.len - text.body;
-    EdgeReader er = { builder, diags, path, TRUE,
-                      g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL) };
-    kb_i_csv_parse_in_place(path, body, len, kb_i_csv_detect_separator(body, len), on_record,
-                            &er, diags);
-    g_hash_table_unref(er.seen);
-  }
-  kb_i_text_release(&text);
+  EdgeReader er = { builder, diags, path, TRUE,
+                    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL) };
+  char separator;
+  kb_i_csv_read_file(path, &separator, on_record, &er, diags);
+  g_hash_table_unref(er.seen);
   return kb_builder_finish(builder);
 }

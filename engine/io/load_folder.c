@@ -64,21 +64,14 @@ on_record(const KbCsvRecord *rec, gpointer user_data)
 static void
 read_table(KbBuilder *builder, KbDiagList *diags, const char *path, KbTable table)
 {
-  KbText text;
-  if (kb_i_text_read(path, &text, diags) && kb_i_text_check(&text, diags)) {
-    char *body = text.data + text.body;
-    size_t len = text.len - text.body;
-    TableReader tr = { builder, diags, table, path, kb_i_csv_detect_separator(body, len),
-                       FALSE, FALSE, g_ptr_array_new_with_free_func(g_free),
-                       g_array_new(FALSE, FALSE, sizeof(KbCell)) };
-    kb_i_csv_parse_in_place(path, body, len, tr.separator, on_record, &tr, diags);
-    if (!tr.have_header)
-      kb_diag_list_add(diags, KB_SEVERITY_ERROR, path, 0, 0, NULL,
-                       "the file is empty; expected a header line naming the columns");
-    g_ptr_array_unref(tr.names);
-    g_array_unref(tr.cells);
-  }
-  kb_i_text_release(&text);
+  TableReader tr = { builder, diags, table, path, ',', FALSE, FALSE,
+                     g_ptr_array_new_with_free_func(g_free),
+                     g_array_new(FALSE, FALSE, sizeof(KbCell)) };
+  if (kb_i_csv_read_file(path, &tr.separator, on_record, &tr, diags) && !tr.have_header)
+    kb_diag_list_add(diags, KB_SEVERITY_ERROR, path, 0, 0, NULL,
+                     "the file is empty; expected a header line naming the columns");
+  g_ptr_array_unref(tr.names);
+  g_array_unref(tr.cells);
 }
 
 KbDataset *

@@ -153,17 +153,10 @@ on_record(const KbCsvRecord *rec, gpointer data)
 static void
 read_sheet(Sheet *sh)
 {
-  KbText text;
-  if (kb_i_text_read(sh->file, &text, sh->diags) && kb_i_text_check(&text, sh->diags)) {
-    char *body = text.data + text.body;
-    size_t len = text.len - text.body;
-    kb_i_csv_parse_in_place(sh->file, body, len, kb_i_csv_detect_separator(body, len),
-                            on_record, sh, sh->diags);
-    if (sh->header == NULL)
-      kb_diag_list_add(sh->diags, KB_SEVERITY_ERROR, sh->file, 0, 0, NULL,
-                       "the file is empty; expected a header line naming the columns");
-  }
-  kb_i_text_release(&text);
+  char separator;
+  if (kb_i_csv_read_file(sh->file, &separator, on_record, sh, sh->diags) && sh->header == NULL)
+    kb_diag_list_add(sh->diags, KB_SEVERITY_ERROR, sh->file, 0, 0, NULL,
+                     "the file is empty; expected a header line naming the columns");
   if (sh->header)
     g_ptr_array_unref(sh->header);
   sh->header = NULL;

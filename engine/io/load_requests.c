@@ -141,18 +141,11 @@ kb_requests_load(const char *path, const KbDataset *ds, KbDiagList *diags)
 {
   g_return_val_if_fail(path != NULL && ds != NULL && diags != NULL, NULL);
   size_t errors = kb_diag_list_count(diags, KB_SEVERITY_ERROR);
-  KbText text;
   Reader rd = { path, ds, diags, NULL, g_array_new(FALSE, TRUE, sizeof(KbRequest)) };
-  if (kb_i_text_read(path, &text, diags) && kb_i_text_check(&text, diags)) {
-    char *body = text.data + text.body;
-    size_t len = text.len - text.body;
-    kb_i_csv_parse_in_place(path, body, len, kb_i_csv_detect_separator(body, len), on_record,
-                            &rd, diags);
-    if (rd.header == NULL)
-      kb_diag_list_add(diags, KB_SEVERITY_ERROR, path, 0, 0, NULL,
-                       "the file is empty; expected a header line naming the columns");
-  }
-  kb_i_text_release(&text);
+  char separator;
+  if (kb_i_csv_read_file(path, &separator, on_record, &rd, diags) && rd.header == NULL)
+    kb_diag_list_add(diags, KB_SEVERITY_ERROR, path, 0, 0, NULL,
+                     "the file is empty; expected a header line naming the columns");
   if (rd.header)
     g_ptr_array_unref(rd.header);
   KbRequests *out = g_new0(KbRequests, 1);

@@ -1,6 +1,7 @@
 /* text.c -- reading files as UTF-8 text, and positions within them. */
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "io/io_internal.h"
 
@@ -120,4 +121,60 @@ kb_i_text_check(KbText *text, KbDiagList *diags)
     kb_diag_list_add(diags, KB_SEVERITY_ERROR, text->path, 0, 0, NULL,
                      "%u more lines hold invalid UTF-8", bad - MAX_BAD_LINES);
   return bad == 0;
+}
+
+/* The length of data[0..len) without a character cut short at its end. */
+static size_t
+whole_characters(const unsigned char *data, size_t len)
+{
+  for (size_t back = 1; back <= 3 && back <= len; back++) {
+    unsigned char c = data[len - back];
+    if ((c & 0xC0) == 0x80)
+      continue;   /* a continuation byte: look further back */
+    size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    return need > back ? len - back : len;
+  }
+  return len;
+}
+
+gboolean
+kb_i_text_is_clean_fd(int fd, size_t chunk, size_t *body)
+{
+  unsigned char *buf = g_malloc(chunk + 4);
+  size_t carry = 0;               /* bytes of a character cut short, at buf[0] */
+  gboolean first = TRUE, clean = TRUE;
+  *body = 0;
+  for (;;) {
+    ssize_t got = read(fd, buf + carry, chunk);
+    if (got < 0 && errno == EINTR)
+      continue;
+    if (got < 0) {
+      clean = FALSE;
+      break;
+    }
+    size_t len = carry + (size_t) got, start = 0;
+    if (first && (len >= 3 || got == 0)) {
+      first = FALSE;
+      if (len >= 2 && ((buf[0] == 0xFF && buf[1] == 0xFE) || (buf[0] == 0xFE && buf[1] == 0xFF))) {
+        clean = FALSE;
+        break;
+      }
+      if (len >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF)
+        start = *body = 3;
+    } else if (first) {
+      carry = len;                /* too little yet to tell a byte-order mark */
+      continue;
+    }
+    size_t whole = got == 0 ? len : whole_characters(buf, len);
+    if (!g_utf8_validate_len((const char *) buf + start, whole - start, NULL)) {
+      clean = FALSE;
+      break;
+    }
+    if (got == 0)
+      break;
+    carry = len - whole;
+    memmove(buf, buf + whole, carry);
+  }
+  g_free(buf);
+  return clean;
 }

@@ -1,6 +1,7 @@
 /* test_csv.c -- the CSV reader: separators, quoting, line ends, positions.
  * Expected values are worked out by hand from RFC 4180 and the inputs. */
 #include "kb_test.h"
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "io/io_internal.h"
@@ -181,6 +182,62 @@ START_TEST(text_check_accepts_a_bom_and_utf8)
 }
 END_TEST
 
+/* Records and diagnostics of the file at 'path' read 'chunk' bytes at a time,
+ * as one string. */
+static char *
+read_in_chunks(const char *path, size_t chunk)
+{
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  g_autoptr(GPtrArray) recs = g_ptr_array_new_with_free_func(g_free);
+  char sep = 0;
+  gboolean ok = kb_i_csv_read_file_chunked(path, chunk, &sep, collect, recs, diags);
+  GString *s = g_string_new(NULL);
+  g_string_append_printf(s, "ok=%d sep=%c\n", ok, sep ? sep : '0');
+  for (guint i = 0; i < recs->len; i++)
+    g_string_append_printf(s, "%s\n", (const char *) g_ptr_array_index(recs, i));
+  for (size_t i = 0; i < kb_diag_list_length(diags); i++) {
+    g_autofree char *d = kb_diag_format(kb_diag_list_get(diags, i));
+    g_string_append_printf(s, "%s\n", d);
+  }
+  return g_string_free(s, FALSE);
+}
+
+START_TEST(files_read_in_chunks_read_as_whole_files)
+{
+  /* every place a chunk can end: in a character, a CRLF, a doubled quote,
+   * a byte-order mark, before a separator; and text that is not UTF-8,
+   * which is read whole for its diagnostics */
+#define TEXT(s) { s, sizeof s - 1 }
+  static const struct {
+    const char *data;
+    gssize len;
+  } texts[] = {
+    TEXT("\xEF\xBB\xBFid;label\r\n\"a;\"\"b\"\"\"; Osnabr\xC3\xBC" "ck \r\n\r\nc;\"x\r\ny\" z\r"),
+    TEXT("a,b\n\"c,d\ne,f\n"),
+    TEXT("x,\xF0\x9D\x84\x9E,\"\",\"\n  ,  \n\t\"q\"\t,r"),
+    TEXT("a,b\nRoemeni\xEB,x\n"),
+    TEXT("\xFF\xFEi\x00" "d\x00"),
+    TEXT("a,b\nc\x00" "d,e\n"),
+    TEXT(""),
+  };
+#undef TEXT
+  g_autofree char *dir = g_dir_make_tmp("kb-csv-XXXXXX", NULL);
+  ck_assert(dir != NULL);
+  g_autofree char *path = g_build_filename(dir, "t.csv", NULL);
+  for (size_t t = 0; t < G_N_ELEMENTS(texts); t++) {
+    ck_assert(g_file_set_contents(path, texts[t].data, texts[t].len, NULL));
+    g_autofree char *whole = read_in_chunks(path, 1 << 20);
+    for (size_t chunk = 1; chunk <= 9; chunk++) {
+      g_autofree char *parts = read_in_chunks(path, chunk);
+      ck_assert_msg(strcmp(whole, parts) == 0, "text %zu, chunk %zu:\n%s\n---\n%s", t, chunk,
+                    whole, parts);
+    }
+  }
+  g_remove(path);
+  g_rmdir(dir);
+}
+END_TEST
+
 static Suite *
 csv_suite(void)
 {
@@ -198,6 +255,7 @@ csv_suite(void)
   tcase_add_test(tc, text_after_a_closing_quote_is_reported_and_kept);
   tcase_add_test(tc, text_check_reports_each_bad_line);
   tcase_add_test(tc, text_check_accepts_a_bom_and_utf8);
+  tcase_add_test(tc, files_read_in_chunks_read_as_whole_files);
   suite_add_tcase(s, tc);
   return s;
 }
