@@ -178,24 +178,70 @@ read_quoted(Parser *ps, char sep, KbCsvField *f)
   return TRUE;
 }
 
+/* Eight bytes at a time: the bytes of a word that are zero, or that are
+ * UTF-8 continuation bytes, as the high bit of each (little-endian; the
+ * lowest byte marked as zero is always zero). */
+#define ONES  G_GUINT64_CONSTANT(0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT(0x8080808080808080)
+
+static inline guint64
+word_at(const char *p)
+{
+  guint64 w;
+  memcpy(&w, p, sizeof w);
+  return w;
+}
+
+static inline guint64
+zero_bytes(guint64 w)
+{
+  return (w - ONES) & ~w & HIGHS;
+}
+
+static inline guint64
+continuation_bytes(guint64 w)
+{
+  return w & ~(w << 1) & HIGHS;
+}
+
 /* Reads an unquoted field into f, without the blanks that end it. */
 static void
 read_plain(Parser *ps, char sep, KbCsvField *f)
 {
   char *start = ps->p, *p = ps->p, *end = ps->end;
-  char *last = start;     /* just after the last byte that is not a blank */
-  unsigned chars = 0;
+  size_t continuations = 0;
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+  /* a word at a time up to the word holding the field's end */
+  const guint64 seps = ONES * (unsigned char) sep;
+  while (end - p >= 8) {
+    guint64 w = word_at(p);
+    guint64 stop = zero_bytes(w ^ seps) | zero_bytes(w ^ (ONES * '\n'))
+                   | zero_bytes(w ^ (ONES * '\r'));
+    if (stop != 0) {
+      unsigned k = (unsigned) __builtin_ctzll(stop) / 8;   /* bytes before the stop */
+      if (k > 0)
+        continuations += (size_t) __builtin_popcountll(continuation_bytes(w)
+                                                        & (~G_GUINT64_CONSTANT(0) >> (64 - 8 * k)));
+      p += k;
+      end = p;          /* found: no byte loop */
+      break;
+    }
+    continuations += (size_t) __builtin_popcountll(continuation_bytes(w));
+    p += 8;
+  }
+#endif
   while (p < end) {
     unsigned char c = (unsigned char) *p;
     if (c == (unsigned char) sep || c == '\n' || c == '\r')
       break;
     p++;
-    chars += (c & 0xC0) != 0x80;
-    if (c != ' ' && c != '\t')
-      last = p;
+    continuations += (c & 0xC0) == 0x80;
   }
+  ps->column += (unsigned) ((size_t) (p - start) - continuations);
   ps->p = p;
-  ps->column += chars;
+  char *last = p;       /* just after the last byte that is not a blank */
+  while (last > start && (last[-1] == ' ' || last[-1] == '\t'))
+    last--;
   f->text = start;
   f->len = (size_t) (last - start);
 }
@@ -366,6 +412,9 @@ kb_i_csv_read_file_chunked(const char *path, size_t chunk, char *separator,
   int fd = g_file_test(path, G_FILE_TEST_IS_DIR) ? -1 : open(path, O_RDONLY | O_CLOEXEC);
   struct stat st;
   size_t body = 0;
+  /* no larger than a small file (a byte more, so that its end is seen) */
+  if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (guint64) st.st_size < chunk)
+    chunk = (size_t) st.st_size + 1;
   if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)
       || !kb_i_text_is_clean_fd(fd, chunk, &body)) {
     if (fd >= 0)

@@ -40,13 +40,28 @@ typedef struct {
   unsigned line, column;
 } CountryNote;
 
-/* Per relation (parallel to ds->relations until kb_builder_finish()), where
- * its cells were. */
+/* Where a relation's from, to and kind cells were. */
 typedef struct {
   unsigned from_line, from_column;
   unsigned to_line, to_column;
   unsigned kind_line, kind_column;
+} RelationCells;
+
+/* The same in 10 bytes, one per relation (parallel to ds->relations until
+ * kb_builder_finish()): lines as counted from the row's first line, which
+ * nearly always holds them all. A cell further down or further right than
+ * this holds has 'far' set, and the relation's cells are in 'far_cells'. */
+typedef struct {
+  guint16 from_column, to_column, kind_column;
+  guint8 from_line, to_line, kind_line;
+  guint8 far;
 } RelationNote;
+
+/* A relation's cells that its RelationNote could not hold. */
+typedef struct {
+  size_t relation;
+  RelationCells cells;
+} FarCells;
 
 /* The ends of a relation that named no node yet when it was added; its
  * from or to is KB_NO_NODE until then. */
@@ -99,6 +114,7 @@ struct KbBuilder {
   GArray *late_sectors;      /* of LateRef, by node */
   GArray *countries;         /* of CountryNote, by city */
   GArray *relation_notes;    /* of RelationNote, parallel to ds->relations */
+  GArray *far_cells;         /* of FarCells, by relation */
   GArray *late_ends;         /* of LateEnds, by relation */
   GStringChunk *texts;       /* ids that named no node yet */
   GHashTable *rejected;      /* ids of node rows that were reported and skipped */
@@ -136,6 +152,7 @@ kb_builder_new(const char *name, KbDiagList *diags)
   b->late_sectors = g_array_new(FALSE, TRUE, sizeof(LateRef));
   b->countries = g_array_new(FALSE, TRUE, sizeof(CountryNote));
   b->relation_notes = g_array_new(FALSE, TRUE, sizeof(RelationNote));
+  b->far_cells = g_array_new(FALSE, TRUE, sizeof(FarCells));
   b->late_ends = g_array_new(FALSE, TRUE, sizeof(LateEnds));
   b->texts = g_string_chunk_new(4096);
   b->rejected = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -203,6 +220,7 @@ kb_builder_free(KbBuilder *b)
   g_array_unref(b->late_sectors);
   g_array_unref(b->countries);
   g_array_unref(b->relation_notes);
+  g_array_unref(b->far_cells);
   g_array_unref(b->late_ends);
   g_string_chunk_free(b->texts);
   g_hash_table_unref(b->rejected);
@@ -821,6 +839,41 @@ add_node_row(KbBuilder *b, const KbRow *row)
 
 /* ------------------------------------------------------------ relations */
 
+/* Notes where the cells of the relation being added were. */
+static void
+note_relation_cells(KbBuilder *b, unsigned row_line, const RelationCells *c)
+{
+  unsigned lines[3] = { c->from_line, c->to_line, c->kind_line };
+  unsigned columns[3] = { c->from_column, c->to_column, c->kind_column };
+  gboolean near = TRUE;
+  for (int k = 0; k < 3; k++)
+    near &= lines[k] >= row_line && lines[k] - row_line <= G_MAXUINT8
+            && columns[k] <= G_MAXUINT16;
+  RelationNote note = { 0 };
+  if (near) {
+    note = (RelationNote) { (guint16) columns[0], (guint16) columns[1], (guint16) columns[2],
+                            (guint8) (lines[0] - row_line), (guint8) (lines[1] - row_line),
+                            (guint8) (lines[2] - row_line), FALSE };
+  } else {
+    note.far = TRUE;
+    FarCells far = { b->relation_notes->len, *c };
+    g_array_append_val(b->far_cells, far);
+  }
+  g_array_append_val(b->relation_notes, note);
+}
+
+/* The cells of relation i, whose row started on 'row_line'; *far is the
+ * next of 'far_cells' to look at, as relations are gone through in order. */
+static RelationCells
+relation_cells(KbBuilder *b, size_t i, unsigned row_line, guint *far)
+{
+  const RelationNote *n = &g_array_index(b->relation_notes, RelationNote, i);
+  if (n->far)
+    return g_array_index(b->far_cells, FarCells, (*far)++).cells;
+  return (RelationCells) { row_line + n->from_line, n->from_column, row_line + n->to_line,
+                           n->to_column, row_line + n->kind_line, n->kind_column };
+}
+
 /* The node named by a relation's 'from': the last one's again when the text
  * is the same, as when a file lists an organisation's relations together. */
 static size_t
@@ -928,9 +981,9 @@ add_relation_row(KbBuilder *b, const KbRow *row)
     g_array_append_val(b->late_ends, late);
   }
   kb_i_dataset_append_relation(b->ds, &rel);
-  RelationNote note = { from_cell->line, from_cell->column, to_cell->line, to_cell->column,
-                        kind_cell->line, kind_cell->column };
-  g_array_append_val(b->relation_notes, note);
+  RelationCells cells = { from_cell->line, from_cell->column, to_cell->line, to_cell->column,
+                          kind_cell->line, kind_cell->column };
+  note_relation_cells(b, row->line, &cells);
 }
 
 /* ------------------------------------------------- metadata, questions */
@@ -1167,7 +1220,7 @@ resolve_sectors(KbBuilder *b)
 
 /* A set of relations, those of ds->relations with the same ends (in either
  * order for a symmetric kind), kind and years counting as one. Open
- * addressing, at most half full, over relation indices; a slot holds half
+ * addressing, at most two thirds full, over relation indices; a slot holds half
  * of the relation's hash beside its index, so that a slot of another
  * relation is passed over without reading that relation. A dataset holds
  * fewer than 2^32 relations (each takes about 100 bytes). */
@@ -1212,7 +1265,7 @@ static void
 relation_set_init(RelationSet *set, const KbDataset *ds, size_t n)
 {
   set->ds = ds;
-  set->cap = 2 * n + 16;
+  set->cap = n + n / 2 + 16;
   set->slots = g_new0(guint64, set->cap);
 }
 
@@ -1273,12 +1326,12 @@ resolve_relations(KbBuilder *b)
   g_return_if_fail(m < G_MAXUINT32);
   RelationSet seen;
   relation_set_init(&seen, b->ds, m);
-  guint late = 0;
+  guint late = 0, far = 0;
   for (size_t i = 0; i < m; i++) {
     if (i + RELATION_PREFETCH < m)
       relation_set_prefetch(&seen, &rels[i + RELATION_PREFETCH]);
     KbRelation r = rels[i];
-    const RelationNote *note = &g_array_index(b->relation_notes, RelationNote, i);
+    RelationCells cells = relation_cells(b, i, r.origin.line, &far);
     const char *file = r.origin.file;
     const char *from_text = NULL, *to_text = NULL;   /* of ends not found then */
     if (late < b->late_ends->len && g_array_index(b->late_ends, LateEnds, late).relation == i) {
@@ -1296,10 +1349,10 @@ resolve_relations(KbBuilder *b)
         || (r.to == KB_NO_NODE && g_hash_table_contains(b->rejected, to_text)))
       continue;
     if (r.from == KB_NO_NODE)
-      unknown_node(b, file, note->from_line, note->from_column, "from", from_text,
+      unknown_node(b, file, cells.from_line, cells.from_column, "from", from_text,
                    "the id of a node in the nodes table");
     if (r.to == KB_NO_NODE)
-      unknown_node(b, file, note->to_line, note->to_column, "to", to_text,
+      unknown_node(b, file, cells.to_line, cells.to_column, "to", to_text,
                    "the id of a node in the nodes table");
     if (r.from == KB_NO_NODE || r.to == KB_NO_NODE)
       continue;
@@ -1307,7 +1360,7 @@ resolve_relations(KbBuilder *b)
     KbNodeKind tk = b->kinds->data[r.to];
     if (!kb_rel_kind_allows(r.kind, fk, tk)) {
       g_autofree char *ends = kb_rel_kind_describe_ends(r.kind);
-      kb_diag_list_add(b->diags, KB_SEVERITY_ERROR, file, note->kind_line, note->kind_column,
+      kb_diag_list_add(b->diags, KB_SEVERITY_ERROR, file, cells.kind_line, cells.kind_column,
                        "kind", "%s cannot join %s '%s' to %s '%s'; %s joins %s",
                        kb_rel_kind_name(r.kind), kb_node_kind_name(fk),
                        end_id(b, from_text, r.from), kb_node_kind_name(tk),
@@ -1317,7 +1370,7 @@ resolve_relations(KbBuilder *b)
     rels[kept] = r;
     size_t first = relation_set_add(&seen, kept);
     if (first != KB_NO_NODE)
-      kb_diag_list_add(b->diags, KB_SEVERITY_WARNING, file, note->from_line, note->from_column,
+      kb_diag_list_add(b->diags, KB_SEVERITY_WARNING, file, cells.from_line, cells.from_column,
                        NULL, "repeats the %s relation between '%s' and '%s' at line %u",
                        kb_rel_kind_name(r.kind), end_id(b, from_text, r.from),
                        end_id(b, to_text, r.to), rels[first].origin.line);

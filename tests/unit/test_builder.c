@@ -370,6 +370,46 @@ START_TEST(a_repeated_relation_is_warned_about_once_per_repeat)
 }
 END_TEST
 
+START_TEST(cells_far_from_their_row_start_keep_their_positions)
+{
+  /* a relation's cells may lie lines below its row's start (after a quoted
+   * line break, or in a JSON object) and far to the right (after a long
+   * value); messages about them point there all the same */
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  g_autoptr(KbBuilder) b = kb_builder_new("t", diags);
+  add(b, KB_TABLE_NODES, 2, ROW("id=s", "kind=sector"));
+  add(b, KB_TABLE_NODES, 3, ROW("id=o", "kind=organisation", "sector=s"));
+  add(b, KB_TABLE_NODES, 4, ROW("id=n", "kind=network"));
+  static const struct {
+    unsigned line, from_line, from_column, to_line, kind_column;
+    const char *to, *kind;
+  } rows[] = {
+    { 2, 2, 1, 2, 21, "n", "member_of" },
+    { 3, 300, 70000, 300, 70020, "gone", "member_of" },    /* far: unknown 'to' */
+    { 400, 400, 1, 400, 21, "n", "member_of" },            /* near: repeats line 2 */
+    { 500, 900, 5, 901, 9, "n", "member_of" },             /* far: repeats line 2 */
+    { 1000, 1000, 1, 1000, 21, "n", "funds" },             /* near: funds o to n */
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS(rows); i++) {
+    KbCell cells[] = { { "from", "o", rows[i].from_line, rows[i].from_column },
+                       { "to", rows[i].to, rows[i].to_line, rows[i].from_column + 10 },
+                       { "kind", rows[i].kind, rows[i].to_line, rows[i].kind_column } };
+    KbRow row = { "r.csv", rows[i].line, cells, 3 };
+    kb_builder_add_row(b, KB_TABLE_RELATIONS, &row);
+  }
+  g_autoptr(KbDataset) ds = kb_builder_finish(b);
+  ck_assert_uint_eq(kb_diag_list_length(diags), 4);
+  assert_diag(diags, 0, "r.csv:300:70010: error: to: unknown node 'gone'; expected the id of "
+                        "a node in the nodes table");
+  assert_diag(diags, 1, "r.csv:400:1: warning: repeats the member_of relation between 'o' "
+                        "and 'n' at line 2");
+  assert_diag(diags, 2, "r.csv:900:5: warning: repeats the member_of relation between 'o' "
+                        "and 'n' at line 2");
+  assert_diag(diags, 3, "r.csv:1000:21: error: kind: funds cannot join organisation 'o' to "
+                        "network 'n'; funds joins organisation to organisation");
+}
+END_TEST
+
 static Suite *
 builder_suite(void)
 {
@@ -391,6 +431,7 @@ builder_suite(void)
   tcase_add_test(tc, references_may_come_before_their_nodes);
   tcase_add_test(tc, rows_may_name_their_cells_in_any_order);
   tcase_add_test(tc, a_repeated_relation_is_warned_about_once_per_repeat);
+  tcase_add_test(tc, cells_far_from_their_row_start_keep_their_positions);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -88,6 +88,16 @@ START_TEST(columns_count_characters_not_bytes)
   g_autoptr(GPtrArray) recs = parse("Roemenië,Osnabrück,x\r", &ok, diags);
   ck_assert(ok);
   ck_assert_str_eq(REC(0), "@1 1:1=Roemenië 1:10=Osnabrück 1:20=x");
+  /* fields longer than a word of eight bytes, ending in blanks and at any
+   * byte of a word */
+  g_autoptr(GPtrArray) long_recs =
+    parse("Roemenië Roemenië Roemenië  ,Osnabrück Osnabrück\t,€€€€€€€€€\n"
+          "abcdefg,abcdefgh,abcdefghi\n", &ok, diags);
+  ck_assert(ok);
+  ck_assert_str_eq((const char *) g_ptr_array_index(long_recs, 0),
+                   "@1 1:1=Roemenië Roemenië Roemenië 1:30=Osnabrück Osnabrück 1:51=€€€€€€€€€");
+  ck_assert_str_eq((const char *) g_ptr_array_index(long_recs, 1),
+                   "@2 2:1=abcdefg 2:9=abcdefgh 2:18=abcdefghi");
 }
 END_TEST
 
