@@ -17,11 +17,14 @@ suggestion the reference does not list for an organisation is still checked
 when the reference lists the pair the other way round (the score and the
 shared count are symmetric).
 --strict tolerates nothing: the same suggestions in the same order.
+When FILE.sampled exists beside either file (peers/synergy_sample.py writes
+it), only the organisations it lists are compared.
 
 Both files are checked for their shape too: the header, CRLF line ends,
 ranks 1, 2, ... per organisation, rows by organisation id (byte order)."""
 import csv
 import io
+import os
 import sys
 
 HEADER = ['organisation', 'rank', 'suggestion', 'score', 'shared']
@@ -39,8 +42,11 @@ def close(x, y):
 def read(path):
     """Returns {organisation: [(suggestion, score, shared), ...]} in rank order,
     or raises Bad naming the first problem of shape."""
-    with open(path, 'rb') as f:
-        data = f.read()
+    try:
+        with open(path, 'rb') as f:
+            data = f.read()
+    except OSError as e:
+        raise Bad('%s: %s' % (path, e.strerror))
     try:
         text = data.decode('utf-8')
     except UnicodeDecodeError as e:
@@ -135,6 +141,14 @@ def compare(ref_path, other_path, k=10, strict=False, names=('reference', 'other
         b = read(other_path)
     except Bad as e:
         return False, 'unreadable: %s' % e
+    sample = ''
+    for path in (ref_path, other_path):
+        if os.path.exists(path + '.sampled'):
+            with open(path + '.sampled') as f:
+                only = set(f.read().split())
+            a = {o: v for o, v in a.items() if o in only}
+            b = {o: v for o, v in b.items() if o in only}
+            sample = 'sampled, '
     first, differ, tolerated = None, 0, 0
     for org in sorted(set(a) | set(b), key=str.encode):
         if org not in a or org not in b:
@@ -152,7 +166,7 @@ def compare(ref_path, other_path, k=10, strict=False, names=('reference', 'other
     if differ:
         return False, 'differs in %d of %d organisations; first: %s' % (
             differ, len(set(a) | set(b)), first)
-    msg = 'equal (%d organisations, %d rows' % (len(a), sum(map(len, a.values())))
+    msg = 'equal (%s%d organisations, %d rows' % (sample, len(a), sum(map(len, a.values())))
     if tolerated:
         msg += '; %d suggestions at other ranks within ties' % tolerated
     return True, msg + ')'

@@ -152,3 +152,35 @@ def main_args(argv):
     if len(argv) != 4:
         sys.exit('usage: %s DATASET_DIR OUT.csv K' % os.path.basename(argv[0]))
     return argv[1], argv[2], int(argv[3])
+
+
+def load_orgnet(folder):
+    """The engine's organisation network (engine/analysis/orgnet.c): one vertex
+    per organisation (by id, byte order); a tie for each partner_of or funds
+    between two organisations and for each network both are members of
+    (member_of, without roll-up), its weight the number of such reasons.
+    Returns (orgs, labels, ties) with ties {(i, j): weight}, i < j."""
+    kind, label = {}, {}
+    for get in _rows(os.path.join(folder, 'nodes.csv')):
+        i = get('id')
+        kind[i] = get('kind').lower()
+        label[i] = get('label') or i
+    orgs = sorted(i for i, k in kind.items() if k == 'organisation')
+    rank = {o: r for r, o in enumerate(orgs)}
+    ties = {}
+    members = {}
+    for get in _rows(os.path.join(folder, 'relations.csv')):
+        f, t, k = get('from'), get('to'), get('kind').lower()
+        a, b = rank.get(f), rank.get(t)
+        if k in ('partner_of', 'funds') and a is not None and b is not None and a != b:
+            key = (min(a, b), max(a, b))
+            ties[key] = ties.get(key, 0) + 1
+        elif k == 'member_of' and a is not None:
+            members.setdefault(t, set()).add(a)
+    for m in members.values():
+        m = sorted(m)
+        for x in range(len(m)):
+            for y in range(x + 1, len(m)):
+                key = (m[x], m[y])
+                ties[key] = ties.get(key, 0) + 1
+    return orgs, [label[o] for o in orgs], ties
