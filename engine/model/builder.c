@@ -442,22 +442,27 @@ layout_cell(const Layout *lay, const KbRow *row, int column)
   return lay->first[column] < 0 ? NULL : &row->cells[lay->first[column]];
 }
 
-/* Levenshtein distance between a and b, or max + 1 when larger than max. */
+/* Levenshtein distance between a and b (ASCII letters in any case alike),
+ * exact when at most max; some number above max otherwise. */
 static size_t
 edit_distance(const char *a, const char *b, size_t max)
 {
   size_t la = strlen(a), lb = strlen(b);
   if ((la > lb ? la - lb : lb - la) > max)
     return max + 1;
-  size_t *prev = g_new(size_t, lb + 1), *cur = g_new(size_t, lb + 1);
+  /* two rows of the table, on the stack for the ids of nearly all data */
+  size_t rows[2][128];
+  size_t *heap = lb + 1 > G_N_ELEMENTS(rows[0]) ? g_new(size_t, 2 * (lb + 1)) : NULL;
+  size_t *prev = heap ? heap : rows[0], *cur = heap ? heap + lb + 1 : rows[1];
   for (size_t j = 0; j <= lb; j++)
     prev[j] = j;
+  size_t d = max + 1;
   for (size_t i = 1; i <= la; i++) {
     cur[0] = i;
     size_t best = cur[0];
+    int ca = tolower((unsigned char) a[i - 1]);
     for (size_t j = 1; j <= lb; j++) {
-      size_t cost = tolower((unsigned char) a[i - 1]) == tolower((unsigned char) b[j - 1]) ? 0 : 1;
-      size_t v = prev[j - 1] + cost;
+      size_t v = prev[j - 1] + (ca == tolower((unsigned char) b[j - 1]) ? 0 : 1);
       if (prev[j] + 1 < v)
         v = prev[j] + 1;
       if (cur[j - 1] + 1 < v)
@@ -469,15 +474,12 @@ edit_distance(const char *a, const char *b, size_t max)
     size_t *t = prev;
     prev = cur;
     cur = t;
-    if (best > max) {
-      g_free(prev);
-      g_free(cur);
-      return max + 1;
-    }
+    if (best > max)     /* the rows' least values only grow */
+      goto done;
   }
-  size_t d = prev[lb];
-  g_free(prev);
-  g_free(cur);
+  d = prev[lb];
+done:
+  g_free(heap);
   return d;
 }
 
@@ -1093,9 +1095,10 @@ unknown_node(KbBuilder *b, const char *file, unsigned line, unsigned column,
   if (b->suggestions < MAX_SUGGESTIONS) {
     b->suggestions++;
     size_t best_d = 3;
-    for (guint i = 0; i < b->ds->nodes->len; i++) {
+    for (guint i = 0; i < b->ds->nodes->len && best_d > 0; i++) {
       const char *cand = g_array_index(b->ds->nodes, KbNode, i).id;
-      size_t d = edit_distance(id, cand, 2);
+      /* only one closer than the best so far can take its place */
+      size_t d = edit_distance(id, cand, best_d - 1);
       if (d < best_d && is_close(id, d)) {
         best_d = d;
         suggestion = cand;
