@@ -119,7 +119,9 @@ struct KbBuilder {
   GStringChunk *texts;       /* ids that named no node yet */
   GHashTable *rejected;      /* ids of node rows that were reported and skipped */
   GArray *meta;              /* of PendingMeta */
+  GHashTable *meta_keys;     /* a key (borrowed from meta) -> its index + 1 */
   GArray *questions;         /* of PendingQuestion */
+  GHashTable *question_ids;  /* an id (borrowed from questions) -> its index + 1 */
   gboolean sector_required;
   char *kind_hint;           /* added to messages about unknown kinds, or NULL */
   gboolean finished;
@@ -155,7 +157,9 @@ kb_builder_new(const char *name, KbDiagList *diags)
   b->texts = g_string_chunk_new(4096);
   b->rejected = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   b->meta = g_array_new(FALSE, TRUE, sizeof(PendingMeta));
+  b->meta_keys = g_hash_table_new(g_str_hash, g_str_equal);
   b->questions = g_array_new(FALSE, TRUE, sizeof(PendingQuestion));
+  b->question_ids = g_hash_table_new(g_str_hash, g_str_equal);
   b->sector_required = TRUE;
   b->last_from = g_string_new(NULL);
   b->last_from_node = KB_NO_NODE;
@@ -212,6 +216,7 @@ kb_builder_free(KbBuilder *b)
     g_free(m->value);
     g_free(m->source);
   }
+  g_hash_table_unref(b->meta_keys);
   g_array_unref(b->meta);
   for (guint i = 0; i < b->questions->len; i++) {
     PendingQuestion *pq = &g_array_index(b->questions, PendingQuestion, i);
@@ -221,6 +226,7 @@ kb_builder_free(KbBuilder *b)
     g_free(pq->from);
     g_free(pq->to);
   }
+  g_hash_table_unref(b->question_ids);
   g_array_unref(b->questions);
   for (size_t i = 0; i < G_N_ELEMENTS(b->layouts); i++)
     layout_release(&b->layouts[i]);
@@ -983,16 +989,17 @@ add_meta_row(KbBuilder *b, const KbRow *row)
                   "language");
     return;
   }
-  for (guint i = 0; i < b->meta->len; i++) {
-    const PendingMeta *m = &g_array_index(b->meta, PendingMeta, i);
-    if (g_ascii_strcasecmp(m->key, key) == 0) {
-      ERROR(b, row->file, key_cell, "key '%s' is given twice (first at line %u); each key may "
-            "appear once", key, m->line);
-      return;
-    }
+  g_autofree char *lower = g_ascii_strdown(key, -1);
+  gpointer first = g_hash_table_lookup(b->meta_keys, lower);
+  if (first != NULL) {
+    const PendingMeta *m = &g_array_index(b->meta, PendingMeta, GPOINTER_TO_UINT(first) - 1);
+    ERROR(b, row->file, key_cell, "key '%s' is given twice (first at line %u); each key may "
+          "appear once", key, m->line);
+    return;
   }
   PendingMeta m = { 0 };
-  m.key = g_ascii_strdown(key, -1);
+  m.key = g_steal_pointer(&lower);
+  g_hash_table_insert(b->meta_keys, m.key, GUINT_TO_POINTER(b->meta->len + 1));
   m.value = cell_copy(value_cell);
   m.source = cell_copy(row_cell(row, "source"));
   m.file = kb_i_dataset_intern_file(b->ds, row->file);
@@ -1019,13 +1026,13 @@ add_question_row(KbBuilder *b, const KbRow *row)
     missing_field(b, row, "id", "every question needs an id");
     ok = FALSE;
   } else {
-    for (guint i = 0; i < b->questions->len; i++) {
-      const PendingQuestion *pq = &g_array_index(b->questions, PendingQuestion, i);
-      if (strcmp(pq->q.id, id) == 0) {
-        ERROR(b, row->file, id_cell, "duplicate question id '%s'; first defined at line %u",
-              id, pq->q.origin.line);
-        ok = FALSE;
-      }
+    gpointer first = g_hash_table_lookup(b->question_ids, id);
+    if (first != NULL) {
+      const PendingQuestion *pq = &g_array_index(b->questions, PendingQuestion,
+                                                 GPOINTER_TO_UINT(first) - 1);
+      ERROR(b, row->file, id_cell, "duplicate question id '%s'; first defined at line %u",
+            id, pq->q.origin.line);
+      ok = FALSE;
     }
   }
   int kind = -1;
@@ -1069,6 +1076,7 @@ add_question_row(KbBuilder *b, const KbRow *row)
     pq.to_line = to_cell->line;
     pq.to_column = to_cell->column;
   }
+  g_hash_table_insert(b->question_ids, pq.q.id, GUINT_TO_POINTER(b->questions->len + 1));
   g_array_append_val(b->questions, pq);
 }
 
