@@ -204,6 +204,14 @@ continuation_bytes(guint64 w)
   return w & ~(w << 1) & HIGHS;
 }
 
+/* How many bytes a mask of high bits marks (without a call to libgcc where
+ * the processor's popcnt is not assumed). */
+static inline unsigned
+marked_bytes(guint64 mask)
+{
+  return (unsigned) (((mask >> 7) * ONES) >> 56);
+}
+
 /* Reads an unquoted field into f, without the blanks that end it. */
 static void
 read_plain(Parser *ps, char sep, KbCsvField *f)
@@ -220,13 +228,13 @@ read_plain(Parser *ps, char sep, KbCsvField *f)
     if (stop != 0) {
       unsigned k = (unsigned) __builtin_ctzll(stop) / 8;   /* bytes before the stop */
       if (k > 0)
-        continuations += (size_t) __builtin_popcountll(continuation_bytes(w)
-                                                        & (~G_GUINT64_CONSTANT(0) >> (64 - 8 * k)));
+        continuations += marked_bytes(continuation_bytes(w)
+                                      & (~G_GUINT64_CONSTANT(0) >> (64 - 8 * k)));
       p += k;
       end = p;          /* found: no byte loop */
       break;
     }
-    continuations += (size_t) __builtin_popcountll(continuation_bytes(w));
+    continuations += marked_bytes(continuation_bytes(w));
     p += 8;
   }
 #endif

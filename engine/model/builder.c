@@ -119,7 +119,9 @@ struct KbBuilder {
   GStringChunk *texts;       /* ids that named no node yet */
   GHashTable *rejected;      /* ids of node rows that were reported and skipped */
   GArray *meta;              /* of PendingMeta */
+  GHashTable *meta_keys;     /* a key (borrowed from meta) -> its index + 1 */
   GArray *questions;         /* of PendingQuestion */
+  GHashTable *question_ids;  /* an id (borrowed from questions) -> its index + 1 */
   gboolean sector_required;
   char *kind_hint;           /* added to messages about unknown kinds, or NULL */
   KbLimits limits;
@@ -157,7 +159,9 @@ kb_builder_new(const char *name, KbDiagList *diags)
   b->texts = g_string_chunk_new(4096);
   b->rejected = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   b->meta = g_array_new(FALSE, TRUE, sizeof(PendingMeta));
+  b->meta_keys = g_hash_table_new(g_str_hash, g_str_equal);
   b->questions = g_array_new(FALSE, TRUE, sizeof(PendingQuestion));
+  b->question_ids = g_hash_table_new(g_str_hash, g_str_equal);
   b->sector_required = TRUE;
   kb_limits_init(&b->limits);
   b->last_from = g_string_new(NULL);
@@ -230,6 +234,7 @@ kb_builder_free(KbBuilder *b)
     g_free(m->value);
     g_free(m->source);
   }
+  g_hash_table_unref(b->meta_keys);
   g_array_unref(b->meta);
   for (guint i = 0; i < b->questions->len; i++) {
     PendingQuestion *pq = &g_array_index(b->questions, PendingQuestion, i);
@@ -239,6 +244,7 @@ kb_builder_free(KbBuilder *b)
     g_free(pq->from);
     g_free(pq->to);
   }
+  g_hash_table_unref(b->question_ids);
   g_array_unref(b->questions);
   for (size_t i = 0; i < G_N_ELEMENTS(b->layouts); i++)
     layout_release(&b->layouts[i]);
@@ -460,22 +466,27 @@ layout_cell(const Layout *lay, const KbRow *row, int column)
   return lay->first[column] < 0 ? NULL : &row->cells[lay->first[column]];
 }
 
-/* Levenshtein distance between a and b, or max + 1 when larger than max. */
+/* Levenshtein distance between a and b (ASCII letters in any case alike),
+ * exact when at most max; some number above max otherwise. */
 static size_t
 edit_distance(const char *a, const char *b, size_t max)
 {
   size_t la = strlen(a), lb = strlen(b);
   if ((la > lb ? la - lb : lb - la) > max)
     return max + 1;
-  size_t *prev = g_new(size_t, lb + 1), *cur = g_new(size_t, lb + 1);
+  /* two rows of the table, on the stack for the ids of nearly all data */
+  size_t rows[2][128];
+  size_t *heap = lb + 1 > G_N_ELEMENTS(rows[0]) ? g_new(size_t, 2 * (lb + 1)) : NULL;
+  size_t *prev = heap ? heap : rows[0], *cur = heap ? heap + lb + 1 : rows[1];
   for (size_t j = 0; j <= lb; j++)
     prev[j] = j;
+  size_t d = max + 1;
   for (size_t i = 1; i <= la; i++) {
     cur[0] = i;
     size_t best = cur[0];
+    int ca = tolower((unsigned char) a[i - 1]);
     for (size_t j = 1; j <= lb; j++) {
-      size_t cost = tolower((unsigned char) a[i - 1]) == tolower((unsigned char) b[j - 1]) ? 0 : 1;
-      size_t v = prev[j - 1] + cost;
+      size_t v = prev[j - 1] + (ca == tolower((unsigned char) b[j - 1]) ? 0 : 1);
       if (prev[j] + 1 < v)
         v = prev[j] + 1;
       if (cur[j - 1] + 1 < v)
@@ -487,15 +498,12 @@ edit_distance(const char *a, const char *b, size_t max)
     size_t *t = prev;
     prev = cur;
     cur = t;
-    if (best > max) {
-      g_free(prev);
-      g_free(cur);
-      return max + 1;
-    }
+    if (best > max)     /* the rows' least values only grow */
+      goto done;
   }
-  size_t d = prev[lb];
-  g_free(prev);
-  g_free(cur);
+  d = prev[lb];
+done:
+  g_free(heap);
   return d;
 }
 
@@ -999,16 +1007,17 @@ add_meta_row(KbBuilder *b, const KbRow *row)
                   "language");
     return;
   }
-  for (guint i = 0; i < b->meta->len; i++) {
-    const PendingMeta *m = &g_array_index(b->meta, PendingMeta, i);
-    if (g_ascii_strcasecmp(m->key, key) == 0) {
-      ERROR(b, row->file, key_cell, "key '%s' is given twice (first at line %u); each key may "
-            "appear once", key, m->line);
-      return;
-    }
+  g_autofree char *lower = g_ascii_strdown(key, -1);
+  gpointer first = g_hash_table_lookup(b->meta_keys, lower);
+  if (first != NULL) {
+    const PendingMeta *m = &g_array_index(b->meta, PendingMeta, GPOINTER_TO_UINT(first) - 1);
+    ERROR(b, row->file, key_cell, "key '%s' is given twice (first at line %u); each key may "
+          "appear once", key, m->line);
+    return;
   }
   PendingMeta m = { 0 };
-  m.key = g_ascii_strdown(key, -1);
+  m.key = g_steal_pointer(&lower);
+  g_hash_table_insert(b->meta_keys, m.key, GUINT_TO_POINTER(b->meta->len + 1));
   m.value = cell_copy(value_cell);
   m.source = cell_copy(row_cell(row, "source"));
   m.file = kb_i_dataset_intern_file(b->ds, row->file);
@@ -1035,13 +1044,13 @@ add_question_row(KbBuilder *b, const KbRow *row)
     missing_field(b, row, "id", "every question needs an id");
     ok = FALSE;
   } else {
-    for (guint i = 0; i < b->questions->len; i++) {
-      const PendingQuestion *pq = &g_array_index(b->questions, PendingQuestion, i);
-      if (strcmp(pq->q.id, id) == 0) {
-        ERROR(b, row->file, id_cell, "duplicate question id '%s'; first defined at line %u",
-              id, pq->q.origin.line);
-        ok = FALSE;
-      }
+    gpointer first = g_hash_table_lookup(b->question_ids, id);
+    if (first != NULL) {
+      const PendingQuestion *pq = &g_array_index(b->questions, PendingQuestion,
+                                                 GPOINTER_TO_UINT(first) - 1);
+      ERROR(b, row->file, id_cell, "duplicate question id '%s'; first defined at line %u",
+            id, pq->q.origin.line);
+      ok = FALSE;
     }
   }
   int kind = -1;
@@ -1085,6 +1094,7 @@ add_question_row(KbBuilder *b, const KbRow *row)
     pq.to_line = to_cell->line;
     pq.to_column = to_cell->column;
   }
+  g_hash_table_insert(b->question_ids, pq.q.id, GUINT_TO_POINTER(b->questions->len + 1));
   g_array_append_val(b->questions, pq);
 }
 
@@ -1136,9 +1146,10 @@ unknown_node(KbBuilder *b, const char *file, unsigned line, unsigned column,
   if (b->suggestions < MAX_SUGGESTIONS) {
     b->suggestions++;
     size_t best_d = 3;
-    for (guint i = 0; i < b->ds->nodes->len; i++) {
+    for (guint i = 0; i < b->ds->nodes->len && best_d > 0; i++) {
       const char *cand = g_array_index(b->ds->nodes, KbNode, i).id;
-      size_t d = edit_distance(id, cand, 2);
+      /* only one closer than the best so far can take its place */
+      size_t d = edit_distance(id, cand, best_d - 1);
       if (d < best_d && is_close(id, d)) {
         best_d = d;
         suggestion = cand;

@@ -89,6 +89,18 @@ awk -v n=$n 'BEGIN { print "id,kind"; for (i = 0; i < n; i++) print "same,networ
 printf 'from,to,kind\n' > "$work/dup/relations.csv"
 expect duplicate-ids 1 "$((n - 1)) errors" -- "$kb" check --max-problems 3 "$work/dup"
 
+# 10^5 keys in dataset.csv and 10^5 questions, each pair of them compared
+# once would take minutes: each is looked up instead
+mkset "$work/many" 'id,kind
+c,city
+' 'from,to,kind
+'
+awk 'BEGIN { print "key,value"; for (i = 0; i < 100000; i++) printf "k%d,v\n", i; print "k7,again" }' \
+  > "$work/many/dataset.csv"
+awk 'BEGIN { print "id,kind,question,to"; for (i = 0; i < 100000; i++) printf "q%d,overview,Q?,c\n", i
+             print "q7,overview,Q?,c" }' > "$work/many/questions.csv"
+expect many-keys-and-questions 1 "2 errors, 100000 warnings" -- "$kb" check --max-problems 3 "$work/many"
+
 # NUL bytes and invalid UTF-8 in an edge list
 printf 'a,b\nc\000d,e\nf,\377g\n' > "$work/bytes.csv"
 expect nul-and-invalid 1 "NUL byte" -- "$kb" check "$work/bytes.csv"
