@@ -86,10 +86,16 @@ typedef struct {
   GHashTable *where;
   /* a line index: line_starts[k] is the offset where line k + 1 starts */
   GArray *line_starts;
+  /* the last position found: values are looked up in the order they stand,
+   * so a column is counted on from there rather than from its line's start
+   * (a document on one line would take quadratic time) */
+  size_t last_off;
+  guint last_line;        /* its index in line_starts */
+  unsigned last_column;
 } JsonLoad;
 
 static void
-position_of(const JsonLoad *jl, const cJSON *item, unsigned *line, unsigned *column)
+position_of(JsonLoad *jl, const cJSON *item, unsigned *line, unsigned *column)
 {
   size_t off = GPOINTER_TO_SIZE(g_hash_table_lookup(jl->where, item));
   if (off == 0) {
@@ -108,7 +114,14 @@ position_of(const JsonLoad *jl, const cJSON *item, unsigned *line, unsigned *col
   }
   size_t start = g_array_index(jl->line_starts, size_t, lo);
   *line = lo + 1;
-  *column = (unsigned) g_utf8_strlen(jl->text + start, (gssize) (off - start)) + 1;
+  if (jl->last_column > 0 && lo == jl->last_line && off >= jl->last_off)
+    *column = jl->last_column
+              + (unsigned) g_utf8_strlen(jl->text + jl->last_off, (gssize) (off - jl->last_off));
+  else
+    *column = (unsigned) g_utf8_strlen(jl->text + start, (gssize) (off - start)) + 1;
+  jl->last_off = off;
+  jl->last_line = lo;
+  jl->last_column = *column;
 }
 
 static GArray *
@@ -399,7 +412,7 @@ kb_i_load_json(const char *path, const KbLimits *limits, KbDiagList *diags)
   }
 
   JsonLoad jl = { path, body, diags, builder, g_hash_table_new(g_direct_hash, g_direct_equal),
-                  index_lines(body, len) };
+                  index_lines(body, len), 0, 0, 0 };
   Locator lc = { body, len, 0, jl.where };
   loc_value(&lc, root);
   size_t rest = (size_t) (end - body);

@@ -101,6 +101,14 @@ awk 'BEGIN { print "id,kind,question,to"; for (i = 0; i < 100000; i++) printf "q
              print "q7,overview,Q?,c" }' > "$work/many/questions.csv"
 expect many-keys-and-questions 1 "2 errors, 100000 warnings" -- "$kb" check --max-problems 3 "$work/many"
 
+# a JSON document of 10^5 nodes on one line: each column is counted on from
+# the one before, not from the start of the line
+awk 'BEGIN { printf "{\"nodes\": ["; for (i = 0; i < 100000; i++)
+               printf "%s{\"id\": \"n%d\", \"kind\": \"network\"}", (i ? ", " : ""), i
+             printf "], \"relations\": []}\n" }' > "$work/one-line.json"
+expect one-line-json 0 "usable: 0 errors, 100000 warnings" -- "$kb" check --max-problems 1 "$work/one-line.json"
+expect one-line-json-column 0 "one-line.json:1:3688872: warning: id: network 'n99999'" -- "$kb" check --max-problems 100000 "$work/one-line.json"
+
 # NUL bytes and invalid UTF-8 in an edge list
 printf 'a,b\nc\000d,e\nf,\377g\n' > "$work/bytes.csv"
 expect nul-and-invalid 1 "NUL byte" -- "$kb" check "$work/bytes.csv"
