@@ -2,6 +2,7 @@
 """Compares two synergy top-k CSV files (organisation,rank,suggestion,score,shared).
 
   /usr/bin/python3 tests/bench/compare.py REFERENCE.csv OTHER.csv [--k 10] [--strict]
+                                          [--data DATASET_DIR]
 
 Exit status 0 when they are equal, 1 when they differ (the first difference
 and the number of organisations that differ are printed), 2 on bad usage.
@@ -15,7 +16,9 @@ ties the k-th. Scores that are mathematically equal can be summed in a
 different order and differ in the last bit; that is all this allows. A
 suggestion the reference does not list for an organisation is still checked
 when the reference lists the pair the other way round (the score and the
-shared count are symmetric).
+shared count are symmetric). With --data, a suggestion that only one side
+lists (tolerated as a tie with the k-th) is scored from the dataset itself
+and must be a candidate with the score and shared count it is listed with.
 --strict tolerates nothing: the same suggestions in the same order.
 When FILE.sampled exists beside either file (peers/synergy_sample.py writes
 it), only the organisations it lists are compared.
@@ -84,9 +87,10 @@ def read(path):
     return out
 
 
-def compare_org(org, a, b, k, strict, na, nb):
+def compare_org(org, a, b, k, strict, na, nb, verify=None):
     """Returns (difference or None, tolerated count) for one organisation's
-    lists a (reference) and b."""
+    lists a (reference) and b. verify(org, suggestion), when given, returns
+    the pair's (score, shared) from the data, or None when it is no candidate."""
     def show(lst, i):
         s, sc, sh = lst[i]
         return '%s (score %.12g, shared %d)' % (s, sc, sh)
@@ -117,6 +121,12 @@ def compare_org(org, a, b, k, strict, na, nb):
             if boundary is None or not close(lst[i][1], boundary):
                 return ('%s: %s has %s at rank %d, %s does not list it'
                         % (org, have, show(lst, i), i + 1, lack)), 0
+            truth = verify(org, s) if verify else lst[i][1:]
+            if truth is None or not close(truth[0], lst[i][1]) or truth[1] != lst[i][2]:
+                return ('%s: %s has %s at rank %d, but the data gives %s'
+                        % (org, have, show(lst, i), i + 1,
+                           'no candidate' if truth is None else
+                           'score %.12g, shared %d' % truth)), 0
     tolerated = sum(1 for x, y in zip(a, b) if x[0] != y[0])
     return None, tolerated
 
@@ -133,8 +143,11 @@ def check_symmetry(org, a, lst, na, nb):
     return None
 
 
-def compare(ref_path, other_path, k=10, strict=False, names=('reference', 'other')):
-    """Returns (ok, message)."""
+def compare(ref_path, other_path, k=10, strict=False, names=('reference', 'other'),
+            data=None):
+    """Returns (ok, message). With data (the dataset folder), a suggestion
+    that only one side lists, tolerated as a tie with the k-th, is scored
+    from the data and must have the score and shared count it is listed with."""
     na, nb = names
     try:
         a = read(ref_path)
@@ -150,13 +163,23 @@ def compare(ref_path, other_path, k=10, strict=False, names=('reference', 'other
             b = {o: v for o, v in b.items() if o in only}
             sample = 'sampled, '
     first, differ, tolerated = None, 0, 0
+    scorer = []
+
+    def verify(org, s):       # the dataset is read only if it is needed
+        if not scorer:
+            sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                            'peers'))
+            from common import pair_scorer
+            scorer.append(pair_scorer(data))
+        return scorer[0](org, s)
     for org in sorted(set(a) | set(b), key=str.encode):
         if org not in a or org not in b:
             d = '%s: %s lists %d suggestions, %s %d' % (org, na, len(a.get(org, ())), nb,
                                                        len(b.get(org, ())))
             t = 0
         else:
-            d, t = compare_org(org, a[org], b[org], k, strict, na, nb)
+            d, t = compare_org(org, a[org], b[org], k, strict, na, nb,
+                               verify if data else None)
         tolerated += t
         if d is None and org in b:
             d = check_symmetry(org, a, b[org], na, nb)
@@ -173,11 +196,13 @@ def compare(ref_path, other_path, k=10, strict=False, names=('reference', 'other
 
 
 def main(argv):
-    args, k, strict = [], 10, False
+    args, k, strict, data = [], 10, False, None
     it = iter(argv[1:])
     for x in it:
         if x == '--k':
             k = int(next(it))
+        elif x == '--data':
+            data = next(it)
         elif x == '--strict':
             strict = True
         else:
@@ -185,7 +210,7 @@ def main(argv):
     if len(args) != 2:
         print(__doc__.split('\n\n')[1], file=sys.stderr)
         return 2
-    ok, msg = compare(args[0], args[1], k, strict, (args[0], args[1]))
+    ok, msg = compare(args[0], args[1], k, strict, (args[0], args[1]), data)
     print(msg)
     return 0 if ok else 1
 

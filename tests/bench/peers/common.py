@@ -184,3 +184,27 @@ def load_orgnet(folder):
                 key = (m[x], m[y])
                 ties[key] = ties.get(key, 0) + 1
     return orgs, [label[o] for o in orgs], ties
+
+
+def pair_scorer(folder):
+    """A function (id a, id b) -> (score, shared) straight from the data, or
+    None when a and b are the same, tied directly, or share nothing; for the
+    checker, to verify suggestions that only one side lists."""
+    import collections
+    import math
+    orgs, contexts, direct = load(folder)
+    rank = {o: r for r, o in enumerate(orgs)}
+    deg = collections.Counter(c for cs in contexts for c in cs)
+    sets = [set(cs) for cs in contexts]
+
+    def score(a, b):
+        if a not in rank or b not in rank:
+            return None
+        x, y = rank[a], rank[b]
+        if x == y or (min(x, y), max(x, y)) in direct:
+            return None
+        shared = sorted(sets[x] & sets[y], key=_key)
+        if not shared:
+            return None
+        return sum(1.0 / math.log(deg[c]) for c in shared), len(shared)
+    return score
