@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "analysis/analysis_internal.h"
+#include "base/closure.h"
 
 const char *
 kb_context_kind_name(KbContextKind kind)
@@ -72,22 +73,7 @@ rollup_networks(const KbDataset *ds, KbiRollup *roll)
   for (size_t net = 0; net < n; net++) {
     if (kb_dataset_node(ds, net)->kind != KB_NODE_NETWORK || offsets[net] == offsets[net + 1])
       continue;
-    GArray *found = g_array_new(FALSE, FALSE, sizeof(size_t));
-    size_t current = net;
-    for (size_t head = 0;; current = g_array_index(found, size_t, head++)) {
-      for (size_t k = offsets[current]; k < offsets[current + 1]; k++) {
-        size_t t = targets[k];
-        gboolean seen = t == net;
-        for (guint j = 0; j < found->len && !seen; j++)
-          seen = g_array_index(found, size_t, j) == t;
-        if (!seen)
-          g_array_append_val(found, t);
-      }
-      if (head == found->len)
-        break;
-    }
-    roll->n_up[net] = found->len;
-    roll->up[net] = (size_t *) g_array_free(found, FALSE);
+    roll->n_up[net] = kb_i_closure(offsets, targets, net, &roll->up[net]);
   }
   g_free(offsets);
   g_free(targets);

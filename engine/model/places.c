@@ -1,4 +1,5 @@
 /* places.c -- the geography of a dataset: which places enclose which. */
+#include "base/closure.h"
 #include "model/model_internal.h"
 
 static gboolean
@@ -49,26 +50,8 @@ kb_dataset_enclosing_places(const KbDataset *ds, size_t place, size_t **out)
   if (!is_place(g_array_index(ds->nodes, KbNode, place).kind))
     return 0;
 
-  /* Breadth first from 'place', so that the nearest enclosing places come
-   * first. Chains are short (city, region, country), so a linear search of
-   * what was found beats a hash set. */
-  GArray *found = g_array_new(FALSE, FALSE, sizeof(size_t));
-  size_t current = place;
-  for (size_t head = 0;; current = g_array_index(found, size_t, head++)) {
-    for (size_t k = ds->up_offsets[current]; k < ds->up_offsets[current + 1]; k++) {
-      size_t t = ds->up_targets[k];
-      gboolean seen = t == place;
-      for (guint j = 0; j < found->len && !seen; j++)
-        seen = g_array_index(found, size_t, j) == t;
-      if (!seen)
-        g_array_append_val(found, t);
-    }
-    if (head == found->len)
-      break;
-  }
-  size_t n = found->len;
-  *out = n > 0 ? (size_t *) g_array_free(found, FALSE) : (g_array_free(found, TRUE), NULL);
-  return n;
+  /* the nearest enclosing places first */
+  return kb_i_closure(ds->up_offsets, ds->up_targets, place, out);
 }
 
 gboolean *
