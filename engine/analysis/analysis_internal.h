@@ -34,6 +34,8 @@ gboolean kb_i_orgnet_to_igraph(const KbiOrgNet *net, igraph_t *graph, igraph_vec
                                GError **error);
 /* TRUE when partner_of or funds joins the two organisations (node indices). */
 gboolean kb_i_orgnet_directly_tied(const KbiOrgNet *net, size_t a, size_t b);
+/* TRUE when 'r' is partner_of or funds between two organisations. */
+gboolean kb_i_is_direct_tie(const KbDataset *ds, const KbRelation *r);
 /* The pairs of organisations joined by partner_of or funds: a set of
  * 64-bit node pairs (a << 32 | b, a < b), for kb_i_directly_tied. */
 GHashTable *kb_i_direct_ties(const KbDataset *ds);

@@ -94,8 +94,7 @@ kb_i_orgnet_build(const KbDataset *ds, KbiOrgNet *net, GError **error)
   for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
     const KbRelation *r = kb_dataset_relation(ds, i);
     size_t a = net->pos[r->from], b = net->pos[r->to];
-    if ((r->kind == KB_REL_PARTNER_OF || r->kind == KB_REL_FUNDS) && a != KB_NO_NODE
-        && b != KB_NO_NODE) {
+    if (kb_i_is_direct_tie(ds, r)) {
       tie_add(ties, a, b, 1.0);
       arc_add(arcs, a, b);
       if (r->kind == KB_REL_PARTNER_OF)
@@ -195,15 +194,21 @@ kb_i_orgnet_release(KbiOrgNet *net)
   memset(net, 0, sizeof *net);
 }
 
+gboolean
+kb_i_is_direct_tie(const KbDataset *ds, const KbRelation *r)
+{
+  return (r->kind == KB_REL_PARTNER_OF || r->kind == KB_REL_FUNDS)
+         && kb_dataset_node(ds, r->from)->kind == KB_NODE_ORGANISATION
+         && kb_dataset_node(ds, r->to)->kind == KB_NODE_ORGANISATION;
+}
+
 GHashTable *
 kb_i_direct_ties(const KbDataset *ds)
 {
   GHashTable *direct = g_hash_table_new_full(kb_i_pair_hash, g_int64_equal, g_free, NULL);
   for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
     const KbRelation *r = kb_dataset_relation(ds, i);
-    if ((r->kind == KB_REL_PARTNER_OF || r->kind == KB_REL_FUNDS)
-        && kb_dataset_node(ds, r->from)->kind == KB_NODE_ORGANISATION
-        && kb_dataset_node(ds, r->to)->kind == KB_NODE_ORGANISATION)
+    if (kb_i_is_direct_tie(ds, r))
       g_hash_table_add(direct, pair_key(r->from, r->to, FALSE));
   }
   return direct;

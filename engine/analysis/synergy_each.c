@@ -316,8 +316,7 @@ index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max, 
   ix->tie_off = g_new0(size_t, ix->n + 1);
   for (size_t i = 0; i < n_rel; i++) {
     const KbRelation *r = kb_dataset_relation(ds, i);
-    if ((r->kind == KB_REL_PARTNER_OF || r->kind == KB_REL_FUNDS) && pos[r->from] != KB_NO_NODE
-        && pos[r->to] != KB_NO_NODE) {
+    if (kb_i_is_direct_tie(ds, r)) {
       ix->tie_off[pos[r->from] + 1]++;
       ix->tie_off[pos[r->to] + 1]++;
     }
@@ -328,8 +327,7 @@ index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max, 
   fill = g_memdup2(ix->tie_off, (ix->n + 1) * sizeof(size_t));
   for (size_t i = 0; i < n_rel; i++) {
     const KbRelation *r = kb_dataset_relation(ds, i);
-    if ((r->kind == KB_REL_PARTNER_OF || r->kind == KB_REL_FUNDS) && pos[r->from] != KB_NO_NODE
-        && pos[r->to] != KB_NO_NODE) {
+    if (kb_i_is_direct_tie(ds, r)) {
       ix->tie[fill[pos[r->from]]++] = (guint32) pos[r->to];
       ix->tie[fill[pos[r->to]]++] = (guint32) pos[r->from];
     }
