@@ -46,7 +46,6 @@ typedef struct {
   size_t *node;             /* p -> node index */
   size_t *sector;           /* p -> sector node or KB_NO_NODE */
   size_t n_ctx;             /* contexts c, by (size, node) */
-  size_t *ctx_node;         /* c -> node */
   double *weight;           /* c -> w(kind) / ln(deg) */
   size_t *of_off;           /* CSR p -> contexts, ascending c */
   guint32 *of;
@@ -88,7 +87,6 @@ typedef struct {
 /* ------------------------------------------------------------ building */
 
 typedef struct {
-  const Index *ix;
   const size_t *pos;        /* node -> p or KB_NO_NODE */
   const gboolean *skip;
   GArray *pairs;            /* of guint32[2]: (p, node) */
@@ -209,7 +207,7 @@ index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max, 
   /* the links (organisation, context), deduplicated per organisation */
   gboolean *skip = opts->include_home ? g_new0(gboolean, n_nodes ? n_nodes : 1)
                                        : kb_dataset_home_places(ds);
-  Collect c = { ix, pos, skip, g_array_new(FALSE, FALSE, 2 * sizeof(guint32)),
+  Collect c = { pos, skip, g_array_new(FALSE, FALSE, 2 * sizeof(guint32)),
                 g_new0(KbContextKind, n_nodes ? n_nodes : 1) };
   KbiRollup roll;
   kb_i_rollup_build(ds, &roll);
@@ -263,13 +261,10 @@ index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max, 
     cix[g_array_index(by_size, Hub, h).node] = h;
   g_array_unref(by_size);
   ix->n_ctx = n_ctx;
-  ix->ctx_node = g_new(size_t, n_ctx ? n_ctx : 1);
   ix->weight = g_new(double, n_ctx ? n_ctx : 1);
   for (size_t i = 0; i < n_nodes; i++)
-    if (cix[i] != KB_NO_NODE) {
-      ix->ctx_node[cix[i]] = i;
+    if (cix[i] != KB_NO_NODE)
       ix->weight[cix[i]] = opts->weights[c.kind[i]] / log((double) deg[i]);
-    }
 
   /* each organisation's contexts as indices, ascending; the members of each */
   ix->of_off = g_new0(size_t, ix->n + 1);
@@ -342,7 +337,6 @@ index_release(Index *ix)
 {
   g_free(ix->node);
   g_free(ix->sector);
-  g_free(ix->ctx_node);
   g_free(ix->weight);
   g_free(ix->of_off);
   g_free(ix->of);
@@ -365,10 +359,17 @@ better(double sa, guint32 va, double sb, guint32 vb)
   return sa > sb || (sa == sb && va < vb);
 }
 
+/* TRUE when candidate v of this score would enter the top K. */
+static inline gboolean
+enters(const Scratch *s, double score, guint32 v)
+{
+  return s->n_best < s->k || better(score, v, s->best[s->k - 1].score, s->best[s->k - 1].v);
+}
+
 static void
 offer(Scratch *s, guint32 v, double score, guint32 shared)
 {
-  if (s->n_best == s->k && !better(score, v, s->best[s->k - 1].score, s->best[s->k - 1].v))
+  if (!enters(s, score, v))
     return;
   size_t i = s->n_best < s->k ? s->n_best++ : s->k - 1;
   while (i > 0 && better(score, v, s->best[i - 1].score, s->best[i - 1].v)) {
@@ -409,6 +410,18 @@ excluded(const Index *ix, const Scratch *s, guint32 u, guint32 v)
   return !ix->same_sector && ix->sector[u] != KB_NO_NODE && ix->sector[u] == ix->sector[v];
 }
 
+/* Scores v, met for the first time, and offers it unless its pair is left
+ * out. */
+static inline void
+take(const Index *ix, Scratch *s, guint32 u, guint32 v)
+{
+  if (excluded(ix, s, u, v))
+    return;
+  guint32 shared;
+  double score = score_with(ix, s, u, v, &shared);
+  offer(s, v, score, shared);
+}
+
 /* Scores every member of u's context at 'at' not met yet. A member met
  * here shares none of u's earlier contexts, so its score is at most the
  * weight of this one plus those of the later ones its sketch may hold
@@ -431,14 +444,10 @@ walk(const Index *ix, Scratch *s, guint32 u, size_t at, guint64 later_mask, cons
       double bound = ix->weight[c];
       for (guint64 x = sl->sketch & later_mask; x; x &= x - 1)
         bound += later[__builtin_ctzll(x)];
-      if (bound * (1 + 1e-9) < s->best[s->k - 1].score)
+      if (settled(s, bound))
         continue;
     }
-    if (excluded(ix, s, u, v))
-      continue;
-    guint32 shared;
-    double score = score_with(ix, s, u, v, &shared);
-    offer(s, v, score, shared);
+    take(ix, s, u, v);
   }
 }
 
@@ -449,16 +458,12 @@ walk(const Index *ix, Scratch *s, guint32 u, size_t at, guint64 later_mask, cons
 static inline gboolean
 consider(const Index *ix, Scratch *s, guint32 u, guint32 v, double f)
 {
-  if (s->n_best == s->k && !better(f, v, s->best[s->k - 1].score, s->best[s->k - 1].v))
+  if (!enters(s, f, v))
     return TRUE;
-  if (s->slot[v].seen == u + 1)
-    return FALSE;
-  s->slot[v].seen = u + 1;
-  if (excluded(ix, s, u, v))
-    return FALSE;
-  guint32 shared;
-  double score = score_with(ix, s, u, v, &shared);
-  offer(s, v, score, shared);
+  if (s->slot[v].seen != u + 1) {
+    s->slot[v].seen = u + 1;
+    take(ix, s, u, v);
+  }
   return FALSE;
 }
 
@@ -508,7 +513,7 @@ scan(const Index *ix, const guint32 *keep, guint32 nk, Scratch *s, guint32 u, do
       }
       if (hit < nk) {
         /* not a member, but the stop test holds for it all the same */
-        if (s->n_best == s->k && !better(f, v, s->best[s->k - 1].score, s->best[s->k - 1].v))
+        if (!enters(s, f, v))
           return;
         continue;
       }
@@ -592,8 +597,9 @@ enumerate(const Index *ix, Scratch *s, guint32 u, const guint32 *big, guint32 nb
   GArray *heap = s->heap;
   g_array_set_size(heap, 0);
   Subset cur = { 0, G_MAXUINT32, 0 };
+  G_STATIC_ASSERT(ENUM_MAX < 32);
+  guint32 full = (1u << nb) - 1;   /* every hub left out: nothing to scan */
   for (;;) {
-    guint32 full = nb == 32 ? G_MAXUINT32 : (1u << nb) - 1;
     if (cur.set != full) {
       if (settled(s, total - cur.removed))
         break;
@@ -637,20 +643,18 @@ search(const Index *ix, Scratch *s, guint32 u)
     s->slot[ix->tie[j]].tied = stamp;
   s->slot[u].seen = stamp;
   size_t from = ix->of_off[u], to = ix->of_off[u + 1];
-  double left = 0;
-  for (size_t j = from; j < to; j++) {
-    s->mine[ix->of[j]] = stamp;
-    left += ix->weight[ix->of[j]];
-  }
-  /* 1: the contexts, smallest first, while a candidate reached only through
-   * the ones left could still enter */
-  double later[64] = { 0 };
+  /* u's contexts marked; their weight in all and per sketch bit */
+  double left = 0, later[64] = { 0 };
   guint64 later_mask = 0;
   for (size_t j = from; j < to; j++) {
     guint64 bit = sketch_bit(ix->of[j]);
+    s->mine[ix->of[j]] = stamp;
+    left += ix->weight[ix->of[j]];
     later[__builtin_ctzll(bit)] += ix->weight[ix->of[j]];
     later_mask |= bit;
   }
+  /* 1: the contexts, smallest first, while a candidate reached only through
+   * the ones left could still enter */
   size_t h = from;
   for (; h < to; h++) {
     if (settled(s, left))
