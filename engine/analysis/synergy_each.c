@@ -23,8 +23,9 @@
  *     further member can enter the top K: for one hub its member list, for
  *     more the shortest list of members of two hubs of T (kept for every
  *     pair of hubs that some organisation holds), each checked for the rest
- *     of T. A T that few organisations hold is thus cheap however large its
- *     hubs.
+ *     of T in the hubs' bitmaps (one bit per organisation, so the few hubs
+ *     of T stay in cache). A T that few organisations hold is thus cheap
+ *     however large its hubs.
  *
  * Contexts are numbered by (size, node), and every score is summed over the
  * shared contexts in that order, so a pair's score does not depend on the
@@ -38,6 +39,7 @@
 #define WALK_MAX 4096       /* contexts up to this size are walked, larger ones enumerated */
 #define ENUM_MAX 24         /* at most this many contexts are enumerated as subsets */
 #define HUBS 1024           /* at most this many contexts are hubs */
+#define BITS_MAX ((size_t) 1 << 28) /* bytes of the hubs' bitmaps, at most */
 #define PAIRS_MAX 400000000 /* entries of the pair lists, at most */
 #define CHUNK 2048          /* organisations a thread takes at a time */
 
@@ -56,6 +58,8 @@ typedef struct {
   size_t n_hubs;
   size_t *pair_off;         /* CSR (a * n_hubs + b) -> members of hubs a < b, or NULL */
   guint32 *pair;
+  size_t words;             /* per hub bitmap: ceil(n / 64) */
+  guint64 *bits;            /* (h - hub_first) * words -> its members, one bit each */
   size_t *tie_off;          /* CSR p -> organisations directly tied */
   guint32 *tie;
   gboolean same_sector;
@@ -283,9 +287,12 @@ index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max, 
   }
   for (size_t k = 0; k < n_ctx; k++)
     ix->mem_off[k + 1] += ix->mem_off[k];
-  /* the hubs: the largest contexts, above walk_max (at most HUBS) */
+  /* the hubs: the largest contexts, above walk_max (at most HUBS, and as
+   * many as BITS_MAX holds bitmaps for) */
+  ix->words = (ix->n + 63) / 64;
+  size_t max_hubs = MIN(HUBS, BITS_MAX / (ix->words * sizeof(guint64) + 1));
   ix->hub_first = n_ctx;
-  while (ix->hub_first > 0 && n_ctx - ix->hub_first < HUBS
+  while (ix->hub_first > 0 && n_ctx - ix->hub_first < max_hubs
          && ix->mem_off[ix->hub_first] - ix->mem_off[ix->hub_first - 1] > walk_max)
     ix->hub_first--;
   ix->n_hubs = n_ctx - ix->hub_first;
@@ -294,6 +301,11 @@ index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max, 
     for (size_t j = ix->of_off[p]; j < ix->of_off[p + 1]; j++)
       ix->sketch[p] |= sketch_bit(ix->of[j]);
   pairs_build(ix);
+  ix->bits = g_new0(guint64, ix->n_hubs * ix->words + 1);
+  for (size_t p = 0; p < ix->n; p++)
+    for (size_t j = ix->of_off[p]; j < ix->of_off[p + 1]; j++)
+      if (ix->of[j] >= ix->hub_first)
+        ix->bits[(ix->of[j] - ix->hub_first) * ix->words + p / 64] |= (guint64) 1 << (p % 64);
   ix->mem = g_new(guint32, m ? m : 1);
   g_free(fill);
   fill = g_memdup2(ix->mem_off, (n_ctx + 1) * sizeof(size_t));
@@ -345,6 +357,7 @@ index_release(Index *ix)
   g_free(ix->sketch);
   g_free(ix->pair_off);
   g_free(ix->pair);
+  g_free(ix->bits);
   g_free(ix->tie_off);
   g_free(ix->tie);
   memset(ix, 0, sizeof *ix);
@@ -467,6 +480,18 @@ consider(const Index *ix, Scratch *s, guint32 u, guint32 v, double f)
   return FALSE;
 }
 
+/* TRUE when organisation v holds every hub of keep[0..nk). */
+static inline gboolean
+holds_all(const Index *ix, const guint32 *keep, guint32 nk, guint32 v)
+{
+  const guint64 *bits = ix->bits + v / 64;
+  guint64 bit = (guint64) 1 << (v % 64);
+  for (guint32 i = 0; i < nk; i++)
+    if (!(bits[(keep[i] - ix->hub_first) * ix->words] & bit))
+      return FALSE;
+  return TRUE;
+}
+
 /* Considers the organisations holding every context of keep[0..nk) (a
  * subset T of u's hubs, of score f), in id order, until no later one can
  * enter. */
@@ -496,27 +521,11 @@ scan(const Index *ix, const guint32 *keep, guint32 nk, Scratch *s, guint32 u, do
   }
   for (size_t k = 0; k < len; k++) {
     guint32 v = list[k];
-    if (nk > 2 || (nk == 2 && ix->pair_off == NULL)) {
-      /* v must hold all of T: both lists ascend */
-      size_t a = ix->of_off[v], b = ix->of_off[v + 1];
-      guint32 hit = 0;
-      for (guint32 i = 0; i < nk && a < b;) {
-        if (ix->of[a] < keep[i]) {
-          a++;
-        } else if (ix->of[a] == keep[i]) {
-          hit++;
-          i++;
-          a++;
-        } else {
-          break;
-        }
-      }
-      if (hit < nk) {
-        /* not a member, but the stop test holds for it all the same */
-        if (!enters(s, f, v))
-          return;
-        continue;
-      }
+    if (nk >= 2 && !holds_all(ix, keep, nk, v)) {
+      /* not a member, but the stop test holds for it all the same */
+      if (!enters(s, f, v))
+        return;
+      continue;
     }
     if (consider(ix, s, u, v, f))
       return;
