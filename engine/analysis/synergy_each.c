@@ -8,8 +8,8 @@
  * from the smallest (the heaviest weight) to the largest:
  *
  *  1. Each context is walked: every member not met before is scored
- *     exactly (its shared contexts with u, looked up in a mark array) and
- *     offered to the top K. A candidate not met yet shares only the contexts
+ *     exactly (u's later contexts tested for it: a bit for a hub, a binary
+ *     search of u's own member list otherwise) and offered to the top K. A candidate not met yet shares only the contexts
  *     still to come, so its score is at most their total weight; once the
  *     K-th best score exceeds that bound, u is done. In practice the small
  *     contexts settle most organisations, and the themes and countries that
@@ -82,7 +82,10 @@ typedef struct {
 
 typedef struct {
   Slot *slot;               /* per organisation, in one cache line access */
-  guint32 *mine;            /* context -> u + 1 when u has it */
+  const guint32 *mine;      /* u's contexts, ascending */
+  size_t n_mine;
+  guint64 *mine_bit;        /* their sketch bits */
+  size_t mine_max;          /* room in mine_bit */
   Cand *best;               /* the K best so far, best first */
   size_t n_best, k;
   GArray *heap;             /* of Subset */
@@ -399,18 +402,46 @@ settled(const Scratch *s, double bound)
   return s->n_best == s->k && s->best[s->k - 1].score > bound * (1 + 1e-9);
 }
 
-/* The exact score of v with u: the contexts v shares with u (marked in
- * 'mine'), summed in ascending index; *shared counts them. */
+/* TRUE when organisation v is a member of context c: one bit for a hub,
+ * a binary search of the member list otherwise (one of u's own lists,
+ * searched over and over during u's search, so in cache). */
+static inline gboolean
+member(const Index *ix, guint32 c, guint32 v)
+{
+  if (c >= ix->hub_first) {
+    guint64 word = ix->bits[(size_t) (c - ix->hub_first) * ix->words + v / 64];
+    return (word >> (v % 64)) & 1;
+  }
+  const guint32 *m = ix->mem + ix->mem_off[c];
+  size_t n = ix->mem_off[c + 1] - ix->mem_off[c];
+  while (n > 1) {
+    size_t half = n / 2;
+    m = m[half] <= v ? m + half : m;
+    n -= half;
+  }
+  return *m == v;
+}
+
+/* The exact score of v with u, where v shares none of u's contexts before
+ * position 'at' of 'mine' (and shares the one at 'at' when 'known'): the
+ * weights of the contexts it shares, in ascending index (so in the same
+ * order from either side); *shared counts them. v's own list is not read:
+ * its sketch rules out most of u's contexts, the rest are tested from u's
+ * side. */
 static inline double
-score_with(const Index *ix, const Scratch *s, guint32 u, guint32 v, guint32 *shared)
+score_with(const Index *ix, const Scratch *s, size_t at, gboolean known, guint32 v,
+           guint32 *shared)
 {
   double sum = 0;
   guint32 k = 0;
-  for (size_t j = ix->of_off[v]; j < ix->of_off[v + 1]; j++)
-    if (s->mine[ix->of[j]] == u + 1) {
-      sum += ix->weight[ix->of[j]];
+  guint64 sketch = s->slot[v].sketch;
+  for (size_t j = at; j < s->n_mine; j++) {
+    guint32 c = s->mine[j];
+    if ((j == at && known) || ((sketch & s->mine_bit[j]) && member(ix, c, v))) {
+      sum += ix->weight[c];
       k++;
     }
+  }
   *shared = k;
   return sum;
 }
@@ -423,27 +454,27 @@ excluded(const Index *ix, const Scratch *s, guint32 u, guint32 v)
   return !ix->same_sector && ix->sector[u] != KB_NO_NODE && ix->sector[u] == ix->sector[v];
 }
 
-/* Scores v, met for the first time, and offers it unless its pair is left
- * out. */
+/* Scores v, met for the first time (see score_with for 'at' and
+ * 'known'), and offers it unless its pair is left out. */
 static inline void
-take(const Index *ix, Scratch *s, guint32 u, guint32 v)
+take(const Index *ix, Scratch *s, guint32 u, guint32 v, size_t at, gboolean known)
 {
   if (excluded(ix, s, u, v))
     return;
   guint32 shared;
-  double score = score_with(ix, s, u, v, &shared);
+  double score = score_with(ix, s, at, known, v, &shared);
   offer(s, v, score, shared);
 }
 
-/* Scores every member of u's context at 'at' not met yet. A member met
- * here shares none of u's earlier contexts, so its score is at most the
- * weight of this one plus those of the later ones its sketch may hold
- * (later[b]: the weights of u's later contexts with sketch bit b, summed);
- * when that cannot enter the top K, its own list is not read. */
+/* Scores every member of u's context at position 'at' not met yet. A
+ * member met here shares none of u's earlier contexts, so its score is at
+ * most the weight of this one plus those of the later ones its sketch may
+ * hold (later[b]: the weights of u's later contexts with sketch bit b,
+ * summed); when that cannot enter the top K, it is not scored. */
 static void
 walk(const Index *ix, Scratch *s, guint32 u, size_t at, guint64 later_mask, const double *later)
 {
-  guint32 c = ix->of[at];
+  guint32 c = s->mine[at];
   size_t end = ix->mem_off[c + 1];
   for (size_t j = ix->mem_off[c]; j < end; j++) {
     guint32 v = ix->mem[j];
@@ -460,22 +491,23 @@ walk(const Index *ix, Scratch *s, guint32 u, size_t at, guint64 later_mask, cons
       if (settled(s, bound))
         continue;
     }
-    take(ix, s, u, v);
+    take(ix, s, u, v, at, TRUE);
   }
 }
 
 /* ------------------------------------------------------- enumeration */
 
-/* Offers v, a member of every context of T (of score f(T) or more); TRUE
- * when no later member of T (by id) can enter. */
+/* Offers v, a member of every context of T (of score f(T) or more) not
+ * met in the walk, which ended before position 'at'; TRUE when no later
+ * member of T (by id) can enter. */
 static inline gboolean
-consider(const Index *ix, Scratch *s, guint32 u, guint32 v, double f)
+consider(const Index *ix, Scratch *s, guint32 u, guint32 v, double f, size_t at)
 {
   if (!enters(s, f, v))
     return TRUE;
   if (s->slot[v].seen != u + 1) {
     s->slot[v].seen = u + 1;
-    take(ix, s, u, v);
+    take(ix, s, u, v, at, FALSE);
   }
   return FALSE;
 }
@@ -484,19 +516,20 @@ consider(const Index *ix, Scratch *s, guint32 u, guint32 v, double f)
 static inline gboolean
 holds_all(const Index *ix, const guint32 *keep, guint32 nk, guint32 v)
 {
+  /* without a branch per hub: which hub fails first is unpredictable */
   const guint64 *bits = ix->bits + v / 64;
-  guint64 bit = (guint64) 1 << (v % 64);
+  guint64 all = ~(guint64) 0;
   for (guint32 i = 0; i < nk; i++)
-    if (!(bits[(keep[i] - ix->hub_first) * ix->words] & bit))
-      return FALSE;
-  return TRUE;
+    all &= bits[(size_t) (keep[i] - ix->hub_first) * ix->words];
+  return (all >> (v % 64)) & 1;
 }
 
 /* Considers the organisations holding every context of keep[0..nk) (a
  * subset T of u's hubs, of score f), in id order, until no later one can
  * enter. */
 static void
-scan(const Index *ix, const guint32 *keep, guint32 nk, Scratch *s, guint32 u, double f)
+scan(const Index *ix, const guint32 *keep, guint32 nk, Scratch *s, guint32 u, double f,
+     size_t at)
 {
   const guint32 *list = ix->mem + ix->mem_off[keep[0]];
   size_t len = ix->mem_off[keep[0] + 1] - ix->mem_off[keep[0]];
@@ -527,7 +560,7 @@ scan(const Index *ix, const guint32 *keep, guint32 nk, Scratch *s, guint32 u, do
         return;
       continue;
     }
-    if (consider(ix, s, u, v, f))
+    if (consider(ix, s, u, v, f, at))
       return;
   }
 }
@@ -585,11 +618,13 @@ heap_pop(GArray *heap)
 }
 
 
-/* Step 2: the candidates reached only through the contexts big[0..nb)
- * (ascending indices), best first by the subset they share. */
+/* Step 2: the candidates reached only through u's contexts from position
+ * 'at' on (the set 'big'), best first by the subset they share. */
 static void
-enumerate(const Index *ix, Scratch *s, guint32 u, const guint32 *big, guint32 nb)
+enumerate(const Index *ix, Scratch *s, guint32 u, size_t at)
 {
+  const guint32 *big = s->mine + at;
+  guint32 nb = (guint32) (s->n_mine - at);
   /* by weight ascending: leaving out the lightest costs least */
   guint32 order[ENUM_MAX];
   for (guint32 i = 0; i < nb; i++) {
@@ -621,7 +656,7 @@ enumerate(const Index *ix, Scratch *s, guint32 u, const guint32 *big, guint32 nb
       double f = 0;
       for (guint32 i = 0; i < nk; i++)
         f += ix->weight[keep[i]];
-      scan(ix, keep, nk, s, u, f);
+      scan(ix, keep, nk, s, u, f, at);
     }
     /* the next subsets of left-out hubs: replace the last by the next one
      * up, or add the next one up (each subset is reached once) */
@@ -651,28 +686,33 @@ search(const Index *ix, Scratch *s, guint32 u)
   for (size_t j = ix->tie_off[u]; j < ix->tie_off[u + 1]; j++)
     s->slot[ix->tie[j]].tied = stamp;
   s->slot[u].seen = stamp;
-  size_t from = ix->of_off[u], to = ix->of_off[u + 1];
-  /* u's contexts marked; their weight in all and per sketch bit */
+  s->mine = ix->of + ix->of_off[u];
+  s->n_mine = ix->of_off[u + 1] - ix->of_off[u];
+  if (s->n_mine > s->mine_max) {
+    s->mine_max = MAX(s->n_mine, 2 * s->mine_max);
+    s->mine_bit = g_renew(guint64, s->mine_bit, s->mine_max);
+  }
+  /* u's contexts: their weight in all and per sketch bit */
   double left = 0, later[64] = { 0 };
   guint64 later_mask = 0;
-  for (size_t j = from; j < to; j++) {
-    guint64 bit = sketch_bit(ix->of[j]);
-    s->mine[ix->of[j]] = stamp;
-    left += ix->weight[ix->of[j]];
-    later[__builtin_ctzll(bit)] += ix->weight[ix->of[j]];
+  for (size_t j = 0; j < s->n_mine; j++) {
+    guint64 bit = sketch_bit(s->mine[j]);
+    s->mine_bit[j] = bit;
+    left += ix->weight[s->mine[j]];
+    later[__builtin_ctzll(bit)] += ix->weight[s->mine[j]];
     later_mask |= bit;
   }
   /* 1: the contexts, smallest first, while a candidate reached only through
    * the ones left could still enter */
-  size_t h = from;
-  for (; h < to; h++) {
+  size_t h = 0;
+  for (; h < s->n_mine; h++) {
     if (settled(s, left))
       return;
-    guint32 c = ix->of[h];
-    if (c >= ix->hub_first && to - h <= ENUM_MAX)
+    guint32 c = s->mine[h];
+    if (c >= ix->hub_first && s->n_mine - h <= ENUM_MAX)
       break;
     /* the contexts after this one */
-    int b = __builtin_ctzll(sketch_bit(c));
+    int b = __builtin_ctzll(s->mine_bit[h]);
     later[b] -= ix->weight[c];
     if (later[b] <= 0) {
       later[b] = 0;
@@ -682,8 +722,8 @@ search(const Index *ix, Scratch *s, guint32 u)
     left -= ix->weight[c];
   }
   /* 2: the largest, as subsets */
-  if (h < to)
-    enumerate(ix, s, u, ix->of + h, (guint32) (to - h));
+  if (h < s->n_mine)
+    enumerate(ix, s, u, h);
 }
 
 /* ------------------------------------------------------------ threads */
@@ -698,12 +738,13 @@ typedef struct {
 } Job;
 
 static void
-scratch_init(Scratch *s, const guint64 *sketch, size_t n, size_t n_ctx, size_t k)
+scratch_init(Scratch *s, const guint64 *sketch, size_t n, size_t k)
 {
   s->slot = g_new0(Slot, n ? n : 1);
   for (size_t p = 0; p < n; p++)
     s->slot[p].sketch = sketch[p];
-  s->mine = g_new0(guint32, n_ctx ? n_ctx : 1);
+  s->mine_max = 64;
+  s->mine_bit = g_new(guint64, s->mine_max);
   s->k = k;
   s->best = g_new(Cand, k);
   s->heap = g_array_new(FALSE, FALSE, sizeof(Subset));
@@ -713,7 +754,7 @@ static void
 scratch_release(Scratch *s)
 {
   g_free(s->slot);
-  g_free(s->mine);
+  g_free(s->mine_bit);
   g_free(s->best);
   g_array_unref(s->heap);
 }
@@ -758,7 +799,7 @@ kb_i_synergy_each_tuned(const KbDataset *ds, const KbSynergyOptions *opts, size_
   Job *jobs = g_new0(Job, n_threads);
   for (guint t = 0; t < n_threads; t++) {
     jobs[t].ix = &ix;
-    scratch_init(&jobs[t].scratch, ix.sketch, ix.n, ix.n_ctx, k);
+    scratch_init(&jobs[t].scratch, ix.sketch, ix.n, k);
     for (int b = 0; b < 2; b++) {
       jobs[t].out[b] = g_new(Cand, CHUNK * k);
       jobs[t].n_out[b] = g_new(guint32, CHUNK);
