@@ -85,12 +85,13 @@ void kb_i_relation_links(const KbDataset *ds, const KbiRollup *roll, const KbRel
  * the same a ^ b collides. Use with g_int64_equal. */
 guint kb_i_pair_hash(gconstpointer key);
 
-/* kb_synergy_each with its threshold set: contexts of more than 'walk_max'
- * organisations (the largest 256 at most) get bitmaps and are enumerated as
- * subsets rather than walked. The result does not depend on it; the tests
- * check that. */
+/* kb_synergy_each with its thresholds set: contexts of more than 'walk_max'
+ * organisations (the largest 1024 at most) get bitmaps and are enumerated
+ * as subsets rather than walked; the lists of members of two such contexts
+ * are kept when they take at most 'pairs_max' entries. The result depends
+ * on neither; the tests check that. */
 gboolean kb_i_synergy_each_tuned(const KbDataset *ds, const KbSynergyOptions *opts, size_t k,
-                                 size_t walk_max, KbSuggestFunc emit,
+                                 size_t walk_max, size_t pairs_max, KbSuggestFunc emit,
                                  gpointer data, KbProgressFunc progress, gpointer progress_data,
                                  GError **error);
 

@@ -89,6 +89,13 @@ typedef struct {
   Cand *best;               /* the K best so far, best first */
   size_t n_best, k;
   GArray *heap;             /* of Subset */
+  /* per list scanned in u's search, slot i * ENUM_MAX + j for the list of
+   * u's hubs i and j from the first enumerated (i = j: hub i alone): the
+   * hubs of u held by its first held_done entries, at held + held_off */
+  guint32 held_stamp[ENUM_MAX * ENUM_MAX];
+  size_t held_off[ENUM_MAX * ENUM_MAX], held_done[ENUM_MAX * ENUM_MAX];
+  guint32 *held;
+  size_t held_len, held_max;
 } Scratch;
 
 /* ------------------------------------------------------------ building */
@@ -140,9 +147,9 @@ sketch_bit(guint32 c)
 }
 
 /* The members of each pair of hubs that some organisation holds both of,
- * in id order; none when they would take more than PAIRS_MAX entries. */
+ * in id order; none when they would take more than pairs_max entries. */
 static void
-pairs_build(Index *ix)
+pairs_build(Index *ix, size_t pairs_max)
 {
   size_t nh = ix->n_hubs, total = 0;
   if (nh < 2)
@@ -153,7 +160,7 @@ pairs_build(Index *ix)
       h += ix->of[j] >= ix->hub_first;
     total += h * (h - (h > 0)) / 2;
   }
-  if (total > PAIRS_MAX)
+  if (total > pairs_max)
     return;
   ix->pair_off = g_new0(size_t, nh * nh + 1);
   for (int pass = 0; pass < 2; pass++) {
@@ -183,7 +190,8 @@ pairs_build(Index *ix)
 }
 
 static gboolean
-index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max, Index *ix,
+index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max,
+            size_t pairs_max, Index *ix,
             GError **error)
 {
   memset(ix, 0, sizeof *ix);
@@ -303,7 +311,7 @@ index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max, 
   for (size_t p = 0; p < ix->n; p++)
     for (size_t j = ix->of_off[p]; j < ix->of_off[p + 1]; j++)
       ix->sketch[p] |= sketch_bit(ix->of[j]);
-  pairs_build(ix);
+  pairs_build(ix, pairs_max);
   ix->bits = g_new0(guint64, ix->n_hubs * ix->words + 1);
   for (size_t p = 0; p < ix->n; p++)
     for (size_t j = ix->of_off[p]; j < ix->of_off[p + 1]; j++)
@@ -512,56 +520,84 @@ consider(const Index *ix, Scratch *s, guint32 u, guint32 v, double f, size_t at)
   return FALSE;
 }
 
-/* TRUE when organisation v holds every hub of keep[0..nk). */
-static inline gboolean
-holds_all(const Index *ix, const guint32 *keep, guint32 nk, guint32 v)
+/* The hubs of big[0..nb) that organisation v holds, as bits. */
+static inline guint32
+hubs_held(const Index *ix, const guint32 *big, guint32 nb, guint32 v)
 {
-  /* without a branch per hub: which hub fails first is unpredictable */
   const guint64 *bits = ix->bits + v / 64;
-  guint64 all = ~(guint64) 0;
-  for (guint32 i = 0; i < nk; i++)
-    all &= bits[(size_t) (keep[i] - ix->hub_first) * ix->words];
-  return (all >> (v % 64)) & 1;
+  guint32 held = 0;
+  for (guint32 i = 0; i < nb; i++)
+    held |= (guint32) ((bits[(size_t) (big[i] - ix->hub_first) * ix->words] >> (v % 64)) & 1) << i;
+  return held;
 }
 
-/* Considers the organisations holding every context of keep[0..nk) (a
- * subset T of u's hubs, of score f), in id order, until no later one can
- * enter. */
+/* Considers the organisations holding every hub of 'kept' (bits over
+ * big[], u's hubs from position 'at'; a subset T of score f), in id order,
+ * until no later one can enter. They are read from the shortest list of
+ * the members of two hubs of T (of the smallest, without the pair lists). The hubs
+ * each entry holds are computed once per list and search, since the same
+ * list serves many subsets. */
 static void
-scan(const Index *ix, const guint32 *keep, guint32 nk, Scratch *s, guint32 u, double f,
-     size_t at)
+scan(const Index *ix, Scratch *s, guint32 u, size_t at, guint32 kept, double f)
 {
-  const guint32 *list = ix->mem + ix->mem_off[keep[0]];
-  size_t len = ix->mem_off[keep[0] + 1] - ix->mem_off[keep[0]];
-  if (nk >= 2 && ix->pair_off != NULL) {
-    /* the shortest list of members of two of T */
-    len = G_MAXSIZE;
-    for (guint32 i = 0; i < nk; i++)
-      for (guint32 j = i + 1; j < nk; j++) {
-        size_t key = (keep[i] - ix->hub_first) * ix->n_hubs + (keep[j] - ix->hub_first);
-        size_t l = ix->pair_off[key + 1] - ix->pair_off[key];
-        if (l < len) {
-          len = l;
-          list = ix->pair + ix->pair_off[key];
-        }
-      }
-  } else if (nk >= 2) {
-    for (guint32 i = 1; i < nk; i++)
-      if (ix->mem_off[keep[i] + 1] - ix->mem_off[keep[i]] < len) {
-        len = ix->mem_off[keep[i] + 1] - ix->mem_off[keep[i]];
-        list = ix->mem + ix->mem_off[keep[i]];
-      }
-  }
-  for (size_t k = 0; k < len; k++) {
-    guint32 v = list[k];
-    if (nk >= 2 && !holds_all(ix, keep, nk, v)) {
-      /* not a member, but the stop test holds for it all the same */
-      if (!enters(s, f, v))
+  const guint32 *big = s->mine + at;
+  guint32 nb = (guint32) (s->n_mine - at);
+  guint32 first = (guint32) __builtin_ctz(kept);
+  const guint32 *list = ix->mem + ix->mem_off[big[first]];
+  size_t len = ix->mem_off[big[first] + 1] - ix->mem_off[big[first]];
+  if (kept == 1u << first) {
+    for (size_t k = 0; k < len; k++)
+      if (consider(ix, s, u, list[k], f, at))
         return;
-      continue;
+    return;
+  }
+  /* without pair lists, the first hub's: u's hubs ascend by size */
+  guint32 slot = first * ENUM_MAX + first;
+  for (guint32 i = first; i < nb && ix->pair_off != NULL; i++)
+    for (guint32 j = i + 1; j < nb && (kept & (1u << i)); j++) {
+      if (!(kept & (1u << j)))
+        continue;
+      size_t key = (big[i] - ix->hub_first) * ix->n_hubs + (big[j] - ix->hub_first);
+      size_t l = ix->pair_off[key + 1] - ix->pair_off[key];
+      if (l < len) {
+        len = l;
+        list = ix->pair + ix->pair_off[key];
+        slot = i * ENUM_MAX + j;
+      }
     }
-    if (consider(ix, s, u, v, f, at))
+  /* the hubs held by the list's entries so far, for this search */
+  if (s->held_stamp[slot] != u + 1) {
+    s->held_stamp[slot] = u + 1;
+    s->held_done[slot] = 0;
+    if (s->held_len + len > s->held_max) {
+      s->held_max = MAX(s->held_len + len, 2 * s->held_max);
+      s->held = g_renew(guint32, s->held, s->held_max);
+    }
+    s->held_off[slot] = s->held_len;
+    s->held_len += len;
+  }
+  guint32 *held = s->held + s->held_off[slot];
+  size_t k = 0;
+  for (;;) {
+    /* the next member of T already known, else computed */
+    while (k < s->held_done[slot] && (held[k] & kept) != kept)
+      k++;
+    if (k == s->held_done[slot]) {
+      if (k == len)
+        return;
+      held[k] = hubs_held(ix, big, nb, list[k]);
+      s->held_done[slot]++;
+      if ((held[k] & kept) != kept) {
+        /* not a member, but the stop test holds for it all the same */
+        if (!enters(s, f, list[k]))
+          return;
+        k++;
+        continue;
+      }
+    }
+    if (consider(ix, s, u, list[k], f, at))
       return;
+    k++;
   }
 }
 
@@ -647,16 +683,14 @@ enumerate(const Index *ix, Scratch *s, guint32 u, size_t at)
     if (cur.set != full) {
       if (settled(s, total - cur.removed))
         break;
-      /* the hubs kept (bits over big[]), their exact score and the smallest */
-      guint32 keep[ENUM_MAX] = { 0 }, nk = 0;
-      for (guint32 i = 0; i < nb; i++)
-        if (!(cur.set & (1u << i)))
-          keep[nk++] = big[i];
-      /* ascending index = the canonical order of the sum */
+      /* the hubs kept, and their exact score: summed in ascending index,
+       * the canonical order */
+      guint32 kept = full & ~cur.set;
       double f = 0;
-      for (guint32 i = 0; i < nk; i++)
-        f += ix->weight[keep[i]];
-      scan(ix, keep, nk, s, u, f, at);
+      for (guint32 i = 0; i < nb; i++)
+        if (kept & (1u << i))
+          f += ix->weight[big[i]];
+      scan(ix, s, u, at, kept, f);
     }
     /* the next subsets of left-out hubs: replace the last by the next one
      * up, or add the next one up (each subset is reached once) */
@@ -722,8 +756,10 @@ search(const Index *ix, Scratch *s, guint32 u)
     left -= ix->weight[c];
   }
   /* 2: the largest, as subsets */
-  if (h < s->n_mine)
+  if (h < s->n_mine) {
+    s->held_len = 0;
     enumerate(ix, s, u, h);
+  }
 }
 
 /* ------------------------------------------------------------ threads */
@@ -748,6 +784,10 @@ scratch_init(Scratch *s, const guint64 *sketch, size_t n, size_t k)
   s->k = k;
   s->best = g_new(Cand, k);
   s->heap = g_array_new(FALSE, FALSE, sizeof(Subset));
+  memset(s->held_stamp, 0, sizeof s->held_stamp);
+  s->held_len = 0;
+  s->held_max = 4096;
+  s->held = g_new(guint32, s->held_max);
 }
 
 static void
@@ -757,6 +797,7 @@ scratch_release(Scratch *s)
   g_free(s->mine_bit);
   g_free(s->best);
   g_array_unref(s->heap);
+  g_free(s->held);
 }
 
 static gpointer
@@ -779,19 +820,19 @@ kb_synergy_each(const KbDataset *ds, const KbSynergyOptions *opts, size_t k,
                 KbSuggestFunc emit, gpointer data, KbProgressFunc progress,
                 gpointer progress_data, GError **error)
 {
-  return kb_i_synergy_each_tuned(ds, opts, k, WALK_MAX, emit, data, progress,
+  return kb_i_synergy_each_tuned(ds, opts, k, WALK_MAX, PAIRS_MAX, emit, data, progress,
                                  progress_data, error);
 }
 
 gboolean
 kb_i_synergy_each_tuned(const KbDataset *ds, const KbSynergyOptions *opts, size_t k,
-                        size_t walk_max, KbSuggestFunc emit, gpointer data,
+                        size_t walk_max, size_t pairs_max, KbSuggestFunc emit, gpointer data,
                         KbProgressFunc progress, gpointer progress_data, GError **error)
 {
   g_return_val_if_fail(ds != NULL && opts != NULL && emit != NULL, FALSE);
   g_return_val_if_fail(k > 0, FALSE);
   Index ix;
-  if (!index_build(ds, opts, walk_max, &ix, error))
+  if (!index_build(ds, opts, walk_max, pairs_max, &ix, error))
     return FALSE;
   /* Rounds of one chunk per thread; while a round is computed, the one
    * before is handed to 'emit' in order, from this thread. */

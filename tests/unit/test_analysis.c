@@ -242,7 +242,8 @@ each_collect(size_t org, const KbSuggestion *best, size_t n, gpointer data)
 }
 
 static void
-check_each(const KbDataset *ds, gboolean same_sector, size_t k, size_t walk_max)
+check_each(const KbDataset *ds, gboolean same_sector, size_t k, size_t walk_max,
+           size_t pairs_max)
 {
   KbSynergyOptions opts;
   kb_synergy_options_init(&opts);
@@ -265,7 +266,7 @@ check_each(const KbDataset *ds, gboolean same_sector, size_t k, size_t walk_max)
   EachCollect c = { g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
                                           (GDestroyNotify) g_array_unref) };
   g_autoptr(GError) err = NULL;
-  ck_assert(kb_i_synergy_each_tuned(ds, &opts, k, walk_max, each_collect, &c, NULL, NULL, &err));
+  ck_assert(kb_i_synergy_each_tuned(ds, &opts, k, walk_max, pairs_max, each_collect, &c, NULL, NULL, &err));
   size_t checked = 0;
   for (size_t u = 0; u < kb_dataset_node_count(ds); u++) {
     if (kb_dataset_node(ds, u)->kind != KB_NODE_ORGANISATION)
@@ -316,17 +317,21 @@ START_TEST(synergy_each_is_a_top_k_of_all_pairs)
   g_autoptr(KbDataset) ds = kb_dataset_load(dir, KB_FORMAT_AUTO, diags, NULL);
   ck_assert(ds != NULL);
   /* 500 organisations: the largest contexts hold about 150; walk all,
-   * enumerate those above 40, or every context it may */
+   * enumerate those above 40, or every context it may; with the lists of
+   * members of two enumerated contexts, and without (as when they would
+   * not fit) */
   static const size_t walks[] = { G_MAXSIZE, 40, 2 };
-  for (size_t w = 0; w < G_N_ELEMENTS(walks); w++) {
-    check_each(ds, TRUE, 5, walks[w]);
-    check_each(ds, FALSE, 3, walks[w]);
-  }
+  static const size_t pairs[] = { G_MAXSIZE, 0 };
+  for (size_t w = 0; w < G_N_ELEMENTS(walks); w++)
+    for (size_t p = 0; p < G_N_ELEMENTS(pairs); p++) {
+      check_each(ds, TRUE, 5, walks[w], pairs[p]);
+      check_each(ds, FALSE, 3, walks[w], pairs[p]);
+    }
   /* Deventer: the home city and Netherlands left out */
   g_autofree char *deventer = g_build_filename(KB_DATASETS, "deventer", NULL);
   g_autoptr(KbDataset) dv = kb_dataset_load(deventer, KB_FORMAT_AUTO, diags, NULL);
-  check_each(dv, FALSE, 4, G_MAXSIZE);
-  check_each(dv, FALSE, 4, 2);
+  check_each(dv, FALSE, 4, G_MAXSIZE, G_MAXSIZE);
+  check_each(dv, FALSE, 4, 2, G_MAXSIZE);
   static const char *const files[] = { "nodes.csv", "relations.csv", "dataset.csv" };
   for (size_t i = 0; i < G_N_ELEMENTS(files); i++) {
     g_autofree char *f = g_build_filename(dir, files[i], NULL);
