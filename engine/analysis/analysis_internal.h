@@ -48,7 +48,7 @@ gboolean kb_i_directly_tied(GHashTable *direct, size_t a, size_t b);
 typedef struct {
   size_t *start;
   guint32 *to;
-  guint32 *count;
+  gint32 *count;
 } KbiCsr;
 
 #define KB_CSR_ROW(csr, i) ((csr)->to + (csr)->start[i])
@@ -56,20 +56,29 @@ typedef struct {
 
 /* The organisation network (KbiOrgNet's ties, unweighted) as what makes it:
  * organisations u and v are tied when they share a network or when
- * partner_of or funds joins them. A network's members are all tied, so
- * the neighbours of v are the members of its networks and its direct ties,
- * less v, each counted once; 'extra' says how many times more than once a
- * co-member would be counted through the networks. Positions as KbiOrgNet's. */
+ * partner_of or funds joins them. A network's members are all tied to one
+ * another. Sets: the networks (with two or more organisations as members),
+ * then the profiles (the organisations with the same two or more networks).
+ * For any x, the sum of x over the neighbours of w is
+ *
+ *   sum over (g, c) in terms[w] of c * (sum of x over set g's members)
+ *   + sum of x over direct[w]  -  x[w] when w has a network,
+ *
+ * which visits a set once instead of the ties of its clique. Positions as
+ * KbiOrgNet's. */
 typedef struct {
   size_t n;                 /* organisations */
   size_t *nodes;            /* position -> node index, by id */
-  size_t n_nets;            /* networks with two or more organisations as members */
+  size_t n_nets;            /* networks: sets 0 .. n_nets - 1 */
+  size_t n_sets;            /* then the profiles */
   size_t *net_node;         /* network -> node index */
-  KbiCsr members;           /* network -> its members, ascending */
+  KbiCsr members;           /* set -> its members, ascending */
   KbiCsr nets_of;           /* organisation -> its networks, ascending */
+  guint32 *profile;         /* organisation -> its profile's set, or G_MAXUINT32 */
+  KbiCsr terms;             /* organisation -> (set, count): its networks, +1 each, and
+                             * the profiles sharing c >= 2 networks with its own, 1 - c */
   KbiCsr direct;            /* organisation -> organisations joined by partner_of or funds
                              * with which it shares no network */
-  KbiCsr extra;             /* organisation -> those sharing c >= 2 networks; count c - 1 */
   KbiCsr only_in;           /* v -> u with an arc u -> v and none back (funds) */
   KbiCsr only_out;          /* v -> u with an arc v -> u and none back */
   size_t *degree;           /* ties of each organisation */

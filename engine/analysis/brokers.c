@@ -1,6 +1,7 @@
 /* brokers.c -- who sits between others in the organisation network:
  * centralities, Burt's constraint and effective size, Gould-Fernandez
  * brokerage roles with sector as the group, articulation points. */
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -20,9 +21,9 @@ kb_broker_role_name(KbBrokerRole role)
 
 /* Burt's constraint, effective size and the Gould-Fernandez roles of each
  * organisation b depend on its neighbours j and on the ties among them. For
- * each b the networks are summed once over b's neighbours (how many, the sum
+ * each b the sets are summed once over b's neighbours (how many, the sum
  * of 1/degree, and b's out-neighbours by group); the same sums over j's
- * neighbours then follow from j's networks, direct ties and extra counts,
+ * neighbours then follow from j's terms and direct ties (cliques.c),
  * without walking j's ties. */
 
 typedef struct {
@@ -36,9 +37,9 @@ typedef struct {
 
 typedef struct {
   guint32 *in_n, *not_out, *not_in;   /* stamps: b + 1 when it holds for b */
-  guint32 *net_count;       /* per network: members tied to b */
-  double *net_inv;          /* per network: sum of 1/degree over those */
-  guint32 *net_out;         /* per network and group: members b has an arc to */
+  guint32 *net_count;       /* per set: members tied to b */
+  double *net_inv;          /* per set: sum of 1/degree over those */
+  guint32 *net_out;         /* per set and group: members b has an arc to */
   guint32 *net_out_all;
   guint32 *out_group;       /* per group: b's out-neighbours */
   GArray *nb;               /* b's neighbours */
@@ -83,7 +84,7 @@ local_one(const Local *l, LocalScratch *s, size_t b)
     s->not_out[c->only_in.to[x]] = run;
   for (size_t x = c->only_out.start[b]; x < c->only_out.start[b + 1]; x++)
     s->not_in[c->only_out.to[x]] = run;
-  for (size_t k = 0; k < c->n_nets; k++) {
+  for (size_t k = 0; k < c->n_sets; k++) {
     guint32 count = 0, all = 0, *by = s->net_out + k * l->n_groups;
     double inv = 0;
     memset(by, 0, l->n_groups * sizeof *by);
@@ -115,21 +116,22 @@ local_one(const Local *l, LocalScratch *s, size_t b)
   gint64 triangles = 0;
   for (guint i = 0; i < s->nb->len; i++) {
     guint32 j = nb[i], ga = l->group[j];
-    gint64 nets = (gint64) KB_CSR_LEN(&c->nets_of, j);
+    gint64 self = KB_CSR_LEN(&c->nets_of, j) > 0;
     gboolean from_j = s->not_in[j] != run, to_j = s->not_out[j] != run;
     /* the neighbours of j that are b's too, and the sum of their 1/degree */
-    gint64 common = -nets;
-    double inv = -(double) nets * l->inv_degree[j];
+    gint64 common = -self;
+    double inv = -(double) self * l->inv_degree[j];
     Closed cl = { 0, 0, 0 };
     if (to_j)
-      cl = (Closed) { -nets, -nets, ga == gb ? -nets : 0 };
-    for (size_t x = c->nets_of.start[j]; x < c->nets_of.start[j + 1]; x++) {
-      guint32 k = c->nets_of.to[x];
-      common += s->net_count[k];
-      inv += s->net_inv[k];
-      cl.all += s->net_out_all[k];
-      cl.same_a += s->net_out[k * l->n_groups + ga];
-      cl.same_b += s->net_out[k * l->n_groups + gb];
+      cl = (Closed) { -self, -self, ga == gb ? -self : 0 };
+    for (size_t x = c->terms.start[j]; x < c->terms.start[j + 1]; x++) {
+      guint32 k = c->terms.to[x];
+      gint64 times = c->terms.count[x];
+      common += times * s->net_count[k];
+      inv += (double) times * s->net_inv[k];
+      cl.all += times * s->net_out_all[k];
+      cl.same_a += times * s->net_out[k * l->n_groups + ga];
+      cl.same_b += times * s->net_out[k * l->n_groups + gb];
     }
     for (size_t x = c->direct.start[j]; x < c->direct.start[j + 1]; x++) {
       guint32 q = c->direct.to[x];
@@ -138,14 +140,6 @@ local_one(const Local *l, LocalScratch *s, size_t b)
         inv += l->inv_degree[q];
       }
       closed_add(&cl, l, s, run, q, ga, gb, 1);
-    }
-    for (size_t x = c->extra.start[j]; x < c->extra.start[j + 1]; x++) {
-      guint32 q = c->extra.to[x], e = c->extra.count[x];
-      if (s->in_n[q] == run) {
-        common -= e;
-        inv -= (double) e * l->inv_degree[q];
-      }
-      closed_add(&cl, l, s, run, q, ga, gb, -(gint64) e);
     }
     triangles += common;
     double p = l->inv_degree[b] + l->inv_degree[b] * inv;
@@ -157,9 +151,8 @@ local_one(const Local *l, LocalScratch *s, size_t b)
      * way only) */
     for (size_t x = c->only_in.start[j]; x < c->only_in.start[j + 1]; x++)
       closed_add(&cl, l, s, run, c->only_in.to[x], ga, gb, -1);
-    gint64 self = to_j;
-    gint64 all = out_all - self - cl.all;
-    gint64 same_a = (gint64) s->out_group[ga] - self - cl.same_a;
+    gint64 all = out_all - to_j - cl.all;
+    gint64 same_a = (gint64) s->out_group[ga] - to_j - cl.same_a;
     if (ga == gb) {
       out->roles[KB_ROLE_COORDINATOR] += (size_t) same_a;
       out->roles[KB_ROLE_REPRESENTATIVE] += (size_t) (all - same_a);
@@ -183,7 +176,7 @@ local_run(gpointer data)
 {
   Local *l = data;
   const KbiCliques *c = l->c;
-  size_t n = c->n ? c->n : 1, k = c->n_nets ? c->n_nets : 1;
+  size_t n = c->n ? c->n : 1, k = c->n_sets ? c->n_sets : 1;
   LocalScratch s = {
     g_new0(guint32, n), g_new0(guint32, n), g_new0(guint32, n), g_new(guint32, k),
     g_new(double, k), g_new(guint32, k * l->n_groups), g_new(guint32, k),
@@ -266,58 +259,113 @@ sort_brokers(const KbDataset *ds, KbBroker *b, size_t n)
 
 /* ------------------------------------------------- spectral and cut points */
 
-/* Eigenvector centrality and cut points from igraph, on the simple graph
- * with its ties in (lower, higher) position order. */
-static igraph_error_t
-spectral(const KbiCliques *c, KbBroker *out)
+/* to = A from, A the adjacency matrix of the organisation network, through
+ * the sets (cliques.c). */
+static void
+adjacency_times(const KbiCliques *c, const double *from, double *to, double *set_sum)
 {
-  igraph_integer_t n = (igraph_integer_t) c->n;
-  igraph_vector_int_t edges;
-  IGRAPH_CHECK(igraph_vector_int_init(&edges, 0));
-  IGRAPH_FINALLY(igraph_vector_int_destroy, &edges);
-  IGRAPH_CHECK(igraph_vector_int_reserve(&edges, 2 * (igraph_integer_t) c->ties));
-  guint32 *seen = g_new0(guint32, c->n ? c->n : 1);
-  GArray *nb = g_array_new(FALSE, FALSE, sizeof(guint32));
+  for (size_t k = 0; k < c->n_sets; k++) {
+    set_sum[k] = 0;
+    for (size_t i = c->members.start[k]; i < c->members.start[k + 1]; i++)
+      set_sum[k] += from[c->members.to[i]];
+  }
   for (size_t v = 0; v < c->n; v++) {
-    g_array_set_size(nb, 0);
-    kb_i_cliques_foreach_tie(c, v, seen, (guint32) v + 1, collect, nb);
-    g_array_sort(nb, kb_i_compare_u32);
-    for (guint i = 0; i < nb->len; i++)
-      if (g_array_index(nb, guint32, i) > v) {
-        igraph_vector_int_push_back(&edges, (igraph_integer_t) v);
-        igraph_vector_int_push_back(&edges, g_array_index(nb, guint32, i));
+    double sum = KB_CSR_LEN(&c->nets_of, v) > 0 ? -from[v] : 0.0;
+    for (size_t i = c->terms.start[v]; i < c->terms.start[v + 1]; i++)
+      sum += (double) c->terms.count[i] * set_sum[c->terms.to[i]];
+    for (size_t i = c->direct.start[v]; i < c->direct.start[v + 1]; i++)
+      sum += from[c->direct.to[i]];
+    to[v] = sum;
+  }
+}
+
+typedef struct {
+  const KbiCliques *c;
+  double *set_sum;
+} Product;
+
+static igraph_error_t
+arpack_product(igraph_real_t *to, const igraph_real_t *from, int n, void *extra)
+{
+  (void) n;
+  Product *p = extra;
+  adjacency_times(p->c, from, to, p->set_sum);
+  return IGRAPH_SUCCESS;
+}
+
+/* Eigenvector centrality: the leading eigenvector (ARPACK through igraph, as
+ * igraph_eigenvector_centrality finds it, from the degrees), at unit length
+ * as NetworkX gives it. Left 0 when there is no tie. */
+static igraph_error_t
+eigenvector(const KbiCliques *c, KbBroker *out)
+{
+  if (c->ties == 0)
+    return IGRAPH_SUCCESS;
+  if (c->n > INT_MAX)
+    IGRAPH_ERROR("too many organisations for ARPACK", IGRAPH_EOVERFLOW);
+  igraph_arpack_options_t options;
+  igraph_arpack_options_init(&options);
+  options.n = (int) c->n;
+  options.nev = 1;
+  options.ncv = 0;
+  options.which[0] = 'L';
+  options.which[1] = 'A';
+  options.start = 1;
+  igraph_vector_t values;
+  igraph_matrix_t vectors;
+  IGRAPH_VECTOR_INIT_FINALLY(&values, 0);
+  IGRAPH_MATRIX_INIT_FINALLY(&vectors, (igraph_integer_t) c->n, 1);
+  for (size_t v = 0; v < c->n; v++)
+    MATRIX(vectors, v, 0) = c->degree[v] ? (double) c->degree[v] : 1.0;
+  Product p = { c, g_new(double, c->n_sets ? c->n_sets : 1) };
+  igraph_error_t rc = igraph_arpack_rssolve(arpack_product, &p, &options, NULL, &values,
+                                            &vectors);
+  g_free(p.set_sum);
+  IGRAPH_CHECK(rc);
+  double norm = 0;
+  for (size_t v = 0; v < c->n; v++)
+    norm += MATRIX(vectors, v, 0) * MATRIX(vectors, v, 0);
+  norm = sqrt(norm);
+  for (size_t v = 0; v < c->n; v++)
+    out[v].eigenvector = norm > 0 && VECTOR(values)[0] > 0 ? fabs(MATRIX(vectors, v, 0)) / norm
+                         : 0.0;
+  igraph_matrix_destroy(&vectors);
+  igraph_vector_destroy(&values);
+  IGRAPH_FINALLY_CLEAN(2);
+  return IGRAPH_SUCCESS;
+}
+
+/* Cut points: those of the graph of organisations, networks (vertices n and
+ * up) and direct ties. A network has two or more members, so once an
+ * organisation is gone every part left holds an organisation: the
+ * organisations that cut this graph are those that cut the organisation
+ * network. */
+static igraph_error_t
+cut_points(const KbiCliques *c, KbBroker *out)
+{
+  igraph_vector_int_t edges;
+  IGRAPH_VECTOR_INT_INIT_FINALLY(&edges, 0);
+  for (size_t k = 0; k < c->n_nets; k++)
+    for (size_t i = c->members.start[k]; i < c->members.start[k + 1]; i++) {
+      IGRAPH_CHECK(igraph_vector_int_push_back(&edges, (igraph_integer_t) (c->n + k)));
+      IGRAPH_CHECK(igraph_vector_int_push_back(&edges, c->members.to[i]));
+    }
+  for (size_t v = 0; v < c->n; v++)
+    for (size_t i = c->direct.start[v]; i < c->direct.start[v + 1]; i++)
+      if (c->direct.to[i] > v) {
+        IGRAPH_CHECK(igraph_vector_int_push_back(&edges, (igraph_integer_t) v));
+        IGRAPH_CHECK(igraph_vector_int_push_back(&edges, c->direct.to[i]));
       }
-  }
-  g_array_unref(nb);
-  g_free(seen);
   igraph_t g;
-  IGRAPH_CHECK(igraph_create(&g, &edges, n, IGRAPH_UNDIRECTED));
+  IGRAPH_CHECK(igraph_create(&g, &edges, (igraph_integer_t) (c->n + c->n_nets), IGRAPH_UNDIRECTED));
   IGRAPH_FINALLY(igraph_destroy, &g);
-  igraph_vector_t v;
-  IGRAPH_CHECK(igraph_vector_init(&v, n));
-  IGRAPH_FINALLY(igraph_vector_destroy, &v);
-
-  /* eigenvector: igraph scales the largest to 1; NetworkX to unit length */
-  if (c->ties > 0) {
-    igraph_real_t value;
-    IGRAPH_CHECK(igraph_eigenvector_centrality(&g, &v, &value, IGRAPH_UNDIRECTED, TRUE, NULL,
-                                               NULL));
-    double norm = 0;
-    for (igraph_integer_t i = 0; i < n; i++)
-      norm += VECTOR(v)[i] * VECTOR(v)[i];
-    norm = sqrt(norm);
-    for (igraph_integer_t i = 0; i < n; i++)
-      out[i].eigenvector = norm > 0 ? fabs(VECTOR(v)[i]) / norm : 0.0;
-  }
-
   IGRAPH_CHECK(igraph_articulation_points(&g, &edges));
   for (igraph_integer_t i = 0; i < igraph_vector_int_size(&edges); i++)
-    out[VECTOR(edges)[i]].articulation = TRUE;
-
-  igraph_vector_destroy(&v);
+    if ((size_t) VECTOR(edges)[i] < c->n)
+      out[VECTOR(edges)[i]].articulation = TRUE;
   igraph_destroy(&g);
   igraph_vector_int_destroy(&edges);
-  IGRAPH_FINALLY_CLEAN(3);
+  IGRAPH_FINALLY_CLEAN(2);
   return IGRAPH_SUCCESS;
 }
 
@@ -334,7 +382,7 @@ pagerank(const KbiCliques *c, KbBroker *out)
     return;
   const double alpha = 0.85;
   double *x = g_new(double, n), *y = g_new(double, n), *next = g_new(double, n);
-  double *net = g_new(double, c->n_nets ? c->n_nets : 1);
+  double *net = g_new(double, c->n_sets ? c->n_sets : 1);
   for (size_t v = 0; v < n; v++)
     x[v] = 1.0 / (double) n;
   for (int iter = 0; iter < 10000; iter++) {
@@ -344,20 +392,10 @@ pagerank(const KbiCliques *c, KbBroker *out)
       if (c->degree[v] == 0)
         dangling += x[v];
     }
-    for (size_t k = 0; k < c->n_nets; k++) {
-      net[k] = 0;
-      for (size_t i = c->members.start[k]; i < c->members.start[k + 1]; i++)
-        net[k] += y[c->members.to[i]];
-    }
+    adjacency_times(c, y, next, net);
     double base = (1.0 - alpha) / (double) n + alpha * dangling / (double) n, change = 0;
     for (size_t v = 0; v < n; v++) {
-      double sum = 0;
-      for (size_t i = c->nets_of.start[v]; i < c->nets_of.start[v + 1]; i++)
-        sum += net[c->nets_of.to[i]] - y[v];
-      for (size_t i = c->direct.start[v]; i < c->direct.start[v + 1]; i++)
-        sum += y[c->direct.to[i]];
-      for (size_t i = c->extra.start[v]; i < c->extra.start[v + 1]; i++)
-        sum -= (double) c->extra.count[i] * y[c->extra.to[i]];
+      double sum = next[v];
       next[v] = base + alpha * sum;
       change += fabs(next[v] - x[v]);
     }
@@ -461,7 +499,9 @@ kb_brokers_compute_with(const KbDataset *ds, const KbBrokersOptions *opts, GErro
   KbBroker *b = g_new0(KbBroker, c.n ? c.n : 1);
   for (size_t i = 0; i < c.n; i++)
     b[i].node = c.nodes[i];
-  igraph_error_t rc = spectral(&c, b);
+  igraph_error_t rc = eigenvector(&c, b);
+  if (rc == IGRAPH_SUCCESS)
+    rc = cut_points(&c, b);
   if (rc != IGRAPH_SUCCESS) {
     g_free(b);
     g_free(br);

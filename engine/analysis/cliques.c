@@ -14,7 +14,8 @@
 /* ---------------------------------------------------------- pair lists */
 
 typedef struct {
-  guint32 row, to, count;
+  guint32 row, to;
+  gint32 count;
 } Entry;
 
 static int
@@ -35,7 +36,7 @@ csr_from_entries(GArray *entries, size_t rows, gboolean counts, KbiCsr *csr)
   const Entry *e = (const Entry *) entries->data;
   csr->start = g_new0(size_t, rows + 1);
   csr->to = g_new(guint32, entries->len ? entries->len : 1);
-  csr->count = counts ? g_new(guint32, entries->len ? entries->len : 1) : NULL;
+  csr->count = counts ? g_new(gint32, entries->len ? entries->len : 1) : NULL;
   size_t k = 0;
   for (guint i = 0; i < entries->len; i++) {
     if (i > 0 && e[i].row == e[i - 1].row && e[i].to == e[i - 1].to)
@@ -60,7 +61,7 @@ csr_release(KbiCsr *csr)
 }
 
 static void
-entry_add(GArray *entries, size_t row, size_t to, guint32 count)
+entry_add(GArray *entries, size_t row, size_t to, gint32 count)
 {
   Entry e = { (guint32) row, (guint32) to, count };
   g_array_append_val(entries, e);
@@ -87,6 +88,26 @@ share_network(const KbiCliques *c, size_t a, size_t b)
 {
   return lists_meet(KB_CSR_ROW(&c->nets_of, a), KB_CSR_LEN(&c->nets_of, a),
                     KB_CSR_ROW(&c->nets_of, b), KB_CSR_LEN(&c->nets_of, b));
+}
+
+/* Orders organisations by their lists of networks (0 when the same). */
+static int
+compare_networks_of(const KbiCliques *c, size_t a, size_t b)
+{
+  size_t na = KB_CSR_LEN(&c->nets_of, a), nb = KB_CSR_LEN(&c->nets_of, b);
+  const guint32 *ra = KB_CSR_ROW(&c->nets_of, a), *rb = KB_CSR_ROW(&c->nets_of, b);
+  for (size_t i = 0; i < na && i < nb; i++)
+    if (ra[i] != rb[i])
+      return ra[i] < rb[i] ? -1 : 1;
+  return na < nb ? -1 : na > nb;
+}
+
+static gint
+compare_by_networks(gconstpointer x, gconstpointer y, gpointer data)
+{
+  size_t a = *(const guint32 *) x, b = *(const guint32 *) y;
+  int by = compare_networks_of(data, a, b);
+  return by != 0 ? by : (a < b ? -1 : a > b);
 }
 
 static gboolean
@@ -124,6 +145,83 @@ check_size(const KbDataset *ds, const size_t *net_node, size_t n_all,
               "reach at this size (synergy --each is not)", n_ties, KB_ORGNET_MAX_TIES,
               kb_dataset_node(ds, largest_net)->id, largest);
   return FALSE;
+}
+
+/* The profiles: the organisations with the same two or more networks, one
+ * set each after the networks (their members go to 'members', which this
+ * turns into c->members); and each organisation's terms: its networks, +1
+ * each, and the profiles Q sharing c >= 2 networks with its own, -(c - 1)
+ * each. Summed over the members of each set, the terms count a co-member u
+ * once when it shares c >= 1 networks: c - (c - 1). */
+static void
+add_profiles(KbiCliques *c, GArray *members)
+{
+  c->profile = g_new(guint32, c->n ? c->n : 1);
+  GArray *multi = g_array_new(FALSE, FALSE, sizeof(guint32));
+  for (size_t v = 0; v < c->n; v++) {
+    c->profile[v] = G_MAXUINT32;
+    if (KB_CSR_LEN(&c->nets_of, v) >= 2) {
+      guint32 x = (guint32) v;
+      g_array_append_val(multi, x);
+    }
+  }
+  g_array_sort_with_data(multi, compare_by_networks, c);
+  const guint32 *mv = (const guint32 *) multi->data;
+  GArray *sets_of = g_array_new(FALSE, FALSE, sizeof(Entry));   /* (network, profile) */
+  size_t n_profiles = 0;
+  for (guint i = 0; i < multi->len; i++) {
+    if (i == 0 || compare_networks_of(c, mv[i - 1], mv[i]) != 0) {
+      for (size_t x = c->nets_of.start[mv[i]]; x < c->nets_of.start[mv[i] + 1]; x++)
+        entry_add(sets_of, c->nets_of.to[x], n_profiles, 0);
+      n_profiles++;
+    }
+    c->profile[mv[i]] = (guint32) (c->n_nets + n_profiles - 1);
+    entry_add(members, c->n_nets + n_profiles - 1, mv[i], 0);
+  }
+  g_array_unref(multi);
+  c->n_sets = c->n_nets + n_profiles;
+  csr_from_entries(members, c->n_sets, FALSE, &c->members);
+  KbiCsr profiles_of;
+  csr_from_entries(sets_of, c->n_nets, FALSE, &profiles_of);
+
+  /* the profiles that share two or more networks with each profile */
+  GArray *overlap = g_array_new(FALSE, FALSE, sizeof(Entry));
+  guint32 *count = g_new0(guint32, n_profiles ? n_profiles : 1);
+  GArray *touched = g_array_new(FALSE, FALSE, sizeof(guint32));
+  for (size_t p = 0; p < n_profiles; p++) {
+    size_t v = c->members.to[c->members.start[c->n_nets + p]];
+    g_array_set_size(touched, 0);
+    for (size_t x = c->nets_of.start[v]; x < c->nets_of.start[v + 1]; x++) {
+      guint32 k = c->nets_of.to[x];
+      for (size_t y = profiles_of.start[k]; y < profiles_of.start[k + 1]; y++)
+        if (count[profiles_of.to[y]]++ == 0)
+          g_array_append_val(touched, profiles_of.to[y]);
+    }
+    for (guint t = 0; t < touched->len; t++) {
+      guint32 q = g_array_index(touched, guint32, t);
+      if (count[q] >= 2)
+        entry_add(overlap, p, q, (gint32) count[q] - 1);
+      count[q] = 0;
+    }
+  }
+  g_array_unref(touched);
+  g_free(count);
+  csr_release(&profiles_of);
+  KbiCsr over;
+  csr_from_entries(overlap, n_profiles, TRUE, &over);
+
+  GArray *terms = g_array_new(FALSE, FALSE, sizeof(Entry));
+  for (size_t v = 0; v < c->n; v++) {
+    for (size_t x = c->nets_of.start[v]; x < c->nets_of.start[v + 1]; x++)
+      entry_add(terms, v, c->nets_of.to[x], 1);
+    if (c->profile[v] == G_MAXUINT32)
+      continue;
+    size_t p = c->profile[v] - c->n_nets;
+    for (size_t x = over.start[p]; x < over.start[p + 1]; x++)
+      entry_add(terms, v, c->n_nets + over.to[x], -over.count[x]);
+  }
+  csr_release(&over);
+  csr_from_entries(terms, c->n, TRUE, &c->terms);
 }
 
 gboolean
@@ -220,36 +318,8 @@ kb_i_cliques_build(const KbDataset *ds, KbiCliques *c, GError **error)
   g_array_unref(sizes);
   c->n_nets = kept_nodes->len;
   c->net_node = (size_t *) g_array_free(kept_nodes, FALSE);
-  csr_from_entries(members, c->n_nets, FALSE, &c->members);
   csr_from_entries(nets_of, c->n, FALSE, &c->nets_of);
-
-  /* pairs sharing two or more networks: how many more than one */
-  GArray *extra = g_array_new(FALSE, FALSE, sizeof(Entry));
-  guint32 *count = g_new0(guint32, c->n ? c->n : 1);
-  GArray *touched = g_array_new(FALSE, FALSE, sizeof(guint32));
-  for (size_t v = 0; v < c->n; v++) {
-    if (KB_CSR_LEN(&c->nets_of, v) < 2)
-      continue;
-    g_array_set_size(touched, 0);
-    for (size_t x = c->nets_of.start[v]; x < c->nets_of.start[v + 1]; x++) {
-      guint32 k = c->nets_of.to[x];
-      for (size_t y = c->members.start[k]; y < c->members.start[k + 1]; y++) {
-        guint32 q = c->members.to[y];
-        if (q != v && count[q]++ == 0)
-          g_array_append_val(touched, q);
-      }
-    }
-    for (guint t = 0; t < touched->len; t++) {
-      guint32 q = g_array_index(touched, guint32, t);
-      if (count[q] >= 2)
-        entry_add(extra, v, q, count[q] - 1);
-      count[q] = 0;
-    }
-  }
-  g_array_unref(touched);
-  g_free(count);
-  csr_from_entries(extra, c->n, TRUE, &c->extra);
-
+  add_profiles(c, members);
   /* direct ties outside every shared network; arcs that go one way only */
   GArray *direct = g_array_new(FALSE, FALSE, sizeof(Entry));
   GArray *only_in = g_array_new(FALSE, FALSE, sizeof(Entry));
@@ -270,18 +340,15 @@ kb_i_cliques_build(const KbDataset *ds, KbiCliques *c, GError **error)
   csr_from_entries(only_in, c->n, FALSE, &c->only_in);
   csr_from_entries(only_out, c->n, FALSE, &c->only_out);
 
-  /* degree: every co-member, the direct ties, less the co-members counted
-   * more than once */
+  /* degree: the neighbour sum of 1 for everyone */
   c->degree = g_new(size_t, c->n ? c->n : 1);
   size_t sum = 0;
   for (size_t v = 0; v < c->n; v++) {
-    size_t d = KB_CSR_LEN(&c->direct, v);
-    for (size_t x = c->nets_of.start[v]; x < c->nets_of.start[v + 1]; x++)
-      d += KB_CSR_LEN(&c->members, c->nets_of.to[x]) - 1;
-    for (size_t x = c->extra.start[v]; x < c->extra.start[v + 1]; x++)
-      d -= c->extra.count[x];
-    c->degree[v] = d;
-    sum += d;
+    gint64 d = (gint64) KB_CSR_LEN(&c->direct, v) - (KB_CSR_LEN(&c->nets_of, v) > 0);
+    for (size_t x = c->terms.start[v]; x < c->terms.start[v + 1]; x++)
+      d += (gint64) c->terms.count[x] * (gint64) KB_CSR_LEN(&c->members, c->terms.to[x]);
+    c->degree[v] = (size_t) d;
+    sum += (size_t) d;
   }
   c->ties = sum / 2;
   return TRUE;
@@ -295,7 +362,8 @@ kb_i_cliques_release(KbiCliques *c)
   csr_release(&c->members);
   csr_release(&c->nets_of);
   csr_release(&c->direct);
-  csr_release(&c->extra);
+  csr_release(&c->terms);
+  g_free(c->profile);
   csr_release(&c->only_in);
   csr_release(&c->only_out);
   g_free(c->degree);

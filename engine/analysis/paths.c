@@ -5,11 +5,10 @@
  * A network's members are all tied, so they lie on at most two levels of a
  * search: the network is expanded once, at the level of its first member
  * reached. The number of shortest paths to w one level below is the sum
- * over its neighbours v on the level above of sigma(v): summed per network
- * (each network's members on the level above), plus the direct ties, less
- * sigma(v) once for each network beyond the first that v and w share. The
- * dependencies go back up the same way. Each step costs the organisation's
- * networks and direct ties, not its degree. */
+ * of sigma(v) over its neighbours v on the level above: summed per set
+ * (network or profile) over its members on that level, and taken through
+ * w's terms (cliques.c). The dependencies go back up the same way. Each step
+ * costs the organisation's terms and direct ties, not its degree. */
 #include <string.h>
 
 #include "analysis/analysis_internal.h"
@@ -21,16 +20,17 @@ typedef struct {
   double *sigma, *delta, *coef;
   guint32 *order;           /* reached, level by level */
   size_t *level;            /* level d is order[level[d] .. level[d + 1]) */
-  gint32 *net_level;        /* per network: level of its first member reached, or -1 */
-  double *net_sum;          /* per network: sum over its members on one level */
-  gint32 *net_back;         /* per network: the level net_sum was last summed over, or -1 */
-  guint32 *nets;            /* networks expanded in this search */
+  guint8 *expanded;         /* per network: its members have been reached */
+  double *set_sum;          /* per set: a sum over its members on one level */
+  gint32 *set_level;        /* per set: that level, or -1 */
+  guint32 *sets;            /* the sets with a level */
+  size_t n_sets;
 } Search;
 
 static void
 search_init(Search *s, const KbiCliques *c)
 {
-  size_t n = c->n ? c->n : 1, k = c->n_nets ? c->n_nets : 1;
+  size_t n = c->n ? c->n : 1, k = c->n_sets ? c->n_sets : 1;
   s->dist = g_new(gint32, n);
   memset(s->dist, 0xff, n * sizeof(gint32));
   s->sigma = g_new0(double, n);
@@ -38,12 +38,12 @@ search_init(Search *s, const KbiCliques *c)
   s->coef = g_new0(double, n);
   s->order = g_new(guint32, n);
   s->level = g_new(size_t, n + 1);
-  s->net_level = g_new(gint32, k);
-  memset(s->net_level, 0xff, k * sizeof(gint32));
-  s->net_back = g_new(gint32, k);
-  memset(s->net_back, 0xff, k * sizeof(gint32));
-  s->net_sum = g_new0(double, k);
-  s->nets = g_new(guint32, k);
+  s->expanded = g_new0(guint8, k);
+  s->set_sum = g_new0(double, k);
+  s->set_level = g_new(gint32, k);
+  memset(s->set_level, 0xff, k * sizeof(gint32));
+  s->sets = g_new(guint32, k);
+  s->n_sets = 0;
 }
 
 static void
@@ -55,46 +55,77 @@ search_release(Search *s)
   g_free(s->coef);
   g_free(s->order);
   g_free(s->level);
-  g_free(s->net_level);
-  g_free(s->net_back);
-  g_free(s->net_sum);
-  g_free(s->nets);
+  g_free(s->expanded);
+  g_free(s->set_sum);
+  g_free(s->set_level);
+  g_free(s->sets);
 }
 
-/* Sum over the neighbours u of w on level d of x[u]: through the networks
- * whose sums over level d are in net_sum (marked by 'mark' == d), the
- * direct ties, less the pairs counted more than once. */
+static void
+set_add(Search *s, guint32 g, gint32 d, double x)
+{
+  if (s->set_level[g] != d) {
+    if (s->set_level[g] < 0)
+      s->sets[s->n_sets++] = g;
+    s->set_level[g] = d;
+    s->set_sum[g] = 0;
+  }
+  s->set_sum[g] += x;
+}
+
+/* Adds x to the sums over level d of the sets v is in. */
+static void
+sets_add(const KbiCliques *c, Search *s, guint32 v, gint32 d, double x)
+{
+  for (size_t i = c->nets_of.start[v]; i < c->nets_of.start[v + 1]; i++)
+    set_add(s, c->nets_of.to[i], d, x);
+  if (c->profile[v] != G_MAXUINT32)
+    set_add(s, c->profile[v], d, x);
+}
+
+static void
+sets_clear(Search *s)
+{
+  for (size_t i = 0; i < s->n_sets; i++)
+    s->set_level[s->sets[i]] = -1;
+  s->n_sets = 0;
+}
+
+/* Sum over the neighbours u of w on level d of x[u] (w is not on it). */
 static double
-sum_from_level(const KbiCliques *c, const Search *s, const gint32 *mark, const double *x,
-               size_t w, gint32 d)
+sum_from_level(const KbiCliques *c, const Search *s, const double *x, size_t w, gint32 d)
 {
   double sum = 0;
-  for (size_t i = c->nets_of.start[w]; i < c->nets_of.start[w + 1]; i++) {
-    guint32 k = c->nets_of.to[i];
-    if (mark[k] == d)
-      sum += s->net_sum[k];
+  for (size_t i = c->terms.start[w]; i < c->terms.start[w + 1]; i++) {
+    guint32 g = c->terms.to[i];
+    if (s->set_level[g] == d)
+      sum += (double) c->terms.count[i] * s->set_sum[g];
   }
   for (size_t i = c->direct.start[w]; i < c->direct.start[w + 1]; i++) {
     guint32 u = c->direct.to[i];
     if (s->dist[u] == d)
       sum += x[u];
   }
-  for (size_t i = c->extra.start[w]; i < c->extra.start[w + 1]; i++) {
-    guint32 u = c->extra.to[i];
-    if (s->dist[u] == d)
-      sum -= (double) c->extra.count[i] * x[u];
-  }
   return sum;
 }
 
-/* One source: adds its dependencies to dep[], returns the number of levels. */
+static void
+reach(Search *s, guint32 u, gint32 d, size_t *tail)
+{
+  if (s->dist[u] < 0) {
+    s->dist[u] = d;
+    s->delta[u] = 0;
+    s->order[(*tail)++] = u;
+  }
+}
+
+/* One source: adds its dependencies to dep[]. */
 static void
 search_run(const KbiCliques *c, Search *s, guint32 src, double *dep, guint64 *dist_sum,
            size_t *reached)
 {
-  size_t tail = 1, n_nets = 0, n_levels = 0;
-  s->order[0] = src;
-  s->dist[src] = 0;
+  size_t tail = 0, n_levels = 0;
+  reach(s, src, 0, &tail);
   s->sigma[src] = 1;
   s->level[0] = 0;
   guint64 total = 0;
@@ -107,66 +138,47 @@ search_run(const KbiCliques *c, Search *s, guint32 src, double *dep, guint64 *di
       guint32 v = s->order[i];
       for (size_t x = c->nets_of.start[v]; x < c->nets_of.start[v + 1]; x++) {
         guint32 k = c->nets_of.to[x];
-        if (s->net_level[k] < 0) {
-          s->net_level[k] = d;
-          s->net_sum[k] = 0;
-          s->nets[n_nets++] = k;
-          for (size_t y = c->members.start[k]; y < c->members.start[k + 1]; y++) {
-            guint32 u = c->members.to[y];
-            if (s->dist[u] < 0) {
-              s->dist[u] = d + 1;
-              s->order[tail++] = u;
-            }
-          }
-        }
-        if (s->net_level[k] == d)
-          s->net_sum[k] += s->sigma[v];
-      }
-      for (size_t x = c->direct.start[v]; x < c->direct.start[v + 1]; x++) {
-        guint32 u = c->direct.to[x];
-        if (s->dist[u] < 0) {
-          s->dist[u] = d + 1;
-          s->order[tail++] = u;
+        if (!s->expanded[k]) {
+          s->expanded[k] = 1;
+          for (size_t y = c->members.start[k]; y < c->members.start[k + 1]; y++)
+            reach(s, c->members.to[y], d + 1, &tail);
         }
       }
+      for (size_t x = c->direct.start[v]; x < c->direct.start[v + 1]; x++)
+        reach(s, c->direct.to[x], d + 1, &tail);
+      sets_add(c, s, v, d, s->sigma[v]);
     }
     for (size_t i = hi; i < tail; i++) {
       guint32 w = s->order[i];
-      s->sigma[w] = sum_from_level(c, s, s->net_level, s->sigma, w, d);
-      s->delta[w] = 0;
+      s->sigma[w] = sum_from_level(c, s, s->sigma, w, d);
       total += (guint64) d + 1;
     }
     head = hi;
   }
   dist_sum[src] = total;
   reached[src] = tail - 1;
+  sets_clear(s);
   /* backward: the dependencies, deepest level first */
   for (size_t d = n_levels - 1; d >= 1; d--) {
     for (size_t i = s->level[d]; i < s->level[d + 1]; i++) {
       guint32 w = s->order[i];
       s->coef[w] = (1.0 + s->delta[w]) / s->sigma[w];
-      for (size_t x = c->nets_of.start[w]; x < c->nets_of.start[w + 1]; x++) {
-        guint32 k = c->nets_of.to[x];
-        if (s->net_back[k] != (gint32) d) {
-          s->net_back[k] = (gint32) d;
-          s->net_sum[k] = 0;
-        }
-        s->net_sum[k] += s->coef[w];
-      }
+      sets_add(c, s, w, (gint32) d, s->coef[w]);
     }
     if (d == 1)
       break;
     for (size_t i = s->level[d - 1]; i < s->level[d]; i++) {
       guint32 v = s->order[i];
-      s->delta[v] = s->sigma[v] * sum_from_level(c, s, s->net_back, s->coef, v, (gint32) d);
+      s->delta[v] = s->sigma[v] * sum_from_level(c, s, s->coef, v, (gint32) d);
       dep[v] += s->delta[v];
     }
   }
-  for (size_t i = 0; i < tail; i++)
-    s->dist[s->order[i]] = -1;
-  for (size_t i = 0; i < n_nets; i++) {
-    s->net_level[s->nets[i]] = -1;
-    s->net_back[s->nets[i]] = -1;
+  sets_clear(s);
+  for (size_t i = 0; i < tail; i++) {
+    guint32 v = s->order[i];
+    s->dist[v] = -1;
+    for (size_t x = c->nets_of.start[v]; x < c->nets_of.start[v + 1]; x++)
+      s->expanded[c->nets_of.to[x]] = 0;
   }
 }
 
