@@ -295,9 +295,11 @@ arpack_product(igraph_real_t *to, const igraph_real_t *from, int n, void *extra)
 
 /* Eigenvector centrality: the leading eigenvector (ARPACK through igraph, as
  * igraph_eigenvector_centrality finds it, from the degrees), at unit length
- * as NetworkX gives it. Left 0 when there is no tie. */
+ * as NetworkX gives it. It is 0 outside the component of its largest entry:
+ * what ARPACK leaves there is rounding noise (1e-17 or so), which would
+ * change with the machine. Left 0 when there is no tie. */
 static igraph_error_t
-eigenvector(const KbiCliques *c, KbBroker *out)
+eigenvector(const KbiCliques *c, const igraph_vector_int_t *component, KbBroker *out)
 {
   if (c->ties == 0)
     return IGRAPH_SUCCESS;
@@ -322,9 +324,16 @@ eigenvector(const KbiCliques *c, KbBroker *out)
                                             &vectors);
   g_free(p.set_sum);
   IGRAPH_CHECK(rc);
-  double norm = 0;
+  size_t top = 0;
   for (size_t v = 0; v < c->n; v++)
+    if (fabs(MATRIX(vectors, v, 0)) > fabs(MATRIX(vectors, top, 0)))
+      top = v;
+  double norm = 0;
+  for (size_t v = 0; v < c->n; v++) {
+    if (VECTOR(*component)[v] != VECTOR(*component)[top])
+      MATRIX(vectors, v, 0) = 0;
     norm += MATRIX(vectors, v, 0) * MATRIX(vectors, v, 0);
+  }
   norm = sqrt(norm);
   for (size_t v = 0; v < c->n; v++)
     out[v].eigenvector = norm > 0 && VECTOR(values)[0] > 0 ? fabs(MATRIX(vectors, v, 0)) / norm
@@ -335,13 +344,14 @@ eigenvector(const KbiCliques *c, KbBroker *out)
   return IGRAPH_SUCCESS;
 }
 
-/* Cut points: those of the graph of organisations, networks (vertices n and
- * up) and direct ties. A network has two or more members, so once an
- * organisation is gone every part left holds an organisation: the
+/* Cut points and components: those of the graph of organisations, networks
+ * (vertices n and up) and direct ties. A network has two or more members, so
+ * once an organisation is gone every part left holds an organisation: the
  * organisations that cut this graph are those that cut the organisation
- * network. */
+ * network, and its components hold the same organisations. 'component' is
+ * initialised and gets each organisation's. */
 static igraph_error_t
-cut_points(const KbiCliques *c, KbBroker *out)
+cut_points(const KbiCliques *c, KbBroker *out, igraph_vector_int_t *component)
 {
   igraph_vector_int_t edges;
   IGRAPH_VECTOR_INT_INIT_FINALLY(&edges, 0);
@@ -363,6 +373,12 @@ cut_points(const KbiCliques *c, KbBroker *out)
   for (igraph_integer_t i = 0; i < igraph_vector_int_size(&edges); i++)
     if ((size_t) VECTOR(edges)[i] < c->n)
       out[VECTOR(edges)[i]].articulation = TRUE;
+  IGRAPH_CHECK(igraph_vector_int_init(component, 0));
+  igraph_error_t rc = igraph_connected_components(&g, component, NULL, NULL, IGRAPH_WEAK);
+  if (rc != IGRAPH_SUCCESS) {
+    igraph_vector_int_destroy(component);
+    IGRAPH_ERROR("finding components", rc);
+  }
   igraph_destroy(&g);
   igraph_vector_int_destroy(&edges);
   IGRAPH_FINALLY_CLEAN(2);
@@ -499,9 +515,12 @@ kb_brokers_compute_with(const KbDataset *ds, const KbBrokersOptions *opts, GErro
   KbBroker *b = g_new0(KbBroker, c.n ? c.n : 1);
   for (size_t i = 0; i < c.n; i++)
     b[i].node = c.nodes[i];
-  igraph_error_t rc = eigenvector(&c, b);
-  if (rc == IGRAPH_SUCCESS)
-    rc = cut_points(&c, b);
+  igraph_vector_int_t component;
+  igraph_error_t rc = cut_points(&c, b, &component);
+  if (rc == IGRAPH_SUCCESS) {
+    rc = eigenvector(&c, &component, b);
+    igraph_vector_int_destroy(&component);
+  }
   if (rc != IGRAPH_SUCCESS) {
     g_free(b);
     g_free(br);
