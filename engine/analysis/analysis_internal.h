@@ -75,6 +75,7 @@ typedef struct {
   KbiCsr members;           /* set -> its members, ascending */
   KbiCsr nets_of;           /* organisation -> its networks, ascending */
   guint32 *profile;         /* organisation -> its profile's set, or G_MAXUINT32 */
+  KbiCsr sets_of;           /* organisation -> the sets it is in: its networks, its profile */
   KbiCsr terms;             /* organisation -> (set, count): its networks, +1 each, and
                              * the profiles sharing c >= 2 networks with its own, 1 - c */
   KbiCsr direct;            /* organisation -> organisations joined by partner_of or funds

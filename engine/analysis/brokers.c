@@ -37,6 +37,7 @@ typedef struct {
 
 typedef struct {
   guint32 *in_n, *not_out, *not_in;   /* stamps: b + 1 when it holds for b */
+  guint32 *net_run;         /* per set: b + 1 when the sums below are b's */
   guint32 *net_count;       /* per set: members tied to b */
   double *net_inv;          /* per set: sum of 1/degree over those */
   guint32 *net_out;         /* per set and group: members b has an arc to */
@@ -84,28 +85,30 @@ local_one(const Local *l, LocalScratch *s, size_t b)
     s->not_out[c->only_in.to[x]] = run;
   for (size_t x = c->only_out.start[b]; x < c->only_out.start[b + 1]; x++)
     s->not_in[c->only_out.to[x]] = run;
-  for (size_t k = 0; k < c->n_sets; k++) {
-    guint32 count = 0, all = 0, *by = s->net_out + k * l->n_groups;
-    double inv = 0;
-    memset(by, 0, l->n_groups * sizeof *by);
-    for (size_t y = c->members.start[k]; y < c->members.start[k + 1]; y++) {
-      guint32 q = c->members.to[y];
-      if (s->in_n[q] != run)
-        continue;
-      count++;
-      inv += l->inv_degree[q];
-      if (s->not_out[q] != run) {
-        by[l->group[q]]++;
-        all++;
+  /* the sets, summed over b's neighbours */
+  const guint32 *nb = (const guint32 *) s->nb->data;
+  for (guint i = 0; i < s->nb->len; i++) {
+    guint32 u = nb[i];
+    gboolean out_u = s->not_out[u] != run;
+    for (size_t x = c->sets_of.start[u]; x < c->sets_of.start[u + 1]; x++) {
+      guint32 k = c->sets_of.to[x], *by = s->net_out + k * l->n_groups;
+      if (s->net_run[k] != run) {
+        s->net_run[k] = run;
+        s->net_count[k] = 0;
+        s->net_inv[k] = 0;
+        s->net_out_all[k] = 0;
+        memset(by, 0, l->n_groups * sizeof *by);
+      }
+      s->net_count[k]++;
+      s->net_inv[k] += l->inv_degree[u];
+      if (out_u) {
+        by[l->group[u]]++;
+        s->net_out_all[k]++;
       }
     }
-    s->net_count[k] = count;
-    s->net_inv[k] = inv;
-    s->net_out_all[k] = all;
   }
   memset(s->out_group, 0, l->n_groups * sizeof *s->out_group);
   gint64 out_all = 0;
-  const guint32 *nb = (const guint32 *) s->nb->data;
   for (guint i = 0; i < s->nb->len; i++)
     if (s->not_out[nb[i]] != run) {
       s->out_group[l->group[nb[i]]]++;
@@ -127,6 +130,8 @@ local_one(const Local *l, LocalScratch *s, size_t b)
     for (size_t x = c->terms.start[j]; x < c->terms.start[j + 1]; x++) {
       guint32 k = c->terms.to[x];
       gint64 times = c->terms.count[x];
+      if (s->net_run[k] != run)
+        continue;               /* no neighbour of b in it */
       common += times * s->net_count[k];
       inv += (double) times * s->net_inv[k];
       cl.all += times * s->net_out_all[k];
@@ -178,7 +183,8 @@ local_run(gpointer data)
   const KbiCliques *c = l->c;
   size_t n = c->n ? c->n : 1, k = c->n_sets ? c->n_sets : 1;
   LocalScratch s = {
-    g_new0(guint32, n), g_new0(guint32, n), g_new0(guint32, n), g_new(guint32, k),
+    g_new0(guint32, n), g_new0(guint32, n), g_new0(guint32, n), g_new0(guint32, k),
+    g_new(guint32, k),
     g_new(double, k), g_new(guint32, k * l->n_groups), g_new(guint32, k),
     g_new(guint32, l->n_groups), g_array_new(FALSE, FALSE, sizeof(guint32))
   };
@@ -188,6 +194,7 @@ local_run(gpointer data)
   g_free(s.in_n);
   g_free(s.not_out);
   g_free(s.not_in);
+  g_free(s.net_run);
   g_free(s.net_count);
   g_free(s.net_inv);
   g_free(s.net_out);

@@ -167,12 +167,12 @@ add_profiles(KbiCliques *c, GArray *members)
   }
   g_array_sort_with_data(multi, compare_by_networks, c);
   const guint32 *mv = (const guint32 *) multi->data;
-  GArray *sets_of = g_array_new(FALSE, FALSE, sizeof(Entry));   /* (network, profile) */
+  GArray *in_net = g_array_new(FALSE, FALSE, sizeof(Entry));   /* (network, profile) */
   size_t n_profiles = 0;
   for (guint i = 0; i < multi->len; i++) {
     if (i == 0 || compare_networks_of(c, mv[i - 1], mv[i]) != 0) {
       for (size_t x = c->nets_of.start[mv[i]]; x < c->nets_of.start[mv[i] + 1]; x++)
-        entry_add(sets_of, c->nets_of.to[x], n_profiles, 0);
+        entry_add(in_net, c->nets_of.to[x], n_profiles, 0);
       n_profiles++;
     }
     c->profile[mv[i]] = (guint32) (c->n_nets + n_profiles - 1);
@@ -182,7 +182,7 @@ add_profiles(KbiCliques *c, GArray *members)
   c->n_sets = c->n_nets + n_profiles;
   csr_from_entries(members, c->n_sets, FALSE, &c->members);
   KbiCsr profiles_of;
-  csr_from_entries(sets_of, c->n_nets, FALSE, &profiles_of);
+  csr_from_entries(in_net, c->n_nets, FALSE, &profiles_of);
 
   /* the profiles that share two or more networks with each profile */
   GArray *overlap = g_array_new(FALSE, FALSE, sizeof(Entry));
@@ -210,6 +210,14 @@ add_profiles(KbiCliques *c, GArray *members)
   KbiCsr over;
   csr_from_entries(overlap, n_profiles, TRUE, &over);
 
+  GArray *sets_of = g_array_new(FALSE, FALSE, sizeof(Entry));
+  for (size_t v = 0; v < c->n; v++) {
+    for (size_t x = c->nets_of.start[v]; x < c->nets_of.start[v + 1]; x++)
+      entry_add(sets_of, v, c->nets_of.to[x], 0);
+    if (c->profile[v] != G_MAXUINT32)
+      entry_add(sets_of, v, c->profile[v], 0);
+  }
+  csr_from_entries(sets_of, c->n, FALSE, &c->sets_of);
   GArray *terms = g_array_new(FALSE, FALSE, sizeof(Entry));
   for (size_t v = 0; v < c->n; v++) {
     for (size_t x = c->nets_of.start[v]; x < c->nets_of.start[v + 1]; x++)
@@ -363,6 +371,7 @@ kb_i_cliques_release(KbiCliques *c)
   csr_release(&c->nets_of);
   csr_release(&c->direct);
   csr_release(&c->terms);
+  csr_release(&c->sets_of);
   g_free(c->profile);
   csr_release(&c->only_in);
   csr_release(&c->only_out);

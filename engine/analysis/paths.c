@@ -77,10 +77,8 @@ set_add(Search *s, guint32 g, gint32 d, double x)
 static void
 sets_add(const KbiCliques *c, Search *s, guint32 v, gint32 d, double x)
 {
-  for (size_t i = c->nets_of.start[v]; i < c->nets_of.start[v + 1]; i++)
-    set_add(s, c->nets_of.to[i], d, x);
-  if (c->profile[v] != G_MAXUINT32)
-    set_add(s, c->profile[v], d, x);
+  for (size_t i = c->sets_of.start[v]; i < c->sets_of.start[v + 1]; i++)
+    set_add(s, c->sets_of.to[i], d, x);
 }
 
 static void
