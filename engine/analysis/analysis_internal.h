@@ -64,11 +64,12 @@ typedef struct {
  *   sum over (g, c) in terms[w] of c * (sum of x over set g's members)
  *   + sum of x over direct[w]  -  x[w] when w has a network,
  *
- * which visits a set once instead of the ties of its clique. Positions as
- * KbiOrgNet's. */
+ * which visits a set once instead of the ties of its clique. Positions are
+ * not KbiOrgNet's: organisations that share networks lie close together. */
 typedef struct {
   size_t n;                 /* organisations */
-  size_t *nodes;            /* position -> node index, by id */
+  size_t *nodes;            /* position -> node index; those with the same networks together */
+  guint32 *by_id;           /* the position of the i-th organisation by id */
   size_t n_nets;            /* networks: sets 0 .. n_nets - 1 */
   size_t n_sets;            /* then the profiles */
   size_t *net_node;         /* network -> node index */

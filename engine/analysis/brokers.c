@@ -459,7 +459,11 @@ static void
 shortest_paths(const KbiCliques *c, size_t k, guint threads, KbBrokers *br, KbBroker *out)
 {
   size_t n = c->n;
+  /* drawn by id, taken in position order */
   guint32 *sources = kb_i_sample_sources(n, k);
+  for (size_t i = 0; i < k; i++)
+    sources[i] = c->by_id[sources[i]];
+  qsort(sources, k, sizeof *sources, kb_i_compare_u32);
   double *dep = g_new0(double, n ? n : 1);
   guint64 *dist = g_new0(guint64, n ? n : 1);
   size_t *reached = g_new0(size_t, n ? n : 1);

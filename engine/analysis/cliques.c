@@ -90,23 +90,27 @@ share_network(const KbiCliques *c, size_t a, size_t b)
                     KB_CSR_ROW(&c->nets_of, b), KB_CSR_LEN(&c->nets_of, b));
 }
 
-/* Orders organisations by their lists of networks (0 when the same). */
+/* Orders rows a and b of 'lists' by their entries (0 when the same). */
 static int
-compare_networks_of(const KbiCliques *c, size_t a, size_t b)
+compare_rows(const KbiCsr *lists, size_t a, size_t b)
 {
-  size_t na = KB_CSR_LEN(&c->nets_of, a), nb = KB_CSR_LEN(&c->nets_of, b);
-  const guint32 *ra = KB_CSR_ROW(&c->nets_of, a), *rb = KB_CSR_ROW(&c->nets_of, b);
+  size_t na = KB_CSR_LEN(lists, a), nb = KB_CSR_LEN(lists, b);
+  const guint32 *ra = KB_CSR_ROW(lists, a), *rb = KB_CSR_ROW(lists, b);
   for (size_t i = 0; i < na && i < nb; i++)
     if (ra[i] != rb[i])
       return ra[i] < rb[i] ? -1 : 1;
   return na < nb ? -1 : na > nb;
 }
 
+/* Organisations (guint32 rows of the KbiCsr 'data') by their rows, then by
+ * number; an empty row last. */
 static gint
-compare_by_networks(gconstpointer x, gconstpointer y, gpointer data)
+compare_by_lists(gconstpointer x, gconstpointer y, gpointer data)
 {
   size_t a = *(const guint32 *) x, b = *(const guint32 *) y;
-  int by = compare_networks_of(data, a, b);
+  gboolean ea = KB_CSR_LEN((const KbiCsr *) data, a) == 0;
+  gboolean eb = KB_CSR_LEN((const KbiCsr *) data, b) == 0;
+  int by = ea != eb ? (ea ? 1 : -1) : compare_rows(data, a, b);
   return by != 0 ? by : (a < b ? -1 : a > b);
 }
 
@@ -165,12 +169,12 @@ add_profiles(KbiCliques *c, GArray *members)
       g_array_append_val(multi, x);
     }
   }
-  g_array_sort_with_data(multi, compare_by_networks, c);
+  g_array_sort_with_data(multi, compare_by_lists, &c->nets_of);
   const guint32 *mv = (const guint32 *) multi->data;
   GArray *in_net = g_array_new(FALSE, FALSE, sizeof(Entry));   /* (network, profile) */
   size_t n_profiles = 0;
   for (guint i = 0; i < multi->len; i++) {
-    if (i == 0 || compare_networks_of(c, mv[i - 1], mv[i]) != 0) {
+    if (i == 0 || compare_rows(&c->nets_of, mv[i - 1], mv[i]) != 0) {
       for (size_t x = c->nets_of.start[mv[i]]; x < c->nets_of.start[mv[i] + 1]; x++)
         entry_add(in_net, c->nets_of.to[x], n_profiles, 0);
       n_profiles++;
@@ -232,6 +236,44 @@ add_profiles(KbiCliques *c, GArray *members)
   csr_from_entries(terms, c->n, TRUE, &c->terms);
 }
 
+/* Puts the organisations with the same networks next to one another (by
+ * their lists of networks, then by id; those in none last), so that a
+ * search that reaches a network's members touches memory close together:
+ * c->nodes and the positions in 'mem' (network, position) and 'arcs' are
+ * changed to that order, and c->by_id says where each position by id went. */
+static void
+renumber(KbiCliques *c, GArray *mem, GArray *arcs)
+{
+  GArray *of = g_array_new(FALSE, FALSE, sizeof(Entry));   /* (position, network) */
+  const Entry *m = (const Entry *) mem->data;
+  for (guint i = 0; i < mem->len; i++)
+    entry_add(of, m[i].to, m[i].row, 0);
+  KbiCsr lists;
+  csr_from_entries(of, c->n, FALSE, &lists);
+  guint32 *order = g_new(guint32, c->n ? c->n : 1);
+  for (size_t p = 0; p < c->n; p++)
+    order[p] = (guint32) p;
+  g_qsort_with_data(order, (gint) c->n, sizeof *order, compare_by_lists, &lists);
+  csr_release(&lists);
+  c->by_id = g_new(guint32, c->n ? c->n : 1);
+  size_t *nodes = g_new(size_t, c->n ? c->n : 1);
+  for (size_t i = 0; i < c->n; i++) {
+    c->by_id[order[i]] = (guint32) i;
+    nodes[i] = c->nodes[order[i]];
+  }
+  g_free(order);
+  g_free(c->nodes);
+  c->nodes = nodes;
+  Entry *e = (Entry *) mem->data;
+  for (guint i = 0; i < mem->len; i++)
+    e[i].to = c->by_id[e[i].to];
+  e = (Entry *) arcs->data;
+  for (guint i = 0; i < arcs->len; i++) {
+    e[i].row = c->by_id[e[i].row];
+    e[i].to = c->by_id[e[i].to];
+  }
+}
+
 gboolean
 kb_i_cliques_build(const KbDataset *ds, KbiCliques *c, GError **error)
 {
@@ -264,6 +306,7 @@ kb_i_cliques_build(const KbDataset *ds, KbiCliques *c, GError **error)
     }
   }
   g_free(pos);
+  renumber(c, mem, arcs);
   g_array_sort(mem, compare_entries);
   g_array_sort(arcs, compare_entries);
 
@@ -366,6 +409,7 @@ void
 kb_i_cliques_release(KbiCliques *c)
 {
   g_free(c->nodes);
+  g_free(c->by_id);
   g_free(c->net_node);
   csr_release(&c->members);
   csr_release(&c->nets_of);

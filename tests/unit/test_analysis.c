@@ -677,7 +677,8 @@ collect_tie(size_t v, size_t u, gpointer data)
 }
 
 /* The cliques give each organisation the neighbours, and each one-way arc,
- * that KbiOrgNet's ties and arcs (built pair by pair in hash tables) give. */
+ * that KbiOrgNet's ties and arcs (built pair by pair in hash tables) give.
+ * The cliques order organisations their own way: compared by node. */
 static void
 check_cliques(const KbDataset *ds, const char *what)
 {
@@ -688,9 +689,10 @@ check_cliques(const KbDataset *ds, const char *what)
   ck_assert_uint_eq(c.n, net.n);
   ck_assert_uint_eq(c.ties, net.ties->len);
   GArray **nb = g_new0(GArray *, net.n + 1);
-  for (size_t v = 0; v < net.n; v++) {
-    ck_assert_uint_eq(c.nodes[v], net.nodes[v]);
-    nb[v] = g_array_new(FALSE, FALSE, sizeof(size_t));
+  for (size_t p = 0; p < net.n; p++) {
+    nb[p] = g_array_new(FALSE, FALSE, sizeof(size_t));
+    /* by_id: the cliques' position of the p-th organisation by id */
+    ck_assert_uint_eq(c.nodes[c.by_id[p]], net.nodes[p]);
   }
   for (guint i = 0; i < net.ties->len; i++) {
     const KbiTie *t = &g_array_index(net.ties, KbiTie, i);
@@ -699,17 +701,20 @@ check_cliques(const KbDataset *ds, const char *what)
   }
   guint32 *seen = g_new0(guint32, net.n + 1);
   GArray *got = g_array_new(FALSE, FALSE, sizeof(size_t));
-  for (size_t v = 0; v < net.n; v++) {
+  for (size_t v = 0; v < c.n; v++) {
+    size_t p = net.pos[c.nodes[v]];
     g_array_set_size(got, 0);
     kb_i_cliques_foreach_tie(&c, v, seen, (guint32) v + 1, collect_tie, got);
+    for (guint i = 0; i < got->len; i++)
+      g_array_index(got, size_t, i) = net.pos[c.nodes[g_array_index(got, size_t, i)]];
     g_array_sort(got, compare_size);
-    g_array_sort(nb[v], compare_size);
-    ck_assert_msg(got->len == nb[v]->len && c.degree[v] == nb[v]->len
-                  && memcmp(got->data, nb[v]->data, got->len * sizeof(size_t)) == 0,
-                  "%s: the neighbours of %s differ", what,
-                  kb_dataset_node(ds, net.nodes[v])->id);
-    g_array_unref(nb[v]);
+    g_array_sort(nb[p], compare_size);
+    ck_assert_msg(got->len == nb[p]->len && c.degree[v] == nb[p]->len
+                  && memcmp(got->data, nb[p]->data, got->len * sizeof(size_t)) == 0,
+                  "%s: the neighbours of %s differ", what, kb_dataset_node(ds, c.nodes[v])->id);
   }
+  for (size_t p = 0; p < net.n; p++)
+    g_array_unref(nb[p]);
   /* the arcs with none back, both ways round */
   GHashTable *arcs = g_hash_table_new(g_int64_hash, g_int64_equal);
   gint64 *keys = g_new(gint64, net.arcs->len + 1);
@@ -725,11 +730,12 @@ check_cliques(const KbDataset *ds, const char *what)
     if (g_hash_table_contains(arcs, &back))
       continue;
     one_way++;
+    guint32 from = c.by_id[a[0]], to = c.by_id[a[1]];
     gboolean in = FALSE, out = FALSE;
-    for (size_t x = c.only_in.start[a[1]]; x < c.only_in.start[a[1] + 1]; x++)
-      in |= c.only_in.to[x] == a[0];
-    for (size_t x = c.only_out.start[a[0]]; x < c.only_out.start[a[0] + 1]; x++)
-      out |= c.only_out.to[x] == a[1];
+    for (size_t x = c.only_in.start[to]; x < c.only_in.start[to + 1]; x++)
+      in |= c.only_in.to[x] == from;
+    for (size_t x = c.only_out.start[from]; x < c.only_out.start[from + 1]; x++)
+      out |= c.only_out.to[x] == to;
     ck_assert_msg(in && out, "%s: arc %zu -> %zu one way", what, a[0], a[1]);
   }
   ck_assert_uint_eq(one_way, c.only_in.start[c.n]);
