@@ -10,7 +10,8 @@ cmd_brokers(int argc, char **argv)
   KbCliDatasetOptions opts = { 0 };
   KbCliOutputOptions out = { 0 };
   gboolean exact = FALSE;
-  gint64 sources = -1;
+  g_autofree char *sources_text = NULL;
+  guint64 sources = 0;
   g_autoptr(GOptionContext) ctx = g_option_context_new("DATASET");
   g_option_context_set_summary(ctx,
     "Centrality and brokerage in the organisation network (organisations tied by\n"
@@ -28,7 +29,7 @@ cmd_brokers(int argc, char **argv)
   GOptionEntry entries[] = {
     { "exact", 0, 0, G_OPTION_ARG_NONE, &exact,
       "Betweenness and closeness from every organisation, whatever the size", NULL },
-    { "sources", 0, 0, G_OPTION_ARG_INT64, &sources,
+    { "sources", 0, 0, G_OPTION_ARG_STRING, &sources_text,
       "Betweenness estimated from K organisations drawn as sources (all, exactly, when K is "
       "at least their number)", "K" },
     { NULL }
@@ -39,12 +40,13 @@ cmd_brokers(int argc, char **argv)
   int status = KB_EXIT_USAGE;
   if (!kb_cli_parse(ctx, "brokers", &argc, &argv, &opts, &out, 1))
     goto done;
-  if (sources != -1 && (sources < 1 || sources > G_MAXUINT32)) {
-    kb_cli_usage_error("brokers", "--sources %" G_GINT64_FORMAT ": expected 1 to %u "
-                       "organisations", sources, G_MAXUINT32);
+  if (sources_text != NULL
+      && !g_ascii_string_to_unsigned(sources_text, 10, 1, G_MAXUINT32, &sources, NULL)) {
+    kb_cli_usage_error("brokers", "--sources '%s': expected a whole number of organisations "
+                       "from 1 to %u", sources_text, G_MAXUINT32);
     goto done;
   }
-  if (exact && sources != -1) {
+  if (exact && sources_text != NULL) {
     kb_cli_usage_error("brokers", "--exact takes every organisation as a source; it does not "
                        "combine with --sources");
     goto done;
@@ -58,7 +60,7 @@ cmd_brokers(int argc, char **argv)
     KbBrokersOptions bo;
     kb_brokers_options_init(&bo);
     bo.exact = exact;
-    bo.sources = sources > 0 ? (size_t) sources : 0;
+    bo.sources = (size_t) sources;
     g_autoptr(KbBrokers) br = kb_brokers_compute_with(ds, &bo, &err);
     if (br == NULL) {
       fprintf(stderr, "klaverblad brokers: error: %s\n", err->message);
