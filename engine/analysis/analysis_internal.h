@@ -101,7 +101,7 @@ void kb_i_cliques_foreach_tie(const KbiCliques *c, size_t v, guint32 *seen, guin
                               KbiTieFunc func, gpointer data);
 
 /* Brandes' algorithm over the cliques, one breadth-first search from each
- * of the k sources (positions): adds to dependency[v] the sum over the
+ * of the k sources (positions in the cliques, ascending): adds to dependency[v] the sum over the
  * sources s of s's dependency on v (each pair counted once per direction),
  * and sets distance_sum[s] and reached[s] (the others s reaches) for each
  * source. Runs on up to 'threads' threads; the sums are taken in one fixed
@@ -115,8 +115,10 @@ void kb_i_run_threads(guint threads, GThreadFunc func, gpointer data);
 /* Orders guint32 values, for qsort. */
 int kb_i_compare_u32(const void *x, const void *y);
 
-/* k of the n positions, ascending, drawn without replacement from a fixed
- * seed: the same k and n give the same sources. */
+/* k of the numbers 0 .. n-1, ascending, drawn without replacement from a
+ * fixed seed (splitmix64, a partial Fisher-Yates shuffle): the same k and n
+ * give the same numbers. brokers draws organisations by their rank by id
+ * and finds their positions through by_id. Newly allocated. */
 guint32 *kb_i_sample_sources(size_t n, size_t k);
 
 /* ------------------------------------------------------------ contexts */

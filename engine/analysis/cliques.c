@@ -1,12 +1,13 @@
 /* cliques.c -- the organisation network held as what makes it: the members
  * of each network (all tied to one another, a clique), the partner_of and
- * funds ties between organisations that share no network, and the pairs
- * that share more than one network. A walk over it visits a network once
- * instead of the ties of its clique, and subtracts what the pairs sharing
- * several networks add more than once, so that it gives exactly what the
- * simple graph of KbiOrgNet gives (the same organisations at the same
- * positions, the same ties). It holds some numbers per organisation and
- * per membership where KbiOrgNet holds a number per tie. */
+ * funds ties between organisations that share no network, and the
+ * organisations that share the same two or more networks (profiles). A walk
+ * over it visits a network once instead of the ties of its clique, and
+ * subtracts through the profiles what pairs sharing several networks add
+ * more than once, so that it gives exactly what the simple graph of
+ * KbiOrgNet gives (the same organisations, the same ties; positions in an
+ * order of its own). It holds some numbers per organisation and per
+ * membership where KbiOrgNet holds a number per tie. */
 #include <string.h>
 
 #include "analysis/analysis_internal.h"
