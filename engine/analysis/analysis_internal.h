@@ -41,6 +41,86 @@ gboolean kb_i_is_direct_tie(const KbDataset *ds, const KbRelation *r);
 GHashTable *kb_i_direct_ties(const KbDataset *ds);
 gboolean kb_i_directly_tied(GHashTable *direct, size_t a, size_t b);
 
+/* --------------------------------------------- organisation network as cliques */
+
+/* Rows of 32-bit entries: row i is to[start[i] .. start[i + 1]), each
+ * entry with count[] beside it when there is one. */
+typedef struct {
+  size_t *start;
+  guint32 *to;
+  gint32 *count;
+} KbiCsr;
+
+#define KB_CSR_ROW(csr, i) ((csr)->to + (csr)->start[i])
+#define KB_CSR_LEN(csr, i) ((csr)->start[(i) + 1] - (csr)->start[i])
+
+/* The organisation network (KbiOrgNet's ties, unweighted) as what makes it:
+ * organisations u and v are tied when they share a network or when
+ * partner_of or funds joins them. A network's members are all tied to one
+ * another. Sets: the networks (with two or more organisations as members),
+ * then the profiles (the organisations with the same two or more networks).
+ * For any x, the sum of x over the neighbours of w is
+ *
+ *   sum over (g, c) in terms[w] of c * (sum of x over set g's members)
+ *   + sum of x over direct[w]  -  x[w] when w has a network,
+ *
+ * which visits a set once instead of the ties of its clique. Positions are
+ * not KbiOrgNet's: organisations that share networks lie close together. */
+typedef struct {
+  size_t n;                 /* organisations */
+  size_t *nodes;            /* position -> node index; those with the same networks together */
+  guint32 *by_id;           /* the position of the i-th organisation by id */
+  size_t n_nets;            /* networks: sets 0 .. n_nets - 1 */
+  size_t n_sets;            /* then the profiles */
+  size_t *net_node;         /* network -> node index */
+  KbiCsr members;           /* set -> its members, ascending */
+  KbiCsr nets_of;           /* organisation -> its networks, ascending */
+  guint32 *profile;         /* organisation -> its profile's set, or G_MAXUINT32 */
+  KbiCsr sets_of;           /* organisation -> the sets it is in: its networks, its profile */
+  KbiCsr terms;             /* organisation -> (set, count): its networks, +1 each, and
+                             * the profiles sharing c >= 2 networks with its own, 1 - c */
+  KbiCsr direct;            /* organisation -> organisations joined by partner_of or funds
+                             * with which it shares no network */
+  KbiCsr only_in;           /* v -> u with an arc u -> v and none back (funds) */
+  KbiCsr only_out;          /* v -> u with an arc v -> u and none back */
+  size_t *degree;           /* ties of each organisation */
+  size_t ties;
+} KbiCliques;
+
+/* Builds it from the dataset (never from KbiOrgNet); FALSE with the error
+ * kb_i_orgnet_build gives (KB_ERROR_LIMIT, nothing to release) when the
+ * organisation network would hold more than KB_ORGNET_MAX_TIES ties. */
+gboolean kb_i_cliques_build(const KbDataset *ds, KbiCliques *c, GError **error);
+void kb_i_cliques_release(KbiCliques *c);
+
+typedef void (*KbiTieFunc)(size_t v, size_t u, gpointer data);
+/* Calls 'func' once for each organisation u tied to v, in no set order.
+ * 'seen' (one entry per organisation) must not hold 'stamp' on entry; it
+ * holds it for v and its neighbours after. */
+void kb_i_cliques_foreach_tie(const KbiCliques *c, size_t v, guint32 *seen, guint32 stamp,
+                              KbiTieFunc func, gpointer data);
+
+/* Brandes' algorithm over the cliques, one breadth-first search from each
+ * of the k sources (positions in the cliques, ascending): adds to dependency[v] the sum over the
+ * sources s of s's dependency on v (each pair counted once per direction),
+ * and sets distance_sum[s] and reached[s] (the others s reaches) for each
+ * source. Runs on up to 'threads' threads; the sums are taken in one fixed
+ * order, so the result is the same bit for bit whatever 'threads' is. */
+void kb_i_paths_compute(const KbiCliques *c, const guint32 *sources, size_t k, guint threads,
+                        double *dependency, guint64 *distance_sum, size_t *reached);
+
+/* Runs func(data) on 'threads' threads, this one among them, and returns
+ * when all have returned. */
+void kb_i_run_threads(guint threads, GThreadFunc func, gpointer data);
+/* Orders guint32 values, for qsort. */
+int kb_i_compare_u32(const void *x, const void *y);
+
+/* k of the numbers 0 .. n-1, ascending, drawn without replacement from a
+ * fixed seed (splitmix64, a partial Fisher-Yates shuffle): the same k and n
+ * give the same numbers. brokers draws organisations by their rank by id
+ * and finds their positions through by_id. Newly allocated. */
+guint32 *kb_i_sample_sources(size_t n, size_t k);
+
 /* ------------------------------------------------------------ contexts */
 
 typedef struct {

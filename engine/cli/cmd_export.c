@@ -85,6 +85,10 @@ cmd_export(int argc, char **argv)
         fprintf(stderr, "klaverblad export: error: %s\n", err->message);
         goto free_values;
       }
+      if (br->sampled) {
+        g_autofree char *method = kb_tables_brokers_method(br, KB_LANG_EN);
+        fprintf(stderr, "klaverblad export: note: %s\n", method);
+      }
       for (size_t i = 0; i < br->n; i++) {
         const KbBroker *b = &br->brokers[i];
         values[DEGREE][b->node] = (double) b->degree;

@@ -433,6 +433,8 @@ brokers_section(Report *r)
   g_autoptr(KbDoc) doc = kb_doc_new("");
   kb_tables_brokers(doc, r->ds, br, 0, r->lang);
   sheet(r, find_sheet(doc, "brokers"), "brokers");
+  g_autofree char *method = kb_tables_brokers_method(br, r->lang);
+  para(r, method);
   g_autoptr(KbCommunities) cs = kb_communities_compute(r->ds, &err);
   if (cs == NULL) {
     fail_igraph(r, err);

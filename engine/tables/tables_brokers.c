@@ -46,3 +46,37 @@ kb_tables_brokers(KbDoc *doc, const KbDataset *ds, const KbBrokers *br, size_t t
     kb_sheet_put_text(s, b->articulation ? kb_tr(lang, "yes") : NULL);
   }
 }
+
+char *
+kb_tables_brokers_method(const KbBrokers *br, KbLang lang)
+{
+  g_return_val_if_fail(br != NULL, NULL);
+  if (!br->sampled)
+    return g_strdup(kb_tr(lang, "Betweenness is exact: every organisation is a source."));
+  g_autofree char *bound = g_strdup_printf("%.2g", br->bound);
+  if (lang == KB_LANG_NL)
+    g_strdelimit(bound, ".", ',');
+  return g_strdup_printf(kb_tr(lang, "Betweenness is estimated from %zu of the %zu organisations "
+                                     "as sources, drawn from a fixed seed: with probability 0.95 "
+                                     "every value lies within %s of the exact one. Closeness is "
+                                     "left out: it needs every organisation as a source."),
+                         br->sources, br->n, bound);
+}
+
+void
+kb_tables_brokers_method_sheet(KbDoc *doc, const KbBrokers *br, KbLang lang)
+{
+  g_return_if_fail(doc != NULL && br != NULL);
+  KbSheet *s = kb_doc_add_sheet(doc, "betweenness", kb_tr(lang, "How betweenness was found"));
+  kb_sheet_add_column(s, "method", kb_tr(lang, "method"), KB_COLUMN_TEXT, 0);
+  kb_sheet_add_column(s, "organisations", kb_tr(lang, "organisations"), KB_COLUMN_INT, 0);
+  kb_sheet_add_column(s, "sources", kb_tr(lang, "sources"), KB_COLUMN_INT, 0);
+  kb_sheet_add_column(s, "bound", kb_tr(lang, "bound (p = 0.95)"), KB_COLUMN_NUMBER, 4);
+  kb_sheet_add_column(s, "closeness", kb_tr(lang, "closeness"), KB_COLUMN_TEXT, 0);
+  kb_sheet_begin_row(s);
+  kb_sheet_put_text(s, kb_tr(lang, br->sampled ? "sampled" : "exact"));
+  kb_sheet_put_int(s, (long long) br->n);
+  kb_sheet_put_int(s, (long long) br->sources);
+  kb_sheet_put_number(s, br->sampled ? br->bound : NAN);
+  kb_sheet_put_text(s, kb_tr(lang, br->sampled ? "left out" : "exact"));
+}

@@ -7,7 +7,8 @@ organisation network.
       [--same]
 
 Either file may be klaverblad's (`brokers --format csv --top 0`: rank, id,
-label, sector, degree, betweenness, ...; `communities --format csv --top 0`:
+label, sector, degree, betweenness, ..., then a block saying whether
+betweenness is exact, which it must be; `communities --format csv --top 0`:
 community, size, sectors, places, members by label) or the peer's
 (peers/brokers_igraph.py: id, degree, betweenness, constraint;
 peers/communities_igraph.py: id, community, modularity).
@@ -45,10 +46,25 @@ def _table(path):
         return list(csv.DictReader(f))
 
 
+def _blocks(path):
+    """The CSV blocks of a file (klaverblad writes one per table, a blank line
+    between them), each as a list of row dictionaries."""
+    with open(path, newline='', encoding='utf-8-sig') as f:
+        text = f.read()
+    blocks = [b for b in text.replace('\r\n', '\n').split('\n\n') if b.strip()]
+    return [list(csv.DictReader(b.splitlines())) for b in blocks]
+
+
 def read_brokers(path):
-    """{id: (degree, betweenness, constraint or None)}"""
+    """{id: (degree, betweenness, constraint or None)}; ValueError when
+    klaverblad's second block says betweenness was sampled, not exact."""
+    blocks = _blocks(path)
+    for block in blocks[1:]:
+        if block and block[0].get('method') == 'sampled':
+            raise ValueError('betweenness sampled from %s sources, not exact (use --exact)'
+                             % block[0]['sources'])
     out = {}
-    for r in _table(path):
+    for r in blocks[0] if blocks else []:
         c = r['constraint'].strip()
         out[r['id']] = (int(r['degree']), float(r['betweenness']), float(c) if c else None)
     return out

@@ -315,6 +315,152 @@ def write_brokerage():
               [list(r) for r in RELATIONS])
 
 
+# ---------------------------------------------------------------- cliques
+
+# A dataset whose organisation network is made mostly by networks (every two
+# members of a network tied), with what klaverblad's clique walk must get
+# right: organisations sharing two and three networks (counted once), a
+# direct tie between co-members (counted once), direct ties outside every
+# network, funds one way only (a direct arc; brokerage is directed), a
+# network with one organisation (ties nobody), a network part_of another
+# (not rolled up), a second component and an isolated organisation.
+CLIQUE_SECTORS = [("s1", "Sector one"), ("s2", "Sector two"), ("s3", "Sector three")]
+CLIQUE_ORGS = [  # id, sector
+    ("o1", "s1"), ("o2", "s1"), ("o3", "s2"), ("o4", "s2"), ("o5", "s3"), ("o6", "s1"),
+    ("o7", "s3"), ("o8", "s2"), ("o9", "s1"), ("o10", "s3"), ("o11", "s1"), ("o12", "s2"),
+]
+CLIQUE_NETWORKS = ["n1", "n2", "n3", "n4", "n5", "u"]
+CLIQUE_RELATIONS = [  # from, to, kind
+    ("o1", "n1", "member_of"), ("o2", "n1", "member_of"), ("o3", "n1", "member_of"),
+    ("o4", "n1", "member_of"), ("o5", "n1", "member_of"),
+    ("o3", "n2", "member_of"), ("o4", "n2", "member_of"), ("o5", "n2", "member_of"),
+    ("o6", "n2", "member_of"),
+    ("o4", "n3", "member_of"), ("o5", "n3", "member_of"), ("o7", "n3", "member_of"),
+    ("o8", "n4", "member_of"), ("o9", "n4", "member_of"),
+    ("o10", "n5", "member_of"),      # alone in n5: no tie
+    ("n1", "u", "part_of"),          # not rolled up: n1's members are not u's
+    ("o1", "o2", "partner_of"),      # co-members of n1 already
+    ("o3", "o5", "funds"),           # co-members already
+    ("o2", "o6", "funds"),           # no shared network: one way only
+    ("o6", "o8", "funds"),           # one way only
+    ("o7", "o9", "partner_of"),      # both ways
+    ("o9", "o7", "funds"),           # besides the partnership
+    ("o11", "o12", "partner_of"),    # a second component
+]
+
+
+def clique_network():
+    """The organisation network by its definition: the simple undirected
+    graph, and the arcs for brokerage."""
+    orgs = [o for o, _ in CLIQUE_ORGS]
+    G = nx.Graph()
+    G.add_nodes_from(orgs)
+    arcs = set()
+    members = {}
+    for a, b, kind in CLIQUE_RELATIONS:
+        if kind == "member_of":
+            members.setdefault(b, set()).add(a)
+        elif kind in ("partner_of", "funds"):
+            G.add_edge(a, b)
+            arcs.add((a, b))
+            if kind == "partner_of":
+                arcs.add((b, a))
+    for m in members.values():
+        for a in m:
+            for b in m:
+                if a != b:
+                    G.add_edge(a, b)
+                    arcs.add((a, b))
+    return G, arcs
+
+
+def brokerage_roles(arcs, sector):
+    """Gould-Fernandez counts by brute force: b brokers (a, c) when a -> b ->
+    c, a != c and not a -> c."""
+    names = ["coordinator", "itinerant", "gatekeeper", "representative", "liaison"]
+    roles = {v: dict.fromkeys(names, 0) for v in sector}
+    for (a, b) in arcs:
+        for (b2, c) in arcs:
+            if b2 != b or c == a or (a, c) in arcs:
+                continue
+            ga, gb, gc = sector[a], sector[b], sector[c]
+            if ga == gb == gc:
+                role = "coordinator"
+            elif ga == gc:
+                role = "itinerant"
+            elif gb == gc:
+                role = "gatekeeper"
+            elif ga == gb:
+                role = "representative"
+            else:
+                role = "liaison"
+            roles[b][role] += 1
+    return roles, names
+
+
+def write_cliques():
+    d = os.path.join(HERE, "cliques")
+    os.makedirs(d, exist_ok=True)
+    rows = [[s, "sector", lab, ""] for s, lab in CLIQUE_SECTORS]
+    rows += [[o, "organisation", "Org " + o.upper(), sec] for o, sec in CLIQUE_ORGS]
+    rows += [[k, "network", "Network " + k.upper(), ""] for k in CLIQUE_NETWORKS]
+    write_csv(os.path.join(d, "nodes.csv"), ["id", "kind", "label", "sector"], rows)
+    write_csv(os.path.join(d, "relations.csv"), ["from", "to", "kind"],
+              [list(r) for r in CLIQUE_RELATIONS])
+
+    G, arcs = clique_network()
+    nodes = sorted(G.nodes())
+    m = node_measures(G)
+    # NetworkX leaves an isolated organisation's constraint and effective
+    # size undefined (nan); klaverblad leaves them empty
+    for c in ("constraint", "effective_size"):
+        m[c] = {v: (m[c][v] if G.degree(v) > 0 else float("nan")) for v in nodes}
+    # cross-checks: python-igraph on the same graph, the dense eigensolver
+    g, _ = igraph_of(G)
+    as_dict = lambda vals: dict(zip(nodes, vals))
+    n = len(nodes)
+    pairs = (n - 1) * (n - 2) / 2.0
+    check("cliques", "degree", m["degree"], as_dict(g.degree()), IG + " degree")
+    check("cliques", "betweenness", m["betweenness"],
+          as_dict([b / pairs for b in g.betweenness(directed=False)]),
+          IG + " betweenness/((n-1)(n-2)/2)")
+    reach = [len(g.subcomponent(i)) - 1 for i in range(n)]
+    check("cliques", "closeness", m["closeness"],
+          as_dict([0.0 if r == 0 else c * r / (n - 1)
+                   for c, r in zip(g.closeness(), reach)]),
+          IG + " closeness * r/(n-1)")
+    A = nx.to_numpy_array(G, nodelist=nodes)
+    w, V = np.linalg.eigh(A)
+    x = np.abs(V[:, np.argmax(w)])
+    check("cliques", "eigenvector", m["eigenvector"], as_dict(x / np.linalg.norm(x)),
+          "numpy.linalg.eigh")
+    check("cliques", "pagerank", m["pagerank"],
+          as_dict(g.pagerank(damping=0.85, implementation="prpack")),
+          IG + " pagerank (prpack)")
+    # exact PageRank by a linear solve, the isolated organisation's share
+    # spread over all
+    deg = A.sum(axis=1)
+    P = np.array([A[i] / deg[i] if deg[i] > 0 else np.full(n, 1.0 / n) for i in range(n)])
+    x = np.linalg.solve(np.eye(n) - 0.85 * P.T, np.full(n, 0.15 / n))
+    check("cliques", "pagerank", m["pagerank"], as_dict(x), "numpy.linalg.solve")
+    con = g.constraint()
+    check("cliques", "constraint",
+          {v: m["constraint"][v] for v in nodes if G.degree(v) > 0},
+          {v: c for v, c in zip(nodes, con) if G.degree(v) > 0}, IG + " constraint")
+    ap = set(nodes[i] for i in g.articulation_points())
+    check("cliques", "articulation", m["articulation"],
+          {v: 1 if v in ap else 0 for v in nodes}, IG + " articulation_points")
+    roles, names = brokerage_roles(arcs, dict(CLIQUE_ORGS))
+    rows = []
+    for v in nodes:
+        rows.append([v] + [str(m[c][v]) if c in ("degree", "articulation")
+                           else ("" if math.isnan(m[c][v]) else fmt(m[c][v]))
+                           for c in COLUMNS]
+                    + [str(roles[v][r]) for r in names] + [str(sum(roles[v].values()))])
+    write_csv(os.path.join(d, "expected.csv"), ["id"] + COLUMNS + names + ["roles"], rows)
+    print("  cliques: %d organisations, %d ties, %d arcs" % (n, G.number_of_edges(), len(arcs)))
+
+
 # ---------------------------------------------------------------- main
 
 def main():
@@ -323,6 +469,7 @@ def main():
     for name, edges in GRAPHS.items():
         write_edge_list(name, edges)
     write_brokerage()
+    write_cliques()
     for name in GRAPHS:
         G = read_edge_list(name)
         assert nx.is_connected(G)

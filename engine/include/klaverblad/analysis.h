@@ -223,9 +223,35 @@ typedef struct {
   size_t n;
   KbBroker *brokers;        /* by betweenness, then roles_total, degree, id */
   size_t ties;
+  size_t sources;           /* the organisations betweenness was summed from: n when exact */
+  gboolean sampled;         /* betweenness estimated from 'sources' of them drawn at random
+                             * (from a fixed seed); closeness is then NaN, not known */
+  double bound;             /* when sampled: with probability 0.95 every betweenness lies
+                             * within this of its exact value (Hoeffding); 0 when exact */
 } KbBrokers;
 
+/* Above this many organisations betweenness is estimated from a sample of
+ * KB_BROKERS_SOURCES sources unless told otherwise. */
+#define KB_BROKERS_EXACT_MAX 20000
+#define KB_BROKERS_SOURCES 4096
+
+typedef struct {
+  size_t sources;           /* 0: all up to KB_BROKERS_EXACT_MAX organisations, else
+                             * KB_BROKERS_SOURCES; k: k sampled (all, exactly, when k >= n) */
+  gboolean exact;           /* every organisation a source whatever the size (sources 0) */
+  guint threads;            /* 0: one per core; the result does not depend on it */
+} KbBrokersOptions;
+
+/* Defaults: as described under KbBrokersOptions. */
+void kb_brokers_options_init(KbBrokersOptions *opts);
+
+/* Centrality and brokerage in the organisation network, with the default
+ * options. NULL and 'error' set (KB_ERROR_LIMIT) when the network would
+ * hold more than 5*10^7 ties. The caller owns the result. */
 KbBrokers *kb_brokers_compute(const KbDataset *ds, GError **error);
+/* The same with 'opts' (exact and sources not both set). */
+KbBrokers *kb_brokers_compute_with(const KbDataset *ds, const KbBrokersOptions *opts,
+                                   GError **error);
 void kb_brokers_free(KbBrokers *b);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbBrokers, kb_brokers_free)
 

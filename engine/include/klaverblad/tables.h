@@ -39,6 +39,12 @@ void kb_tables_synergy_each_rows(KbSheet *sheet, const KbDataset *ds, size_t org
 void kb_tables_bridges(KbDoc *doc, const KbDataset *ds, const KbBridges *br, KbLang lang);
 void kb_tables_brokers(KbDoc *doc, const KbDataset *ds, const KbBrokers *br, size_t top,
                        KbLang lang);
+/* The sentence that says how betweenness was found: exactly, or estimated
+ * from a sample of sources, with its bound (newly allocated). */
+char *kb_tables_brokers_method(const KbBrokers *br, KbLang lang);
+/* The same as a sheet "betweenness" of one row: method (exact or sampled),
+ * organisations, sources, bound (empty when exact), closeness (exact or left out). */
+void kb_tables_brokers_method_sheet(KbDoc *doc, const KbBrokers *br, KbLang lang);
 void kb_tables_communities(KbDoc *doc, const KbDataset *ds, const KbCommunities *cs, size_t top,
                            KbLang lang);
 void kb_tables_candidates(KbDoc *doc, const KbDataset *ds, const KbCandidates *cs,

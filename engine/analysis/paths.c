@@ -1,0 +1,279 @@
+/* paths.c -- shortest paths over the organisation network held as cliques
+ * (cliques.c): Brandes' betweenness and the distance sums of closeness, in
+ * one breadth-first search per source.
+ *
+ * A network's members are all tied, so they lie on at most two levels of a
+ * search: the network is expanded once, at the level of its first member
+ * reached. The number of shortest paths to w one level below is the sum
+ * of sigma(v) over its neighbours v on the level above: summed per set
+ * (network or profile) over its members on that level, and taken through
+ * w's terms (cliques.c). The dependencies go back up the same way. Each step
+ * costs the organisation's terms and direct ties, not its degree. */
+#include <string.h>
+
+#include "analysis/analysis_internal.h"
+
+/* ------------------------------------------------------------ one search */
+
+typedef struct {
+  gint32 *dist;             /* per organisation, -1 when not reached */
+  double *sigma, *delta, *coef;
+  guint32 *order;           /* reached, level by level */
+  size_t *level;            /* level d is order[level[d] .. level[d + 1]) */
+  guint8 *expanded;         /* per network: its members have been reached */
+  double *set_sum;          /* per set: a sum over its members on one level */
+  gint32 *set_level;        /* per set: that level, or -1 */
+  guint32 *sets;            /* the sets with a level */
+  size_t n_sets;
+} Search;
+
+static void
+search_init(Search *s, const KbiCliques *c)
+{
+  size_t n = c->n ? c->n : 1, k = c->n_sets ? c->n_sets : 1;
+  s->dist = g_new(gint32, n);
+  memset(s->dist, 0xff, n * sizeof(gint32));
+  s->sigma = g_new0(double, n);
+  s->delta = g_new0(double, n);
+  s->coef = g_new0(double, n);
+  s->order = g_new(guint32, n);
+  s->level = g_new(size_t, n + 1);
+  s->expanded = g_new0(guint8, k);
+  s->set_sum = g_new0(double, k);
+  s->set_level = g_new(gint32, k);
+  memset(s->set_level, 0xff, k * sizeof(gint32));
+  s->sets = g_new(guint32, k);
+  s->n_sets = 0;
+}
+
+static void
+search_release(Search *s)
+{
+  g_free(s->dist);
+  g_free(s->sigma);
+  g_free(s->delta);
+  g_free(s->coef);
+  g_free(s->order);
+  g_free(s->level);
+  g_free(s->expanded);
+  g_free(s->set_sum);
+  g_free(s->set_level);
+  g_free(s->sets);
+}
+
+static void
+set_add(Search *s, guint32 g, gint32 d, double x)
+{
+  if (s->set_level[g] != d) {
+    if (s->set_level[g] < 0)
+      s->sets[s->n_sets++] = g;
+    s->set_level[g] = d;
+    s->set_sum[g] = 0;
+  }
+  s->set_sum[g] += x;
+}
+
+/* Adds x to the sums over level d of the sets v is in. */
+static void
+sets_add(const KbiCliques *c, Search *s, guint32 v, gint32 d, double x)
+{
+  for (size_t i = c->sets_of.start[v]; i < c->sets_of.start[v + 1]; i++)
+    set_add(s, c->sets_of.to[i], d, x);
+}
+
+static void
+sets_clear(Search *s)
+{
+  for (size_t i = 0; i < s->n_sets; i++)
+    s->set_level[s->sets[i]] = -1;
+  s->n_sets = 0;
+}
+
+/* Sum over the neighbours u of w on level d of x[u] (w is not on it). */
+static double
+sum_from_level(const KbiCliques *c, const Search *s, const double *x, size_t w, gint32 d)
+{
+  double sum = 0;
+  for (size_t i = c->terms.start[w]; i < c->terms.start[w + 1]; i++) {
+    guint32 g = c->terms.to[i];
+    if (s->set_level[g] == d)
+      sum += (double) c->terms.count[i] * s->set_sum[g];
+  }
+  for (size_t i = c->direct.start[w]; i < c->direct.start[w + 1]; i++) {
+    guint32 u = c->direct.to[i];
+    if (s->dist[u] == d)
+      sum += x[u];
+  }
+  return sum;
+}
+
+static void
+reach(Search *s, guint32 u, gint32 d, size_t *tail)
+{
+  if (s->dist[u] < 0) {
+    s->dist[u] = d;
+    s->delta[u] = 0;
+    s->order[(*tail)++] = u;
+  }
+}
+
+/* One source: adds its dependencies to dep[]. */
+static void
+search_run(const KbiCliques *c, Search *s, guint32 src, double *dep, guint64 *dist_sum,
+           size_t *reached)
+{
+  size_t tail = 0, n_levels = 0;
+  reach(s, src, 0, &tail);
+  s->sigma[src] = 1;
+  s->level[0] = 0;
+  guint64 total = 0;
+  /* forward: levels, and the shortest paths to each */
+  for (size_t head = 0; head < tail;) {
+    size_t hi = tail;
+    gint32 d = s->dist[s->order[head]];
+    s->level[++n_levels] = hi;
+    for (size_t i = head; i < hi; i++) {
+      guint32 v = s->order[i];
+      for (size_t x = c->nets_of.start[v]; x < c->nets_of.start[v + 1]; x++) {
+        guint32 k = c->nets_of.to[x];
+        if (!s->expanded[k]) {
+          s->expanded[k] = 1;
+          for (size_t y = c->members.start[k]; y < c->members.start[k + 1]; y++)
+            reach(s, c->members.to[y], d + 1, &tail);
+        }
+      }
+      for (size_t x = c->direct.start[v]; x < c->direct.start[v + 1]; x++)
+        reach(s, c->direct.to[x], d + 1, &tail);
+      sets_add(c, s, v, d, s->sigma[v]);
+    }
+    for (size_t i = hi; i < tail; i++) {
+      guint32 w = s->order[i];
+      s->sigma[w] = sum_from_level(c, s, s->sigma, w, d);
+      total += (guint64) d + 1;
+    }
+    head = hi;
+  }
+  dist_sum[src] = total;
+  reached[src] = tail - 1;
+  sets_clear(s);
+  /* backward: the dependencies, deepest level first */
+  for (size_t d = n_levels - 1; d >= 1; d--) {
+    for (size_t i = s->level[d]; i < s->level[d + 1]; i++) {
+      guint32 w = s->order[i];
+      s->coef[w] = (1.0 + s->delta[w]) / s->sigma[w];
+      sets_add(c, s, w, (gint32) d, s->coef[w]);
+    }
+    if (d == 1)
+      break;
+    for (size_t i = s->level[d - 1]; i < s->level[d]; i++) {
+      guint32 v = s->order[i];
+      s->delta[v] = s->sigma[v] * sum_from_level(c, s, s->coef, v, (gint32) d);
+      dep[v] += s->delta[v];
+    }
+  }
+  sets_clear(s);
+  for (size_t i = 0; i < tail; i++) {
+    guint32 v = s->order[i];
+    s->dist[v] = -1;
+    for (size_t x = c->nets_of.start[v]; x < c->nets_of.start[v + 1]; x++)
+      s->expanded[c->nets_of.to[x]] = 0;
+  }
+}
+
+/* ------------------------------------------------------------- threads */
+
+void
+kb_i_run_threads(guint threads, GThreadFunc func, gpointer data)
+{
+  threads = MAX(threads, 1);
+  GThread **t = g_new0(GThread *, threads);
+  for (guint i = 1; i < threads; i++)
+    t[i] = g_thread_new("klaverblad", func, data);
+  func(data);
+  for (guint i = 1; i < threads; i++)
+    g_thread_join(t[i]);
+  g_free(t);
+}
+
+/* The sources are cut into BLOCKS runs of consecutive sources, whatever the
+ * number of threads; each run sums into its own array, and the arrays are
+ * added in run order. */
+#define BLOCKS 16
+
+typedef struct {
+  const KbiCliques *c;
+  const guint32 *sources;
+  size_t k;
+  double **block;           /* BLOCKS arrays of n */
+  gint next;                /* the next run to take */
+  guint64 *dist_sum;
+  size_t *reached;
+} Work;
+
+static gpointer
+run_blocks(gpointer data)
+{
+  Work *w = data;
+  Search s;
+  search_init(&s, w->c);
+  for (gint b; (b = g_atomic_int_add(&w->next, 1)) < BLOCKS;) {
+    size_t lo = w->k * (size_t) b / BLOCKS, hi = w->k * (size_t) (b + 1) / BLOCKS;
+    for (size_t i = lo; i < hi; i++)
+      search_run(w->c, &s, w->sources[i], w->block[b], w->dist_sum, w->reached);
+  }
+  search_release(&s);
+  return NULL;
+}
+
+void
+kb_i_paths_compute(const KbiCliques *c, const guint32 *sources, size_t k, guint threads,
+                   double *dependency, guint64 *distance_sum, size_t *reached)
+{
+  Work w = { c, sources, k, g_new0(double *, BLOCKS), 0, distance_sum, reached };
+  for (int b = 0; b < BLOCKS; b++)
+    w.block[b] = g_new0(double, c->n ? c->n : 1);
+  kb_i_run_threads(MIN(threads, BLOCKS), run_blocks, &w);
+  for (int b = 0; b < BLOCKS; b++) {
+    for (size_t v = 0; v < c->n; v++)
+      dependency[v] += w.block[b][v];
+    g_free(w.block[b]);
+  }
+  g_free(w.block);
+}
+
+/* ------------------------------------------------------------ sampling */
+
+/* splitmix64: a small generator whose sequence is fixed by its seed. */
+static guint64
+next_random(guint64 *state)
+{
+  guint64 z = (*state += 0x9E3779B97F4A7C15ull);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
+int
+kb_i_compare_u32(const void *x, const void *y)
+{
+  guint32 a = *(const guint32 *) x, b = *(const guint32 *) y;
+  return a < b ? -1 : a > b;
+}
+
+guint32 *
+kb_i_sample_sources(size_t n, size_t k)
+{
+  g_return_val_if_fail(k <= n, NULL);
+  guint32 *all = g_new(guint32, n ? n : 1);
+  for (size_t i = 0; i < n; i++)
+    all[i] = (guint32) i;
+  guint64 state = 0x6b6c61766572ull;    /* "klaver" */
+  for (size_t i = 0; i < k; i++) {
+    size_t j = i + (size_t) (next_random(&state) % (guint64) (n - i));
+    guint32 t = all[i];
+    all[i] = all[j];
+    all[j] = t;
+  }
+  qsort(all, k, sizeof *all, kb_i_compare_u32);
+  return all;
+}
