@@ -119,13 +119,6 @@ collect(size_t org, size_t context, KbContextKind kind, int since, gpointer data
   c->kind[context] = kind;
 }
 
-static int
-compare_u32(const void *x, const void *y)
-{
-  guint32 a = *(const guint32 *) x, b = *(const guint32 *) y;
-  return a < b ? -1 : a > b;
-}
-
 typedef struct {
   size_t node, deg;
 } Hub;
@@ -249,7 +242,7 @@ index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max,
   size_t kept = 0;
   for (size_t p = 0; p < ix->n; p++) {
     size_t from = off[p], to = off[p + 1];
-    qsort(nodes_of + from, to - from, sizeof(guint32), compare_u32);
+    qsort(nodes_of + from, to - from, sizeof(guint32), kb_i_compare_u32);
     off[p] = kept;
     for (size_t j = from; j < to; j++)
       if (j == from || nodes_of[j] != nodes_of[j - 1]) {
@@ -293,7 +286,7 @@ index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max,
         ix->of[m++] = (guint32) cix[nodes_of[j]];
         ix->mem_off[cix[nodes_of[j]] + 1]++;
       }
-    qsort(ix->of + start, m - start, sizeof(guint32), compare_u32);
+    qsort(ix->of + start, m - start, sizeof(guint32), kb_i_compare_u32);
     ix->of_off[p + 1] = m;
   }
   for (size_t k = 0; k < n_ctx; k++)
