@@ -223,40 +223,195 @@ is_place(KbNodeKind k)
   return k == KB_NODE_CITY || k == KB_NODE_REGION || k == KB_NODE_COUNTRY;
 }
 
-/* Labels the components of the graph without vertex 'skip' and returns
- * the label of the largest (the first found among equals); comp[skip] is
- * left at KB_NO_NODE. */
-static size_t
-components_without(GArray **adj, size_t n, size_t skip, size_t *comp)
+/* That graph, its components, and a depth-first search of its largest
+ * (the first found, scanning the nodes in index order, among equals). */
+typedef struct {
+  size_t n;
+  size_t *start, *adj;      /* node i's neighbours: adj[start[i] .. start[i + 1]], with repeats */
+  size_t *comp;             /* node -> component, numbered in order of their first node */
+  size_t main;              /* the largest component */
+  size_t main_size;
+  size_t other_size;        /* the largest of the others (0 if none) ... */
+  size_t other_first;       /* ... and its first node */
+  /* the search of the main component, from its first node */
+  size_t *order;            /* main_size nodes in preorder */
+  size_t *pre;              /* node -> its place in order */
+  size_t *low;              /* the earliest place reached from the node's subtree by one edge */
+  size_t *sub;              /* the size of the node's subtree */
+  size_t *first;            /* the first node (by index) in the node's subtree */
+} CutGraph;
+
+static void
+cut_graph_build(const KbDataset *ds, CutGraph *g)
 {
-  for (size_t i = 0; i < n; i++)
-    comp[i] = KB_NO_NODE;
-  GArray *queue = g_array_new(FALSE, FALSE, sizeof(size_t));
-  size_t best = KB_NO_NODE, best_size = 0, label = 0;
-  for (size_t s = 0; s < n; s++) {
-    if (s == skip || comp[s] != KB_NO_NODE)
-      continue;
-    g_array_set_size(queue, 0);
-    g_array_append_val(queue, s);
-    comp[s] = label;
-    for (guint h = 0; h < queue->len; h++) {
-      size_t v = g_array_index(queue, size_t, h);
-      for (guint j = 0; j < adj[v]->len; j++) {
-        size_t w = g_array_index(adj[v], size_t, j);
-        if (w != skip && comp[w] == KB_NO_NODE) {
-          comp[w] = label;
-          g_array_append_val(queue, w);
-        }
+  memset(g, 0, sizeof *g);
+  size_t n = g->n = kb_dataset_node_count(ds);
+  g->start = g_new0(size_t, n + 1);
+  for (int pass = 0; pass < 2; pass++) {
+    size_t *fill = pass ? g_memdup2(g->start, (n + 1) * sizeof(size_t)) : NULL;
+    for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
+      const KbRelation *r = kb_dataset_relation(ds, i);
+      KbNodeKind fk = kb_dataset_node(ds, r->from)->kind, tk = kb_dataset_node(ds, r->to)->kind;
+      if (fk == KB_NODE_THEME || tk == KB_NODE_THEME || (is_place(fk) && is_place(tk)))
+        continue;
+      if (pass == 0) {
+        g->start[r->from + 1]++;
+        g->start[r->to + 1]++;
+      } else {
+        g->adj[fill[r->from]++] = r->to;
+        g->adj[fill[r->to]++] = r->from;
       }
     }
-    if (queue->len > best_size) {
-      best_size = queue->len;
-      best = label;
+    if (pass == 0) {
+      for (size_t i = 0; i < n; i++)
+        g->start[i + 1] += g->start[i];
+      g->adj = g_new(size_t, g->start[n] + 1);
+    }
+    g_free(fill);
+  }
+
+  /* components, breadth first */
+  g->comp = g_new(size_t, n + 1);
+  for (size_t i = 0; i < n; i++)
+    g->comp[i] = KB_NO_NODE;
+  size_t *queue = g_new(size_t, n + 1), label = 0, main_first = KB_NO_NODE;
+  g->main = KB_NO_NODE;
+  g->main_size = g->other_size = 0;
+  g->other_first = KB_NO_NODE;
+  for (size_t s = 0; s < n; s++) {
+    if (g->comp[s] != KB_NO_NODE)
+      continue;
+    size_t len = 0;
+    queue[len++] = s;
+    g->comp[s] = label;
+    for (size_t h = 0; h < len; h++)
+      for (size_t j = g->start[queue[h]]; j < g->start[queue[h] + 1]; j++)
+        if (g->comp[g->adj[j]] == KB_NO_NODE) {
+          g->comp[g->adj[j]] = label;
+          queue[len++] = g->adj[j];
+        }
+    if (len > g->main_size) {
+      if (g->main != KB_NO_NODE) {   /* the old main is now the largest other */
+        g->other_size = g->main_size;
+        g->other_first = main_first;
+      }
+      g->main = label;
+      g->main_size = len;
+      main_first = s;
+    } else if (len > g->other_size) {
+      g->other_size = len;
+      g->other_first = s;
     }
     label++;
   }
-  g_array_unref(queue);
-  return best;
+  g_free(queue);
+
+  /* depth first through the main component, without recursion; 'next'
+   * holds each node's next neighbour to look at */
+  g->pre = g_new(size_t, n + 1);
+  g->low = g_new(size_t, n + 1);
+  g->sub = g_new(size_t, n + 1);
+  g->first = g_new(size_t, n + 1);
+  g->order = g_new(size_t, g->main_size + 1);
+  for (size_t i = 0; i < n; i++)
+    g->pre[i] = KB_NO_NODE;
+  if (g->main == KB_NO_NODE)
+    return;
+  size_t *stack = g_new(size_t, g->main_size + 1), *next = g_new(size_t, n + 1);
+  size_t top = 0, count = 0;
+  stack[top++] = main_first;
+  g->pre[main_first] = g->low[main_first] = count;
+  g->first[main_first] = main_first;
+  g->order[count++] = main_first;
+  next[main_first] = g->start[main_first];
+  while (top > 0) {
+    size_t v = stack[top - 1];
+    if (next[v] < g->start[v + 1]) {
+      size_t w = g->adj[next[v]++];
+      if (g->pre[w] == KB_NO_NODE) {
+        g->pre[w] = g->low[w] = count;
+        g->first[w] = w;
+        g->order[count++] = w;
+        next[w] = g->start[w];
+        stack[top++] = w;
+      } else {
+        g->low[v] = MIN(g->low[v], g->pre[w]);
+      }
+      continue;
+    }
+    top--;
+    g->sub[v] = count - g->pre[v];
+    if (top > 0) {
+      size_t p = stack[top - 1];
+      g->low[p] = MIN(g->low[p], g->low[v]);
+      g->first[p] = MIN(g->first[p], g->first[v]);
+    }
+  }
+  g_free(stack);
+  g_free(next);
+}
+
+static void
+cut_graph_release(CutGraph *g)
+{
+  g_free(g->start);
+  g_free(g->adj);
+  g_free(g->comp);
+  g_free(g->order);
+  g_free(g->pre);
+  g_free(g->low);
+  g_free(g->sub);
+  g_free(g->first);
+}
+
+/* Appends the places among order[from .. to) to 'lost'. */
+static void
+places_in(const KbDataset *ds, const CutGraph *g, size_t from, size_t to, GArray *lost)
+{
+  for (size_t i = from; i < to; i++)
+    if (is_place(kb_dataset_node(ds, g->order[i])->kind))
+      g_array_append_val(lost, g->order[i]);
+}
+
+/* The places that removing organisation 'o' (in the main component) cuts
+ * off from the main part of the network: those of the main component not
+ * in the largest component left (the first found, in node order, among
+ * equals). Without o, its children in the search whose subtrees reach no
+ * higher than o are parts of their own; the rest of the main component,
+ * with the root (its first node), is one more part, unless o is the root. */
+static void
+places_cut_off(const KbDataset *ds, const CutGraph *g, size_t o, GArray *lost)
+{
+  size_t root = g->order[0], end = g->pre[o] + g->sub[o];
+  /* the best part so far: the rest (KB_NO_NODE), a child, or another component (o) */
+  size_t best = o, best_size = g->other_size, best_first = g->other_first;
+  size_t rest = g->main_size - 1;
+  for (size_t c = g->pre[o] + 1; c < end; c += g->sub[g->order[c]]) {
+    size_t child = g->order[c];
+    if (o != root && g->low[child] < g->pre[o])
+      continue;   /* joined to the rest */
+    rest -= g->sub[child];
+    if (g->sub[child] > best_size || (g->sub[child] == best_size && g->first[child] < best_first)) {
+      best = child;
+      best_size = g->sub[child];
+      best_first = g->first[child];
+    }
+  }
+  if (o != root && (rest > best_size || (rest == best_size && root < best_first)))
+    best = KB_NO_NODE;
+  if (best == KB_NO_NODE) {
+    /* the children cut off */
+    for (size_t c = g->pre[o] + 1; c < end; c += g->sub[g->order[c]])
+      if (g->low[g->order[c]] >= g->pre[o])
+        places_in(ds, g, c, c + g->sub[g->order[c]], lost);
+  } else if (best == o) {
+    /* another component is the largest now: all of the main one is cut off */
+    places_in(ds, g, 0, g->main_size, lost);
+  } else {
+    /* all but the child's subtree (o is no place) */
+    places_in(ds, g, 0, g->pre[best], lost);
+    places_in(ds, g, g->pre[best] + g->sub[best], g->main_size, lost);
+  }
 }
 
 /* Organisations whose removal cuts places off from the main part of the
@@ -264,36 +419,20 @@ components_without(GArray **adj, size_t n, size_t skip, size_t *comp)
 static void
 cut_points(const KbDataset *ds, KbIndex *ix)
 {
-  size_t n = kb_dataset_node_count(ds);
-  GArray **adj = g_new(GArray *, n ? n : 1);
-  for (size_t i = 0; i < n; i++)
-    adj[i] = g_array_new(FALSE, FALSE, sizeof(size_t));
-  for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
-    const KbRelation *r = kb_dataset_relation(ds, i);
-    KbNodeKind fk = kb_dataset_node(ds, r->from)->kind, tk = kb_dataset_node(ds, r->to)->kind;
-    if (fk == KB_NODE_THEME || tk == KB_NODE_THEME || (is_place(fk) && is_place(tk)))
-      continue;
-    g_array_append_val(adj[r->from], r->to);
-    g_array_append_val(adj[r->to], r->from);
-  }
+  CutGraph g;
+  cut_graph_build(ds, &g);
   GArray *cuts = g_array_new(FALSE, TRUE, sizeof(KbCutPoint));
-  size_t *before = g_new(size_t, n ? n : 1), *after = g_new(size_t, n ? n : 1);
-  size_t main_before = components_without(adj, n, KB_NO_NODE, before);
   GArray *orgs = g_array_new(FALSE, FALSE, sizeof(size_t));
-  for (size_t i = 0; i < n; i++)
-    if (kb_dataset_node(ds, i)->kind == KB_NODE_ORGANISATION && before[i] == main_before)
+  for (size_t i = 0; i < g.n; i++)
+    if (kb_dataset_node(ds, i)->kind == KB_NODE_ORGANISATION && g.comp[i] == g.main)
       g_array_append_val(orgs, i);
   kb_i_sort_by_id(ds, (size_t *) orgs->data, orgs->len);
   for (guint k = 0; k < orgs->len; k++) {
     size_t o = g_array_index(orgs, size_t, k);
-    if (adj[o]->len < 2)
+    if (g.start[o + 1] - g.start[o] < 2)
       continue;   /* a leaf cuts nothing off */
-    size_t main_after = components_without(adj, n, o, after);
     GArray *lost = g_array_new(FALSE, FALSE, sizeof(size_t));
-    for (size_t i = 0; i < n; i++)
-      if (i != o && before[i] == main_before && after[i] != main_after
-          && is_place(kb_dataset_node(ds, i)->kind))
-        g_array_append_val(lost, i);
+    places_cut_off(ds, &g, o, lost);
     if (lost->len == 0) {
       g_array_unref(lost);
       continue;
@@ -304,11 +443,7 @@ cut_points(const KbDataset *ds, KbIndex *ix)
     g_array_append_val(cuts, cp);
   }
   g_array_unref(orgs);
-  g_free(before);
-  g_free(after);
-  for (size_t i = 0; i < n; i++)
-    g_array_unref(adj[i]);
-  g_free(adj);
+  cut_graph_release(&g);
   ix->n_cuts = cuts->len;
   ix->cuts = (KbCutPoint *) g_array_free(cuts, FALSE);
 }
@@ -320,7 +455,7 @@ kb_index_compute(const KbDataset *ds, KbIndexBy by, GError **error)
 {
   g_return_val_if_fail(ds != NULL, NULL);
   KbiOrgNet net;
-  if (!kb_i_orgnet_build(ds, &net, error))
+  if (!kb_i_orgnet_build_ties(ds, &net, error))
     return NULL;
   KbIndex *ix = g_new0(KbIndex, 1);
   ix->by = by;
