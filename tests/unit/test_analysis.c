@@ -86,6 +86,26 @@ load_reference(const char *name)
   return ds;
 }
 
+/* Generated data of 'orgs' organisations from 'seed', loaded; the folder
+ * it was written to is removed again. */
+static KbDataset *
+load_generated(size_t orgs, guint32 seed)
+{
+  g_autofree char *dir = g_dir_make_tmp("kb-generated-XXXXXX", NULL);
+  ck_assert(dir != NULL);
+  ck_assert(kb_generate(orgs, seed, dir, NULL, NULL, NULL));
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  KbDataset *ds = kb_dataset_load(dir, KB_FORMAT_AUTO, diags, NULL);
+  ck_assert_ptr_nonnull(ds);
+  static const char *const files[] = { "nodes.csv", "relations.csv", "dataset.csv" };
+  for (size_t i = 0; i < G_N_ELEMENTS(files); i++) {
+    g_autofree char *f = g_build_filename(dir, files[i], NULL);
+    g_remove(f);
+  }
+  g_rmdir(dir);
+  return ds;
+}
+
 static void
 assert_close(double got, double want, const char *what, const char *graph, const char *id)
 {
@@ -465,6 +485,56 @@ START_TEST(centralization_matches_sna)
 }
 END_TEST
 
+/* The organisation network of twins.json: the cliques of the networks n1
+ * {a, b, c, d}, n2 {d, e, f, i} and n3 {e, f, i, j}, g partner_of a and h,
+ * h funds e, k alone: 18 ties among 11 organisations, with true twins (b
+ * and c; f and i), which the index's betweenness takes together. Degrees
+ * 4 3 3 6 5 4 4 3 2 2 0 (a..k, by hand): Freeman's degree centralization
+ * 30 / (10 * 9) = 1/3. Betweenness from NetworkX 2.8.8
+ * (betweenness_centrality, normalized=False): a 5, d 14, e 25/3, f and i
+ * 4/3, g 2, h 3, the rest 0; centralization sum(14 - b) / (10^2 * 9 / 2)
+ * = 0.26444444444444448. */
+START_TEST(centralization_with_twins)
+{
+  g_autoptr(KbDataset) ds = load_reference("twins.json");
+  g_autoptr(KbIndex) ix = kb_index_compute(ds, KB_INDEX_BY_COUNTRY, NULL);
+  ck_assert_ptr_nonnull(ix);
+  ck_assert_uint_eq(ix->org_ties, 18);
+  assert_close(ix->density, 18.0 / 55.0, "density", "twins", "");
+  assert_close(ix->degree_centralization, 1.0 / 3.0, "degree centralization", "twins", "");
+  assert_close(ix->betweenness_centralization, 0.26444444444444448, "betweenness centralization",
+               "twins", "");
+}
+END_TEST
+
+/* Generated data, whose networks make many twins, against igraph's own
+ * centralization functions on the same organisation network. */
+START_TEST(centralization_on_generated_data_matches_igraph)
+{
+  static const size_t sizes[] = { 300, 1200 };
+  for (size_t i = 0; i < G_N_ELEMENTS(sizes); i++) {
+    g_autoptr(KbDataset) ds = load_generated(sizes[i], 3);
+    g_autoptr(KbIndex) ix = kb_index_compute(ds, KB_INDEX_BY_COUNTRY, NULL);
+    ck_assert_ptr_nonnull(ix);
+    KbiOrgNet net;
+    ck_assert(kb_i_orgnet_build_ties(ds, &net, NULL));
+    igraph_t g;
+    ck_assert(kb_i_orgnet_to_igraph(&net, &g, NULL, NULL));
+    igraph_real_t degree, betweenness;
+    ck_assert_int_eq(igraph_centralization_degree(&g, NULL, IGRAPH_ALL, IGRAPH_NO_LOOPS, &degree,
+                                                  NULL, TRUE), IGRAPH_SUCCESS);
+    ck_assert_int_eq(igraph_centralization_betweenness(&g, NULL, IGRAPH_UNDIRECTED, &betweenness,
+                                                       NULL, TRUE), IGRAPH_SUCCESS);
+    ck_assert(ix->degree_centralization == degree);
+    ck_assert_msg(fabs(ix->betweenness_centralization - betweenness) <= 1e-12 * betweenness,
+                  "%zu organisations: %.17g, igraph %.17g", sizes[i], ix->betweenness_centralization,
+                  betweenness);
+    igraph_destroy(&g);
+    kb_i_orgnet_release(&net);
+  }
+}
+END_TEST
+
 /* ---------------------------------------------------------- cut points */
 
 /* The cut points of 'ix' as "org,place|place" lines, as cuts.py writes them. */
@@ -613,24 +683,13 @@ START_TEST(cut_points_on_generated_data)
   size_t with_cuts = 0;
   for (size_t i = 0; i < G_N_ELEMENTS(sizes); i++)
     for (guint32 seed = 1; seed <= 3; seed++) {
-      g_autofree char *dir = g_dir_make_tmp("kb-cuts-XXXXXX", NULL);
-      ck_assert(dir != NULL);
-      ck_assert(kb_generate(sizes[i], seed, dir, NULL, NULL, NULL));
-      g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
-      g_autoptr(KbDataset) ds = kb_dataset_load(dir, KB_FORMAT_AUTO, diags, NULL);
-      ck_assert_ptr_nonnull(ds);
+      g_autoptr(KbDataset) ds = load_generated(sizes[i], seed);
       g_autoptr(KbIndex) ix = kb_index_compute(ds, KB_INDEX_BY_COUNTRY, NULL);
       ck_assert_ptr_nonnull(ix);
       g_autofree char *got = cuts_text(ds, ix), *want = cuts_brute_force(ds);
       ck_assert_msg(strcmp(got, want) == 0, "%zu organisations, seed %u:\ngot\n%s\nwant\n%s",
                     sizes[i], seed, got, want);
       with_cuts += ix->n_cuts > 0;
-      static const char *const files[] = { "nodes.csv", "relations.csv", "dataset.csv" };
-      for (size_t f = 0; f < G_N_ELEMENTS(files); f++) {
-        g_autofree char *path = g_build_filename(dir, files[f], NULL);
-        g_remove(path);
-      }
-      g_rmdir(dir);
     }
   ck_assert_uint_gt(with_cuts, 6);
 }
@@ -847,6 +906,8 @@ analysis_suite(void)
   tcase_add_test(tc, organisation_network_limit);
   tcase_add_test(tc, organisation_network_by_hand);
   tcase_add_test(tc, centralization_matches_sna);
+  tcase_add_test(tc, centralization_with_twins);
+  tcase_add_test(tc, centralization_on_generated_data_matches_igraph);
   tcase_add_test(tc, cut_points_by_hand);
   tcase_add_test(tc, cut_points_on_generated_data);
   tcase_add_test(tc, leiden_finds_the_two_cliques);
