@@ -208,7 +208,8 @@ ties_list(const Makings *mk, KbiOrgNet *net, size_t most, GArray *arcs)
       size_t b = (size_t) (mk->dir[j].key & 0xFFFFFFFF);
       reasons[b]++;
       tie_arcs[b] |= mk->dir[j].arcs;
-      ups[n_ups++] = b;
+      if (n_ups == 0 || ups[n_ups - 1] != b)   /* a relation given again */
+        ups[n_ups++] = b;
     }
     merge_into(&buf, &len, &tmp, ups, n_ups);
     for (size_t i = 0; i < len; i++) {

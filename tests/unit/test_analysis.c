@@ -415,15 +415,16 @@ END_TEST
 /* Worked out by hand. Organisations a..e are positions 0..4 (the file
  * lists them in another order). Networks n1 {a, b, c} (a's membership given
  * twice counts once; the city k is no organisation) and n2 {b, c}; c
- * partner_of b; a partner_of e, given twice; d funds a; e funds d; a
- * partner_of the network n2 (no tie). Ties and weights: (a,b) 1 and (a,c)
- * 1 (n1); (a,d) 1 (funds); (a,e) 2 (the partnership twice); (b,c) 3 (n1,
- * n2, partners); (d,e) 1 (funds). Arcs both ways but for funding, which
- * runs from funder to funded only: d->a, e->d. */
+ * partner_of b; a partner_of e, given five times (more relations than
+ * organisations), either way round; d funds a; e funds d; a partner_of the
+ * network n2 (no tie). Ties and weights: (a,b) 1 and (a,c) 1 (n1); (a,d) 1
+ * (funds); (a,e) 5 (the partnership five times); (b,c) 3 (n1, n2,
+ * partners); (d,e) 1 (funds). Arcs both ways but for funding, which runs
+ * from funder to funded only: d->a, e->d. */
 START_TEST(organisation_network_by_hand)
 {
   g_autoptr(KbDataset) ds = load_reference("orgnet.json");
-  static const KbiTie ties[] = { { 0, 1, 1 }, { 0, 2, 1 }, { 0, 3, 1 }, { 0, 4, 2 },
+  static const KbiTie ties[] = { { 0, 1, 1 }, { 0, 2, 1 }, { 0, 3, 1 }, { 0, 4, 5 },
                                  { 1, 2, 3 }, { 3, 4, 1 } };
   static const size_t arcs[][2] = { { 0, 1 }, { 0, 2 }, { 0, 4 }, { 1, 0 }, { 1, 2 }, { 2, 0 },
                                     { 2, 1 }, { 3, 0 }, { 4, 0 }, { 4, 3 } };
