@@ -27,6 +27,9 @@ typedef struct {
 /* Builds the organisation network; FALSE (KB_ERROR_LIMIT, nothing to
  * release) when it would hold more than KB_ORGNET_MAX_TIES ties. */
 gboolean kb_i_orgnet_build(const KbDataset *ds, KbiOrgNet *net, GError **error);
+/* The same without the arcs (net->arcs is NULL), for the analyses that
+ * do not look at direction. */
+gboolean kb_i_orgnet_build_ties(const KbDataset *ds, KbiOrgNet *net, GError **error);
 void kb_i_orgnet_release(KbiOrgNet *net);
 /* Builds the undirected igraph graph of the ties (vertex i = position i);
  * 'weights', when not NULL, is initialised and filled with the ties' weights. */

@@ -354,7 +354,7 @@ kb_candidates_compute(const KbDataset *ds, const KbCandidateOptions *opts, GErro
   out->themes = (size_t *) g_array_free(themes, FALSE);
 
   KbiOrgNet net;
-  if (!kb_i_orgnet_build(ds, &net, error)) {
+  if (!kb_i_orgnet_build_ties(ds, &net, error)) {
     kb_candidates_free(out);
     return NULL;
   }

@@ -52,7 +52,7 @@ kb_communities_compute(const KbDataset *ds, GError **error)
 {
   g_return_val_if_fail(ds != NULL, NULL);
   KbiOrgNet net;
-  if (!kb_i_orgnet_build(ds, &net, error))
+  if (!kb_i_orgnet_build_ties(ds, &net, error))
     return NULL;
   igraph_t g;
   igraph_vector_t weights;

@@ -147,25 +147,247 @@ fill_entries(const KbDataset *ds, const KbiContexts *ctx, const KbiOrgNet *net, 
 
 /* ------------------------------------------------------- whole network */
 
+/* A 64-bit value spread from a vertex's number (splitmix64's finaliser). */
+static guint64
+spread(guint64 x)
+{
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+/* TRUE when u and v (u != v), with the sorted neighbours nu[0 .. len) and
+ * nv[0 .. len), have the same closed neighbourhood. */
+static gboolean
+same_closed_neighbourhood(size_t u, const guint32 *nu, size_t v, const guint32 *nv, size_t len)
+{
+  size_t i = 0, j = 0;
+  gboolean u_has_v = FALSE, v_has_u = FALSE;
+  while (i < len || j < len) {
+    if (i < len && nu[i] == v) {
+      u_has_v = TRUE;
+      i++;
+    } else if (j < len && nv[j] == u) {
+      v_has_u = TRUE;
+      j++;
+    } else if (i < len && j < len && nu[i] == nv[j]) {
+      i++;
+      j++;
+    } else {
+      return FALSE;
+    }
+  }
+  return u_has_v && v_has_u;
+}
+
+/* The organisation network with its true twins (vertices with the same
+ * closed neighbourhood, as the members of a network without other ties)
+ * taken together: class c stands for size[c] vertices and is tied to the
+ * classes nb[start[c] .. start[c + 1]]. */
+typedef struct {
+  size_t n;                 /* classes */
+  size_t *of;               /* vertex -> its class */
+  size_t *size;
+  size_t *start;
+  guint32 *nb;
+} TwinGraph;
+
+static void
+twin_graph_build(const KbiOrgNet *net, TwinGraph *tg)
+{
+  size_t n = net->n, m = net->ties->len;
+  /* each vertex's neighbours, ascending: for x, those of the ties (c, x),
+   * c < x, come before those of the ties (x, b) */
+  size_t *start = g_new0(size_t, n + 1);
+  for (size_t i = 0; i < m; i++) {
+    const KbiTie *t = &g_array_index(net->ties, KbiTie, i);
+    start[t->a + 1]++;
+    start[t->b + 1]++;
+  }
+  for (size_t v = 0; v < n; v++)
+    start[v + 1] += start[v];
+  guint32 *nb = g_new(guint32, 2 * m + 1);
+  size_t *fill = g_memdup2(start, (n + 1) * sizeof(size_t));
+  for (size_t i = 0; i < m; i++) {
+    const KbiTie *t = &g_array_index(net->ties, KbiTie, i);
+    nb[fill[t->a]++] = (guint32) t->b;
+    nb[fill[t->b]++] = (guint32) t->a;
+  }
+  g_free(fill);
+
+  /* classes: a key summed over the closed neighbourhood finds the
+   * candidates, the neighbour lists decide */
+  guint64 *key = g_new(guint64, n + 1);
+  for (size_t v = 0; v < n; v++) {
+    key[v] = spread(v);
+    for (size_t j = start[v]; j < start[v + 1]; j++)
+      key[v] += spread(nb[j]);
+  }
+  memset(tg, 0, sizeof *tg);
+  tg->of = g_new(size_t, n + 1);
+  tg->size = g_new(size_t, n + 1);
+  size_t *first = g_new(size_t, n + 1);    /* class -> its first vertex */
+  size_t *next = g_new(size_t, n + 1);     /* class -> the next class with the same key */
+  GHashTable *by_key = g_hash_table_new(kb_i_pair_hash, g_int64_equal);
+  for (size_t v = 0; v < n; v++) {
+    gpointer found;
+    size_t c = KB_NO_NODE, deg = start[v + 1] - start[v];
+    if (g_hash_table_lookup_extended(by_key, &key[v], NULL, &found)) {
+      for (size_t d = GPOINTER_TO_SIZE(found); d != KB_NO_NODE; d = next[d]) {
+        size_t u = first[d];
+        if (start[u + 1] - start[u] == deg
+            && same_closed_neighbourhood(u, nb + start[u], v, nb + start[v], deg)) {
+          c = d;
+          break;
+        }
+        if (next[d] == KB_NO_NODE) {
+          next[d] = tg->n;   /* a new class with the same key */
+          break;
+        }
+      }
+    } else {
+      g_hash_table_insert(by_key, &key[v], GSIZE_TO_POINTER(tg->n));
+    }
+    if (c == KB_NO_NODE) {
+      c = tg->n++;
+      first[c] = v;
+      next[c] = KB_NO_NODE;
+      tg->size[c] = 0;
+    }
+    tg->of[v] = c;
+    tg->size[c]++;
+  }
+  g_hash_table_unref(by_key);
+  g_free(key);
+  g_free(next);
+
+  /* the ties between classes, from each class's first vertex */
+  tg->start = g_new0(size_t, tg->n + 1);
+  size_t *seen = g_new(size_t, tg->n + 1);
+  for (size_t c = 0; c < tg->n; c++)
+    seen[c] = KB_NO_NODE;
+  GArray *qnb = g_array_new(FALSE, FALSE, sizeof(guint32));
+  for (size_t c = 0; c < tg->n; c++) {
+    size_t u = first[c];
+    seen[c] = c;
+    for (size_t j = start[u]; j < start[u + 1]; j++) {
+      size_t d = tg->of[nb[j]];
+      if (seen[d] != c) {
+        guint32 d32 = (guint32) d;
+        seen[d] = c;
+        g_array_append_val(qnb, d32);
+      }
+    }
+    tg->start[c + 1] = qnb->len;
+  }
+  tg->nb = (guint32 *) g_array_free(qnb, FALSE);
+  g_free(seen);
+  g_free(first);
+  g_free(start);
+  g_free(nb);
+}
+
+static void
+twin_graph_release(TwinGraph *tg)
+{
+  g_free(tg->of);
+  g_free(tg->size);
+  g_free(tg->start);
+  g_free(tg->nb);
+}
+
+/* The betweenness of every organisation (undirected, each pair once, as
+ * igraph gives it), by Brandes' algorithm on the classes of true twins.
+ * Swapping two twins maps the network onto itself, so a search from either
+ * gives every other vertex the same dependency; no shortest path passes
+ * through a twin of its end or visits two twins. So one search per class,
+ * counted size times, stands for the searches from all its members; on the
+ * way a class of size k is k ways through, and its dependency is that of
+ * each member. Writes bc[0 .. net->n). */
+static void
+betweenness_by_twins(const KbiOrgNet *net, double *bc)
+{
+  TwinGraph tg;
+  twin_graph_build(net, &tg);
+  size_t k = tg.n;
+  guint32 *dist = g_new(guint32, k + 1), *order = g_new(guint32, k + 1);
+  double *sigma = g_new(double, k + 1), *delta = g_new(double, k + 1);
+  double *sum = g_new0(double, k + 1);
+  for (size_t c = 0; c < k; c++)
+    dist[c] = G_MAXUINT32;
+  for (size_t s = 0; s < k; s++) {
+    /* sigma[c]: shortest paths from one member of s to one member of c */
+    size_t len = 0;
+    order[len++] = (guint32) s;
+    dist[s] = 0;
+    sigma[s] = 1;
+    for (size_t h = 0; h < len; h++) {
+      size_t v = order[h];
+      double through = v == s ? sigma[v] : sigma[v] * (double) tg.size[v];
+      for (size_t j = tg.start[v]; j < tg.start[v + 1]; j++) {
+        size_t w = tg.nb[j];
+        if (dist[w] == G_MAXUINT32) {
+          dist[w] = dist[v] + 1;
+          sigma[w] = 0;
+          delta[w] = 0;
+          order[len++] = w;
+        }
+        if (dist[w] == dist[v] + 1)
+          sigma[w] += through;
+      }
+    }
+    delta[s] = 0;
+    for (size_t h = len; h-- > 1;) {
+      size_t w = order[h];
+      double share = (double) tg.size[w] * (1.0 + delta[w]) / sigma[w];
+      for (size_t j = tg.start[w]; j < tg.start[w + 1]; j++) {
+        size_t v = tg.nb[j];
+        if (dist[v] + 1 == dist[w])
+          delta[v] += sigma[v] * share;
+      }
+      sum[w] += (double) tg.size[s] * delta[w];
+    }
+    for (size_t h = 0; h < len; h++)
+      dist[order[h]] = G_MAXUINT32;
+  }
+  for (size_t v = 0; v < net->n; v++)
+    bc[v] = sum[tg.of[v]] / 2;
+  g_free(dist);
+  g_free(order);
+  g_free(sigma);
+  g_free(delta);
+  g_free(sum);
+  twin_graph_release(&tg);
+}
+
+/* Density and Freeman's centralizations, as igraph's centralization
+ * functions give them on the organisation network, without building it in
+ * igraph: the same scores, maxima and igraph_centralization. */
 static igraph_error_t
 centralization(const KbiOrgNet *net, KbIndex *ix)
 {
-  igraph_t g;
   ix->density = net->n > 1 ? 2.0 * (double) net->ties->len / ((double) net->n * (double) (net->n - 1))
                            : 0.0;
   ix->degree_centralization = ix->betweenness_centralization = NAN;
   if (net->n < 3)
     return IGRAPH_SUCCESS;
-  if (!kb_i_orgnet_to_igraph(net, &g, NULL, NULL))
-    return IGRAPH_FAILURE;
-  IGRAPH_FINALLY(igraph_destroy, &g);
-  igraph_real_t c;
-  /* without loops: Freeman's (n-1)(n-2), as sna computes it */
-  IGRAPH_CHECK(igraph_centralization_degree(&g, NULL, IGRAPH_ALL, IGRAPH_NO_LOOPS, &c, NULL, TRUE));
-  ix->degree_centralization = c;
-  IGRAPH_CHECK(igraph_centralization_betweenness(&g, NULL, IGRAPH_UNDIRECTED, &c, NULL, TRUE));
-  ix->betweenness_centralization = c;
-  igraph_destroy(&g);
+  igraph_integer_t n = (igraph_integer_t) net->n;
+  igraph_vector_t scores;
+  igraph_real_t tmax;
+  IGRAPH_VECTOR_INIT_FINALLY(&scores, n);
+  /* degree without loops: Freeman's (n-1)(n-2), as sna computes it */
+  for (guint i = 0; i < net->ties->len; i++) {
+    const KbiTie *t = &g_array_index(net->ties, KbiTie, i);
+    VECTOR(scores)[t->a] += 1;
+    VECTOR(scores)[t->b] += 1;
+  }
+  IGRAPH_CHECK(igraph_centralization_degree_tmax(NULL, n, IGRAPH_ALL, IGRAPH_NO_LOOPS, &tmax));
+  ix->degree_centralization = igraph_centralization(&scores, tmax, TRUE);
+  betweenness_by_twins(net, VECTOR(scores));
+  IGRAPH_CHECK(igraph_centralization_betweenness_tmax(NULL, n, IGRAPH_UNDIRECTED, &tmax));
+  ix->betweenness_centralization = igraph_centralization(&scores, tmax, TRUE);
+  igraph_vector_destroy(&scores);
   IGRAPH_FINALLY_CLEAN(1);
   return IGRAPH_SUCCESS;
 }
@@ -223,40 +445,195 @@ is_place(KbNodeKind k)
   return k == KB_NODE_CITY || k == KB_NODE_REGION || k == KB_NODE_COUNTRY;
 }
 
-/* Labels the components of the graph without vertex 'skip' and returns
- * the label of the largest (the first found among equals); comp[skip] is
- * left at KB_NO_NODE. */
-static size_t
-components_without(GArray **adj, size_t n, size_t skip, size_t *comp)
+/* That graph, its components, and a depth-first search of its largest
+ * (the first found, scanning the nodes in index order, among equals). */
+typedef struct {
+  size_t n;
+  size_t *start, *adj;      /* node i's neighbours: adj[start[i] .. start[i + 1]], with repeats */
+  size_t *comp;             /* node -> component, numbered in order of their first node */
+  size_t main;              /* the largest component */
+  size_t main_size;
+  size_t other_size;        /* the largest of the others (0 if none) ... */
+  size_t other_first;       /* ... and its first node */
+  /* the search of the main component, from its first node */
+  size_t *order;            /* main_size nodes in preorder */
+  size_t *pre;              /* node -> its place in order */
+  size_t *low;              /* the earliest place reached from the node's subtree by one edge */
+  size_t *sub;              /* the size of the node's subtree */
+  size_t *first;            /* the first node (by index) in the node's subtree */
+} CutGraph;
+
+static void
+cut_graph_build(const KbDataset *ds, CutGraph *g)
 {
-  for (size_t i = 0; i < n; i++)
-    comp[i] = KB_NO_NODE;
-  GArray *queue = g_array_new(FALSE, FALSE, sizeof(size_t));
-  size_t best = KB_NO_NODE, best_size = 0, label = 0;
-  for (size_t s = 0; s < n; s++) {
-    if (s == skip || comp[s] != KB_NO_NODE)
-      continue;
-    g_array_set_size(queue, 0);
-    g_array_append_val(queue, s);
-    comp[s] = label;
-    for (guint h = 0; h < queue->len; h++) {
-      size_t v = g_array_index(queue, size_t, h);
-      for (guint j = 0; j < adj[v]->len; j++) {
-        size_t w = g_array_index(adj[v], size_t, j);
-        if (w != skip && comp[w] == KB_NO_NODE) {
-          comp[w] = label;
-          g_array_append_val(queue, w);
-        }
+  memset(g, 0, sizeof *g);
+  size_t n = g->n = kb_dataset_node_count(ds);
+  g->start = g_new0(size_t, n + 1);
+  for (int pass = 0; pass < 2; pass++) {
+    size_t *fill = pass ? g_memdup2(g->start, (n + 1) * sizeof(size_t)) : NULL;
+    for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
+      const KbRelation *r = kb_dataset_relation(ds, i);
+      KbNodeKind fk = kb_dataset_node(ds, r->from)->kind, tk = kb_dataset_node(ds, r->to)->kind;
+      if (fk == KB_NODE_THEME || tk == KB_NODE_THEME || (is_place(fk) && is_place(tk)))
+        continue;
+      if (pass == 0) {
+        g->start[r->from + 1]++;
+        g->start[r->to + 1]++;
+      } else {
+        g->adj[fill[r->from]++] = r->to;
+        g->adj[fill[r->to]++] = r->from;
       }
     }
-    if (queue->len > best_size) {
-      best_size = queue->len;
-      best = label;
+    if (pass == 0) {
+      for (size_t i = 0; i < n; i++)
+        g->start[i + 1] += g->start[i];
+      g->adj = g_new(size_t, g->start[n] + 1);
+    }
+    g_free(fill);
+  }
+
+  /* components, breadth first */
+  g->comp = g_new(size_t, n + 1);
+  for (size_t i = 0; i < n; i++)
+    g->comp[i] = KB_NO_NODE;
+  size_t *queue = g_new(size_t, n + 1), label = 0, main_first = KB_NO_NODE;
+  g->main = KB_NO_NODE;
+  g->main_size = g->other_size = 0;
+  g->other_first = KB_NO_NODE;
+  for (size_t s = 0; s < n; s++) {
+    if (g->comp[s] != KB_NO_NODE)
+      continue;
+    size_t len = 0;
+    queue[len++] = s;
+    g->comp[s] = label;
+    for (size_t h = 0; h < len; h++)
+      for (size_t j = g->start[queue[h]]; j < g->start[queue[h] + 1]; j++)
+        if (g->comp[g->adj[j]] == KB_NO_NODE) {
+          g->comp[g->adj[j]] = label;
+          queue[len++] = g->adj[j];
+        }
+    if (len > g->main_size) {
+      if (g->main != KB_NO_NODE) {   /* the old main is now the largest other */
+        g->other_size = g->main_size;
+        g->other_first = main_first;
+      }
+      g->main = label;
+      g->main_size = len;
+      main_first = s;
+    } else if (len > g->other_size) {
+      g->other_size = len;
+      g->other_first = s;
     }
     label++;
   }
-  g_array_unref(queue);
-  return best;
+  g_free(queue);
+
+  /* depth first through the main component, without recursion; 'next'
+   * holds each node's next neighbour to look at */
+  g->pre = g_new(size_t, n + 1);
+  g->low = g_new(size_t, n + 1);
+  g->sub = g_new(size_t, n + 1);
+  g->first = g_new(size_t, n + 1);
+  g->order = g_new(size_t, g->main_size + 1);
+  for (size_t i = 0; i < n; i++)
+    g->pre[i] = KB_NO_NODE;
+  if (g->main == KB_NO_NODE)
+    return;
+  size_t *stack = g_new(size_t, g->main_size + 1), *next = g_new(size_t, n + 1);
+  size_t top = 0, count = 0;
+  stack[top++] = main_first;
+  g->pre[main_first] = g->low[main_first] = count;
+  g->first[main_first] = main_first;
+  g->order[count++] = main_first;
+  next[main_first] = g->start[main_first];
+  while (top > 0) {
+    size_t v = stack[top - 1];
+    if (next[v] < g->start[v + 1]) {
+      size_t w = g->adj[next[v]++];
+      if (g->pre[w] == KB_NO_NODE) {
+        g->pre[w] = g->low[w] = count;
+        g->first[w] = w;
+        g->order[count++] = w;
+        next[w] = g->start[w];
+        stack[top++] = w;
+      } else {
+        g->low[v] = MIN(g->low[v], g->pre[w]);
+      }
+      continue;
+    }
+    top--;
+    g->sub[v] = count - g->pre[v];
+    if (top > 0) {
+      size_t p = stack[top - 1];
+      g->low[p] = MIN(g->low[p], g->low[v]);
+      g->first[p] = MIN(g->first[p], g->first[v]);
+    }
+  }
+  g_free(stack);
+  g_free(next);
+}
+
+static void
+cut_graph_release(CutGraph *g)
+{
+  g_free(g->start);
+  g_free(g->adj);
+  g_free(g->comp);
+  g_free(g->order);
+  g_free(g->pre);
+  g_free(g->low);
+  g_free(g->sub);
+  g_free(g->first);
+}
+
+/* Appends the places among order[from .. to) to 'lost'. */
+static void
+places_in(const KbDataset *ds, const CutGraph *g, size_t from, size_t to, GArray *lost)
+{
+  for (size_t i = from; i < to; i++)
+    if (is_place(kb_dataset_node(ds, g->order[i])->kind))
+      g_array_append_val(lost, g->order[i]);
+}
+
+/* The places that removing organisation 'o' (in the main component) cuts
+ * off from the main part of the network: those of the main component not
+ * in the largest component left (the first found, in node order, among
+ * equals). Without o, its children in the search whose subtrees reach no
+ * higher than o are parts of their own; the rest of the main component,
+ * with the root (its first node), is one more part, unless o is the root. */
+static void
+places_cut_off(const KbDataset *ds, const CutGraph *g, size_t o, GArray *lost)
+{
+  size_t root = g->order[0], end = g->pre[o] + g->sub[o];
+  /* the best part so far: the rest (KB_NO_NODE), a child, or another component (o) */
+  size_t best = o, best_size = g->other_size, best_first = g->other_first;
+  size_t rest = g->main_size - 1;
+  for (size_t c = g->pre[o] + 1; c < end; c += g->sub[g->order[c]]) {
+    size_t child = g->order[c];
+    if (o != root && g->low[child] < g->pre[o])
+      continue;   /* joined to the rest */
+    rest -= g->sub[child];
+    if (g->sub[child] > best_size || (g->sub[child] == best_size && g->first[child] < best_first)) {
+      best = child;
+      best_size = g->sub[child];
+      best_first = g->first[child];
+    }
+  }
+  if (o != root && (rest > best_size || (rest == best_size && root < best_first)))
+    best = KB_NO_NODE;
+  if (best == KB_NO_NODE) {
+    /* the children cut off */
+    for (size_t c = g->pre[o] + 1; c < end; c += g->sub[g->order[c]])
+      if (g->low[g->order[c]] >= g->pre[o])
+        places_in(ds, g, c, c + g->sub[g->order[c]], lost);
+  } else if (best == o) {
+    /* another component is the largest now: all of the main one is cut off */
+    places_in(ds, g, 0, g->main_size, lost);
+  } else {
+    /* all but the child's subtree (o is no place) */
+    places_in(ds, g, 0, g->pre[best], lost);
+    places_in(ds, g, g->pre[best] + g->sub[best], g->main_size, lost);
+  }
 }
 
 /* Organisations whose removal cuts places off from the main part of the
@@ -264,36 +641,20 @@ components_without(GArray **adj, size_t n, size_t skip, size_t *comp)
 static void
 cut_points(const KbDataset *ds, KbIndex *ix)
 {
-  size_t n = kb_dataset_node_count(ds);
-  GArray **adj = g_new(GArray *, n ? n : 1);
-  for (size_t i = 0; i < n; i++)
-    adj[i] = g_array_new(FALSE, FALSE, sizeof(size_t));
-  for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
-    const KbRelation *r = kb_dataset_relation(ds, i);
-    KbNodeKind fk = kb_dataset_node(ds, r->from)->kind, tk = kb_dataset_node(ds, r->to)->kind;
-    if (fk == KB_NODE_THEME || tk == KB_NODE_THEME || (is_place(fk) && is_place(tk)))
-      continue;
-    g_array_append_val(adj[r->from], r->to);
-    g_array_append_val(adj[r->to], r->from);
-  }
+  CutGraph g;
+  cut_graph_build(ds, &g);
   GArray *cuts = g_array_new(FALSE, TRUE, sizeof(KbCutPoint));
-  size_t *before = g_new(size_t, n ? n : 1), *after = g_new(size_t, n ? n : 1);
-  size_t main_before = components_without(adj, n, KB_NO_NODE, before);
   GArray *orgs = g_array_new(FALSE, FALSE, sizeof(size_t));
-  for (size_t i = 0; i < n; i++)
-    if (kb_dataset_node(ds, i)->kind == KB_NODE_ORGANISATION && before[i] == main_before)
+  for (size_t i = 0; i < g.n; i++)
+    if (kb_dataset_node(ds, i)->kind == KB_NODE_ORGANISATION && g.comp[i] == g.main)
       g_array_append_val(orgs, i);
   kb_i_sort_by_id(ds, (size_t *) orgs->data, orgs->len);
   for (guint k = 0; k < orgs->len; k++) {
     size_t o = g_array_index(orgs, size_t, k);
-    if (adj[o]->len < 2)
+    if (g.start[o + 1] - g.start[o] < 2)
       continue;   /* a leaf cuts nothing off */
-    size_t main_after = components_without(adj, n, o, after);
     GArray *lost = g_array_new(FALSE, FALSE, sizeof(size_t));
-    for (size_t i = 0; i < n; i++)
-      if (i != o && before[i] == main_before && after[i] != main_after
-          && is_place(kb_dataset_node(ds, i)->kind))
-        g_array_append_val(lost, i);
+    places_cut_off(ds, &g, o, lost);
     if (lost->len == 0) {
       g_array_unref(lost);
       continue;
@@ -304,11 +665,7 @@ cut_points(const KbDataset *ds, KbIndex *ix)
     g_array_append_val(cuts, cp);
   }
   g_array_unref(orgs);
-  g_free(before);
-  g_free(after);
-  for (size_t i = 0; i < n; i++)
-    g_array_unref(adj[i]);
-  g_free(adj);
+  cut_graph_release(&g);
   ix->n_cuts = cuts->len;
   ix->cuts = (KbCutPoint *) g_array_free(cuts, FALSE);
 }
@@ -320,7 +677,7 @@ kb_index_compute(const KbDataset *ds, KbIndexBy by, GError **error)
 {
   g_return_val_if_fail(ds != NULL, NULL);
   KbiOrgNet net;
-  if (!kb_i_orgnet_build(ds, &net, error))
+  if (!kb_i_orgnet_build_ties(ds, &net, error))
     return NULL;
   KbIndex *ix = g_new0(KbIndex, 1);
   ix->by = by;

@@ -47,6 +47,31 @@ bump(GHashTable *counts, size_t node)
                       GSIZE_TO_POINTER(GPOINTER_TO_SIZE(g_hash_table_lookup(counts, key)) + 1));
 }
 
+/* The relations that place a node (active_in, located_in), by the node:
+ * those of node i are rels[start[i] .. start[i + 1]], in dataset order. */
+static size_t *
+placing_relations(const KbDataset *ds, size_t **start_out)
+{
+  size_t n = kb_dataset_node_count(ds), n_rel = kb_dataset_relation_count(ds);
+  size_t *start = g_new0(size_t, n + 1);
+  for (size_t r = 0; r < n_rel; r++) {
+    const KbRelation *rel = kb_dataset_relation(ds, r);
+    if (rel->kind == KB_REL_ACTIVE_IN || rel->kind == KB_REL_LOCATED_IN)
+      start[rel->from + 1]++;
+  }
+  for (size_t i = 0; i < n; i++)
+    start[i + 1] += start[i];
+  size_t *rels = g_new(size_t, start[n] + 1), *fill = g_memdup2(start, (n + 1) * sizeof(size_t));
+  for (size_t r = 0; r < n_rel; r++) {
+    const KbRelation *rel = kb_dataset_relation(ds, r);
+    if (rel->kind == KB_REL_ACTIVE_IN || rel->kind == KB_REL_LOCATED_IN)
+      rels[fill[rel->from]++] = r;
+  }
+  g_free(fill);
+  *start_out = start;
+  return rels;
+}
+
 void
 kb_tables_communities(KbDoc *doc, const KbDataset *ds, const KbCommunities *cs, size_t top,
                       KbLang lang)
@@ -61,6 +86,7 @@ kb_tables_communities(KbDoc *doc, const KbDataset *ds, const KbCommunities *cs, 
   /* places: where the members are active or located, rolled up; the home
    * city and its country, which every local member shares, left out */
   gboolean *home = kb_dataset_home_places(ds);
+  size_t *start, *rels = placing_relations(ds, &start);
   for (size_t i = 0; i < cs->n && (top == 0 || i < top); i++) {
     const KbCommunity *c = &cs->communities[i];
     GHashTable *sectors = g_hash_table_new(g_direct_hash, g_direct_equal);
@@ -70,11 +96,8 @@ kb_tables_communities(KbDoc *doc, const KbDataset *ds, const KbCommunities *cs, 
       if (m->sector != KB_NO_NODE)
         bump(sectors, m->sector);
       GHashTable *seen = g_hash_table_new(g_direct_hash, g_direct_equal);
-      for (size_t r = 0; r < kb_dataset_relation_count(ds); r++) {
-        const KbRelation *rel = kb_dataset_relation(ds, r);
-        if (rel->from != c->members[j]
-            || (rel->kind != KB_REL_ACTIVE_IN && rel->kind != KB_REL_LOCATED_IN))
-          continue;
+      for (size_t r = start[c->members[j]]; r < start[c->members[j] + 1]; r++) {
+        const KbRelation *rel = kb_dataset_relation(ds, rels[r]);
         g_autofree size_t *up = NULL;
         size_t n = kb_dataset_enclosing_places(ds, rel->to, &up);
         if (!home[rel->to] && g_hash_table_add(seen, GSIZE_TO_POINTER(rel->to + 1)))
@@ -98,4 +121,6 @@ kb_tables_communities(KbDoc *doc, const KbDataset *ds, const KbCommunities *cs, 
     g_hash_table_unref(places);
   }
   g_free(home);
+  g_free(start);
+  g_free(rels);
 }

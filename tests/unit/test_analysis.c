@@ -86,6 +86,26 @@ load_reference(const char *name)
   return ds;
 }
 
+/* Generated data of 'orgs' organisations from 'seed', loaded; the folder
+ * it was written to is removed again. */
+static KbDataset *
+load_generated(size_t orgs, guint32 seed)
+{
+  g_autofree char *dir = g_dir_make_tmp("kb-generated-XXXXXX", NULL);
+  ck_assert(dir != NULL);
+  ck_assert(kb_generate(orgs, seed, dir, NULL, NULL, NULL));
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  KbDataset *ds = kb_dataset_load(dir, KB_FORMAT_AUTO, diags, NULL);
+  ck_assert_ptr_nonnull(ds);
+  static const char *const files[] = { "nodes.csv", "relations.csv", "dataset.csv" };
+  for (size_t i = 0; i < G_N_ELEMENTS(files); i++) {
+    g_autofree char *f = g_build_filename(dir, files[i], NULL);
+    g_remove(f);
+  }
+  g_rmdir(dir);
+  return ds;
+}
+
 static void
 assert_close(double got, double want, const char *what, const char *graph, const char *id)
 {
@@ -430,6 +450,57 @@ START_TEST(organisation_network_limit)
 }
 END_TEST
 
+/* ------------------------------------------------ organisation network */
+
+/* Worked out by hand. Organisations a..e are positions 0..4 (the file
+ * lists them in another order). Networks n1 {a, b, c} (a's membership given
+ * twice counts once; the city k is no organisation) and n2 {b, c}; c
+ * partner_of b; a partner_of e, given five times (more relations than
+ * organisations), either way round; d funds a; e funds d; a partner_of the
+ * network n2 (no tie). Ties and weights: (a,b) 1 and (a,c) 1 (n1); (a,d) 1
+ * (funds); (a,e) 5 (the partnership five times); (b,c) 3 (n1, n2,
+ * partners); (d,e) 1 (funds). Arcs both ways but for funding, which runs
+ * from funder to funded only: d->a, e->d. */
+START_TEST(organisation_network_by_hand)
+{
+  g_autoptr(KbDataset) ds = load_reference("orgnet.json");
+  static const KbiTie ties[] = { { 0, 1, 1 }, { 0, 2, 1 }, { 0, 3, 1 }, { 0, 4, 5 },
+                                 { 1, 2, 3 }, { 3, 4, 1 } };
+  static const size_t arcs[][2] = { { 0, 1 }, { 0, 2 }, { 0, 4 }, { 1, 0 }, { 1, 2 }, { 2, 0 },
+                                    { 2, 1 }, { 3, 0 }, { 4, 0 }, { 4, 3 } };
+  for (int with_arcs = 0; with_arcs < 2; with_arcs++) {
+    KbiOrgNet net;
+    ck_assert(with_arcs ? kb_i_orgnet_build(ds, &net, NULL)
+                        : kb_i_orgnet_build_ties(ds, &net, NULL));
+    ck_assert_uint_eq(net.n, 5);
+    for (size_t p = 0; p < net.n; p++) {
+      char id[2] = { (char) ('a' + p), 0 };
+      ck_assert_str_eq(kb_dataset_node(ds, net.nodes[p])->id, id);
+    }
+    ck_assert_uint_eq(net.ties->len, G_N_ELEMENTS(ties));
+    for (guint i = 0; i < net.ties->len; i++) {
+      const KbiTie *t = &g_array_index(net.ties, KbiTie, i);
+      ck_assert_msg(t->a == ties[i].a && t->b == ties[i].b && t->weight == ties[i].weight,
+                    "tie %u: got (%zu, %zu) %g, want (%zu, %zu) %g", i, t->a, t->b, t->weight,
+                    ties[i].a, ties[i].b, ties[i].weight);
+    }
+    if (with_arcs) {
+      ck_assert_uint_eq(net.arcs->len, G_N_ELEMENTS(arcs));
+      for (guint i = 0; i < net.arcs->len; i++) {
+        const size_t *arc = (const size_t *) net.arcs->data + 2 * i;
+        ck_assert_msg(arc[0] == arcs[i][0] && arc[1] == arcs[i][1], "arc %u: got %zu -> %zu", i,
+                      arc[0], arc[1]);
+      }
+    } else {
+      ck_assert_ptr_null(net.arcs);
+    }
+    ck_assert(kb_i_orgnet_directly_tied(&net, net.nodes[0], net.nodes[3]));
+    ck_assert(!kb_i_orgnet_directly_tied(&net, net.nodes[0], net.nodes[1]));
+    kb_i_orgnet_release(&net);
+  }
+}
+END_TEST
+
 /* ------------------------------------------------------- whole network */
 
 START_TEST(centralization_matches_sna)
@@ -452,6 +523,216 @@ START_TEST(centralization_matches_sna)
     }
     table_free(t);
   }
+}
+END_TEST
+
+/* The organisation network of twins.json: the cliques of the networks n1
+ * {a, b, c, d}, n2 {d, e, f, i} and n3 {e, f, i, j}, g partner_of a and h,
+ * h funds e, k alone: 18 ties among 11 organisations, with true twins (b
+ * and c; f and i), which the index's betweenness takes together. Degrees
+ * 4 3 3 6 5 4 4 3 2 2 0 (a..k, by hand): Freeman's degree centralization
+ * 30 / (10 * 9) = 1/3. Betweenness from NetworkX 2.8.8
+ * (betweenness_centrality, normalized=False): a 5, d 14, e 25/3, f and i
+ * 4/3, g 2, h 3, the rest 0; centralization sum(14 - b) / (10^2 * 9 / 2)
+ * = 0.26444444444444448. */
+START_TEST(centralization_with_twins)
+{
+  g_autoptr(KbDataset) ds = load_reference("twins.json");
+  g_autoptr(KbIndex) ix = kb_index_compute(ds, KB_INDEX_BY_COUNTRY, NULL);
+  ck_assert_ptr_nonnull(ix);
+  ck_assert_uint_eq(ix->org_ties, 18);
+  assert_close(ix->density, 18.0 / 55.0, "density", "twins", "");
+  assert_close(ix->degree_centralization, 1.0 / 3.0, "degree centralization", "twins", "");
+  assert_close(ix->betweenness_centralization, 0.26444444444444448, "betweenness centralization",
+               "twins", "");
+}
+END_TEST
+
+/* Generated data, whose networks make many twins, against igraph's own
+ * centralization functions on the same organisation network. */
+START_TEST(centralization_on_generated_data_matches_igraph)
+{
+  static const size_t sizes[] = { 300, 1200 };
+  for (size_t i = 0; i < G_N_ELEMENTS(sizes); i++) {
+    g_autoptr(KbDataset) ds = load_generated(sizes[i], 3);
+    g_autoptr(KbIndex) ix = kb_index_compute(ds, KB_INDEX_BY_COUNTRY, NULL);
+    ck_assert_ptr_nonnull(ix);
+    KbiOrgNet net;
+    ck_assert(kb_i_orgnet_build_ties(ds, &net, NULL));
+    igraph_t g;
+    ck_assert(kb_i_orgnet_to_igraph(&net, &g, NULL, NULL));
+    igraph_real_t degree, betweenness;
+    ck_assert_int_eq(igraph_centralization_degree(&g, NULL, IGRAPH_ALL, IGRAPH_NO_LOOPS, &degree,
+                                                  NULL, TRUE), IGRAPH_SUCCESS);
+    ck_assert_int_eq(igraph_centralization_betweenness(&g, NULL, IGRAPH_UNDIRECTED, &betweenness,
+                                                       NULL, TRUE), IGRAPH_SUCCESS);
+    ck_assert(ix->degree_centralization == degree);
+    ck_assert_msg(fabs(ix->betweenness_centralization - betweenness) <= 1e-12 * betweenness,
+                  "%zu organisations: %.17g, igraph %.17g", sizes[i], ix->betweenness_centralization,
+                  betweenness);
+    igraph_destroy(&g);
+    kb_i_orgnet_release(&net);
+  }
+}
+END_TEST
+
+/* ---------------------------------------------------------- cut points */
+
+/* The cut points of 'ix' as "org,place|place" lines, as cuts.py writes them. */
+static char *
+cuts_text(const KbDataset *ds, const KbIndex *ix)
+{
+  GString *s = g_string_new("organisation,places\n");
+  for (size_t i = 0; i < ix->n_cuts; i++) {
+    g_string_append_printf(s, "%s,", kb_dataset_node(ds, ix->cuts[i].org)->id);
+    for (size_t j = 0; j < ix->cuts[i].n_places; j++)
+      g_string_append_printf(s, "%s%s", j ? "|" : "", kb_dataset_node(ds, ix->cuts[i].places[j])->id);
+    g_string_append_c(s, '\n');
+  }
+  return g_string_free(s, FALSE);
+}
+
+/* tests/reference/cuts: one.json and two.json, and what brute force of the
+ * definition (cuts.py, Python) gives for them; worked out by hand too. In
+ * one, a holds p1 and p2 (the theme t it shares with h does not count);
+ * without b, the part with the network n is the largest (6 nodes, more
+ * than p1's side, where the search starts): p1, p2 and p3 are cut off; e
+ * holds p5 (its country x, shared with p4, does not count); p4 has c and
+ * d; leaf has one relation. In two, the main component c1-o1-c2-o2-c3 (5)
+ * lies beside o3-c4-o4 (3): without o1, the part c2-o2-c3 ties with the
+ * other component at 3 nodes, and the other comes first in node order (o3
+ * before c2), so c1, c2 and c3 are all cut off; without o2, c1-o1-c2 ties
+ * with it and comes first (c1): c3 alone is cut off. three is two with the
+ * other component first in the file: it wins both ties, and each of o1
+ * and o2 cuts off c1, c2 and c3. */
+START_TEST(cut_points_by_hand)
+{
+  static const char *const names[] = { "one", "two", "three" };
+  for (size_t i = 0; i < G_N_ELEMENTS(names); i++) {
+    g_autofree char *json = g_strdup_printf("cuts/%s.json", names[i]);
+    g_autofree char *expected = g_strdup_printf("%s/cuts/%s.cuts.csv", KB_REFERENCE, names[i]);
+    g_autoptr(KbDataset) ds = load_reference(json);
+    g_autoptr(KbIndex) ix = kb_index_compute(ds, KB_INDEX_BY_COUNTRY, NULL);
+    ck_assert_ptr_nonnull(ix);
+    g_autofree char *want = NULL;
+    ck_assert(g_file_get_contents(expected, &want, NULL, NULL));
+    g_autofree char *got = cuts_text(ds, ix);
+    ck_assert_str_eq(got, want);
+  }
+}
+END_TEST
+
+/* The definition by brute force, as the index computed it before it had a
+ * depth-first search: the components without node 'skip' (KB_NO_NODE for
+ * none), labelled by their first node; returns the label of the largest,
+ * the first found among equals. */
+static size_t
+components_without(size_t n, GArray **adj, size_t skip, size_t *comp)
+{
+  size_t best = KB_NO_NODE, best_size = 0;
+  for (size_t i = 0; i < n; i++)
+    comp[i] = KB_NO_NODE;
+  GArray *queue = g_array_new(FALSE, FALSE, sizeof(size_t));
+  for (size_t s = 0; s < n; s++) {
+    if (s == skip || comp[s] != KB_NO_NODE)
+      continue;
+    g_array_set_size(queue, 0);
+    g_array_append_val(queue, s);
+    comp[s] = s;
+    for (guint h = 0; h < queue->len; h++) {
+      size_t v = g_array_index(queue, size_t, h);
+      for (guint j = 0; j < adj[v]->len; j++) {
+        size_t w = g_array_index(adj[v], size_t, j);
+        if (w != skip && comp[w] == KB_NO_NODE) {
+          comp[w] = s;
+          g_array_append_val(queue, w);
+        }
+      }
+    }
+    if (queue->len > best_size) {
+      best_size = queue->len;
+      best = s;
+    }
+  }
+  g_array_unref(queue);
+  return best;
+}
+
+static gboolean
+place_kind(KbNodeKind k)
+{
+  return k == KB_NODE_CITY || k == KB_NODE_REGION || k == KB_NODE_COUNTRY;
+}
+
+static char *
+cuts_brute_force(const KbDataset *ds)
+{
+  size_t n = kb_dataset_node_count(ds);
+  GArray **adj = g_new(GArray *, n);
+  for (size_t i = 0; i < n; i++)
+    adj[i] = g_array_new(FALSE, FALSE, sizeof(size_t));
+  for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
+    const KbRelation *r = kb_dataset_relation(ds, i);
+    KbNodeKind fk = kb_dataset_node(ds, r->from)->kind, tk = kb_dataset_node(ds, r->to)->kind;
+    if (fk == KB_NODE_THEME || tk == KB_NODE_THEME || (place_kind(fk) && place_kind(tk)))
+      continue;
+    g_array_append_val(adj[r->from], r->to);
+    g_array_append_val(adj[r->to], r->from);
+  }
+  size_t *before = g_new(size_t, n), *after = g_new(size_t, n);
+  size_t main = components_without(n, adj, KB_NO_NODE, before);
+  GArray *orgs = g_array_new(FALSE, FALSE, sizeof(size_t));
+  for (size_t i = 0; i < n; i++)
+    if (kb_dataset_node(ds, i)->kind == KB_NODE_ORGANISATION && before[i] == main)
+      g_array_append_val(orgs, i);
+  kb_i_sort_by_id(ds, (size_t *) orgs->data, orgs->len);
+  GString *s = g_string_new("organisation,places\n");
+  for (guint k = 0; k < orgs->len; k++) {
+    size_t o = g_array_index(orgs, size_t, k);
+    if (adj[o]->len < 2)
+      continue;
+    size_t main_after = components_without(n, adj, o, after);
+    GArray *lost = g_array_new(FALSE, FALSE, sizeof(size_t));
+    for (size_t i = 0; i < n; i++)
+      if (i != o && before[i] == main && after[i] != main_after
+          && place_kind(kb_dataset_node(ds, i)->kind))
+        g_array_append_val(lost, i);
+    kb_i_sort_by_id(ds, (size_t *) lost->data, lost->len);
+    if (lost->len > 0) {
+      g_string_append_printf(s, "%s,", kb_dataset_node(ds, o)->id);
+      for (guint j = 0; j < lost->len; j++)
+        g_string_append_printf(s, "%s%s", j ? "|" : "",
+                               kb_dataset_node(ds, g_array_index(lost, size_t, j))->id);
+      g_string_append_c(s, '\n');
+    }
+    g_array_unref(lost);
+  }
+  g_array_unref(orgs);
+  g_free(before);
+  g_free(after);
+  for (size_t i = 0; i < n; i++)
+    g_array_unref(adj[i]);
+  g_free(adj);
+  return g_string_free(s, FALSE);
+}
+
+/* Generated data of 20 to 400 organisations (many components, cut points
+ * of every kind) against the brute force above. */
+START_TEST(cut_points_on_generated_data)
+{
+  static const size_t sizes[] = { 20, 60, 150, 400 };
+  size_t with_cuts = 0;
+  for (size_t i = 0; i < G_N_ELEMENTS(sizes); i++)
+    for (guint32 seed = 1; seed <= 3; seed++) {
+      g_autoptr(KbDataset) ds = load_generated(sizes[i], seed);
+      g_autoptr(KbIndex) ix = kb_index_compute(ds, KB_INDEX_BY_COUNTRY, NULL);
+      ck_assert_ptr_nonnull(ix);
+      g_autofree char *got = cuts_text(ds, ix), *want = cuts_brute_force(ds);
+      ck_assert_msg(strcmp(got, want) == 0, "%zu organisations, seed %u:\ngot\n%s\nwant\n%s",
+                    sizes[i], seed, got, want);
+      with_cuts += ix->n_cuts > 0;
+    }
+  ck_assert_uint_gt(with_cuts, 6);
 }
 END_TEST
 
@@ -943,7 +1224,12 @@ analysis_suite(void)
   tcase_add_test(tc, synergy_reasons_and_filters);
   tcase_add_test(tc, synergy_each_is_a_top_k_of_all_pairs);
   tcase_add_test(tc, organisation_network_limit);
+  tcase_add_test(tc, organisation_network_by_hand);
   tcase_add_test(tc, centralization_matches_sna);
+  tcase_add_test(tc, centralization_with_twins);
+  tcase_add_test(tc, centralization_on_generated_data_matches_igraph);
+  tcase_add_test(tc, cut_points_by_hand);
+  tcase_add_test(tc, cut_points_on_generated_data);
   tcase_add_test(tc, leiden_finds_the_two_cliques);
   tcase_add_test(tc, bridges_walk_through_actors_only);
   tcase_add_test(tc, tie_costs);
