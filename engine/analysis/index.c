@@ -147,225 +147,44 @@ fill_entries(const KbDataset *ds, const KbiContexts *ctx, const KbiOrgNet *net, 
 
 /* ------------------------------------------------------- whole network */
 
-/* A 64-bit value spread from a vertex's number (splitmix64's finaliser). */
-static guint64
-spread(guint64 x)
-{
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
-
-/* TRUE when u and v (u != v), with the sorted neighbours nu[0 .. len) and
- * nv[0 .. len), have the same closed neighbourhood. */
-static gboolean
-same_closed_neighbourhood(size_t u, const guint32 *nu, size_t v, const guint32 *nv, size_t len)
-{
-  size_t i = 0, j = 0;
-  gboolean u_has_v = FALSE, v_has_u = FALSE;
-  while (i < len || j < len) {
-    if (i < len && nu[i] == v) {
-      u_has_v = TRUE;
-      i++;
-    } else if (j < len && nv[j] == u) {
-      v_has_u = TRUE;
-      j++;
-    } else if (i < len && j < len && nu[i] == nv[j]) {
-      i++;
-      j++;
-    } else {
-      return FALSE;
-    }
-  }
-  return u_has_v && v_has_u;
-}
-
-/* The organisation network with its true twins (vertices with the same
- * closed neighbourhood, as the members of a network without other ties)
- * taken together: class c stands for size[c] vertices and is tied to the
- * classes nb[start[c] .. start[c + 1]]. */
-typedef struct {
-  size_t n;                 /* classes */
-  size_t *of;               /* vertex -> its class */
-  size_t *size;
-  size_t *start;
-  guint32 *nb;
-} TwinGraph;
-
-static void
-twin_graph_build(const KbiOrgNet *net, TwinGraph *tg)
-{
-  size_t n = net->n, m = net->ties->len;
-  /* each vertex's neighbours, ascending: for x, those of the ties (c, x),
-   * c < x, come before those of the ties (x, b) */
-  size_t *start = g_new0(size_t, n + 1);
-  for (size_t i = 0; i < m; i++) {
-    const KbiTie *t = &g_array_index(net->ties, KbiTie, i);
-    start[t->a + 1]++;
-    start[t->b + 1]++;
-  }
-  for (size_t v = 0; v < n; v++)
-    start[v + 1] += start[v];
-  guint32 *nb = g_new(guint32, 2 * m + 1);
-  size_t *fill = g_memdup2(start, (n + 1) * sizeof(size_t));
-  for (size_t i = 0; i < m; i++) {
-    const KbiTie *t = &g_array_index(net->ties, KbiTie, i);
-    nb[fill[t->a]++] = (guint32) t->b;
-    nb[fill[t->b]++] = (guint32) t->a;
-  }
-  g_free(fill);
-
-  /* classes: a key summed over the closed neighbourhood finds the
-   * candidates, the neighbour lists decide */
-  guint64 *key = g_new(guint64, n + 1);
-  for (size_t v = 0; v < n; v++) {
-    key[v] = spread(v);
-    for (size_t j = start[v]; j < start[v + 1]; j++)
-      key[v] += spread(nb[j]);
-  }
-  memset(tg, 0, sizeof *tg);
-  tg->of = g_new(size_t, n + 1);
-  tg->size = g_new(size_t, n + 1);
-  size_t *first = g_new(size_t, n + 1);    /* class -> its first vertex */
-  size_t *next = g_new(size_t, n + 1);     /* class -> the next class with the same key */
-  GHashTable *by_key = g_hash_table_new(kb_i_pair_hash, g_int64_equal);
-  for (size_t v = 0; v < n; v++) {
-    gpointer found;
-    size_t c = KB_NO_NODE, deg = start[v + 1] - start[v];
-    if (g_hash_table_lookup_extended(by_key, &key[v], NULL, &found)) {
-      for (size_t d = GPOINTER_TO_SIZE(found); d != KB_NO_NODE; d = next[d]) {
-        size_t u = first[d];
-        if (start[u + 1] - start[u] == deg
-            && same_closed_neighbourhood(u, nb + start[u], v, nb + start[v], deg)) {
-          c = d;
-          break;
-        }
-        if (next[d] == KB_NO_NODE) {
-          next[d] = tg->n;   /* a new class with the same key */
-          break;
-        }
-      }
-    } else {
-      g_hash_table_insert(by_key, &key[v], GSIZE_TO_POINTER(tg->n));
-    }
-    if (c == KB_NO_NODE) {
-      c = tg->n++;
-      first[c] = v;
-      next[c] = KB_NO_NODE;
-      tg->size[c] = 0;
-    }
-    tg->of[v] = c;
-    tg->size[c]++;
-  }
-  g_hash_table_unref(by_key);
-  g_free(key);
-  g_free(next);
-
-  /* the ties between classes, from each class's first vertex */
-  tg->start = g_new0(size_t, tg->n + 1);
-  size_t *seen = g_new(size_t, tg->n + 1);
-  for (size_t c = 0; c < tg->n; c++)
-    seen[c] = KB_NO_NODE;
-  GArray *qnb = g_array_new(FALSE, FALSE, sizeof(guint32));
-  for (size_t c = 0; c < tg->n; c++) {
-    size_t u = first[c];
-    seen[c] = c;
-    for (size_t j = start[u]; j < start[u + 1]; j++) {
-      size_t d = tg->of[nb[j]];
-      if (seen[d] != c) {
-        guint32 d32 = (guint32) d;
-        seen[d] = c;
-        g_array_append_val(qnb, d32);
-      }
-    }
-    tg->start[c + 1] = qnb->len;
-  }
-  tg->nb = (guint32 *) g_array_free(qnb, FALSE);
-  g_free(seen);
-  g_free(first);
-  g_free(start);
-  g_free(nb);
-}
-
-static void
-twin_graph_release(TwinGraph *tg)
-{
-  g_free(tg->of);
-  g_free(tg->size);
-  g_free(tg->start);
-  g_free(tg->nb);
-}
-
 /* The betweenness of every organisation (undirected, each pair once, as
- * igraph gives it), by Brandes' algorithm on the classes of true twins.
- * Swapping two twins maps the network onto itself, so a search from either
- * gives every other vertex the same dependency; no shortest path passes
- * through a twin of its end or visits two twins. So one search per class,
- * counted size times, stands for the searches from all its members; on the
- * way a class of size k is k ways through, and its dependency is that of
- * each member. Writes bc[0 .. net->n). */
-static void
-betweenness_by_twins(const KbiOrgNet *net, double *bc)
+ * igraph gives it), by Brandes' algorithm over the cliques (paths.c), from
+ * every organisation: bc[p] for position p of 'net'. FALSE with the error
+ * when the cliques cannot be built. */
+static gboolean
+betweenness(const KbDataset *ds, const KbiOrgNet *net, double *bc, GError **error)
 {
-  TwinGraph tg;
-  twin_graph_build(net, &tg);
-  size_t k = tg.n;
-  guint32 *dist = g_new(guint32, k + 1), *order = g_new(guint32, k + 1);
-  double *sigma = g_new(double, k + 1), *delta = g_new(double, k + 1);
-  double *sum = g_new0(double, k + 1);
-  for (size_t c = 0; c < k; c++)
-    dist[c] = G_MAXUINT32;
-  for (size_t s = 0; s < k; s++) {
-    /* sigma[c]: shortest paths from one member of s to one member of c */
-    size_t len = 0;
-    order[len++] = (guint32) s;
-    dist[s] = 0;
-    sigma[s] = 1;
-    for (size_t h = 0; h < len; h++) {
-      size_t v = order[h];
-      double through = v == s ? sigma[v] : sigma[v] * (double) tg.size[v];
-      for (size_t j = tg.start[v]; j < tg.start[v + 1]; j++) {
-        size_t w = tg.nb[j];
-        if (dist[w] == G_MAXUINT32) {
-          dist[w] = dist[v] + 1;
-          sigma[w] = 0;
-          delta[w] = 0;
-          order[len++] = w;
-        }
-        if (dist[w] == dist[v] + 1)
-          sigma[w] += through;
-      }
-    }
-    delta[s] = 0;
-    for (size_t h = len; h-- > 1;) {
-      size_t w = order[h];
-      double share = (double) tg.size[w] * (1.0 + delta[w]) / sigma[w];
-      for (size_t j = tg.start[w]; j < tg.start[w + 1]; j++) {
-        size_t v = tg.nb[j];
-        if (dist[v] + 1 == dist[w])
-          delta[v] += sigma[v] * share;
-      }
-      sum[w] += (double) tg.size[s] * delta[w];
-    }
-    for (size_t h = 0; h < len; h++)
-      dist[order[h]] = G_MAXUINT32;
-  }
-  for (size_t v = 0; v < net->n; v++)
-    bc[v] = sum[tg.of[v]] / 2;
+  KbiCliques c;
+  if (!kb_i_cliques_build(ds, &c, error))
+    return FALSE;
+  size_t n = c.n;
+  guint32 *sources = g_new(guint32, n ? n : 1);
+  for (size_t i = 0; i < n; i++)
+    sources[i] = (guint32) i;
+  double *dep = g_new0(double, n ? n : 1);
+  guint64 *dist = g_new0(guint64, n ? n : 1);
+  size_t *reached = g_new0(size_t, n ? n : 1);
+  kb_i_paths_compute(&c, sources, n, CLAMP(g_get_num_processors(), 1, 16), dep, dist, reached);
+  /* from the cliques' positions to the network's, through the node */
+  size_t *pos = g_new(size_t, kb_dataset_node_count(ds) + 1);
+  for (size_t p = 0; p < net->n; p++)
+    pos[net->nodes[p]] = p;
+  for (size_t i = 0; i < n; i++)
+    bc[pos[c.nodes[i]]] = dep[i] / 2;
+  g_free(pos);
+  g_free(sources);
+  g_free(dep);
   g_free(dist);
-  g_free(order);
-  g_free(sigma);
-  g_free(delta);
-  g_free(sum);
-  twin_graph_release(&tg);
+  g_free(reached);
+  kb_i_cliques_release(&c);
+  return TRUE;
 }
 
 /* Density and Freeman's centralizations, as igraph's centralization
  * functions give them on the organisation network, without building it in
  * igraph: the same scores, maxima and igraph_centralization. */
 static igraph_error_t
-centralization(const KbiOrgNet *net, KbIndex *ix)
+centralization(const KbiOrgNet *net, const double *bc, KbIndex *ix)
 {
   ix->density = net->n > 1 ? 2.0 * (double) net->ties->len / ((double) net->n * (double) (net->n - 1))
                            : 0.0;
@@ -384,7 +203,8 @@ centralization(const KbiOrgNet *net, KbIndex *ix)
   }
   IGRAPH_CHECK(igraph_centralization_degree_tmax(NULL, n, IGRAPH_ALL, IGRAPH_NO_LOOPS, &tmax));
   ix->degree_centralization = igraph_centralization(&scores, tmax, TRUE);
-  betweenness_by_twins(net, VECTOR(scores));
+  for (igraph_integer_t i = 0; i < n; i++)
+    VECTOR(scores)[i] = bc[i];
   IGRAPH_CHECK(igraph_centralization_betweenness_tmax(NULL, n, IGRAPH_UNDIRECTED, &tmax));
   ix->betweenness_centralization = igraph_centralization(&scores, tmax, TRUE);
   igraph_vector_destroy(&scores);
@@ -699,7 +519,16 @@ kb_index_compute(const KbDataset *ds, KbIndexBy by, GError **error)
   fill_entries(ds, &ctx, &net, ix, sectors_in_data);
   mixing(ds, &net, ix);
   cut_points(ds, ix);
-  igraph_error_t rc = centralization(&net, ix);
+  double *bc = g_new0(double, net.n + 1);
+  if (!betweenness(ds, &net, bc, error)) {
+    g_free(bc);
+    kb_i_orgnet_release(&net);
+    kb_i_contexts_release(&ctx);
+    kb_index_free(ix);
+    return NULL;
+  }
+  igraph_error_t rc = centralization(&net, bc, ix);
+  g_free(bc);
   kb_i_orgnet_release(&net);
   kb_i_contexts_release(&ctx);
   if (rc != IGRAPH_SUCCESS) {
