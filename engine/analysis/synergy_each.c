@@ -46,7 +46,7 @@
 typedef struct {
   size_t n;                 /* organisations; position p in id order */
   size_t *node;             /* p -> node index */
-  size_t *sector;           /* p -> sector node or KB_NO_NODE */
+  guint32 *sector;          /* p -> sector node or G_MAXUINT32 */
   size_t n_ctx;             /* contexts c, by (size, node) */
   double *weight;           /* c -> w(kind) / ln(deg) */
   size_t *of_off;           /* CSR p -> contexts, ascending c */
@@ -60,7 +60,7 @@ typedef struct {
   guint32 *pair;
   size_t words;             /* per hub bitmap: ceil(n / 64) */
   guint64 *bits;            /* (h - hub_first) * words -> its members, one bit each */
-  size_t *tie_off;          /* CSR p -> organisations directly tied */
+  size_t *tie_off;          /* CSR p -> organisations directly tied, ascending */
   guint32 *tie;
   gboolean same_sector;
 } Index;
@@ -71,13 +71,13 @@ typedef struct {
   double score;
 } Cand;
 
-/* What a search reads of each member it meets: its sketch (a copy of the
- * index's, kept here so one memory access brings all three) and two stamps,
- * u + 1 when met or directly tied in u's search. */
+/* What a search reads of each member it meets, in one memory access: its
+ * sketch and sector (copies of the index's) and a stamp, u + 1 when met in
+ * u's search. */
 typedef struct {
   guint64 sketch;
   guint32 seen;
-  guint32 tied;
+  guint32 sector;           /* the sector's node, or G_MAXUINT32 */
 } Slot;
 
 typedef struct {
@@ -206,10 +206,11 @@ index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max,
   size_t *pos = g_new(size_t, n_nodes ? n_nodes : 1);
   for (size_t i = 0; i < n_nodes; i++)
     pos[i] = KB_NO_NODE;
-  ix->sector = g_new(size_t, ix->n ? ix->n : 1);
+  ix->sector = g_new(guint32, ix->n ? ix->n : 1);
   for (size_t p = 0; p < ix->n; p++) {
     pos[ix->node[p]] = p;
-    ix->sector[p] = kb_dataset_node(ds, ix->node[p])->sector;
+    size_t sector = kb_dataset_node(ds, ix->node[p])->sector;
+    ix->sector[p] = sector == KB_NO_NODE ? G_MAXUINT32 : (guint32) sector;
   }
 
   /* the links (organisation, context), deduplicated per organisation */
@@ -343,6 +344,9 @@ index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max,
       ix->tie[fill[pos[r->to]]++] = (guint32) pos[r->from];
     }
   }
+  for (size_t p = 0; p < ix->n; p++)
+    qsort(ix->tie + ix->tie_off[p], ix->tie_off[p + 1] - ix->tie_off[p], sizeof(guint32),
+          kb_i_compare_u32);
   g_free(fill);
   g_free(pos);
   return TRUE;
@@ -403,6 +407,21 @@ settled(const Scratch *s, double bound)
   return s->n_best == s->k && s->best[s->k - 1].score > bound * (1 + 1e-9);
 }
 
+/* TRUE when the ascending list m[0 .. n) holds v (a binary search without
+ * branches on the data). */
+static inline gboolean
+holds(const guint32 *m, size_t n, guint32 v)
+{
+  if (n == 0)
+    return FALSE;
+  while (n > 1) {
+    size_t half = n / 2;
+    m = m[half] <= v ? m + half : m;
+    n -= half;
+  }
+  return *m == v;
+}
+
 /* TRUE when organisation v is a member of context c: one bit for a hub,
  * a binary search of the member list otherwise (one of u's own lists,
  * searched over and over during u's search, so in cache). */
@@ -413,14 +432,7 @@ member(const Index *ix, guint32 c, guint32 v)
     guint64 word = ix->bits[(size_t) (c - ix->hub_first) * ix->words + v / 64];
     return (word >> (v % 64)) & 1;
   }
-  const guint32 *m = ix->mem + ix->mem_off[c];
-  size_t n = ix->mem_off[c + 1] - ix->mem_off[c];
-  while (n > 1) {
-    size_t half = n / 2;
-    m = m[half] <= v ? m + half : m;
-    n -= half;
-  }
-  return *m == v;
+  return holds(ix->mem + ix->mem_off[c], ix->mem_off[c + 1] - ix->mem_off[c], v);
 }
 
 /* The exact score of v with u, where v shares none of u's contexts before
@@ -447,12 +459,15 @@ score_with(const Index *ix, const Scratch *s, size_t at, gboolean known, guint32
   return sum;
 }
 
+/* TRUE when the pair (u, v) is left out: one sector (unless same_sector),
+ * or directly tied (a search of u's ties, few and in cache). */
 static inline gboolean
 excluded(const Index *ix, const Scratch *s, guint32 u, guint32 v)
 {
-  if (s->slot[v].tied == u + 1)
+  guint32 sector = s->slot[v].sector;
+  if (!ix->same_sector && sector != G_MAXUINT32 && sector == s->slot[u].sector)
     return TRUE;
-  return !ix->same_sector && ix->sector[u] != KB_NO_NODE && ix->sector[u] == ix->sector[v];
+  return holds(ix->tie + ix->tie_off[u], ix->tie_off[u + 1] - ix->tie_off[u], v);
 }
 
 /* Scores v, met for the first time (see score_with for 'at' and
@@ -710,8 +725,6 @@ search(const Index *ix, Scratch *s, guint32 u)
 {
   guint32 stamp = u + 1;
   s->n_best = 0;
-  for (size_t j = ix->tie_off[u]; j < ix->tie_off[u + 1]; j++)
-    s->slot[ix->tie[j]].tied = stamp;
   s->slot[u].seen = stamp;
   s->mine = ix->of + ix->of_off[u];
   s->n_mine = ix->of_off[u + 1] - ix->of_off[u];
@@ -767,11 +780,11 @@ typedef struct {
 } Job;
 
 static void
-scratch_init(Scratch *s, const guint64 *sketch, size_t n, size_t k)
+scratch_init(Scratch *s, const Index *ix, size_t k)
 {
-  s->slot = g_new0(Slot, n ? n : 1);
-  for (size_t p = 0; p < n; p++)
-    s->slot[p].sketch = sketch[p];
+  s->slot = g_new0(Slot, ix->n ? ix->n : 1);
+  for (size_t p = 0; p < ix->n; p++)
+    s->slot[p] = (Slot) { ix->sketch[p], 0, ix->sector[p] };
   s->mine_max = 64;
   s->mine_bit = g_new(guint64, s->mine_max);
   s->k = k;
@@ -833,7 +846,7 @@ kb_i_synergy_each_tuned(const KbDataset *ds, const KbSynergyOptions *opts, size_
   Job *jobs = g_new0(Job, n_threads);
   for (guint t = 0; t < n_threads; t++) {
     jobs[t].ix = &ix;
-    scratch_init(&jobs[t].scratch, ix.sketch, ix.n, k);
+    scratch_init(&jobs[t].scratch, &ix, k);
     for (int b = 0; b < 2; b++) {
       jobs[t].out[b] = g_new(Cand, CHUNK * k);
       jobs[t].n_out[b] = g_new(guint32, CHUNK);
