@@ -365,12 +365,7 @@ check_each(const KbDataset *ds, gboolean same_sector, size_t k, size_t walk_max,
 
 START_TEST(synergy_each_is_a_top_k_of_all_pairs)
 {
-  g_autofree char *dir = g_dir_make_tmp("kb-each-XXXXXX", NULL);
-  ck_assert(dir != NULL);
-  ck_assert(kb_generate(500, 7, dir, NULL, NULL, NULL));
-  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
-  g_autoptr(KbDataset) ds = kb_dataset_load(dir, KB_FORMAT_AUTO, diags, NULL);
-  ck_assert(ds != NULL);
+  g_autoptr(KbDataset) ds = load_generated(500, 7);
   /* 500 organisations: the largest contexts hold about 150; walk all,
    * enumerate those above 40, or every context it may; with the lists of
    * members of two enumerated contexts, and without (as when they would
@@ -384,15 +379,11 @@ START_TEST(synergy_each_is_a_top_k_of_all_pairs)
     }
   /* Deventer: the home city and Netherlands left out */
   g_autofree char *deventer = g_build_filename(KB_DATASETS, "deventer", NULL);
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
   g_autoptr(KbDataset) dv = kb_dataset_load(deventer, KB_FORMAT_AUTO, diags, NULL);
+  ck_assert(dv != NULL);
   check_each(dv, FALSE, 4, G_MAXSIZE, G_MAXSIZE);
   check_each(dv, FALSE, 4, 2, G_MAXSIZE);
-  static const char *const files[] = { "nodes.csv", "relations.csv", "dataset.csv" };
-  for (size_t i = 0; i < G_N_ELEMENTS(files); i++) {
-    g_autofree char *f = g_build_filename(dir, files[i], NULL);
-    g_remove(f);
-  }
-  g_rmdir(dir);
 }
 END_TEST
 
@@ -1036,26 +1027,6 @@ check_cliques(const KbDataset *ds, const char *what)
   kb_i_orgnet_release(&net);
 }
 
-/* 500 generated organisations (seed 7): 20 networks of up to about 150,
- * organisations in two of them, partners. */
-static KbDataset *
-generated(void)
-{
-  g_autofree char *dir = g_dir_make_tmp("kb-brokers-XXXXXX", NULL);
-  ck_assert(dir != NULL);
-  ck_assert(kb_generate(500, 7, dir, NULL, NULL, NULL));
-  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
-  KbDataset *ds = kb_dataset_load(dir, KB_FORMAT_AUTO, diags, NULL);
-  ck_assert(ds != NULL);
-  static const char *const files[] = { "nodes.csv", "relations.csv", "dataset.csv" };
-  for (size_t i = 0; i < G_N_ELEMENTS(files); i++) {
-    g_autofree char *f = g_build_filename(dir, files[i], NULL);
-    g_remove(f);
-  }
-  g_rmdir(dir);
-  return ds;
-}
-
 START_TEST(cliques_hold_the_organisation_network)
 {
   g_autoptr(KbDataset) cl = load_reference("cliques");
@@ -1066,7 +1037,7 @@ START_TEST(cliques_hold_the_organisation_network)
   g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
   g_autoptr(KbDataset) dv = kb_dataset_load(deventer, KB_FORMAT_AUTO, diags, NULL);
   check_cliques(dv, "deventer");
-  g_autoptr(KbDataset) gen = generated();
+  g_autoptr(KbDataset) gen = load_generated(500, 7); /* 20 networks of up to about 150 */
   check_cliques(gen, "generated");
 }
 END_TEST
@@ -1115,7 +1086,7 @@ same_brokers(const KbBrokers *a, const KbBrokers *b)
 /* Byte for byte the same on every run and with any number of threads. */
 START_TEST(brokers_the_same_on_any_thread_count)
 {
-  g_autoptr(KbDataset) ds = generated();
+  g_autoptr(KbDataset) ds = load_generated(500, 7); /* 20 networks of up to about 150 */
   g_autoptr(KbBrokers) one = brokers_with(ds, 0, 1);
   static const guint threads[] = { 1, 2, 3, 7, 0 };
   for (size_t i = 0; i < G_N_ELEMENTS(threads); i++) {
@@ -1147,7 +1118,7 @@ END_TEST
  * source it is the exact value, bit for bit. */
 START_TEST(sampled_betweenness)
 {
-  g_autoptr(KbDataset) ds = generated();
+  g_autoptr(KbDataset) ds = load_generated(500, 7); /* 20 networks of up to about 150 */
   g_autoptr(KbBrokers) exact = brokers_with(ds, 0, 0);
   size_t n = exact->n;
   ck_assert(!exact->sampled);
