@@ -279,19 +279,8 @@ gboolean
 kb_i_cliques_build(const KbDataset *ds, KbiCliques *c, GError **error)
 {
   memset(c, 0, sizeof *c);
-  size_t n_nodes = kb_dataset_node_count(ds);
-  size_t *pos = g_new(size_t, n_nodes ? n_nodes : 1);
-  GArray *orgs = g_array_new(FALSE, FALSE, sizeof(size_t));
-  for (size_t i = 0; i < n_nodes; i++) {
-    pos[i] = KB_NO_NODE;
-    if (kb_dataset_node(ds, i)->kind == KB_NODE_ORGANISATION)
-      g_array_append_val(orgs, i);
-  }
-  kb_i_sort_by_id(ds, (size_t *) orgs->data, orgs->len);
-  c->n = orgs->len;
-  c->nodes = (size_t *) g_array_free(orgs, FALSE);
-  for (size_t p = 0; p < c->n; p++)
-    pos[c->nodes[p]] = p;
+  size_t *pos;
+  c->nodes = kb_i_orgs_by_id(ds, &c->n, &pos);
 
   /* memberships as (network node, position); arcs as (from, to) */
   GArray *mem = g_array_new(FALSE, FALSE, sizeof(Entry));

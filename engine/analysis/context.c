@@ -46,6 +46,25 @@ kb_i_sort_by_id(const KbDataset *ds, size_t *nodes, size_t n)
                     (gpointer) ds);
 }
 
+size_t *
+kb_i_orgs_by_id(const KbDataset *ds, size_t *n, size_t **pos)
+{
+  size_t n_nodes = kb_dataset_node_count(ds);
+  GArray *orgs = g_array_new(FALSE, FALSE, sizeof(size_t));
+  for (size_t i = 0; i < n_nodes; i++)
+    if (kb_dataset_node(ds, i)->kind == KB_NODE_ORGANISATION)
+      g_array_append_val(orgs, i);
+  kb_i_sort_by_id(ds, (size_t *) orgs->data, orgs->len);
+  *n = orgs->len;
+  size_t *nodes = (size_t *) g_array_free(orgs, FALSE);
+  *pos = g_new(size_t, n_nodes ? n_nodes : 1);
+  for (size_t i = 0; i < n_nodes; i++)
+    (*pos)[i] = KB_NO_NODE;
+  for (size_t p = 0; p < *n; p++)
+    (*pos)[nodes[p]] = p;
+  return nodes;
+}
+
 /* The networks each network is part of, directly or not: one pass over the
  * relations for the part_of arcs, then a breadth-first walk per network
  * that has any. */

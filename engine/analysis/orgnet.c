@@ -270,19 +270,7 @@ static gboolean
 orgnet_build(const KbDataset *ds, KbiOrgNet *net, gboolean with_arcs, GError **error)
 {
   memset(net, 0, sizeof *net);
-  size_t n_nodes = kb_dataset_node_count(ds);
-  net->pos = g_new(size_t, n_nodes ? n_nodes : 1);
-  GArray *orgs = g_array_new(FALSE, FALSE, sizeof(size_t));
-  for (size_t i = 0; i < n_nodes; i++)
-    if (kb_dataset_node(ds, i)->kind == KB_NODE_ORGANISATION)
-      g_array_append_val(orgs, i);
-  kb_i_sort_by_id(ds, (size_t *) orgs->data, orgs->len);
-  net->n = orgs->len;
-  net->nodes = (size_t *) g_array_free(orgs, FALSE);
-  for (size_t i = 0; i < n_nodes; i++)
-    net->pos[i] = KB_NO_NODE;
-  for (size_t p = 0; p < net->n; p++)
-    net->pos[net->nodes[p]] = p;
+  net->nodes = kb_i_orgs_by_id(ds, &net->n, &net->pos);
   net->direct = kb_i_direct_ties(ds);
 
   /* co-members of a network are all tied to one another, which national

@@ -195,20 +195,11 @@ index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max,
                 n_nodes);
     return FALSE;
   }
-  GArray *orgs = g_array_new(FALSE, FALSE, sizeof(size_t));
-  for (size_t i = 0; i < n_nodes; i++)
-    if (kb_dataset_node(ds, i)->kind == KB_NODE_ORGANISATION)
-      g_array_append_val(orgs, i);
-  kb_i_sort_by_id(ds, (size_t *) orgs->data, orgs->len);
-  ix->n = orgs->len;
-  ix->node = (size_t *) g_array_free(orgs, FALSE);
+  size_t *pos;
+  ix->node = kb_i_orgs_by_id(ds, &ix->n, &pos);
   ix->same_sector = opts->same_sector;
-  size_t *pos = g_new(size_t, n_nodes ? n_nodes : 1);
-  for (size_t i = 0; i < n_nodes; i++)
-    pos[i] = KB_NO_NODE;
   ix->sector = g_new(guint32, ix->n ? ix->n : 1);
   for (size_t p = 0; p < ix->n; p++) {
-    pos[ix->node[p]] = p;
     size_t sector = kb_dataset_node(ds, ix->node[p])->sector;
     ix->sector[p] = sector == KB_NO_NODE ? G_MAXUINT32 : (guint32) sector;
   }
