@@ -181,9 +181,9 @@ gboolean kb_i_synergy_each_tuned(const KbDataset *ds, const KbSynergyOptions *op
 /* Node ids compare in C order everywhere results are sorted. */
 int kb_i_compare_ids(const KbDataset *ds, size_t a, size_t b);
 void kb_i_sort_by_id(const KbDataset *ds, size_t *nodes, size_t n);
-/* The organisations' nodes in id order (*n of them, newly allocated) and
- * pos (newly allocated, one entry per node): each node's place among them,
+/* The nodes of one kind in id order (*n of them, newly allocated) and pos
+ * (newly allocated, one entry per node): each node's place among them,
  * KB_NO_NODE for the other nodes. */
-size_t *kb_i_orgs_by_id(const KbDataset *ds, size_t *n, size_t **pos);
+size_t *kb_i_nodes_by_id(const KbDataset *ds, KbNodeKind kind, size_t *n, size_t **pos);
 
 #endif

@@ -280,7 +280,7 @@ kb_i_cliques_build(const KbDataset *ds, KbiCliques *c, GError **error)
 {
   memset(c, 0, sizeof *c);
   size_t *pos;
-  c->nodes = kb_i_orgs_by_id(ds, &c->n, &pos);
+  c->nodes = kb_i_nodes_by_id(ds, KB_NODE_ORGANISATION, &c->n, &pos);
 
   /* memberships as (network node, position); arcs as (from, to) */
   GArray *mem = g_array_new(FALSE, FALSE, sizeof(Entry));

@@ -47,16 +47,16 @@ kb_i_sort_by_id(const KbDataset *ds, size_t *nodes, size_t n)
 }
 
 size_t *
-kb_i_orgs_by_id(const KbDataset *ds, size_t *n, size_t **pos)
+kb_i_nodes_by_id(const KbDataset *ds, KbNodeKind kind, size_t *n, size_t **pos)
 {
   size_t n_nodes = kb_dataset_node_count(ds);
-  GArray *orgs = g_array_new(FALSE, FALSE, sizeof(size_t));
+  GArray *of_kind = g_array_new(FALSE, FALSE, sizeof(size_t));
   for (size_t i = 0; i < n_nodes; i++)
-    if (kb_dataset_node(ds, i)->kind == KB_NODE_ORGANISATION)
-      g_array_append_val(orgs, i);
-  kb_i_sort_by_id(ds, (size_t *) orgs->data, orgs->len);
-  *n = orgs->len;
-  size_t *nodes = (size_t *) g_array_free(orgs, FALSE);
+    if (kb_dataset_node(ds, i)->kind == kind)
+      g_array_append_val(of_kind, i);
+  kb_i_sort_by_id(ds, (size_t *) of_kind->data, of_kind->len);
+  *n = of_kind->len;
+  size_t *nodes = (size_t *) g_array_free(of_kind, FALSE);
   *pos = g_new(size_t, n_nodes ? n_nodes : 1);
   for (size_t i = 0; i < n_nodes; i++)
     (*pos)[i] = KB_NO_NODE;

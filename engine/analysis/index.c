@@ -215,20 +215,9 @@ centralization(const KbiOrgNet *net, const double *bc, KbIndex *ix)
 static void
 mixing(const KbDataset *ds, const KbiOrgNet *net, KbIndex *ix)
 {
-  size_t n = kb_dataset_node_count(ds);
-  GArray *sectors = g_array_new(FALSE, FALSE, sizeof(size_t));
-  for (size_t i = 0; i < n; i++)
-    if (kb_dataset_node(ds, i)->kind == KB_NODE_SECTOR)
-      g_array_append_val(sectors, i);
-  kb_i_sort_by_id(ds, (size_t *) sectors->data, sectors->len);
-  size_t k = sectors->len;
-  size_t *slot = g_new(size_t, n ? n : 1);
-  for (size_t i = 0; i < n; i++)
-    slot[i] = KB_NO_NODE;
-  for (size_t s = 0; s < k; s++)
-    slot[g_array_index(sectors, size_t, s)] = s;
+  size_t k, *slot;
+  ix->sectors = kb_i_nodes_by_id(ds, KB_NODE_SECTOR, &k, &slot);
   ix->n_sectors = k;
-  ix->sectors = (size_t *) g_array_free(sectors, FALSE);
   ix->mixing = g_new0(size_t, k > 0 ? k * k : 1);
   ix->ei = g_new(double, k ? k : 1);
   for (guint i = 0; i < net->ties->len; i++) {

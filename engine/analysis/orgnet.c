@@ -270,7 +270,7 @@ static gboolean
 orgnet_build(const KbDataset *ds, KbiOrgNet *net, gboolean with_arcs, GError **error)
 {
   memset(net, 0, sizeof *net);
-  net->nodes = kb_i_orgs_by_id(ds, &net->n, &net->pos);
+  net->nodes = kb_i_nodes_by_id(ds, KB_NODE_ORGANISATION, &net->n, &net->pos);
   net->direct = kb_i_direct_ties(ds);
 
   /* co-members of a network are all tied to one another, which national

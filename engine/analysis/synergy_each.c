@@ -196,7 +196,7 @@ index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max,
     return FALSE;
   }
   size_t *pos;
-  ix->node = kb_i_orgs_by_id(ds, &ix->n, &pos);
+  ix->node = kb_i_nodes_by_id(ds, KB_NODE_ORGANISATION, &ix->n, &pos);
   ix->same_sector = opts->same_sector;
   ix->sector = g_new(guint32, ix->n ? ix->n : 1);
   for (size_t p = 0; p < ix->n; p++) {
