@@ -40,7 +40,8 @@ typedef struct {
   size_t *members;          /* positions, ascending within a network, each once */
   size_t *org_start;        /* position p's networks: org_nets[org_start[p] .. org_start[p + 1]] */
   size_t *org_nets;         /* ascending */
-  size_t *dir_start;        /* position p's direct ties upwards: dir[dir_start[p] .. dir_start[p + 1]] */
+  size_t *dir_start;        /* position p's direct ties upwards:
+                             * dir[dir_start[p] .. dir_start[p + 1]] */
   Direct *dir;              /* by key; a relation given twice is there twice */
 } Makings;
 

@@ -9,9 +9,10 @@
  *
  *  1. Each context is walked: every member not met before is scored
  *     exactly (u's later contexts tested for it: a bit for a hub, a binary
- *     search of u's own member list otherwise) and offered to the top K. A candidate not met yet shares only the contexts
- *     still to come, so its score is at most their total weight; once the
- *     K-th best score exceeds that bound, u is done. In practice the small
+ *     search of u's own member list otherwise) and offered to the top K. A
+ *     candidate not met yet shares only the contexts still to come, so its
+ *     score is at most their total weight; once the K-th best score exceeds
+ *     that bound, u is done. In practice the small
  *     contexts settle most organisations, and the themes and countries that
  *     hold 10^5 organisations are never walked.
  *  2. The largest contexts (the hubs: above WALK_MAX organisations, at most
