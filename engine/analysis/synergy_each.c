@@ -72,6 +72,18 @@ typedef struct {
   double score;
 } Cand;
 
+/* Which of u's enumerated hubs an entry of a list is known to hold, and
+ * known not to hold (bits over them); the others are not read yet. */
+typedef struct {
+  guint32 hit, miss;
+} Held;
+
+/* A list of the members of two of u's enumerated hubs (bits 'both'). */
+typedef struct {
+  size_t len, off;
+  guint32 both, slot;
+} PairList;
+
 /* What a search reads of each member it meets, in one memory access: its
  * sketch and sector (copies of the index's) and a stamp, u + 1 when met in
  * u's search. */
@@ -91,12 +103,15 @@ typedef struct {
   size_t n_best, k;
   GArray *heap;             /* of Subset */
   /* per list scanned in u's search, slot i * ENUM_MAX + j for the list of
-   * u's hubs i and j from the first enumerated (i = j: hub i alone): the
-   * hubs of u held by its first held_done entries, at held + held_off */
+   * u's hubs i and j from the first enumerated (i = j: hub i alone): what
+   * is known of the hubs of u held by its first held_done entries, at
+   * held + held_off */
   guint32 held_stamp[ENUM_MAX * ENUM_MAX];
   size_t held_off[ENUM_MAX * ENUM_MAX], held_done[ENUM_MAX * ENUM_MAX];
-  guint32 *held;
+  Held *held;
   size_t held_len, held_max;
+  PairList lists[ENUM_MAX * (ENUM_MAX - 1) / 2]; /* of u's enumerated hubs, shortest first */
+  size_t n_lists;
 } Scratch;
 
 /* ------------------------------------------------------------ building */
@@ -520,28 +535,37 @@ consider(const Index *ix, Scratch *s, guint32 u, guint32 v, double f, size_t at)
   return FALSE;
 }
 
-/* The hubs of big[0..nb) that organisation v holds, as bits. */
-static inline guint32
-hubs_held(const Index *ix, const guint32 *big, guint32 nb, guint32 v)
+/* TRUE when organisation v, of which e is known, holds every hub of
+ * 'kept' (bits over big[]): the hubs not known yet are read from their
+ * bitmaps, smallest first (the likeliest to fail), until one is missing. */
+static inline gboolean
+holds_all(const Index *ix, const guint32 *big, guint32 kept, guint32 v, Held *e)
 {
-  const guint64 *bits = ix->bits + v / 64;
-  guint32 held = 0;
-  for (guint32 i = 0; i < nb; i++)
-    held |= (guint32) ((bits[(size_t) (big[i] - ix->hub_first) * ix->words] >> (v % 64)) & 1) << i;
-  return held;
+  if (kept & e->miss)
+    return FALSE;
+  for (guint32 need = kept & ~e->hit; need; need &= need - 1) {
+    guint32 i = (guint32) __builtin_ctz(need);
+    guint64 word = ix->bits[(size_t) (big[i] - ix->hub_first) * ix->words + v / 64];
+    if (!((word >> (v % 64)) & 1)) {
+      e->miss |= 1u << i;
+      return FALSE;
+    }
+    e->hit |= 1u << i;
+  }
+  return TRUE;
 }
 
 /* Considers the organisations holding every hub of 'kept' (bits over
  * big[], u's hubs from position 'at'; a subset T of score f), in id order,
  * until no later one can enter. They are read from the shortest list of
- * the members of two hubs of T (of the smallest, without the pair lists). The hubs
- * each entry holds are computed once per list and search, since the same
- * list serves many subsets. */
+ * the members of two hubs of T (of the smallest, without the pair lists).
+ * What is learnt of an entry's hubs is kept for the rest of the search,
+ * since the same list serves many subsets: each hub of an entry is read
+ * at most once, and only while the entry could still hold T. */
 static void
 scan(const Index *ix, Scratch *s, guint32 u, size_t at, guint32 kept, double f)
 {
   const guint32 *big = s->mine + at;
-  guint32 nb = (guint32) (s->n_mine - at);
   guint32 first = (guint32) __builtin_ctz(kept);
   const guint32 *list = ix->mem + ix->mem_off[big[first]];
   size_t len = ix->mem_off[big[first] + 1] - ix->mem_off[big[first]];
@@ -551,43 +575,40 @@ scan(const Index *ix, Scratch *s, guint32 u, size_t at, guint32 kept, double f)
         return;
     return;
   }
-  /* without pair lists, the first hub's: u's hubs ascend by size */
-  guint32 slot = first * ENUM_MAX + first;
-  for (guint32 i = first; i < nb && ix->pair_off != NULL; i++)
-    for (guint32 j = i + 1; j < nb && (kept & (1u << i)); j++) {
-      if (!(kept & (1u << j)))
-        continue;
-      size_t key = (big[i] - ix->hub_first) * ix->n_hubs + (big[j] - ix->hub_first);
-      size_t l = ix->pair_off[key + 1] - ix->pair_off[key];
-      if (l < len) {
-        len = l;
-        list = ix->pair + ix->pair_off[key];
-        slot = i * ENUM_MAX + j;
-      }
+  /* the shortest list of two hubs of T; without pair lists, the first
+   * hub's (u's hubs ascend by size) */
+  guint32 slot = first * ENUM_MAX + first, pair = 1u << first;
+  for (size_t q = 0; q < s->n_lists; q++)
+    if ((kept & s->lists[q].both) == s->lists[q].both) {
+      len = s->lists[q].len;
+      list = ix->pair + s->lists[q].off;
+      slot = s->lists[q].slot;
+      pair = s->lists[q].both;
+      break;
     }
-  /* the hubs held by the list's entries so far, for this search */
+  /* what is known of the list's entries so far, for this search */
   if (s->held_stamp[slot] != u + 1) {
     s->held_stamp[slot] = u + 1;
     s->held_done[slot] = 0;
     if (s->held_len + len > s->held_max) {
       s->held_max = MAX(s->held_len + len, 2 * s->held_max);
-      s->held = g_renew(guint32, s->held, s->held_max);
+      s->held = g_renew(Held, s->held, s->held_max);
     }
     s->held_off[slot] = s->held_len;
     s->held_len += len;
   }
-  guint32 *held = s->held + s->held_off[slot];
+  Held *held = s->held + s->held_off[slot];
   size_t k = 0;
   for (;;) {
-    /* the next member of T already known, else computed */
-    while (k < s->held_done[slot] && (held[k] & kept) != kept)
+    /* the next member of T among the entries met before, else a new one */
+    while (k < s->held_done[slot] && !holds_all(ix, big, kept, list[k], &held[k]))
       k++;
     if (k == s->held_done[slot]) {
       if (k == len)
         return;
-      held[k] = hubs_held(ix, big, nb, list[k]);
+      held[k] = (Held) { pair, 0 };
       s->held_done[slot]++;
-      if ((held[k] & kept) != kept) {
+      if (!holds_all(ix, big, kept, list[k], &held[k])) {
         /* not a member, but the stop test holds for it all the same */
         if (!enters(s, f, list[k]))
           return;
@@ -599,6 +620,15 @@ scan(const Index *ix, Scratch *s, guint32 u, size_t at, guint32 kept, double f)
       return;
     k++;
   }
+}
+
+static int
+compare_lists(const void *x, const void *y)
+{
+  const PairList *a = x, *b = y;
+  if (a->len != b->len)
+    return a->len < b->len ? -1 : 1;
+  return a->slot < b->slot ? -1 : a->slot > b->slot;
 }
 
 typedef struct {
@@ -674,6 +704,16 @@ enumerate(const Index *ix, Scratch *s, guint32 u, size_t at)
   double total = 0;
   for (guint32 i = 0; i < nb; i++)
     total += ix->weight[big[i]];
+  /* the lists of each pair of them, shortest first */
+  s->n_lists = 0;
+  for (guint32 i = 0; i < nb && ix->pair_off != NULL; i++)
+    for (guint32 j = i + 1; j < nb; j++) {
+      size_t key = (big[i] - ix->hub_first) * ix->n_hubs + (big[j] - ix->hub_first);
+      s->lists[s->n_lists++] = (PairList) { ix->pair_off[key + 1] - ix->pair_off[key],
+                                            ix->pair_off[key], (1u << i) | (1u << j),
+                                            i * ENUM_MAX + j };
+    }
+  qsort(s->lists, s->n_lists, sizeof(PairList), compare_lists);
   GArray *heap = s->heap;
   g_array_set_size(heap, 0);
   Subset cur = { 0, G_MAXUINT32, 0 };
@@ -785,7 +825,7 @@ scratch_init(Scratch *s, const Index *ix, size_t k)
   memset(s->held_stamp, 0, sizeof s->held_stamp);
   s->held_len = 0;
   s->held_max = 4096;
-  s->held = g_new(guint32, s->held_max);
+  s->held = g_new(Held, s->held_max);
 }
 
 static void
