@@ -23,6 +23,7 @@ typedef struct {
   KbAtomicFile *file;       /* CSV to a file: where rows go */
   gboolean streaming;       /* CSV: rows go out as they come (to the file or stdout) */
   GString *buf;             /* CSV not yet written */
+  GString *id;              /* the organisation's id as a CSV field */
   gboolean failed;
 } EachOut;
 
@@ -36,6 +37,19 @@ each_flush(EachOut *e)
   g_string_truncate(e->buf, 0);
 }
 
+/* Appends x in decimal: what "%zu" writes, without parsing a format for
+ * each of the millions of rows. */
+static void
+append_count(GString *out, size_t x)
+{
+  char digits[24];
+  size_t i = sizeof digits;
+  do
+    digits[--i] = (char) ('0' + x % 10);
+  while ((x /= 10) != 0);
+  g_string_append_len(out, digits + i, (gssize) (sizeof digits - i));
+}
+
 static void
 each_emit(size_t org, const KbSuggestion *best, size_t n, gpointer data)
 {
@@ -45,14 +59,19 @@ each_emit(size_t org, const KbSuggestion *best, size_t n, gpointer data)
     return;
   }
   /* the sheet's columns, written as kb_sheet_render_csv would */
-  const char *id = kb_dataset_node(e->ds, org)->id;
+  g_string_truncate(e->id, 0);
+  kb_csv_append_field(e->id, kb_dataset_node(e->ds, org)->id);
   for (size_t i = 0; i < n; i++) {
-    kb_csv_append_field(e->buf, id);
-    g_string_append_printf(e->buf, ",%zu,", i + 1);
+    g_string_append_len(e->buf, e->id->str, (gssize) e->id->len);
+    g_string_append_c(e->buf, ',');
+    append_count(e->buf, i + 1);
+    g_string_append_c(e->buf, ',');
     kb_csv_append_field(e->buf, kb_dataset_node(e->ds, best[i].node)->id);
     g_string_append_c(e->buf, ',');
     kb_csv_append_number(e->buf, best[i].score);
-    g_string_append_printf(e->buf, ",%u\r\n", best[i].shared);
+    g_string_append_c(e->buf, ',');
+    append_count(e->buf, best[i].shared);
+    g_string_append_len(e->buf, "\r\n", 2);
   }
   if (e->buf->len > (1u << 20))
     each_flush(e);
@@ -68,8 +87,9 @@ each_run(const char *path, KbCliDatasetOptions *opts, KbCliOutputOptions *out,
   g_autoptr(KbDoc) doc = kb_doc_new("Synergy: the best suggestions of each organisation");
   g_autofree char *about = kb_cli_describe_dataset(path, opts);
   kb_doc_add_text(doc, "about", about);
+  g_autoptr(GString) id = g_string_new(NULL);
   EachOut e = { ds, kb_tables_synergy_each_sheet(doc, KB_LANG_EN), NULL,
-                out->fmt == KB_OUTPUT_CSV, NULL, FALSE };
+                out->fmt == KB_OUTPUT_CSV, NULL, id, FALSE };
   if (e.streaming) {
     g_autofree char *header = kb_sheet_render_csv(e.sheet);
     e.buf = g_string_new(header);
