@@ -447,19 +447,33 @@ member(const Index *ix, guint32 c, guint32 v)
  * weights of the contexts it shares, in ascending index (so in the same
  * order from either side); *shared counts them. v's own list is not read:
  * its sketch rules out most of u's contexts, the rest are tested from u's
- * side. */
+ * side, heaviest first. Returns -1 as soon as the contexts left to test
+ * cannot lift v into the top K. */
 static inline double
 score_with(const Index *ix, const Scratch *s, size_t at, gboolean known, guint32 v,
            guint32 *shared)
 {
-  double sum = 0;
-  guint32 k = 0;
   guint64 sketch = s->slot[v].sketch;
+  double sum = 0, open = 0;   /* the weights of the contexts v shares or may share */
+  for (size_t j = at; j < s->n_mine; j++)
+    if ((j == at && known) || (sketch & s->mine_bit[j]))
+      open += ix->weight[s->mine[j]];
+  gboolean full = s->n_best == s->k;
+  guint32 k = 0;
   for (size_t j = at; j < s->n_mine; j++) {
     guint32 c = s->mine[j];
-    if ((j == at && known) || ((sketch & s->mine_bit[j]) && member(ix, c, v))) {
+    if (j == at && known) {
       sum += ix->weight[c];
       k++;
+    } else if (sketch & s->mine_bit[j]) {
+      if (member(ix, c, v)) {
+        sum += ix->weight[c];
+        k++;
+      } else {
+        open -= ix->weight[c];
+        if (full && settled(s, open))
+          return -1;
+      }
     }
   }
   *shared = k;
@@ -486,7 +500,8 @@ take(const Index *ix, Scratch *s, guint32 u, guint32 v, size_t at, gboolean know
     return;
   guint32 shared;
   double score = score_with(ix, s, at, known, v, &shared);
-  offer(s, v, score, shared);
+  if (score >= 0)
+    offer(s, v, score, shared);
 }
 
 /* Scores every member of u's context at position 'at' not met yet. A
