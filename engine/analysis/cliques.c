@@ -124,34 +124,6 @@ has_arc(const Entry *arcs, size_t n_arcs, size_t from, size_t to)
 
 /* ------------------------------------------------------------ building */
 
-/* The error KbiOrgNet gives for a network too large to hold: the count of
- * ties is reckoned as it reckons it, each network's pairs plus the directly
- * tied pairs. */
-static gboolean
-check_size(const KbDataset *ds, const size_t *net_node, size_t n_all,
-           const size_t *all_sizes, size_t n_direct, GError **error)
-{
-  double n_ties = (double) n_direct, largest = 0;
-  size_t largest_net = KB_NO_NODE;
-  for (size_t k = 0; k < n_all; k++) {
-    double m = (double) all_sizes[k];
-    n_ties += m * (m - 1) / 2;
-    if (m > largest || (m == largest && net_node[k] < largest_net)) {
-      largest = m;
-      largest_net = net_node[k];
-    }
-  }
-  if (n_ties <= KB_ORGNET_MAX_TIES)
-    return TRUE;
-  g_set_error(error, KB_ERROR, KB_ERROR_LIMIT,
-              "the organisation network would hold %.3g ties, more than %.3g: the members of a "
-              "network are all tied to one another, and network '%s' alone has %.0f members; "
-              "brokers, communities, candidates and the index's network figures are out of "
-              "reach at this size (synergy --each is not)", n_ties, KB_ORGNET_MAX_TIES,
-              kb_dataset_node(ds, largest_net)->id, largest);
-  return FALSE;
-}
-
 /* The profiles: the organisations with the same two or more networks, one
  * set each after the networks (their members go to 'members', which this
  * turns into c->members); and each organisation's terms: its networks, +1
@@ -328,7 +300,7 @@ kb_i_cliques_build(const KbDataset *ds, KbiCliques *c, GError **error)
       n_direct += i == 0 || p[i].row != p[i - 1].row || p[i].to != p[i - 1].to;
     g_array_unref(pairs);
   }
-  if (!check_size(ds, (const size_t *) net_node->data, net_node->len,
+  if (!kb_i_orgnet_check_size(ds, (const size_t *) net_node->data, net_node->len,
                   (const size_t *) sizes->data, n_direct, error)) {
     g_array_unref(mem);
     g_array_unref(arcs);

@@ -267,6 +267,31 @@ arcs_list(const KbiOrgNet *net, const GArray *tie_arcs)
 
 /* ------------------------------------------------------------ building */
 
+gboolean
+kb_i_orgnet_check_size(const KbDataset *ds, const size_t *net_node, size_t n_nets,
+                       const size_t *sizes, size_t n_direct, GError **error)
+{
+  double n_ties = (double) n_direct, largest = 0;
+  size_t largest_net = KB_NO_NODE;
+  for (size_t k = 0; k < n_nets; k++) {
+    double m = (double) sizes[k];
+    n_ties += m * (m - 1) / 2;
+    if (m > largest || (m == largest && net_node[k] < largest_net)) {
+      largest = m;
+      largest_net = net_node[k];
+    }
+  }
+  if (n_ties <= KB_ORGNET_MAX_TIES)
+    return TRUE;
+  g_set_error(error, KB_ERROR, KB_ERROR_LIMIT,
+              "the organisation network would hold %.3g ties, more than %.3g: the members of a "
+              "network are all tied to one another, and network '%s' alone has %.0f members; "
+              "brokers, communities, candidates and the index's network figures are out of "
+              "reach at this size (synergy --each is not)", n_ties, KB_ORGNET_MAX_TIES,
+              largest_net == KB_NO_NODE ? "" : kb_dataset_node(ds, largest_net)->id, largest);
+  return FALSE;
+}
+
 static gboolean
 orgnet_build(const KbDataset *ds, KbiOrgNet *net, gboolean with_arcs, GError **error)
 {
@@ -278,23 +303,16 @@ orgnet_build(const KbDataset *ds, KbiOrgNet *net, gboolean with_arcs, GError **e
    * data makes too many to hold: say so rather than run out of memory */
   Makings mk;
   makings_build(ds, net->pos, net->n, &mk);
-  double n_ties = g_hash_table_size(net->direct), largest = 0;
-  size_t largest_net = KB_NO_NODE;
+  size_t *sizes = g_new(size_t, mk.n_nets + 1);
+  double n_ties = g_hash_table_size(net->direct);
   for (size_t k = 0; k < mk.n_nets; k++) {
-    double size = (double) (mk.net_start[k + 1] - mk.net_start[k]);
-    n_ties += size * (size - 1) / 2;
-    if (size > largest) {
-      largest = size;
-      largest_net = mk.net_node[k];
-    }
+    sizes[k] = mk.net_start[k + 1] - mk.net_start[k];
+    n_ties += (double) sizes[k] * ((double) sizes[k] - 1) / 2;
   }
-  if (n_ties > KB_ORGNET_MAX_TIES) {
-    g_set_error(error, KB_ERROR, KB_ERROR_LIMIT,
-                "the organisation network would hold %.3g ties, more than %.3g: the members of a "
-                "network are all tied to one another, and network '%s' alone has %.0f members; "
-                "brokers, communities, candidates and the index's network figures are out of "
-                "reach at this size (synergy --each is not)", n_ties, KB_ORGNET_MAX_TIES,
-                largest_net == KB_NO_NODE ? "" : kb_dataset_node(ds, largest_net)->id, largest);
+  gboolean fits = kb_i_orgnet_check_size(ds, mk.net_node, mk.n_nets, sizes,
+                                         g_hash_table_size(net->direct), error);
+  g_free(sizes);
+  if (!fits) {
     makings_release(&mk);
     kb_i_orgnet_release(net);
     return FALSE;
