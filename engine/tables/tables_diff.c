@@ -154,4 +154,11 @@ kb_tables_diff(KbDoc *doc, const KbDataset *ds, const KbDiff *d, size_t top, KbL
     kb_sheet_put_text(t, q ? kb_dataset_node(ds, q->node)->label : NULL);
     kb_sheet_put_number(t, q ? q->betweenness : NAN);
   }
+  /* estimated betweenness says so, as the brokers command does */
+  if (d->brokers_from->sampled || d->brokers_to->sampled) {
+    g_autofree char *mf = kb_tables_brokers_method(d->brokers_from, lang);
+    g_autofree char *mt = kb_tables_brokers_method(d->brokers_to, lang);
+    g_autofree char *text = g_strdup_printf("%d: %s %d: %s", d->from, mf, d->to, mt);
+    kb_doc_add_text(doc, "brokers_method", text);
+  }
 }

@@ -918,6 +918,22 @@ START_TEST(diff_between_years)
   ck_assert_uint_eq(d->n_places_gained, 3);
   ck_assert_str_eq(kb_dataset_node(ds, d->places_gained[0])->id, "romania");
   ck_assert_uint_eq(d->n_places_lost, 0);
+  /* its tables say when betweenness was estimated, and only then */
+  for (int sampled = 0; sampled < 2; sampled++) {
+    d->brokers_to->sampled = sampled;
+    d->brokers_to->sources = sampled ? 2 : d->brokers_to->n;
+    d->brokers_to->bound = sampled ? 0.25 : 0;
+    g_autoptr(KbDoc) doc = kb_doc_new("diff");
+    kb_tables_diff(doc, ds, d, 5, KB_LANG_EN);
+    g_autofree char *md = kb_doc_render(doc, KB_OUTPUT_JSON);
+    g_autofree char *want = g_strdup_printf(
+      "2014: Betweenness is exact: every organisation is a source. 2021: Betweenness is "
+      "estimated from 2 of the %zu organisations as sources, drawn from a fixed seed: with "
+      "probability 0.95 every value lies within 0.25 of the exact one. Closeness is left out: "
+      "it needs every organisation as a source.", d->brokers_to->n);
+    ck_assert_msg((strstr(md, want) != NULL) == sampled, "%s", md);
+    ck_assert_msg((strstr(md, "Betweenness is") != NULL) == sampled, "%s", md);
+  }
   /* no change between two years after the last one */
   g_autoptr(KbDiff) same = kb_diff_compute(ds, 2022, 2023, NULL);
   ck_assert_uint_eq(same->n_begun + same->n_ended + same->n_places_gained + same->n_places_lost
