@@ -42,19 +42,20 @@
 #define HUBS 1024           /* at most this many contexts are hubs */
 #define BITS_MAX ((size_t) 1 << 28) /* bytes of the hubs' bitmaps, at most */
 #define PAIRS_MAX 400000000 /* entries of the pair lists, at most */
-#define CHUNK 2048          /* organisations a thread takes at a time */
+#define CHUNK 1024          /* organisations a thread takes at a time */
 
 typedef struct {
   size_t n;                 /* organisations; position p in id order */
   size_t *node;             /* p -> node index */
-  guint32 *sector;          /* p -> sector node or G_MAXUINT32 */
+  guint32 *sector;          /* p -> sector node or G_MAXUINT32; copied to the
+                             * slots, then freed */
   size_t n_ctx;             /* contexts c, by (size, node) */
   double *weight;           /* c -> w(kind) / ln(deg) */
   size_t *of_off;           /* CSR p -> contexts, ascending c */
   guint32 *of;
   size_t *mem_off;          /* CSR c -> members, ascending p */
   guint32 *mem;
-  guint64 *sketch;          /* p -> one bit per context it has (hashed) */
+  guint64 *sketch;          /* p -> one bit per context it has (hashed); likewise */
   size_t hub_first;         /* contexts from this index on are hubs */
   size_t n_hubs;
   size_t *pair_off;         /* CSR (a * n_hubs + b) -> members of hubs a < b, or NULL */
@@ -817,14 +818,60 @@ search(const Index *ix, Scratch *s, guint32 u)
 
 /* ------------------------------------------------------------ threads */
 
+/* The organisations are searched in blocks of consecutive positions; a
+ * block's results are held until it is done and then handed to 'emit' in
+ * id order, from the calling thread, while the next block is searched.
+ * Within a block the searches go in the order of the organisations' three
+ * largest contexts that are not hubs (largest first): organisations of one
+ * city follow one another, so the members a search walks, their slots and
+ * their hub bits are mostly in cache from the search before. Each search
+ * depends on its organisation alone, so the order changes no result. */
+#define BLOCK_CELLS ((size_t) 1 << 20) /* results a block holds, at most */
+
+typedef struct {
+  guint32 key[3];
+  guint32 p;
+} Order;
+
 typedef struct {
   const Index *ix;
+  size_t k;
+  size_t first, n;          /* positions first .. first + n */
+  Order *order;             /* them, in search order */
+  Cand *out;                /* k per position - first */
+  guint32 *n_out;
+  gint next;                /* the next place in 'order' to take, atomically */
+} Block;
+
+typedef struct {
+  Block *block;
   Scratch scratch;
-  int cur;                  /* which of the two buffers this round fills */
-  size_t first[2], last[2]; /* the positions of the job, per buffer */
-  Cand *out[2];             /* k per position */
-  guint32 *n_out[2];
-} Job;
+} Worker;
+
+static int
+compare_orders(const void *x, const void *y)
+{
+  const Order *a = x, *b = y;
+  for (int i = 0; i < 3; i++)
+    if (a->key[i] != b->key[i])
+      return a->key[i] < b->key[i] ? -1 : 1;
+  return a->p < b->p ? -1 : a->p > b->p;
+}
+
+static void
+block_order(const Index *ix, Block *b)
+{
+  for (size_t i = 0; i < b->n; i++) {
+    size_t p = b->first + i;
+    Order *o = &b->order[i];
+    *o = (Order) { { G_MAXUINT32, G_MAXUINT32, G_MAXUINT32 }, (guint32) p };
+    int m = 0;
+    for (size_t j = ix->of_off[p + 1]; j > ix->of_off[p] && m < 3; j--)
+      if (ix->of[j - 1] < ix->hub_first)
+        o->key[m++] = ix->of[j - 1];
+  }
+  qsort(b->order, b->n, sizeof(Order), compare_orders);
+}
 
 static void
 scratch_init(Scratch *s, const Index *ix, size_t k)
@@ -854,16 +901,21 @@ scratch_release(Scratch *s)
 }
 
 static gpointer
-run_job(gpointer data)
+run_worker(gpointer data)
 {
-  Job *job = data;
-  Scratch *s = &job->scratch;
-  int b = job->cur;
-  for (size_t p = job->first[b]; p < job->last[b]; p++) {
-    search(job->ix, s, (guint32) p);
-    size_t i = p - job->first[b];
-    memcpy(job->out[b] + i * s->k, s->best, s->n_best * sizeof(Cand));
-    job->n_out[b][i] = (guint32) s->n_best;
+  Worker *w = data;
+  Block *b = w->block;
+  Scratch *s = &w->scratch;
+  for (;;) {
+    size_t i = (size_t) g_atomic_int_add(&b->next, CHUNK);
+    if (i >= b->n)
+      break;
+    for (size_t end = MIN(b->n, i + CHUNK); i < end; i++) {
+      guint32 p = b->order[i].p;
+      search(b->ix, s, p);
+      memcpy(b->out + (p - b->first) * b->k, s->best, s->n_best * sizeof(Cand));
+      b->n_out[p - b->first] = (guint32) s->n_best;
+    }
   }
   return NULL;
 }
@@ -887,57 +939,56 @@ kb_i_synergy_each_tuned(const KbDataset *ds, const KbSynergyOptions *opts, size_
   Index ix;
   if (!index_build(ds, opts, walk_max, pairs_max, &ix, error))
     return FALSE;
-  /* Rounds of one chunk per thread; while a round is computed, the one
-   * before is handed to 'emit' in order, from this thread. */
   guint n_threads = CLAMP(g_get_num_processors(), 1, 16);
-  Job *jobs = g_new0(Job, n_threads);
-  for (guint t = 0; t < n_threads; t++) {
-    jobs[t].ix = &ix;
-    scratch_init(&jobs[t].scratch, &ix, k);
-    for (int b = 0; b < 2; b++) {
-      jobs[t].out[b] = g_new(Cand, CHUNK * k);
-      jobs[t].n_out[b] = g_new(guint32, CHUNK);
-    }
-  }
+  Worker *workers = g_new0(Worker, n_threads);
+  for (guint t = 0; t < n_threads; t++)
+    scratch_init(&workers[t].scratch, &ix, k);
+  /* the slots hold the only copies needed from here on */
+  g_clear_pointer(&ix.sketch, g_free);
+  g_clear_pointer(&ix.sector, g_free);
+  size_t block_n = MAX(CHUNK, BLOCK_CELLS / k);
+  Block blocks[2];
+  for (int i = 0; i < 2; i++)
+    blocks[i] = (Block) { &ix, k, 0, 0, g_new(Order, block_n), g_new(Cand, block_n * k),
+                          g_new(guint32, block_n), 0 };
   KbSuggestion *row = g_new(KbSuggestion, k);
   GThread **threads = g_new0(GThread *, n_threads);
-  size_t round = (size_t) n_threads * CHUNK, n_rounds = (ix.n + round - 1) / round;
-  for (size_t r = 0; r <= n_rounds; r++) {
-    int b = (int) (r % 2);
-    for (guint t = 0; t < n_threads && r < n_rounds; t++) {
-      jobs[t].cur = b;
-      jobs[t].first[b] = MIN(ix.n, r * round + t * CHUNK);
-      jobs[t].last[b] = MIN(ix.n, jobs[t].first[b] + CHUNK);
-      threads[t] = jobs[t].first[b] == jobs[t].last[b]
-                     ? NULL : g_thread_new("synergy", run_job, &jobs[t]);
-    }
-    for (guint t = 0; t < n_threads && r > 0; t++) {
-      int pb = 1 - b;
-      for (size_t p = jobs[t].first[pb]; p < jobs[t].last[pb]; p++) {
-        size_t i = p - jobs[t].first[pb], n = jobs[t].n_out[pb][i];
-        for (size_t j = 0; j < n; j++) {
-          const Cand *c = &jobs[t].out[pb][i * k + j];
-          row[j] = (KbSuggestion) { ix.node[c->v], c->score, c->shared };
-        }
-        emit(ix.node[p], row, n, data);
+  size_t n_blocks = (ix.n + block_n - 1) / block_n;
+  for (size_t r = 0; r <= n_blocks; r++) {
+    Block *cur = &blocks[r % 2], *prev = &blocks[(r + 1) % 2];
+    if (r < n_blocks) {
+      cur->first = r * block_n;
+      cur->n = MIN(ix.n - cur->first, block_n);
+      cur->next = 0;
+      block_order(&ix, cur);
+      for (guint t = 0; t < n_threads; t++) {
+        workers[t].block = cur;
+        threads[t] = g_thread_new("synergy", run_worker, &workers[t]);
       }
     }
+    for (size_t i = 0; r > 0 && i < prev->n; i++) {
+      size_t n = prev->n_out[i];
+      for (size_t j = 0; j < n; j++) {
+        const Cand *c = &prev->out[i * k + j];
+        row[j] = (KbSuggestion) { ix.node[c->v], c->score, c->shared };
+      }
+      emit(ix.node[prev->first + i], row, n, data);
+    }
     if (r > 0 && progress != NULL)
-      progress(MIN(ix.n, r * round), ix.n, progress_data);
-    for (guint t = 0; t < n_threads && r < n_rounds; t++)
-      if (threads[t] != NULL)
-        g_thread_join(threads[t]);
+      progress(prev->first + prev->n, ix.n, progress_data);
+    for (guint t = 0; t < n_threads && r < n_blocks; t++)
+      g_thread_join(threads[t]);
   }
   g_free(threads);
   g_free(row);
-  for (guint t = 0; t < n_threads; t++) {
-    scratch_release(&jobs[t].scratch);
-    for (int b = 0; b < 2; b++) {
-      g_free(jobs[t].out[b]);
-      g_free(jobs[t].n_out[b]);
-    }
+  for (int i = 0; i < 2; i++) {
+    g_free(blocks[i].order);
+    g_free(blocks[i].out);
+    g_free(blocks[i].n_out);
   }
-  g_free(jobs);
+  for (guint t = 0; t < n_threads; t++)
+    scratch_release(&workers[t].scratch);
+  g_free(workers);
   index_release(&ix);
   return TRUE;
 }
