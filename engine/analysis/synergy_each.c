@@ -946,7 +946,7 @@ kb_i_synergy_each_tuned(const KbDataset *ds, const KbSynergyOptions *opts, size_
   /* the slots hold the only copies needed from here on */
   g_clear_pointer(&ix.sketch, g_free);
   g_clear_pointer(&ix.sector, g_free);
-  size_t block_n = MAX(CHUNK, BLOCK_CELLS / k);
+  size_t block_n = MAX(1, MIN(ix.n, MAX(CHUNK, BLOCK_CELLS / k)));
   Block blocks[2];
   for (int i = 0; i < 2; i++)
     blocks[i] = (Block) { &ix, k, 0, 0, g_new(Order, block_n), g_new(Cand, block_n * k),
