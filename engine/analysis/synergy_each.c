@@ -430,16 +430,22 @@ holds(const guint32 *m, size_t n, guint32 v)
   return *m == v;
 }
 
+/* TRUE when organisation v is a member of hub h (an index from hub_first). */
+static inline gboolean
+hub_holds(const Index *ix, guint32 h, guint32 v)
+{
+  guint64 word = ix->bits[(size_t) (h - ix->hub_first) * ix->words + v / 64];
+  return (word >> (v % 64)) & 1;
+}
+
 /* TRUE when organisation v is a member of context c: one bit for a hub,
  * a binary search of the member list otherwise (one of u's own lists,
  * searched over and over during u's search, so in cache). */
 static inline gboolean
 member(const Index *ix, guint32 c, guint32 v)
 {
-  if (c >= ix->hub_first) {
-    guint64 word = ix->bits[(size_t) (c - ix->hub_first) * ix->words + v / 64];
-    return (word >> (v % 64)) & 1;
-  }
+  if (c >= ix->hub_first)
+    return hub_holds(ix, c, v);
   return holds(ix->mem + ix->mem_off[c], ix->mem_off[c + 1] - ix->mem_off[c], v);
 }
 
@@ -561,8 +567,7 @@ holds_all(const Index *ix, const guint32 *big, guint32 kept, guint32 v, Held *e)
     return FALSE;
   for (guint32 need = kept & ~e->hit; need; need &= need - 1) {
     guint32 i = (guint32) __builtin_ctz(need);
-    guint64 word = ix->bits[(size_t) (big[i] - ix->hub_first) * ix->words + v / 64];
-    if (!((word >> (v % 64)) & 1)) {
+    if (!hub_holds(ix, big[i], v)) {
       e->miss |= 1u << i;
       return FALSE;
     }
