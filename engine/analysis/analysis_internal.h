@@ -27,9 +27,11 @@ typedef struct {
 /* TRUE when an organisation network of these networks (net_node[k] of
  * sizes[k] members) and n_direct directly tied pairs holds at most
  * KB_ORGNET_MAX_TIES ties, reckoned as each network's pairs plus the
- * direct ones; else FALSE with KB_ERROR_LIMIT naming the largest network. */
+ * direct ones (*ties, when not NULL); else FALSE with KB_ERROR_LIMIT naming
+ * the largest network. */
 gboolean kb_i_orgnet_check_size(const KbDataset *ds, const size_t *net_node, size_t n_nets,
-                                const size_t *sizes, size_t n_direct, GError **error);
+                                const size_t *sizes, size_t n_direct, double *ties,
+                                GError **error);
 /* Builds the organisation network; FALSE (KB_ERROR_LIMIT, nothing to
  * release) when it would hold more than KB_ORGNET_MAX_TIES ties. */
 gboolean kb_i_orgnet_build(const KbDataset *ds, KbiOrgNet *net, GError **error);

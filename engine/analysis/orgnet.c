@@ -269,7 +269,7 @@ arcs_list(const KbiOrgNet *net, const GArray *tie_arcs)
 
 gboolean
 kb_i_orgnet_check_size(const KbDataset *ds, const size_t *net_node, size_t n_nets,
-                       const size_t *sizes, size_t n_direct, GError **error)
+                       const size_t *sizes, size_t n_direct, double *ties, GError **error)
 {
   double n_ties = (double) n_direct, largest = 0;
   size_t largest_net = KB_NO_NODE;
@@ -281,6 +281,8 @@ kb_i_orgnet_check_size(const KbDataset *ds, const size_t *net_node, size_t n_net
       largest_net = net_node[k];
     }
   }
+  if (ties != NULL)
+    *ties = n_ties;
   if (n_ties <= KB_ORGNET_MAX_TIES)
     return TRUE;
   g_set_error(error, KB_ERROR, KB_ERROR_LIMIT,
@@ -304,13 +306,11 @@ orgnet_build(const KbDataset *ds, KbiOrgNet *net, gboolean with_arcs, GError **e
   Makings mk;
   makings_build(ds, net->pos, net->n, &mk);
   size_t *sizes = g_new(size_t, mk.n_nets + 1);
-  double n_ties = g_hash_table_size(net->direct);
-  for (size_t k = 0; k < mk.n_nets; k++) {
+  for (size_t k = 0; k < mk.n_nets; k++)
     sizes[k] = mk.net_start[k + 1] - mk.net_start[k];
-    n_ties += (double) sizes[k] * ((double) sizes[k] - 1) / 2;
-  }
+  double n_ties;
   gboolean fits = kb_i_orgnet_check_size(ds, mk.net_node, mk.n_nets, sizes,
-                                         g_hash_table_size(net->direct), error);
+                                         g_hash_table_size(net->direct), &n_ties, error);
   g_free(sizes);
   if (!fits) {
     makings_release(&mk);
