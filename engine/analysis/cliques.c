@@ -301,7 +301,9 @@ kb_i_cliques_build(const KbDataset *ds, KbiCliques *c, GError **error)
     g_array_unref(pairs);
   }
   if (!kb_i_orgnet_check_size(ds, (const size_t *) net_node->data, net_node->len,
-                  (const size_t *) sizes->data, n_direct, NULL, error)) {
+                              (const size_t *) sizes->data, n_direct, KB_CLIQUES_MAX_TIES,
+                              "brokers is out of reach at this size (synergy --each is not)",
+                              NULL, error)) {
     g_array_unref(mem);
     g_array_unref(arcs);
     g_array_unref(net_node);
