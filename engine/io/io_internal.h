@@ -26,9 +26,10 @@ void kb_i_text_release(KbText *text);
 gboolean kb_i_text_check(KbText *text, KbDiagList *diags);
 /* Reads the rest of the file open on 'fd', 'chunk' bytes at a time, and
  * returns TRUE when kb_i_text_check() would find nothing to report; sets
- * *body to the length of a UTF-8 byte-order mark at its start. Reports
- * nothing: where it returns FALSE, read the file whole for the reasons. */
-gboolean kb_i_text_is_clean_fd(int fd, size_t chunk, size_t *body);
+ * *body to the length of a UTF-8 byte-order mark at its start and *lines to
+ * the line feeds it read. Reports nothing: where it returns FALSE, read the
+ * file whole for the reasons. */
+gboolean kb_i_text_is_clean_fd(int fd, size_t chunk, size_t *body, size_t *lines);
 /* The line and column (1-based, in characters) of byte 'offset' of data. */
 void kb_i_text_position(const char *data, size_t offset, unsigned *line, unsigned *column);
 
@@ -44,6 +45,8 @@ typedef struct {
   unsigned line;
   KbCsvField *fields;
   size_t n_fields;
+  size_t records;         /* at most about this many records in the file, as
+                           * known before it was parsed (0: not known) */
 } KbCsvRecord;
 
 /* Called for each non-blank record; return FALSE to stop. The record is

@@ -34,6 +34,8 @@ on_record(const KbCsvRecord *rec, gpointer user_data)
     }
     row.n_cells = rec->n_fields;
     tr->header_ok = kb_builder_check_header(tr->builder, tr->table, &row);
+    if (tr->header_ok && rec->records > 0)
+      kb_builder_expect_rows(tr->builder, tr->table, rec->records - 1);
     return tr->header_ok;
   }
 

@@ -164,12 +164,12 @@ utf8_is_clean(const unsigned char *data, size_t len)
 }
 
 gboolean
-kb_i_text_is_clean_fd(int fd, size_t chunk, size_t *body)
+kb_i_text_is_clean_fd(int fd, size_t chunk, size_t *body, size_t *lines)
 {
   unsigned char *buf = g_malloc(chunk + 4);
   size_t carry = 0;               /* bytes of a character cut short, at buf[0] */
   gboolean first = TRUE, clean = TRUE;
-  *body = 0;
+  *body = *lines = 0;
   for (;;) {
     ssize_t got = read(fd, buf + carry, chunk);
     if (got < 0 && errno == EINTR)
@@ -196,6 +196,9 @@ kb_i_text_is_clean_fd(int fd, size_t chunk, size_t *body)
       clean = FALSE;
       break;
     }
+    for (const unsigned char *p = buf + start, *end = buf + whole;
+         (p = memchr(p, '\n', (size_t) (end - p))) != NULL; p++)
+      ++*lines;
     if (got == 0)
       break;
     carry = len - whole;

@@ -187,6 +187,16 @@ kb_builder_set_limits(KbBuilder *b, const KbLimits *limits)
 }
 
 void
+kb_builder_expect_rows(KbBuilder *b, KbTable table, size_t rows)
+{
+  g_return_if_fail(b != NULL);
+  if (table == KB_TABLE_NODES)
+    kb_i_dataset_reserve(b->ds, MIN(rows, b->limits.max_nodes), 0);
+  else if (table == KB_TABLE_RELATIONS)
+    kb_i_dataset_reserve(b->ds, 0, MIN(rows, b->limits.max_relations));
+}
+
+void
 kb_builder_set_sector_required(KbBuilder *b, gboolean required)
 {
   g_return_if_fail(b != NULL);

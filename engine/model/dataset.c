@@ -1,5 +1,8 @@
 /* dataset.c -- the read-only dataset: storage, look-ups, the year filter. */
+#define _DEFAULT_SOURCE         /* madvise(), MADV_HUGEPAGE */
+#include <stdint.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "model/model_internal.h"
 
@@ -83,6 +86,39 @@ kb_i_dataset_intern_file(KbDataset *ds, const char *file)
       return g_ptr_array_index(ds->files, i);
   g_ptr_array_add(ds->files, g_strdup(file));
   return g_ptr_array_index(ds->files, ds->files->len - 1);
+}
+
+/* Moves 'array' to a block with room for 'more' elements after those it
+ * holds, which the kernel is asked to back with huge pages before it is
+ * touched: the nodes and relations of 10^6 organisations take 600 MB, and on
+ * a virtual machine a page fault for every 4 KB of them took a fifth of the
+ * loading time (`check`: 6.2 s against 5.1 s). Advice only: where it is not
+ * taken nothing changes. Past what a GArray can hold, the array is left to
+ * grow as GArray grows. */
+static void
+reserve(GArray **array, size_t more)
+{
+  GArray *old = *array;
+  guint size = g_array_get_element_size(old);
+  if (more == 0 || more > G_MAXUINT / size - old->len)
+    return;
+  size_t want = old->len + more;
+  GArray *grown = g_array_sized_new(FALSE, TRUE, size, (guint) want);
+  const uintptr_t huge = (uintptr_t) 2 << 20;
+  uintptr_t start = ((uintptr_t) grown->data + huge - 1) & ~(huge - 1);
+  uintptr_t end = ((uintptr_t) grown->data + want * size) & ~(huge - 1);
+  if (end > start)
+    (void) madvise((void *) start, end - start, MADV_HUGEPAGE);
+  g_array_append_vals(grown, old->data, old->len);
+  g_array_unref(old);
+  *array = grown;
+}
+
+void
+kb_i_dataset_reserve(KbDataset *ds, size_t nodes, size_t relations)
+{
+  reserve(&ds->nodes, nodes);
+  reserve(&ds->relations, relations);
 }
 
 size_t

@@ -248,12 +248,59 @@ START_TEST(files_read_in_chunks_read_as_whole_files)
 }
 END_TEST
 
+static gboolean
+first_records(const KbCsvRecord *rec, gpointer data)
+{
+  *(size_t *) data = rec->records;
+  return FALSE;
+}
+
+/* The records a file is said to hold before it is parsed: its line feeds
+ * and one more, but no more than one to 20 bytes; 0 when it is read whole
+ * (not UTF-8). Counted by hand. */
+START_TEST(records_are_reckoned_from_line_feeds)
+{
+  g_autofree char *dir = g_dir_make_tmp("kb-csv-XXXXXX", NULL);
+  ck_assert(dir != NULL);
+  g_autofree char *path = g_build_filename(dir, "t.csv", NULL);
+  GString *rows = g_string_new("from,to,kind\n");          /* 13 bytes */
+  for (int i = 0; i < 44; i++)
+    g_string_append(rows, "org-1,city-1,active_in\n");  /* 23 bytes each: 1025 in all */
+  static const char latin1[] = "id\nRoemeni\xEB\n";
+  char *blank = g_strnfill(101, '\n');
+  blank[0] = 'a';                                        /* "a", then 100 line feeds */
+  const struct {
+    const char *data;
+    size_t len, chunk, records;
+  } cases[] = {
+    { rows->str, rows->len, 4 << 20, 46 },        /* 45 line feeds; 1025 / 20 = 51 */
+    { rows->str, rows->len, 7, 46 },              /* in chunks of 7 bytes */
+    { blank, 101, 4 << 20, 5 },                   /* 100 line feeds, 101 / 20 = 5 */
+    { latin1, sizeof latin1 - 1, 4 << 20, 0 },
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+    ck_assert(g_file_set_contents(path, cases[i].data, (gssize) cases[i].len, NULL));
+    g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+    size_t records = G_MAXSIZE;
+    char sep = 0;
+    kb_i_csv_read_file_chunked(path, cases[i].chunk, &sep, first_records, &records, diags);
+    ck_assert_msg(records == cases[i].records || (cases[i].records == 0 && records == G_MAXSIZE),
+                  "case %zu: %zu", i, records);
+  }
+  g_free(blank);
+  g_string_free(rows, TRUE);
+  g_remove(path);
+  g_rmdir(dir);
+}
+END_TEST
+
 static Suite *
 csv_suite(void)
 {
   Suite *s = suite_create("csv");
   TCase *tc = tcase_create("csv");
   tcase_add_test(tc, separator_is_detected_from_the_header);
+  tcase_add_test(tc, records_are_reckoned_from_line_feeds);
   tcase_add_test(tc, fields_carry_their_positions);
   tcase_add_test(tc, quotes_hold_quotes_separators_and_line_breaks);
   tcase_add_test(tc, blank_lines_are_skipped_and_spaces_trimmed);

@@ -247,6 +247,10 @@ void kb_limits_init(KbLimits *limits);
  * --max-relations); every row after it is skipped, and kb_builder_finish()
  * then resolves nothing. */
 void kb_builder_set_limits(KbBuilder *b, const KbLimits *limits);
+/* Says that at most about 'rows' rows of 'table' are to come (no more than
+ * the limits allow are counted), so that memory for them is taken at once
+ * and faster. A hint only: more or fewer rows may come. */
+void kb_builder_expect_rows(KbBuilder *b, KbTable table, size_t rows);
 /* Checks a table's header: reports each required column that is missing (at
  * 'header's position) and each column named twice. Returns FALSE when rows of
  * this table cannot be read. */
