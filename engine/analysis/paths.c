@@ -15,14 +15,27 @@
 
 /* ------------------------------------------------------------ one search */
 
+/* What a search knows of an organisation, together, so that looking at a
+ * neighbour costs one cache line: its level, and its number of shortest
+ * paths (sigma) on the way out, then (1 + delta) / sigma on the way back. */
 typedef struct {
-  gint32 *dist;             /* per organisation, -1 when not reached */
-  double *sigma, *delta, *coef;
+  gint32 dist;              /* -1 when not reached */
+  double x;
+} Mark;
+
+/* Per set (network or profile): a sum over its members on one level. */
+typedef struct {
+  gint32 level;             /* -1 when none */
+  double sum;
+} SetSum;
+
+typedef struct {
+  Mark *mark;               /* per organisation */
+  double *delta;            /* per organisation: its dependency */
   guint32 *order;           /* reached, level by level */
   size_t *level;            /* level d is order[level[d] .. level[d + 1]) */
   guint8 *expanded;         /* per network: its members have been reached */
-  double *set_sum;          /* per set: a sum over its members on one level */
-  gint32 *set_level;        /* per set: that level, or -1 */
+  SetSum *set;
   guint32 *sets;            /* the sets with a level */
   size_t n_sets;
 } Search;
@@ -31,17 +44,16 @@ static void
 search_init(Search *s, const KbiCliques *c)
 {
   size_t n = c->n ? c->n : 1, k = c->n_sets ? c->n_sets : 1;
-  s->dist = g_new(gint32, n);
-  memset(s->dist, 0xff, n * sizeof(gint32));
-  s->sigma = g_new0(double, n);
+  s->mark = g_new(Mark, n);
+  for (size_t i = 0; i < n; i++)
+    s->mark[i] = (Mark) { -1, 0 };
   s->delta = g_new0(double, n);
-  s->coef = g_new0(double, n);
   s->order = g_new(guint32, n);
   s->level = g_new(size_t, n + 1);
   s->expanded = g_new0(guint8, k);
-  s->set_sum = g_new0(double, k);
-  s->set_level = g_new(gint32, k);
-  memset(s->set_level, 0xff, k * sizeof(gint32));
+  s->set = g_new(SetSum, k);
+  for (size_t i = 0; i < k; i++)
+    s->set[i] = (SetSum) { -1, 0 };
   s->sets = g_new(guint32, k);
   s->n_sets = 0;
 }
@@ -49,73 +61,73 @@ search_init(Search *s, const KbiCliques *c)
 static void
 search_release(Search *s)
 {
-  g_free(s->dist);
-  g_free(s->sigma);
+  g_free(s->mark);
   g_free(s->delta);
-  g_free(s->coef);
   g_free(s->order);
   g_free(s->level);
   g_free(s->expanded);
-  g_free(s->set_sum);
-  g_free(s->set_level);
+  g_free(s->set);
   g_free(s->sets);
-}
-
-static void
-set_add(Search *s, guint32 g, gint32 d, double x)
-{
-  if (s->set_level[g] != d) {
-    if (s->set_level[g] < 0)
-      s->sets[s->n_sets++] = g;
-    s->set_level[g] = d;
-    s->set_sum[g] = 0;
-  }
-  s->set_sum[g] += x;
 }
 
 /* Adds x to the sums over level d of the sets v is in. */
 static void
 sets_add(const KbiCliques *c, Search *s, guint32 v, gint32 d, double x)
 {
-  for (size_t i = c->sets_of.start[v]; i < c->sets_of.start[v + 1]; i++)
-    set_add(s, c->sets_of.to[i], d, x);
+  for (size_t i = c->sets_of.start[v]; i < c->sets_of.start[v + 1]; i++) {
+    SetSum *g = &s->set[c->sets_of.to[i]];
+    if (g->level != d) {
+      if (g->level < 0)
+        s->sets[s->n_sets++] = c->sets_of.to[i];
+      g->level = d;
+      g->sum = 0;
+    }
+    g->sum += x;
+  }
 }
 
 static void
 sets_clear(Search *s)
 {
   for (size_t i = 0; i < s->n_sets; i++)
-    s->set_level[s->sets[i]] = -1;
+    s->set[s->sets[i]].level = -1;
   s->n_sets = 0;
 }
 
-/* Sum over the neighbours u of w on level d of x[u] (w is not on it). */
+/* Sum over the neighbours u of w on level d of mark[u].x, through the sets
+ * (w is not on level d); with 'direct', through the direct ties too. */
 static double
-sum_from_level(const KbiCliques *c, const Search *s, const double *x, size_t w, gint32 d)
+sum_from_level(const KbiCliques *c, const Search *s, size_t w, gint32 d, gboolean direct)
 {
   double sum = 0;
   for (size_t i = c->terms.start[w]; i < c->terms.start[w + 1]; i++) {
-    guint32 g = c->terms.to[i];
-    if (s->set_level[g] == d)
-      sum += (double) c->terms.count[i] * s->set_sum[g];
+    const SetSum *g = &s->set[c->terms.to[i]];
+    if (g->level == d)
+      sum += (double) c->terms.count[i] * g->sum;
   }
-  for (size_t i = c->direct.start[w]; i < c->direct.start[w + 1]; i++) {
-    guint32 u = c->direct.to[i];
-    if (s->dist[u] == d)
-      sum += x[u];
+  for (size_t i = c->direct.start[w]; direct && i < c->direct.start[w + 1]; i++) {
+    const Mark *u = &s->mark[c->direct.to[i]];
+    if (u->dist == d)
+      sum += u->x;
   }
   return sum;
 }
 
-static void
+static inline Mark *
 reach(Search *s, guint32 u, gint32 d, size_t *tail)
 {
-  if (s->dist[u] < 0) {
-    s->dist[u] = d;
+  Mark *m = &s->mark[u];
+  if (m->dist < 0) {
+    *m = (Mark) { d, 0 };
     s->delta[u] = 0;
     s->order[(*tail)++] = u;
   }
+  return m;
 }
+
+/* How far ahead in a network's members to ask for their marks: most of a
+ * search's time goes in waiting for them. */
+#define PREFETCH 16
 
 /* One source: adds its dependencies to dep[]. */
 static void
@@ -123,32 +135,39 @@ search_run(const KbiCliques *c, Search *s, guint32 src, double *dep, guint64 *di
            size_t *reached)
 {
   size_t tail = 0, n_levels = 0;
-  reach(s, src, 0, &tail);
-  s->sigma[src] = 1;
+  reach(s, src, 0, &tail)->x = 1;
   s->level[0] = 0;
   guint64 total = 0;
-  /* forward: levels, and the shortest paths to each */
+  /* forward: levels, and the shortest paths to each: those through direct
+   * ties handed down as the level above is expanded, those through the sets
+   * summed once it is */
   for (size_t head = 0; head < tail;) {
     size_t hi = tail;
-    gint32 d = s->dist[s->order[head]];
+    gint32 d = s->mark[s->order[head]].dist;
     s->level[++n_levels] = hi;
     for (size_t i = head; i < hi; i++) {
       guint32 v = s->order[i];
+      double sigma = s->mark[v].x;
       for (size_t x = c->nets_of.start[v]; x < c->nets_of.start[v + 1]; x++) {
         guint32 k = c->nets_of.to[x];
         if (!s->expanded[k]) {
           s->expanded[k] = 1;
-          for (size_t y = c->members.start[k]; y < c->members.start[k + 1]; y++)
+          size_t y0 = c->members.start[k], y1 = c->members.start[k + 1];
+          for (size_t y = y0; y < y1; y++) {
             reach(s, c->members.to[y], d + 1, &tail);
+          }
         }
       }
-      for (size_t x = c->direct.start[v]; x < c->direct.start[v + 1]; x++)
-        reach(s, c->direct.to[x], d + 1, &tail);
-      sets_add(c, s, v, d, s->sigma[v]);
+      for (size_t x = c->direct.start[v]; x < c->direct.start[v + 1]; x++) {
+        Mark *u = reach(s, c->direct.to[x], d + 1, &tail);
+        if (u->dist == d + 1)
+          u->x += sigma;
+      }
+      sets_add(c, s, v, d, sigma);
     }
     for (size_t i = hi; i < tail; i++) {
       guint32 w = s->order[i];
-      s->sigma[w] = sum_from_level(c, s, s->sigma, w, d);
+      s->mark[w].x += sum_from_level(c, s, w, d, FALSE);
       total += (guint64) d + 1;
     }
     head = hi;
@@ -160,21 +179,21 @@ search_run(const KbiCliques *c, Search *s, guint32 src, double *dep, guint64 *di
   for (size_t d = n_levels - 1; d >= 1; d--) {
     for (size_t i = s->level[d]; i < s->level[d + 1]; i++) {
       guint32 w = s->order[i];
-      s->coef[w] = (1.0 + s->delta[w]) / s->sigma[w];
-      sets_add(c, s, w, (gint32) d, s->coef[w]);
+      s->mark[w].x = (1.0 + s->delta[w]) / s->mark[w].x;
+      sets_add(c, s, w, (gint32) d, s->mark[w].x);
     }
     if (d == 1)
       break;
     for (size_t i = s->level[d - 1]; i < s->level[d]; i++) {
       guint32 v = s->order[i];
-      s->delta[v] = s->sigma[v] * sum_from_level(c, s, s->coef, v, (gint32) d);
+      s->delta[v] = s->mark[v].x * sum_from_level(c, s, v, (gint32) d, TRUE);
       dep[v] += s->delta[v];
     }
   }
   sets_clear(s);
   for (size_t i = 0; i < tail; i++) {
     guint32 v = s->order[i];
-    s->dist[v] = -1;
+    s->mark[v].dist = -1;
     for (size_t x = c->nets_of.start[v]; x < c->nets_of.start[v + 1]; x++)
       s->expanded[c->nets_of.to[x]] = 0;
   }
