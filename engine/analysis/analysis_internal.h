@@ -23,19 +23,7 @@ typedef struct {
 
 /* The most ties the organisation network may hold (about 3 GB). */
 #define KB_ORGNET_MAX_TIES 5e7
-/* The most ties KbiCliques may stand for: it holds numbers per organisation
- * and membership, not per tie, but the local measures of brokers take
- * about a step per tie (2.2*10^8 ties: 12 s of CPU). */
-#define KB_CLIQUES_MAX_TIES 1e9
 
-/* TRUE when an organisation network of these networks (net_node[k] of
- * sizes[k] members) and n_direct directly tied pairs holds at most
- * 'max_ties' ties, reckoned as each network's pairs plus the direct ones
- * (*ties, when not NULL); else FALSE with KB_ERROR_LIMIT naming the largest
- * network and ending with 'beyond' (what is out of reach). */
-gboolean kb_i_orgnet_check_size(const KbDataset *ds, const size_t *net_node, size_t n_nets,
-                                const size_t *sizes, size_t n_direct, double max_ties,
-                                const char *beyond, double *ties, GError **error);
 /* Builds the organisation network; FALSE (KB_ERROR_LIMIT, nothing to
  * release) when it would hold more than KB_ORGNET_MAX_TIES ties. */
 gboolean kb_i_orgnet_build(const KbDataset *ds, KbiOrgNet *net, GError **error);
@@ -102,10 +90,9 @@ typedef struct {
   size_t ties;
 } KbiCliques;
 
-/* Builds it from the dataset (never from KbiOrgNet); FALSE with
- * KB_ERROR_LIMIT (nothing to release) when the organisation network would
- * hold more than KB_CLIQUES_MAX_TIES ties. */
-gboolean kb_i_cliques_build(const KbDataset *ds, KbiCliques *c, GError **error);
+/* Builds it from the dataset (never from KbiOrgNet). It takes memory for
+ * each organisation and membership, none for a tie, so it has no limit. */
+void kb_i_cliques_build(const KbDataset *ds, KbiCliques *c);
 void kb_i_cliques_release(KbiCliques *c);
 
 typedef void (*KbiTieFunc)(size_t v, size_t u, gpointer data);

@@ -493,6 +493,16 @@ shortest_paths(const KbiCliques *c, size_t k, guint threads, KbBrokers *br, KbBr
 
 /* ------------------------------------------------------------- entry */
 
+/* The sources of a sample by default (see KB_BROKERS_SEARCH_WORK). */
+static size_t
+default_sources(const KbiCliques *c)
+{
+  double steps = (double) c->n + (double) c->members.start[c->n_sets]
+                 + (double) c->direct.start[c->n];
+  double k = floor(KB_BROKERS_SEARCH_WORK / steps);
+  return MIN(c->n, (size_t) CLAMP(k, KB_BROKERS_MIN_SOURCES, KB_BROKERS_SOURCES));
+}
+
 void
 kb_brokers_options_init(KbBrokersOptions *opts)
 {
@@ -513,15 +523,14 @@ kb_brokers_compute_with(const KbDataset *ds, const KbBrokersOptions *opts, GErro
   g_return_val_if_fail(ds != NULL && opts != NULL, NULL);
   g_return_val_if_fail(!(opts->exact && opts->sources > 0), NULL);
   KbiCliques c;
-  if (!kb_i_cliques_build(ds, &c, error))
-    return NULL;
+  kb_i_cliques_build(ds, &c);
   kb_init();
   guint threads = opts->threads ? opts->threads : (guint) g_get_num_processors();
   size_t k = c.n;
   if (opts->sources > 0)
     k = MIN(opts->sources, c.n);
   else if (!opts->exact && c.n > KB_BROKERS_EXACT_MAX)
-    k = KB_BROKERS_SOURCES;
+    k = default_sources(&c);
   KbBrokers *br = g_new0(KbBrokers, 1);
   KbBroker *b = g_new0(KbBroker, c.n ? c.n : 1);
   for (size_t i = 0; i < c.n; i++)
@@ -541,7 +550,15 @@ kb_brokers_compute_with(const KbDataset *ds, const KbBrokersOptions *opts, GErro
   }
   pagerank(&c, b);
   shortest_paths(&c, k, threads, br, b);
-  local_measures(ds, &c, threads, b);
+  br->local = (double) c.ties <= KB_BROKERS_LOCAL_MAX_TIES;
+  if (br->local) {
+    local_measures(ds, &c, threads, b);
+  } else {
+    for (size_t v = 0; v < c.n; v++) {
+      b[v].degree = c.degree[v];
+      b[v].constraint = b[v].effective_size = NAN;
+    }
+  }
   sort_brokers(ds, b, c.n);
   br->n = c.n;
   br->brokers = b;

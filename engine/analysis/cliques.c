@@ -247,8 +247,8 @@ renumber(KbiCliques *c, GArray *mem, GArray *arcs)
   }
 }
 
-gboolean
-kb_i_cliques_build(const KbDataset *ds, KbiCliques *c, GError **error)
+void
+kb_i_cliques_build(const KbDataset *ds, KbiCliques *c)
 {
   memset(c, 0, sizeof *c);
   size_t *pos;
@@ -273,7 +273,6 @@ kb_i_cliques_build(const KbDataset *ds, KbiCliques *c, GError **error)
   g_array_sort(arcs, compare_entries);
 
   /* networks, each with its members once; those of one member tie nobody */
-  GArray *net_node = g_array_new(FALSE, FALSE, sizeof(size_t));
   GArray *sizes = g_array_new(FALSE, FALSE, sizeof(size_t));
   GArray *members = g_array_new(FALSE, FALSE, sizeof(Entry));
   const Entry *m = (const Entry *) mem->data;
@@ -282,35 +281,8 @@ kb_i_cliques_build(const KbDataset *ds, KbiCliques *c, GError **error)
     size_t kept = 0;
     for (; j < mem->len && m[j].row == m[i].row; j++)
       kept += j == i || m[j].to != m[j - 1].to;
-    size_t node = m[i].row;
-    g_array_append_val(net_node, node);
     g_array_append_val(sizes, kept);
     i = j;
-  }
-  size_t n_direct = 0;
-  {
-    /* the distinct unordered pairs among the arcs */
-    GArray *pairs = g_array_new(FALSE, FALSE, sizeof(Entry));
-    const Entry *a = (const Entry *) arcs->data;
-    for (guint i = 0; i < arcs->len; i++)
-      entry_add(pairs, MIN(a[i].row, a[i].to), MAX(a[i].row, a[i].to), 0);
-    g_array_sort(pairs, compare_entries);
-    const Entry *p = (const Entry *) pairs->data;
-    for (guint i = 0; i < pairs->len; i++)
-      n_direct += i == 0 || p[i].row != p[i - 1].row || p[i].to != p[i - 1].to;
-    g_array_unref(pairs);
-  }
-  if (!kb_i_orgnet_check_size(ds, (const size_t *) net_node->data, net_node->len,
-                              (const size_t *) sizes->data, n_direct, KB_CLIQUES_MAX_TIES,
-                              "brokers is out of reach at this size (synergy --each is not)",
-                              NULL, error)) {
-    g_array_unref(mem);
-    g_array_unref(arcs);
-    g_array_unref(net_node);
-    g_array_unref(sizes);
-    g_array_unref(members);
-    kb_i_cliques_release(c);
-    return FALSE;
   }
   GArray *kept_nodes = g_array_new(FALSE, FALSE, sizeof(size_t));
   GArray *nets_of = g_array_new(FALSE, FALSE, sizeof(Entry));
@@ -329,7 +301,6 @@ kb_i_cliques_build(const KbDataset *ds, KbiCliques *c, GError **error)
     i = j;
   }
   g_array_unref(mem);
-  g_array_unref(net_node);
   g_array_unref(sizes);
   c->n_nets = kept_nodes->len;
   c->net_node = (size_t *) g_array_free(kept_nodes, FALSE);
@@ -366,7 +337,6 @@ kb_i_cliques_build(const KbDataset *ds, KbiCliques *c, GError **error)
     sum += (size_t) d;
   }
   c->ties = sum / 2;
-  return TRUE;
 }
 
 void

@@ -149,14 +149,12 @@ fill_entries(const KbDataset *ds, const KbiContexts *ctx, const KbiOrgNet *net, 
 
 /* The betweenness of every organisation (undirected, each pair once, as
  * igraph gives it), by Brandes' algorithm over the cliques (paths.c), from
- * every organisation: bc[p] for position p of 'net'. FALSE with the error
- * when the cliques cannot be built. */
-static gboolean
-betweenness(const KbDataset *ds, const KbiOrgNet *net, double *bc, GError **error)
+ * every organisation: bc[p] for position p of 'net'. */
+static void
+betweenness(const KbDataset *ds, const KbiOrgNet *net, double *bc)
 {
   KbiCliques c;
-  if (!kb_i_cliques_build(ds, &c, error))
-    return FALSE;
+  kb_i_cliques_build(ds, &c);
   size_t n = c.n;
   guint32 *sources = g_new(guint32, n ? n : 1);
   for (size_t i = 0; i < n; i++)
@@ -177,7 +175,6 @@ betweenness(const KbDataset *ds, const KbiOrgNet *net, double *bc, GError **erro
   g_free(dist);
   g_free(reached);
   kb_i_cliques_release(&c);
-  return TRUE;
 }
 
 /* Density and Freeman's centralizations, as igraph's centralization
@@ -509,13 +506,7 @@ kb_index_compute(const KbDataset *ds, KbIndexBy by, GError **error)
   mixing(ds, &net, ix);
   cut_points(ds, ix);
   double *bc = g_new0(double, net.n + 1);
-  if (!betweenness(ds, &net, bc, error)) {
-    g_free(bc);
-    kb_i_orgnet_release(&net);
-    kb_i_contexts_release(&ctx);
-    kb_index_free(ix);
-    return NULL;
-  }
+  betweenness(ds, &net, bc);
   igraph_error_t rc = centralization(&net, bc, ix);
   g_free(bc);
   kb_i_orgnet_release(&net);

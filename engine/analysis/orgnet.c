@@ -267,10 +267,14 @@ arcs_list(const KbiOrgNet *net, const GArray *tie_arcs)
 
 /* ------------------------------------------------------------ building */
 
-gboolean
-kb_i_orgnet_check_size(const KbDataset *ds, const size_t *net_node, size_t n_nets,
-                       const size_t *sizes, size_t n_direct, double max_ties,
-                       const char *beyond, double *ties, GError **error)
+/* TRUE when an organisation network of these networks (net_node[k] of
+ * sizes[k] members) and n_direct directly tied pairs holds at most
+ * KB_ORGNET_MAX_TIES ties, reckoned as each network's pairs plus the
+ * direct ones (*ties); else FALSE with KB_ERROR_LIMIT naming the largest
+ * network. */
+static gboolean
+orgnet_check_size(const KbDataset *ds, const size_t *net_node, size_t n_nets,
+                  const size_t *sizes, size_t n_direct, double *ties, GError **error)
 {
   double n_ties = (double) n_direct, largest = 0;
   size_t largest_net = KB_NO_NODE;
@@ -282,16 +286,15 @@ kb_i_orgnet_check_size(const KbDataset *ds, const size_t *net_node, size_t n_net
       largest_net = net_node[k];
     }
   }
-  if (ties != NULL)
-    *ties = n_ties;
-  if (n_ties <= max_ties)
+  *ties = n_ties;
+  if (n_ties <= KB_ORGNET_MAX_TIES)
     return TRUE;
   g_set_error(error, KB_ERROR, KB_ERROR_LIMIT,
               "the organisation network would hold %.3g ties, more than %.3g: the members of a "
               "network are all tied to one another, and network '%s' alone has %.0f members; "
-              "%s", n_ties, max_ties,
-              largest_net == KB_NO_NODE ? "" : kb_dataset_node(ds, largest_net)->id, largest,
-              beyond);
+              "communities, candidates and the index's network figures are out of reach at this "
+              "size (brokers and synergy --each have no such limit)", n_ties, KB_ORGNET_MAX_TIES,
+              largest_net == KB_NO_NODE ? "" : kb_dataset_node(ds, largest_net)->id, largest);
   return FALSE;
 }
 
@@ -310,12 +313,8 @@ orgnet_build(const KbDataset *ds, KbiOrgNet *net, gboolean with_arcs, GError **e
   for (size_t k = 0; k < mk.n_nets; k++)
     sizes[k] = mk.net_start[k + 1] - mk.net_start[k];
   double n_ties;
-  g_autofree char *beyond = g_strdup_printf(
-      "communities, candidates and the index's network figures are out of reach at this size "
-      "(brokers goes to %.3g ties; synergy --each has no such limit)", KB_CLIQUES_MAX_TIES);
-  gboolean fits = kb_i_orgnet_check_size(ds, mk.net_node, mk.n_nets, sizes,
-                                         g_hash_table_size(net->direct), KB_ORGNET_MAX_TIES,
-                                         beyond, &n_ties, error);
+  gboolean fits = orgnet_check_size(ds, mk.net_node, mk.n_nets, sizes,
+                                    g_hash_table_size(net->direct), &n_ties, error);
   g_free(sizes);
   if (!fits) {
     makings_release(&mk);

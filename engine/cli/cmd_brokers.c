@@ -23,9 +23,11 @@ cmd_brokers(int argc, char **argv)
     "\n"
     "Betweenness and closeness are exact up to 20000 organisations. Above that,\n"
     "betweenness is estimated from 4096 organisations drawn as sources from a\n"
-    "fixed seed (the same data gives the same output), with a bound on its error\n"
+    "fixed seed (the same data gives the same output; fewer, down to 1024, where\n"
+    "4096 searches would take more than 4*10^9 steps), with a bound on its error\n"
     "that holds with probability 0.95, and closeness is left out; the output says\n"
-    "which. --exact or --sources K choose.");
+    "which. --exact or --sources K choose. Above 10^9 ties constraint, effective\n"
+    "size and the roles, which take a step per tie, are left out too.");
   GOptionEntry entries[] = {
     { "exact", 0, 0, G_OPTION_ARG_NONE, &exact,
       "Betweenness and closeness from every organisation, whatever the size", NULL },

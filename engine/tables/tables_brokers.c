@@ -40,17 +40,21 @@ kb_tables_brokers(KbDoc *doc, const KbDataset *ds, const KbBrokers *br, size_t t
     kb_sheet_put_number(s, b->pagerank);
     kb_sheet_put_number(s, b->constraint);
     kb_sheet_put_number(s, b->effective_size);
-    for (int r = 0; r < KB_ROLE_COUNT; r++)
-      kb_sheet_put_int(s, (long long) b->roles[r]);
-    kb_sheet_put_int(s, (long long) b->roles_total);
+    for (int r = 0; r <= KB_ROLE_COUNT; r++) {
+      size_t count = r < KB_ROLE_COUNT ? b->roles[r] : b->roles_total;
+      if (br->local)
+        kb_sheet_put_int(s, (long long) count);
+      else
+        kb_sheet_put_text(s, NULL);
+    }
     kb_sheet_put_text(s, b->articulation ? kb_tr(lang, "yes") : NULL);
   }
 }
 
-char *
-kb_tables_brokers_method(const KbBrokers *br, KbLang lang)
+/* The betweenness part of kb_tables_brokers_method(). */
+static char *
+betweenness_method(const KbBrokers *br, KbLang lang)
 {
-  g_return_val_if_fail(br != NULL, NULL);
   if (!br->sampled)
     return g_strdup(kb_tr(lang, "Betweenness is exact: every organisation is a source."));
   g_autofree char *bound = g_strdup_printf("%.2g", br->bound);
@@ -63,6 +67,23 @@ kb_tables_brokers_method(const KbBrokers *br, KbLang lang)
                          br->sources, br->n, bound);
 }
 
+char *
+kb_tables_brokers_method(const KbBrokers *br, KbLang lang)
+{
+  g_return_val_if_fail(br != NULL, NULL);
+  char *text = betweenness_method(br, lang);
+  if (br->local)
+    return text;
+  g_autofree char *ties = g_strdup_printf("%.3g", (double) br->ties);
+  g_autofree char *most = g_strdup_printf("%.3g", KB_BROKERS_LOCAL_MAX_TIES);
+  g_autofree char *local = g_strdup_printf(
+      kb_tr(lang, "Constraint, effective size and the brokerage roles are left out: they take "
+                  "a step for each of the network's %s ties, and are found up to %s."),
+      ties, most);
+  g_autofree char *first = text;
+  return g_strconcat(first, " ", local, NULL);
+}
+
 void
 kb_tables_brokers_method_sheet(KbDoc *doc, const KbBrokers *br, KbLang lang)
 {
@@ -73,10 +94,12 @@ kb_tables_brokers_method_sheet(KbDoc *doc, const KbBrokers *br, KbLang lang)
   kb_sheet_add_column(s, "sources", kb_tr(lang, "sources"), KB_COLUMN_INT, 0);
   kb_sheet_add_column(s, "bound", kb_tr(lang, "bound (p = 0.95)"), KB_COLUMN_NUMBER, 4);
   kb_sheet_add_column(s, "closeness", kb_tr(lang, "closeness"), KB_COLUMN_TEXT, 0);
+  kb_sheet_add_column(s, "constraint_roles", kb_tr(lang, "constraint, roles"), KB_COLUMN_TEXT, 0);
   kb_sheet_begin_row(s);
   kb_sheet_put_text(s, kb_tr(lang, br->sampled ? "sampled" : "exact"));
   kb_sheet_put_int(s, (long long) br->n);
   kb_sheet_put_int(s, (long long) br->sources);
   kb_sheet_put_number(s, br->sampled ? br->bound : NAN);
   kb_sheet_put_text(s, kb_tr(lang, br->sampled ? "left out" : "exact"));
+  kb_sheet_put_text(s, kb_tr(lang, br->local ? "found" : "left out"));
 }

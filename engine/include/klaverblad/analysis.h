@@ -228,16 +228,26 @@ typedef struct {
                              * (from a fixed seed); closeness is then NaN, not known */
   double bound;             /* when sampled: with probability 0.95 every betweenness lies
                              * within this of its exact value (Hoeffding); 0 when exact */
+  gboolean local;           /* constraint, effective size and roles were found; FALSE above
+                             * KB_BROKERS_LOCAL_MAX_TIES ties, where they are NaN and 0 */
 } KbBrokers;
 
 /* Above this many organisations betweenness is estimated from a sample of
- * KB_BROKERS_SOURCES sources unless told otherwise. */
+ * sources unless told otherwise: KB_BROKERS_SOURCES of them, or fewer (not
+ * under KB_BROKERS_MIN_SOURCES) where that many searches would take more
+ * than KB_BROKERS_SEARCH_WORK steps, a step for each organisation, membership
+ * and direct tie a search passes. */
 #define KB_BROKERS_EXACT_MAX 20000
 #define KB_BROKERS_SOURCES 4096
+#define KB_BROKERS_MIN_SOURCES 1024
+#define KB_BROKERS_SEARCH_WORK 4e9
+/* Above this many ties constraint, effective size and the brokerage roles,
+ * which take about a step per tie, are left out. */
+#define KB_BROKERS_LOCAL_MAX_TIES 1e9
 
 typedef struct {
-  size_t sources;           /* 0: all up to KB_BROKERS_EXACT_MAX organisations, else
-                             * KB_BROKERS_SOURCES; k: k sampled (all, exactly, when k >= n) */
+  size_t sources;           /* 0: all up to KB_BROKERS_EXACT_MAX organisations, else a
+                             * sample as above; k: k sampled (all, exactly, when k >= n) */
   gboolean exact;           /* every organisation a source whatever the size (sources 0) */
   guint threads;            /* 0: one per core; the result does not depend on it */
 } KbBrokersOptions;
@@ -246,8 +256,8 @@ typedef struct {
 void kb_brokers_options_init(KbBrokersOptions *opts);
 
 /* Centrality and brokerage in the organisation network, with the default
- * options. NULL and 'error' set (KB_ERROR_LIMIT) when the network would
- * hold more than 5*10^7 ties. The caller owns the result. */
+ * options; NULL and 'error' set when igraph fails. The caller owns the
+ * result. */
 KbBrokers *kb_brokers_compute(const KbDataset *ds, GError **error);
 /* The same with 'opts' (exact and sources not both set). */
 KbBrokers *kb_brokers_compute_with(const KbDataset *ds, const KbBrokersOptions *opts,
