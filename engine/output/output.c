@@ -213,7 +213,12 @@ cell_string(const Column *col, const Cell *cell, gboolean exact)
     double d = cell->d;
     if (d == floor(d) && fabs(d) < 1e15)     /* a count reads as a count */
       return g_strdup_printf("%.0f", d == 0 ? 0.0 : d);
-    char *s = g_strdup_printf("%.*f", col->decimals, d);
+    /* a value that the decimals would show as 0 gets two significant
+     * digits (0.00043, not 0.000), as far as 12 decimals */
+    int decimals = col->decimals;
+    if (fabs(d) < 0.5 * pow(10, -decimals))
+      decimals = MAX(decimals, MIN(12, 1 - (int) floor(log10(fabs(d)))));
+    char *s = g_strdup_printf("%.*f", decimals, d);
     if (strspn(s, "-0.") == strlen(s) && s[0] == '-') {   /* "-0.000" */
       char *t = g_strdup(s + 1);
       g_free(s);

@@ -93,6 +93,36 @@ START_TEST(markdown)
 }
 END_TEST
 
+/* A value that its column's decimals would show as 0 gets two significant
+ * digits, down to 12 decimals; 0 and counts stay as they are; CSV is
+ * exact. Written out by hand. */
+START_TEST(small_values_keep_two_digits)
+{
+  g_autoptr(KbDoc) doc = kb_doc_new("t");
+  KbSheet *s = kb_doc_add_sheet(doc, "v", "V");
+  kb_sheet_add_column(s, "x", "X", KB_COLUMN_NUMBER, 3);
+  static const double values[] = { 0.00043158, -0.000031, 0.0005, 0.00049, 0, 2e-14, 0.25 };
+  for (size_t i = 0; i < G_N_ELEMENTS(values); i++) {
+    kb_sheet_begin_row(s);
+    kb_sheet_put_number(s, values[i]);
+  }
+  g_autofree char *t = kb_doc_render(doc, KB_OUTPUT_TABLE);
+  ck_assert_str_eq(t, "t\n=\n\nV\n-\n"
+                      "             X\n"
+                      "--------------\n"
+                      "       0.00043\n"
+                      "     -0.000031\n"
+                      "         0.001\n"
+                      "       0.00049\n"
+                      "             0\n"
+                      "0.000000000000\n"
+                      "         0.250\n");
+  g_autofree char *exact = kb_doc_render(doc, KB_OUTPUT_CSV);
+  ck_assert_str_eq(exact, "x\r\n0.00043158\r\n-3.1e-05\r\n0.0005\r\n0.00049\r\n0\r\n2e-14\r\n"
+                        "0.25\r\n");
+}
+END_TEST
+
 START_TEST(formats_parse)
 {
   KbOutputFormat f;
@@ -111,6 +141,7 @@ output_suite(void)
   tcase_add_test(tc, csv);
   tcase_add_test(tc, json);
   tcase_add_test(tc, markdown);
+  tcase_add_test(tc, small_values_keep_two_digits);
   tcase_add_test(tc, formats_parse);
   suite_add_tcase(s, tc);
   return s;
