@@ -91,10 +91,10 @@ kb_i_dataset_intern_file(KbDataset *ds, const char *file)
 /* Moves 'array' to a block with room for 'more' elements after those it
  * holds, which the kernel is asked to back with huge pages before it is
  * touched: the nodes and relations of 10^6 organisations take 600 MB, and on
- * a virtual machine a page fault for every 4 KB of them took a fifth of the
- * loading time (`check`: 6.2 s against 5.1 s). Advice only: where it is not
- * taken nothing changes. Past what a GArray can hold, the array is left to
- * grow as GArray grows. */
+ * a virtual machine a page fault for every 4 KB of them took a quarter of
+ * the loading time (`check` on 10^6 organisations: 6.0 to 7.9 s, against
+ * 4.7 to 5.3 s). Advice only: where it is not taken nothing changes. Past
+ * what a GArray can hold, the array is left to grow as GArray grows. */
 static void
 reserve(GArray **array, size_t more)
 {

@@ -54,11 +54,11 @@ struct KbDataset {
 KbDataset *kb_i_dataset_new(const char *name);
 /* Returns the dataset's copy of 'file', for use in a KbOrigin. */
 const char *kb_i_dataset_intern_file(KbDataset *ds, const char *file);
-/* Appends a node or relation, whose strings, tags and attributes are in
- * ds->strings (the struct itself is copied). */
 /* Makes room for this many more nodes and relations, in memory the kernel
  * is asked to back with huge pages. Only ever a gain in time. */
 void kb_i_dataset_reserve(KbDataset *ds, size_t nodes, size_t relations);
+/* Appends a node or relation, whose strings, tags and attributes are in
+ * ds->strings (the struct itself is copied). */
 size_t kb_i_dataset_append_node(KbDataset *ds, const KbNode *node);
 void kb_i_dataset_append_relation(KbDataset *ds, const KbRelation *rel);
 
