@@ -94,13 +94,14 @@ kb_i_dataset_intern_file(KbDataset *ds, const char *file)
  * a virtual machine a page fault for every 4 KB of them took a quarter of
  * the loading time (`check` on 10^6 organisations: 6.0 to 7.9 s, against
  * 4.7 to 5.3 s). Advice only: where it is not taken nothing changes. Past
- * what a GArray can hold, the array is left to grow as GArray grows. */
+ * the elements a GArray can count, the array is left to grow as GArray
+ * grows. */
 static void
 reserve(GArray **array, size_t more)
 {
   GArray *old = *array;
   guint size = g_array_get_element_size(old);
-  if (more == 0 || more > G_MAXUINT / size - old->len)
+  if (more == 0 || more > G_MAXUINT - old->len)
     return;
   size_t want = old->len + more;
   GArray *grown = g_array_sized_new(FALSE, TRUE, size, (guint) want);
