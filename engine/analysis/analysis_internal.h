@@ -102,14 +102,27 @@ typedef void (*KbiTieFunc)(size_t v, size_t u, gpointer data);
 void kb_i_cliques_foreach_tie(const KbiCliques *c, size_t v, guint32 *seen, guint32 stamp,
                               KbiTieFunc func, gpointer data);
 
+/* The runs the sources of kb_i_paths_compute are searched in, each summed
+ * on its own: run b holds sources[k * b / KB_PATHS_RUNS .. k * (b + 1) /
+ * KB_PATHS_RUNS). */
+#define KB_PATHS_RUNS 16
+
 /* Brandes' algorithm over the cliques, one breadth-first search from each
- * of the k sources (positions in the cliques, ascending): adds to dependency[v] the sum over the
- * sources s of s's dependency on v (each pair counted once per direction),
- * and sets distance_sum[s] and reached[s] (the others s reaches) for each
- * source. Runs on up to 'threads' threads; the sums are taken in one fixed
- * order, so the result is the same bit for bit whatever 'threads' is. */
+ * of the k sources (positions in the cliques, distinct, in any order):
+ * adds to dependency[v] the sum over the sources s of s's dependency on v
+ * (each pair counted once per direction), and sets distance_sum[s] and
+ * reached[s] (the others s reaches) for each source. With 'spread', sets
+ * spread[v] to the standard error of dependency[v] as an estimate of the
+ * sum over k sources drawn at random, taking the runs for independent
+ * groups (so the sources must be in the order drawn): with x_b run b's
+ * sum scaled to k sources (k / k_b times it) and G runs, sqrt(G / (G - 1)
+ * sum_b (k_b / k)^2 (x_b - dependency[v])^2); NaN when G < 2. Each run is
+ * searched in position order. Runs on up to 'threads' threads; the sums
+ * are taken in one fixed order, so the result is the same bit for bit
+ * whatever 'threads' is. */
 void kb_i_paths_compute(const KbiCliques *c, const guint32 *sources, size_t k, guint threads,
-                        double *dependency, guint64 *distance_sum, size_t *reached);
+                        double *dependency, double *spread, guint64 *distance_sum,
+                        size_t *reached);
 
 /* Runs func(data) on 'threads' threads, this one among them, and returns
  * when all have returned. */
@@ -117,7 +130,7 @@ void kb_i_run_threads(guint threads, GThreadFunc func, gpointer data);
 /* Orders guint32 values, for qsort. */
 int kb_i_compare_u32(const void *x, const void *y);
 
-/* k of the numbers 0 .. n-1, ascending, drawn without replacement from a
+/* k of the numbers 0 .. n-1 in the order drawn, without replacement, from a
  * fixed seed (splitmix64, a partial Fisher-Yates shuffle): the same k and n
  * give the same numbers. brokers draws organisations by their rank by id
  * and finds their positions through by_id. Newly allocated. */

@@ -459,22 +459,30 @@ static void
 shortest_paths(const KbiCliques *c, size_t k, guint threads, KbBrokers *br, KbBroker *out)
 {
   size_t n = c->n;
-  /* drawn by id, taken in position order */
+  gboolean sampled = k < n;
+  /* drawn by id, in the order drawn: the runs of paths.c are then random
+   * groups of the sample, whose spread gives the standard error; every
+   * organisation in position order */
   guint32 *sources = kb_i_sample_sources(n, k);
   for (size_t i = 0; i < k; i++)
     sources[i] = c->by_id[sources[i]];
-  qsort(sources, k, sizeof *sources, kb_i_compare_u32);
+  if (!sampled)
+    qsort(sources, k, sizeof *sources, kb_i_compare_u32);
   double *dep = g_new0(double, n ? n : 1);
+  double *spread = sampled ? g_new0(double, n) : NULL;
   guint64 *dist = g_new0(guint64, n ? n : 1);
   size_t *reached = g_new0(size_t, n ? n : 1);
-  kb_i_paths_compute(c, sources, k, threads, dep, dist, reached);
+  kb_i_paths_compute(c, sources, k, threads, dep, spread, dist, reached);
   /* each unordered pair counted from both ends; NetworkX divides the pairs
    * by (n-1)(n-2)/2; a sample is scaled up by n/k (1 when exact) */
   double scale = n > 2 ? (double) n / (double) k / ((double) (n - 1) * (double) (n - 2)) : 0.0;
-  for (size_t v = 0; v < n; v++)
+  for (size_t v = 0; v < n; v++) {
     out[v].betweenness = dep[v] * scale;
+    out[v].betweenness_se = sampled ? spread[v] * scale : NAN;
+  }
+  g_free(spread);
   br->sources = k;
-  br->sampled = k < n;
+  br->sampled = sampled;
   br->bound = br->sampled ? sample_bound(n, k) : 0.0;
   /* closeness (Wasserman-Faust): r / (sum of distances) times r / (n-1);
    * known only for the sources */

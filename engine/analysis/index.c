@@ -162,7 +162,8 @@ betweenness(const KbDataset *ds, const KbiOrgNet *net, double *bc)
   double *dep = g_new0(double, n ? n : 1);
   guint64 *dist = g_new0(guint64, n ? n : 1);
   size_t *reached = g_new0(size_t, n ? n : 1);
-  kb_i_paths_compute(&c, sources, n, CLAMP(g_get_num_processors(), 1, 16), dep, dist, reached);
+  kb_i_paths_compute(&c, sources, n, CLAMP(g_get_num_processors(), 1, 16), dep, NULL, dist,
+                     reached);
   /* from the cliques' positions to the network's, through the node */
   size_t *pos = g_new(size_t, kb_dataset_node_count(ds) + 1);
   for (size_t p = 0; p < net->n; p++)

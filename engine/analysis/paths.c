@@ -9,6 +9,7 @@
  * (network or profile) over its members on that level, and taken through
  * w's terms (cliques.c). The dependencies go back up the same way. Each step
  * costs the organisation's terms and direct ties, not its degree. */
+#include <math.h>
 #include <string.h>
 
 #include "analysis/analysis_internal.h"
@@ -214,10 +215,10 @@ kb_i_run_threads(guint threads, GThreadFunc func, gpointer data)
   g_free(t);
 }
 
-/* The sources are cut into BLOCKS runs of consecutive sources, whatever the
- * number of threads; each run sums into its own array, and the arrays are
- * added in run order. */
-#define BLOCKS 16
+/* The sources are cut into KB_PATHS_RUNS runs of consecutive sources,
+ * whatever the number of threads; each run sums into its own array, and the
+ * arrays are added in run order. */
+#define BLOCKS KB_PATHS_RUNS
 
 typedef struct {
   const KbiCliques *c;
@@ -246,18 +247,47 @@ run_blocks(gpointer data)
 
 void
 kb_i_paths_compute(const KbiCliques *c, const guint32 *sources, size_t k, guint threads,
-                   double *dependency, guint64 *distance_sum, size_t *reached)
+                   double *dependency, double *spread, guint64 *distance_sum, size_t *reached)
 {
-  Work w = { c, sources, k, g_new0(double *, BLOCKS), 0, distance_sum, reached };
+  /* each run in position order, so that one search finds the next one's
+   * organisations near in memory */
+  guint32 *sorted = g_memdup2(sources, (k ? k : 1) * sizeof *sources);
+  for (size_t b = 0; b < BLOCKS; b++)
+    qsort(sorted + k * b / BLOCKS, k * (b + 1) / BLOCKS - k * b / BLOCKS, sizeof *sorted,
+          kb_i_compare_u32);
+  Work w = { c, sorted, k, g_new0(double *, BLOCKS), 0, distance_sum, reached };
   for (int b = 0; b < BLOCKS; b++)
     w.block[b] = g_new0(double, c->n ? c->n : 1);
   kb_i_run_threads(MIN(threads, BLOCKS), run_blocks, &w);
-  for (int b = 0; b < BLOCKS; b++) {
+  double *sum = g_new0(double, c->n ? c->n : 1);
+  for (int b = 0; b < BLOCKS; b++)
     for (size_t v = 0; v < c->n; v++)
-      dependency[v] += w.block[b][v];
-    g_free(w.block[b]);
+      sum[v] += w.block[b][v];
+  for (size_t v = 0; v < c->n; v++)
+    dependency[v] += sum[v];
+  if (spread != NULL) {
+    size_t groups = 0;
+    for (size_t b = 0; b < BLOCKS; b++)
+      groups += k * (b + 1) / BLOCKS > k * b / BLOCKS;
+    for (size_t v = 0; v < c->n; v++) {
+      double squares = 0;
+      for (size_t b = 0; b < BLOCKS; b++) {
+        size_t kb = k * (b + 1) / BLOCKS - k * b / BLOCKS;
+        if (kb == 0)
+          continue;
+        double share = (double) kb / (double) k;
+        double x = w.block[b][v] / share - sum[v];
+        squares += share * share * x * x;
+      }
+      spread[v] = groups < 2 ? NAN
+                  : sqrt((double) groups / (double) (groups - 1) * squares);
+    }
   }
+  for (int b = 0; b < BLOCKS; b++)
+    g_free(w.block[b]);
   g_free(w.block);
+  g_free(sum);
+  g_free(sorted);
 }
 
 /* ------------------------------------------------------------ sampling */
@@ -293,6 +323,5 @@ kb_i_sample_sources(size_t n, size_t k)
     all[i] = all[j];
     all[j] = t;
   }
-  qsort(all, k, sizeof *all, kb_i_compare_u32);
   return all;
 }

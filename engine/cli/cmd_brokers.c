@@ -25,8 +25,8 @@ cmd_brokers(int argc, char **argv)
     "betweenness is estimated from 4096 organisations drawn as sources from a\n"
     "fixed seed (the same data gives the same output; fewer, down to 1024, where\n"
     "4096 searches would take more than 4*10^9 steps), with a bound on its error\n"
-    "that holds with probability 0.95, and closeness is left out; the output says\n"
-    "which. --exact or --sources K choose. Above 10^9 ties constraint, effective\n"
+    "that holds with probability 0.95 and each value's standard error, and\n"
+    "closeness is left out; the output says which. --exact or --sources K choose. Above 10^9 ties constraint, effective\n"
     "size and the roles, which take a step per tie, are left out too.");
   GOptionEntry entries[] = {
     { "exact", 0, 0, G_OPTION_ARG_NONE, &exact,

@@ -16,6 +16,7 @@ kb_tables_brokers(KbDoc *doc, const KbDataset *ds, const KbBrokers *br, size_t t
   kb_sheet_add_column(s, "sector", kb_tr(lang, "sector"), KB_COLUMN_TEXT, 0);
   kb_sheet_add_column(s, "degree", kb_tr(lang, "degree"), KB_COLUMN_INT, 0);
   kb_sheet_add_column(s, "betweenness", kb_tr(lang, "betweenness"), KB_COLUMN_NUMBER, 3);
+  kb_sheet_add_column(s, "betweenness_se", kb_tr(lang, "s.e."), KB_COLUMN_NUMBER, 3);
   kb_sheet_add_column(s, "closeness", kb_tr(lang, "closeness"), KB_COLUMN_NUMBER, 3);
   kb_sheet_add_column(s, "eigenvector", kb_tr(lang, "eigenvector"), KB_COLUMN_NUMBER, 3);
   kb_sheet_add_column(s, "pagerank", kb_tr(lang, "pagerank"), KB_COLUMN_NUMBER, 3);
@@ -35,6 +36,7 @@ kb_tables_brokers(KbDoc *doc, const KbDataset *ds, const KbBrokers *br, size_t t
     kb_sheet_put_text(s, n->sector != KB_NO_NODE ? kb_dataset_node(ds, n->sector)->id : NULL);
     kb_sheet_put_int(s, (long long) b->degree);
     kb_sheet_put_number(s, b->betweenness);
+    kb_sheet_put_number(s, b->betweenness_se);
     kb_sheet_put_number(s, b->closeness);
     kb_sheet_put_number(s, b->eigenvector);
     kb_sheet_put_number(s, b->pagerank);
@@ -60,11 +62,15 @@ betweenness_method(const KbBrokers *br, KbLang lang)
   g_autofree char *bound = g_strdup_printf("%.2g", br->bound);
   if (lang == KB_LANG_NL)
     g_strdelimit(bound, ".", ',');
-  return g_strdup_printf(kb_tr(lang, "Betweenness is estimated from %zu of the %zu organisations "
-                                     "as sources, drawn from a fixed seed: with probability 0.95 "
-                                     "every value lies within %s of the exact one. Closeness is "
-                                     "left out: it needs every organisation as a source."),
-                         br->sources, br->n, bound);
+  g_autofree char *first = g_strdup_printf(
+      kb_tr(lang, "Betweenness is estimated from %zu of the %zu organisations as sources, drawn "
+                  "from a fixed seed: with probability 0.95 every value lies within %s of the "
+                  "exact one. Closeness is left out: it needs every organisation as a source."),
+      br->sources, br->n, bound);
+  return g_strconcat(first, " ",
+                     kb_tr(lang, "Beside each estimate is its standard error (s.e.), from the "
+                                 "spread of the estimates of 16 random groups of the sources."),
+                     NULL);
 }
 
 char *

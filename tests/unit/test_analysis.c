@@ -1159,11 +1159,14 @@ START_TEST(sample_sources_are_fixed)
   g_autofree guint32 *a = kb_i_sample_sources(1000, 37);
   g_autofree guint32 *b = kb_i_sample_sources(1000, 37);
   ck_assert(memcmp(a, b, 37 * sizeof *a) == 0);
+  /* in the order drawn: distinct, not ascending, not simply the first ones */
+  qsort(b, 37, sizeof *b, kb_i_compare_u32);
+  ck_assert(memcmp(a, b, 37 * sizeof *a) != 0);
   for (size_t i = 0; i < 37; i++)
-    ck_assert(a[i] < 1000 && (i == 0 || a[i - 1] < a[i]));
-  /* not simply the first ones */
-  ck_assert_uint_gt(a[36], 36);
+    ck_assert(b[i] < 1000 && (i == 0 || b[i - 1] < b[i]));
+  ck_assert_uint_gt(b[36], 36);
   g_autofree guint32 *all = kb_i_sample_sources(5, 5);
+  qsort(all, 5, sizeof *all, kb_i_compare_u32);
   for (guint32 i = 0; i < 5; i++)
     ck_assert_uint_eq(all[i], i);
 }
@@ -1210,6 +1213,27 @@ START_TEST(sampled_betweenness)
   igraph_vector_init(&sub, 0);
   ck_assert(igraph_betweenness_subset(&g, &sub, igraph_vss_all(), IGRAPH_UNDIRECTED,
                                       igraph_vss_vector(&sv), igraph_vss_all(), NULL) == 0);
+  /* the standard error: each run of the draw (KB_PATHS_RUNS of them, of k/16
+   * sources, as paths.c cuts them) summed by igraph on its own, and the
+   * spread of the runs' estimates taken here */
+  igraph_vector_t run[KB_PATHS_RUNS];
+  size_t runs = 0;
+  for (size_t r = 0; r < KB_PATHS_RUNS; r++) {
+    size_t lo = k * r / KB_PATHS_RUNS, hi = k * (r + 1) / KB_PATHS_RUNS;
+    igraph_vector_init(&run[r], 0);
+    if (hi == lo)
+      continue;
+    runs++;
+    igraph_vector_int_t rv;
+    igraph_vector_int_init(&rv, (igraph_integer_t) (hi - lo));
+    for (size_t i = lo; i < hi; i++)
+      VECTOR(rv)[i - lo] = src[i];
+    ck_assert(igraph_betweenness_subset(&g, &run[r], igraph_vss_all(), IGRAPH_UNDIRECTED,
+                                        igraph_vss_vector(&rv), igraph_vss_all(), NULL) == 0);
+    igraph_vector_int_destroy(&rv);
+  }
+  ck_assert_uint_eq(runs, KB_PATHS_RUNS);      /* 50 sources: runs of 3 and 4 */
+  double scale = (double) n / (double) k / ((double) (n - 1) * (double) (n - 2));
   size_t differ = 0;
   for (size_t i = 0; i < n; i++) {
     const KbBroker *b = &s1->brokers[i], *e = NULL;
@@ -1224,12 +1248,26 @@ START_TEST(sampled_betweenness)
                   b->betweenness, want);
     ck_assert(isnan(b->closeness));
     ck_assert(fabs(b->betweenness - e->betweenness) <= s1->bound);
+    double sum = 0, squares = 0;
+    for (size_t r = 0; r < KB_PATHS_RUNS; r++)
+      sum += 2.0 * VECTOR(run[r])[v];
+    for (size_t r = 0; r < KB_PATHS_RUNS; r++) {
+      double share = (double) (k * (r + 1) / KB_PATHS_RUNS - k * r / KB_PATHS_RUNS) / (double) k;
+      double x = 2.0 * VECTOR(run[r])[v] / share - sum;
+      squares += share * share * x * x;
+    }
+    double se = sqrt((double) runs / (double) (runs - 1) * squares) * scale;
+    ck_assert_msg(fabs(b->betweenness_se - se) <= 1e-12 + 1e-9 * se, "%s: s.e. %.12g, want %.12g",
+                  kb_dataset_node(ds, b->node)->id, b->betweenness_se, se);
+    ck_assert(isnan(e->betweenness_se));
     differ += b->betweenness != e->betweenness;
     /* the rest is not sampled */
     ck_assert(b->degree == e->degree && same_number(b->constraint, e->constraint)
               && b->roles_total == e->roles_total);
   }
   ck_assert_uint_gt(differ, 0);
+  for (size_t r = 0; r < KB_PATHS_RUNS; r++)
+    igraph_vector_destroy(&run[r]);
   igraph_vector_destroy(&sub);
   igraph_vector_int_destroy(&sv);
   igraph_destroy(&g);

@@ -61,7 +61,7 @@ START_TEST(brokers_without_local_measures)
   g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
   g_autoptr(KbDataset) ds = kb_dataset_load(path, KB_FORMAT_AUTO, diags, NULL);
   KbBroker one = { .node = kb_dataset_find(ds, "a"), .degree = 4, .betweenness = 0.5,
-                   .closeness = NAN, .eigenvector = 0.25, .pagerank = 0.125,
+                   .betweenness_se = 0.125, .closeness = NAN, .eigenvector = 0.25, .pagerank = 0.125,
                    .constraint = NAN, .effective_size = NAN };
   KbBrokers br = { .n = 1, .brokers = &one, .ties = 1250000000, .sources = 1, .sampled = TRUE,
                    .bound = 0.5, .local = FALSE };
@@ -69,13 +69,15 @@ START_TEST(brokers_without_local_measures)
   kb_tables_brokers(doc, ds, &br, 0, KB_LANG_EN);
   kb_tables_brokers_method_sheet(doc, &br, KB_LANG_EN);
   g_autofree char *rows = kb_sheet_render_csv(kb_doc_sheet(doc, 0));
-  ck_assert_str_eq(strchr(rows, '\n') + 1, "1,a,a,,4,0.5,,0.25,0.125,,,,,,,,,\r\n");
+  ck_assert_str_eq(strchr(rows, '\n') + 1, "1,a,a,,4,0.5,0.125,,0.25,0.125,,,,,,,,,\r\n");
   g_autofree char *method = kb_sheet_render_csv(kb_doc_sheet(doc, 1));
   ck_assert_str_eq(method, "method,organisations,sources,bound,closeness,constraint_roles\r\n"
                            "sampled,1,1,0.5,left out,left out\r\n");
   g_autofree char *en = kb_tables_brokers_method(&br, KB_LANG_EN);
   ck_assert(g_str_has_suffix(en, "Closeness is left out: it needs every organisation as a "
-                                 "source. Constraint, effective size and the brokerage roles are "
+                                 "source. Beside each estimate is its standard error (s.e.), from "
+                                 "the spread of the estimates of 16 random groups of the sources. "
+                                 "Constraint, effective size and the brokerage roles are "
                                  "left out: they take a step for each of the network's 1.25e+09 "
                                  "ties, and are found up to 1e+09."));
   g_autofree char *nl = kb_tables_brokers_method(&br, KB_LANG_NL);

@@ -209,6 +209,9 @@ typedef struct {
   size_t node;
   size_t degree;
   double betweenness;       /* normalised by (n-1)(n-2)/2, as NetworkX */
+  double betweenness_se;    /* sampled: its standard error, from the spread of the
+                             * estimates of 16 random groups of the sources; NaN
+                             * when exact */
   double closeness;         /* Wasserman-Faust, as NetworkX; 0 when isolated */
   double eigenvector;       /* unit Euclidean length, as NetworkX */
   double pagerank;          /* damping 0.85 */
