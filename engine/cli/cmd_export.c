@@ -66,10 +66,11 @@ cmd_export(int argc, char **argv)
     if (ds == NULL)
       goto done;
     size_t n = kb_dataset_node_count(ds);
-    enum { DEGREE, BETWEENNESS, CLOSENESS, EIGENVECTOR, PAGERANK, CONSTRAINT, EFFSIZE, ROLES,
-           COMMUNITY, N_MEASURES };
-    static const char *const names[N_MEASURES] = { "degree", "betweenness", "closeness",
-      "eigenvector", "pagerank", "constraint", "effective_size", "brokerage_roles", "community" };
+    enum { DEGREE, BETWEENNESS, BETWEENNESS_SE, CLOSENESS, EIGENVECTOR, PAGERANK, CONSTRAINT,
+           EFFSIZE, ROLES, COMMUNITY, N_MEASURES };
+    static const char *const names[N_MEASURES] = { "degree", "betweenness", "betweenness_se",
+      "closeness", "eigenvector", "pagerank", "constraint", "effective_size", "brokerage_roles",
+      "community" };
     double *values[N_MEASURES];
     for (int m = 0; m < N_MEASURES; m++) {
       values[m] = g_new(double, n ? n : 1);
@@ -93,15 +94,18 @@ cmd_export(int argc, char **argv)
         const KbBroker *b = &br->brokers[i];
         values[DEGREE][b->node] = (double) b->degree;
         values[BETWEENNESS][b->node] = b->betweenness;
+        values[BETWEENNESS_SE][b->node] = b->betweenness_se;
         values[CLOSENESS][b->node] = b->closeness;
         values[EIGENVECTOR][b->node] = b->eigenvector;
         values[PAGERANK][b->node] = b->pagerank;
         values[CONSTRAINT][b->node] = b->constraint;
         values[EFFSIZE][b->node] = b->effective_size;
-        values[ROLES][b->node] = (double) b->roles_total;
+        values[ROLES][b->node] = br->local ? (double) b->roles_total : NAN;
       }
+      /* a standard error only where betweenness was sampled */
       for (int m = DEGREE; m <= ROLES; m++)
-        measures[nm++] = (KbNodeMeasure) { names[m], values[m], m == DEGREE || m == ROLES };
+        if (m != BETWEENNESS_SE || br->sampled)
+          measures[nm++] = (KbNodeMeasure) { names[m], values[m], m == DEGREE || m == ROLES };
     }
     if (communities) {
       g_autoptr(KbCommunities) cs = kb_communities_compute(ds, &err);
