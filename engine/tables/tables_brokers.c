@@ -16,7 +16,10 @@ kb_tables_brokers(KbDoc *doc, const KbDataset *ds, const KbBrokers *br, size_t t
   kb_sheet_add_column(s, "sector", kb_tr(lang, "sector"), KB_COLUMN_TEXT, 0);
   kb_sheet_add_column(s, "degree", kb_tr(lang, "degree"), KB_COLUMN_INT, 0);
   kb_sheet_add_column(s, "betweenness", kb_tr(lang, "betweenness"), KB_COLUMN_NUMBER, 3);
-  kb_sheet_add_column(s, "betweenness_se", kb_tr(lang, "s.e."), KB_COLUMN_NUMBER, 3);
+  /* a standard error only where betweenness was sampled: an empty column
+   * would only puzzle the reader of a city's report */
+  if (br->sampled)
+    kb_sheet_add_column(s, "betweenness_se", kb_tr(lang, "s.e."), KB_COLUMN_NUMBER, 3);
   kb_sheet_add_column(s, "closeness", kb_tr(lang, "closeness"), KB_COLUMN_NUMBER, 3);
   kb_sheet_add_column(s, "eigenvector", kb_tr(lang, "eigenvector"), KB_COLUMN_NUMBER, 3);
   kb_sheet_add_column(s, "pagerank", kb_tr(lang, "pagerank"), KB_COLUMN_NUMBER, 3);
@@ -36,7 +39,8 @@ kb_tables_brokers(KbDoc *doc, const KbDataset *ds, const KbBrokers *br, size_t t
     kb_sheet_put_text(s, n->sector != KB_NO_NODE ? kb_dataset_node(ds, n->sector)->id : NULL);
     kb_sheet_put_int(s, (long long) b->degree);
     kb_sheet_put_number(s, b->betweenness);
-    kb_sheet_put_number(s, b->betweenness_se);
+    if (br->sampled)
+      kb_sheet_put_number(s, b->betweenness_se);
     kb_sheet_put_number(s, b->closeness);
     kb_sheet_put_number(s, b->eigenvector);
     kb_sheet_put_number(s, b->pagerank);
