@@ -16,7 +16,7 @@ typedef struct {
 /* A cell keeps its value as typed and as shown. */
 typedef struct {
   gboolean empty;
-  char *text;           /* KB_COLUMN_TEXT */
+  char *text;           /* KB_COLUMN_TEXT; NULL when empty */
   long long i;          /* INT, YEAR */
   double d;             /* NUMBER */
 } Cell;
@@ -144,7 +144,8 @@ put(KbSheet *sheet, Cell cell)
 void
 kb_sheet_put_text(KbSheet *sheet, const char *text)
 {
-  put(sheet, (Cell) { text == NULL, g_strdup(text ? text : ""), 0, 0 });
+  /* an empty cell holds no copy: a table of 10^6 rows has millions */
+  put(sheet, (Cell) { text == NULL, g_strdup(text), 0, 0 });
 }
 
 void
