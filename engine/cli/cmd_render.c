@@ -83,6 +83,11 @@ cmd_render(int argc, char **argv)
       goto done;
     g_autoptr(GError) err = NULL;
     g_autofree char *spec = kb_map_spec(ds, &mo, &err);
+    if (spec == NULL && g_error_matches(err, KB_ERROR, KB_ERROR_LIMIT)) {
+      fprintf(stderr, "klaverblad render: error: %s\n", err->message);
+      status = KB_EXIT_DATA;
+      goto done;
+    }
     if (spec == NULL) {
       kb_cli_usage_error("render", "%s", err->message);
       goto done;

@@ -927,6 +927,19 @@ kb_map_spec(const KbDataset *ds, const KbMapOptions *opts, GError **error)
                 kb_node_kind_name(kb_dataset_node(ds, opts->focus)->kind));
     return NULL;
   }
+  if (opts->view == KB_VIEW_KLAVERBLAD || opts->view == KB_VIEW_SYNERGY) {
+    size_t orgs = 0;
+    for (size_t i = 0; i < kb_dataset_node_count(ds); i++)
+      orgs += kb_dataset_node(ds, i)->kind == KB_NODE_ORGANISATION;
+    if (orgs > KB_MAP_MAX_ORGANISATIONS) {
+      g_set_error(error, KB_ERROR, KB_ERROR_LIMIT,
+                  "the %s view draws each of the %zu organisations, more than %d can be read or "
+                  "laid out; draw --view sectors, or a part in full with --view ego or --view "
+                  "place and --focus ID", kb_view_name(opts->view), orgs,
+                  KB_MAP_MAX_ORGANISATIONS);
+      return NULL;
+    }
+  }
   Map m = { 0 };
   KbLang lang = opts->lang == KB_LANG_NL ? KB_LANG_NL : KB_LANG_EN;
   g_autofree char *what = NULL;

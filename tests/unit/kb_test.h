@@ -3,6 +3,28 @@
 #define KB_TEST_H
 
 #include <check.h>
+#include <glib/gstdio.h>
+#include <klaverblad.h>
+
+/* Generated data of 'orgs' organisations from 'seed', loaded; the folder
+ * it was written to is removed again. */
+static inline KbDataset *
+kb_test_generated(size_t orgs, guint32 seed)
+{
+  g_autofree char *dir = g_dir_make_tmp("kb-generated-XXXXXX", NULL);
+  ck_assert(dir != NULL);
+  ck_assert(kb_generate(orgs, seed, dir, NULL, NULL, NULL));
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  KbDataset *ds = kb_dataset_load(dir, KB_FORMAT_AUTO, diags, NULL);
+  ck_assert_ptr_nonnull(ds);
+  static const char *const files[] = { "nodes.csv", "relations.csv", "dataset.csv" };
+  for (size_t i = 0; i < G_N_ELEMENTS(files); i++) {
+    g_autofree char *f = g_build_filename(dir, files[i], NULL);
+    g_remove(f);
+  }
+  g_rmdir(dir);
+  return ds;
+}
 
 /* main() of a test program: runs the suite that 'make_suite' returns, in
  * forked children, and exits non-zero when any test failed. */

@@ -86,26 +86,6 @@ load_reference(const char *name)
   return ds;
 }
 
-/* Generated data of 'orgs' organisations from 'seed', loaded; the folder
- * it was written to is removed again. */
-static KbDataset *
-load_generated(size_t orgs, guint32 seed)
-{
-  g_autofree char *dir = g_dir_make_tmp("kb-generated-XXXXXX", NULL);
-  ck_assert(dir != NULL);
-  ck_assert(kb_generate(orgs, seed, dir, NULL, NULL, NULL));
-  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
-  KbDataset *ds = kb_dataset_load(dir, KB_FORMAT_AUTO, diags, NULL);
-  ck_assert_ptr_nonnull(ds);
-  static const char *const files[] = { "nodes.csv", "relations.csv", "dataset.csv" };
-  for (size_t i = 0; i < G_N_ELEMENTS(files); i++) {
-    g_autofree char *f = g_build_filename(dir, files[i], NULL);
-    g_remove(f);
-  }
-  g_rmdir(dir);
-  return ds;
-}
-
 static void
 assert_close(double got, double want, const char *what, const char *graph, const char *id)
 {
@@ -365,7 +345,7 @@ check_each(const KbDataset *ds, gboolean same_sector, size_t k, size_t walk_max,
 
 START_TEST(synergy_each_is_a_top_k_of_all_pairs)
 {
-  g_autoptr(KbDataset) ds = load_generated(500, 7);
+  g_autoptr(KbDataset) ds = kb_test_generated(500, 7);
   /* 500 organisations: the largest contexts hold about 150; walk all,
    * enumerate those above 40, or every context it may; with the lists of
    * members of two enumerated contexts, and without (as when they would
@@ -587,7 +567,7 @@ START_TEST(centralization_on_generated_data_matches_igraph)
 {
   static const size_t sizes[] = { 300, 1200 };
   for (size_t i = 0; i < G_N_ELEMENTS(sizes); i++) {
-    g_autoptr(KbDataset) ds = load_generated(sizes[i], 3);
+    g_autoptr(KbDataset) ds = kb_test_generated(sizes[i], 3);
     g_autoptr(KbIndex) ix = kb_index_compute(ds, KB_INDEX_BY_COUNTRY, NULL);
     ck_assert_ptr_nonnull(ix);
     KbiOrgNet net;
@@ -757,7 +737,7 @@ START_TEST(cut_points_on_generated_data)
   size_t with_cuts = 0;
   for (size_t i = 0; i < G_N_ELEMENTS(sizes); i++)
     for (guint32 seed = 1; seed <= 3; seed++) {
-      g_autoptr(KbDataset) ds = load_generated(sizes[i], seed);
+      g_autoptr(KbDataset) ds = kb_test_generated(sizes[i], seed);
       g_autoptr(KbIndex) ix = kb_index_compute(ds, KB_INDEX_BY_COUNTRY, NULL);
       ck_assert_ptr_nonnull(ix);
       g_autofree char *got = cuts_text(ds, ix), *want = cuts_brute_force(ds);
@@ -1095,7 +1075,7 @@ START_TEST(cliques_hold_the_organisation_network)
   g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
   g_autoptr(KbDataset) dv = kb_dataset_load(deventer, KB_FORMAT_AUTO, diags, NULL);
   check_cliques(dv, "deventer");
-  g_autoptr(KbDataset) gen = load_generated(500, 7); /* 20 networks of up to about 150 */
+  g_autoptr(KbDataset) gen = kb_test_generated(500, 7); /* 20 networks of up to about 150 */
   check_cliques(gen, "generated");
 }
 END_TEST
@@ -1144,7 +1124,7 @@ same_brokers(const KbBrokers *a, const KbBrokers *b)
 /* Byte for byte the same on every run and with any number of threads. */
 START_TEST(brokers_the_same_on_any_thread_count)
 {
-  g_autoptr(KbDataset) ds = load_generated(500, 7); /* 20 networks of up to about 150 */
+  g_autoptr(KbDataset) ds = kb_test_generated(500, 7); /* 20 networks of up to about 150 */
   g_autoptr(KbBrokers) one = brokers_with(ds, 0, 1);
   static const guint threads[] = { 1, 2, 3, 7, 0 };
   for (size_t i = 0; i < G_N_ELEMENTS(threads); i++) {
@@ -1179,7 +1159,7 @@ END_TEST
  * source it is the exact value, bit for bit. */
 START_TEST(sampled_betweenness)
 {
-  g_autoptr(KbDataset) ds = load_generated(500, 7); /* 20 networks of up to about 150 */
+  g_autoptr(KbDataset) ds = kb_test_generated(500, 7); /* 20 networks of up to about 150 */
   g_autoptr(KbBrokers) exact = brokers_with(ds, 0, 0);
   size_t n = exact->n;
   ck_assert(!exact->sampled);

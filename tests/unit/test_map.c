@@ -74,6 +74,29 @@ START_TEST(klaverblad_boxes_do_not_overlap)
 }
 END_TEST
 
+/* The klaverblad and synergy views draw a box per organisation: above
+ * KB_MAP_MAX_ORGANISATIONS (2000) they are refused with KB_ERROR_LIMIT,
+ * naming the views that still draw; the sectors view is not. */
+START_TEST(too_many_organisations_for_boxes)
+{
+  g_autoptr(KbDataset) ds = kb_test_generated(2001, 1);
+  KbMapOptions mo;
+  kb_map_options_init(&mo);
+  static const KbView refused[] = { KB_VIEW_KLAVERBLAD, KB_VIEW_SYNERGY };
+  for (size_t i = 0; i < G_N_ELEMENTS(refused); i++) {
+    mo.view = refused[i];
+    g_autoptr(GError) err = NULL;
+    ck_assert(kb_map_spec(ds, &mo, &err) == NULL);
+    ck_assert(g_error_matches(err, KB_ERROR, KB_ERROR_LIMIT));
+    ck_assert_msg(strstr(err->message, "each of the 2001 organisations, more than 2000") != NULL
+                  && strstr(err->message, "--view sectors") != NULL, "%s", err->message);
+  }
+  mo.view = KB_VIEW_SECTORS;
+  g_autofree char *spec = kb_map_spec(ds, &mo, NULL);
+  ck_assert(spec != NULL);
+}
+END_TEST
+
 START_TEST(labels_are_escaped)
 {
   g_autofree char *path = g_build_filename(KB_CLI_CASES, "../browser/xss", NULL);
@@ -111,6 +134,7 @@ map_suite(void)
   TCase *tc = tcase_create("map");
   tcase_add_test(tc, klaverblad_boxes_do_not_overlap);
   tcase_add_test(tc, labels_are_escaped);
+  tcase_add_test(tc, too_many_organisations_for_boxes);
   tcase_add_test(tc, colours_stay_per_sector);
   suite_add_tcase(s, tc);
   return s;

@@ -40,8 +40,16 @@ void kb_map_options_init(KbMapOptions *opts);
  * others. Returns a static "#RRGGBB" string. */
 const char *kb_map_sector_colour(const KbDataset *ds, size_t sector);
 
+/* The klaverblad and synergy views draw every organisation as a box of its
+ * own, and their layout takes time that grows as the square of them (5 s
+ * for the spec of 2000, 79 s for 10^4): above this many they are refused,
+ * as a map of that many boxes could not be read either. */
+#define KB_MAP_MAX_ORGANISATIONS 2000
+
 /* Returns a new string: the map of 'ds' in the renderer's text format.
- * Fails with KB_ERROR_ARGUMENT when the view needs a focus it lacks. */
+ * Fails with KB_ERROR_ARGUMENT when the view needs a focus it lacks, and
+ * with KB_ERROR_LIMIT when the klaverblad or synergy view would draw more
+ * than KB_MAP_MAX_ORGANISATIONS organisations. */
 char *kb_map_spec(const KbDataset *ds, const KbMapOptions *opts, GError **error);
 
 /* The renderer to run: $KLAVERBLAD_RENDER, else klaverblad-render beside
