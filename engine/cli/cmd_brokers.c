@@ -26,8 +26,9 @@ cmd_brokers(int argc, char **argv)
     "fixed seed (the same data gives the same output; fewer, down to 1024, where\n"
     "4096 searches would take more than 4*10^9 steps), with a bound on its error\n"
     "that holds with probability 0.95 and each value's standard error, and\n"
-    "closeness is left out; the output says which. --exact or --sources K choose. Above 10^9 ties constraint, effective\n"
-    "size and the roles, which take a step per tie, are left out too.");
+    "closeness is left out; the output says which. --exact or --sources K\n"
+    "choose. Above 10^9 ties constraint, effective size and the roles, which take\n"
+    "a step per tie, are left out too.");
   GOptionEntry entries[] = {
     { "exact", 0, 0, G_OPTION_ARG_NONE, &exact,
       "Betweenness and closeness from every organisation, whatever the size", NULL },
