@@ -42,6 +42,42 @@ compare_pairs(const void *x, const void *y, void *data)
   return c ? c : kb_i_compare_ids(data, a->b, b->b);
 }
 
+/* Keeps in heap[0 .. *n) (room for 'top') the best 'top' pairs offered, the
+ * worst of them at heap[0]: a sort of every pair, by score and then by ids,
+ * took most of the time of a report on 10^4 organisations. */
+static void
+keep_best(KbSynergyPair *heap, size_t *n, size_t top, const KbSynergyPair *p,
+          const KbDataset *ds)
+{
+  size_t i;
+  if (*n < top) {
+    /* up from the end while worse than the parent */
+    for (i = (*n)++; i > 0 && compare_pairs(p, &heap[(i - 1) / 2], (gpointer) ds) > 0;
+         i = (i - 1) / 2)
+      heap[i] = heap[(i - 1) / 2];
+    heap[i] = *p;
+    return;
+  }
+  if (compare_pairs(p, &heap[0], (gpointer) ds) >= 0)
+    return;   /* no better than the worst kept */
+  /* down from the root while a child is worse */
+  for (i = 0;;) {
+    size_t l = 2 * i + 1, r = l + 1, w = i;
+    const KbSynergyPair *worst = p;
+    if (l < *n && compare_pairs(&heap[l], worst, (gpointer) ds) > 0) {
+      w = l;
+      worst = &heap[l];
+    }
+    if (r < *n && compare_pairs(&heap[r], worst, (gpointer) ds) > 0)
+      w = r;
+    if (w == i)
+      break;
+    heap[i] = heap[w];
+    i = w;
+  }
+  heap[i] = *p;
+}
+
 /* TRUE when organisation 'org' has context 'c' (its links are sorted). */
 static gboolean
 has_context(const KbiContexts *ctx, size_t org, size_t c)
@@ -162,6 +198,9 @@ kb_synergy_compute(const KbDataset *ds, const KbSynergyOptions *opts)
   }
 
   GArray *pairs = g_array_new(FALSE, FALSE, sizeof(KbSynergyPair));
+  size_t top = opts->top, kept = 0;
+  if (top > 0)
+    g_array_set_size(pairs, (guint) MIN(top, g_hash_table_size(acc)));
   GHashTableIter it;
   gpointer key, value;
   g_hash_table_iter_init(&it, acc);
@@ -172,12 +211,15 @@ kb_synergy_compute(const KbDataset *ds, const KbSynergyOptions *opts)
       continue;
     KbSynergyPair p = { kb_i_compare_ids(ds, u, v) < 0 ? u : v, 0, *(double *) value, 0, NULL };
     p.b = p.a == u ? v : u;
-    g_array_append_val(pairs, p);
+    if (top > 0)
+      keep_best((KbSynergyPair *) pairs->data, &kept, top, &p, ds);
+    else
+      g_array_append_val(pairs, p);
   }
   g_hash_table_unref(acc);
+  if (top > 0)
+    g_array_set_size(pairs, (guint) kept);
   g_array_sort_with_data(pairs, compare_pairs, (gpointer) ds);
-  if (opts->top > 0 && pairs->len > opts->top)
-    g_array_set_size(pairs, (guint) opts->top);
   for (guint i = 0; i < pairs->len; i++)
     explain(ds, &ctx, skip, opts, &g_array_index(pairs, KbSynergyPair, i));
   g_free(skip);

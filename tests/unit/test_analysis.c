@@ -1134,6 +1134,28 @@ START_TEST(brokers_the_same_on_any_thread_count)
 }
 END_TEST
 
+/* The best K pairs are the first K of the whole list, in the same order
+ * (they are now kept in a heap, no longer cut from a sort of all pairs). */
+START_TEST(synergy_top_is_the_head_of_all)
+{
+  g_autoptr(KbDataset) ds = kb_test_generated(300, 3);
+  KbSynergyOptions o;
+  kb_synergy_options_init(&o);
+  o.top = 0;
+  g_autoptr(KbSynergy) all = kb_synergy_compute(ds, &o);
+  static const size_t tops[] = { 1, 17, 1000 };
+  for (size_t t = 0; t < G_N_ELEMENTS(tops); t++) {
+    o.top = tops[t];
+    g_autoptr(KbSynergy) best = kb_synergy_compute(ds, &o);
+    ck_assert_uint_eq(best->n_pairs, MIN(tops[t], all->n_pairs));
+    for (size_t i = 0; i < best->n_pairs; i++)
+      ck_assert(best->pairs[i].a == all->pairs[i].a && best->pairs[i].b == all->pairs[i].b
+                && best->pairs[i].score == all->pairs[i].score);
+  }
+  ck_assert_uint_gt(all->n_pairs, 1000);
+}
+END_TEST
+
 START_TEST(sample_sources_are_fixed)
 {
   g_autofree guint32 *a = kb_i_sample_sources(1000, 37);
@@ -1272,6 +1294,7 @@ analysis_suite(void)
   tcase_add_test(tc, synergy_each_is_a_top_k_of_all_pairs);
   tcase_add_test(tc, organisation_network_limit);
   tcase_add_test(tc, brokers_leave_out_local_measures);
+  tcase_add_test(tc, synergy_top_is_the_head_of_all);
   tcase_add_test(tc, organisation_network_by_hand);
   tcase_add_test(tc, centralization_matches_sna);
   tcase_add_test(tc, centralization_with_twins);
