@@ -126,10 +126,6 @@ reach(Search *s, guint32 u, gint32 d, size_t *tail)
   return m;
 }
 
-/* How far ahead in a network's members to ask for their marks: most of a
- * search's time goes in waiting for them. */
-#define PREFETCH 16
-
 /* One source: adds its dependencies to dep[]. */
 static void
 search_run(const KbiCliques *c, Search *s, guint32 src, double *dep, guint64 *dist_sum,
@@ -153,10 +149,8 @@ search_run(const KbiCliques *c, Search *s, guint32 src, double *dep, guint64 *di
         guint32 k = c->nets_of.to[x];
         if (!s->expanded[k]) {
           s->expanded[k] = 1;
-          size_t y0 = c->members.start[k], y1 = c->members.start[k + 1];
-          for (size_t y = y0; y < y1; y++) {
+          for (size_t y = c->members.start[k]; y < c->members.start[k + 1]; y++)
             reach(s, c->members.to[y], d + 1, &tail);
-          }
         }
       }
       for (size_t x = c->direct.start[v]; x < c->direct.start[v + 1]; x++) {
@@ -217,14 +211,19 @@ kb_i_run_threads(guint threads, GThreadFunc func, gpointer data)
 
 /* The sources are cut into KB_PATHS_RUNS runs of consecutive sources,
  * whatever the number of threads; each run sums into its own array, and the
- * arrays are added in run order. */
-#define BLOCKS KB_PATHS_RUNS
+ * arrays are added in run order. Run b starts at run_start(k, b) and ends
+ * where run b + 1 starts. */
+static size_t
+run_start(size_t k, size_t b)
+{
+  return k * b / KB_PATHS_RUNS;
+}
 
 typedef struct {
   const KbiCliques *c;
   const guint32 *sources;
   size_t k;
-  double **block;           /* BLOCKS arrays of n */
+  double **block;           /* KB_PATHS_RUNS arrays of n */
   gint next;                /* the next run to take */
   guint64 *dist_sum;
   size_t *reached;
@@ -236,9 +235,8 @@ run_blocks(gpointer data)
   Work *w = data;
   Search s;
   search_init(&s, w->c);
-  for (gint b; (b = g_atomic_int_add(&w->next, 1)) < BLOCKS;) {
-    size_t lo = w->k * (size_t) b / BLOCKS, hi = w->k * (size_t) (b + 1) / BLOCKS;
-    for (size_t i = lo; i < hi; i++)
+  for (gint b; (b = g_atomic_int_add(&w->next, 1)) < KB_PATHS_RUNS;) {
+    for (size_t i = run_start(w->k, (size_t) b); i < run_start(w->k, (size_t) b + 1); i++)
       search_run(w->c, &s, w->sources[i], w->block[b], w->dist_sum, w->reached);
   }
   search_release(&s);
@@ -252,27 +250,27 @@ kb_i_paths_compute(const KbiCliques *c, const guint32 *sources, size_t k, guint 
   /* each run in position order, so that one search finds the next one's
    * organisations near in memory */
   guint32 *sorted = g_memdup2(sources, (k ? k : 1) * sizeof *sources);
-  for (size_t b = 0; b < BLOCKS; b++)
-    qsort(sorted + k * b / BLOCKS, k * (b + 1) / BLOCKS - k * b / BLOCKS, sizeof *sorted,
+  for (size_t b = 0; b < KB_PATHS_RUNS; b++)
+    qsort(sorted + run_start(k, b), run_start(k, b + 1) - run_start(k, b), sizeof *sorted,
           kb_i_compare_u32);
-  Work w = { c, sorted, k, g_new0(double *, BLOCKS), 0, distance_sum, reached };
-  for (int b = 0; b < BLOCKS; b++)
+  Work w = { c, sorted, k, g_new0(double *, KB_PATHS_RUNS), 0, distance_sum, reached };
+  for (int b = 0; b < KB_PATHS_RUNS; b++)
     w.block[b] = g_new0(double, c->n ? c->n : 1);
-  kb_i_run_threads(MIN(threads, BLOCKS), run_blocks, &w);
+  kb_i_run_threads(MIN(threads, KB_PATHS_RUNS), run_blocks, &w);
   double *sum = g_new0(double, c->n ? c->n : 1);
-  for (int b = 0; b < BLOCKS; b++)
+  for (int b = 0; b < KB_PATHS_RUNS; b++)
     for (size_t v = 0; v < c->n; v++)
       sum[v] += w.block[b][v];
   for (size_t v = 0; v < c->n; v++)
     dependency[v] += sum[v];
   if (spread != NULL) {
     size_t groups = 0;
-    for (size_t b = 0; b < BLOCKS; b++)
-      groups += k * (b + 1) / BLOCKS > k * b / BLOCKS;
+    for (size_t b = 0; b < KB_PATHS_RUNS; b++)
+      groups += run_start(k, b + 1) > run_start(k, b);
     for (size_t v = 0; v < c->n; v++) {
       double squares = 0;
-      for (size_t b = 0; b < BLOCKS; b++) {
-        size_t kb = k * (b + 1) / BLOCKS - k * b / BLOCKS;
+      for (size_t b = 0; b < KB_PATHS_RUNS; b++) {
+        size_t kb = run_start(k, b + 1) - run_start(k, b);
         if (kb == 0)
           continue;
         double share = (double) kb / (double) k;
@@ -283,7 +281,7 @@ kb_i_paths_compute(const KbiCliques *c, const guint32 *sources, size_t k, guint 
                   : sqrt((double) groups / (double) (groups - 1) * squares);
     }
   }
-  for (int b = 0; b < BLOCKS; b++)
+  for (int b = 0; b < KB_PATHS_RUNS; b++)
     g_free(w.block[b]);
   g_free(w.block);
   g_free(sum);
