@@ -140,51 +140,100 @@ sectors_pass(const KbDataset *ds, size_t a, size_t b, gboolean same_sector)
   return sa == KB_NO_NODE || sb == KB_NO_NODE || sa != sb;
 }
 
-KbSynergy *
-kb_synergy_compute(const KbDataset *ds, const KbSynergyOptions *opts)
-{
-  g_return_val_if_fail(ds != NULL && opts != NULL, NULL);
-  KbiContexts ctx;
-  kb_i_contexts_build(ds, &ctx);
-  GHashTable *direct = kb_i_direct_ties(ds);
+/* The contexts that count (two organisations or more, weight above 0, not
+ * skipped), in the order every score is summed in: by size, then node.
+ * synergy_each.c sums in the same order, so a pair has the same score, to
+ * the last bit, whichever way it is found. */
+typedef struct {
+  size_t n;
+  size_t *order;            /* the contexts, in that order */
+  size_t *rank;             /* node -> its place in order, or KB_NO_NODE */
+} Order;
 
-  /* the home city and what encloses it say nothing about a local pair */
-  gboolean *skip = opts->include_home ? g_new0(gboolean, ctx.n_nodes ? ctx.n_nodes : 1)
-                                       : kb_dataset_home_places(ds);
-  /* The pairs this would visit: every pair in every shared context. On
-   * national data a theme or a country holds 10^5 organisations; rather than
-   * run for hours, say so. */
-  double work = 0;
-  for (size_t c = 0; c < ctx.n_nodes; c++)
-    if (ctx.members[c] != NULL && !skip[c])
-      work += (double) ctx.members[c]->len * (double) (ctx.members[c]->len - 1) / 2;
-  if (opts->max_work > 0 && work > opts->max_work) {
-    KbSynergy *s = g_new0(KbSynergy, 1);
-    s->work = work;
-    s->gave_up = TRUE;
-    g_free(skip);
-    g_hash_table_unref(direct);
-    kb_i_contexts_release(&ctx);
-    return s;
+static int
+compare_sizes(const void *x, const void *y, void *data)
+{
+  const KbiContexts *ctx = data;
+  size_t a = *(const size_t *) x, b = *(const size_t *) y;
+  guint la = ctx->members[a]->len, lb = ctx->members[b]->len;
+  if (la != lb)
+    return la < lb ? -1 : 1;
+  return a < b ? -1 : a > b;
+}
+
+static void
+order_build(const KbiContexts *ctx, const gboolean *skip, const KbSynergyOptions *opts,
+            Order *o)
+{
+  o->n = 0;
+  o->order = g_new(size_t, ctx->n_nodes + 1);
+  o->rank = g_new(size_t, ctx->n_nodes + 1);
+  for (size_t c = 0; c < ctx->n_nodes; c++) {
+    GArray *m = ctx->members[c];
+    o->rank[c] = KB_NO_NODE;
+    if (m != NULL && m->len >= 2 && !skip[c]
+        && opts->weights[g_array_index(m, KbiLink, 0).kind] > 0)
+      o->order[o->n++] = c;
   }
-  /* the score of each pair, summed context by context in node order; the
-   * reasons are worked out afterwards, for the pairs kept only */
+  g_qsort_with_data(o->order, (gint) o->n, sizeof(size_t), compare_sizes, (gpointer) ctx);
+  for (size_t i = 0; i < o->n; i++)
+    o->rank[o->order[i]] = i;
+}
+
+static double
+contribution_of(const KbiContexts *ctx, const KbSynergyOptions *opts, size_t c)
+{
+  GArray *m = ctx->members[c];
+  return opts->weights[g_array_index(m, KbiLink, 0).kind] / log((double) m->len);
+}
+
+/* Everything kb_synergy_compute works from. */
+typedef struct {
+  const KbDataset *ds;
+  const KbSynergyOptions *opts;
+  KbiContexts ctx;
+  GHashTable *direct;
+  gboolean *skip;
+  Order order;
+  GArray *pairs;            /* of KbSynergyPair; a heap of the best 'top' while filling */
+  size_t kept;
+} Work;
+
+/* Keeps pair (u, v) of this score when it passes the place filter. */
+static void
+consider(Work *w, size_t u, size_t v, double score)
+{
+  const KbSynergyOptions *opts = w->opts;
+  if (opts->place != KB_NO_NODE
+      && (!has_context(&w->ctx, u, opts->place) || !has_context(&w->ctx, v, opts->place)))
+    return;
+  KbSynergyPair p = { kb_i_compare_ids(w->ds, u, v) < 0 ? u : v, 0, score, 0, NULL };
+  p.b = p.a == u ? v : u;
+  if (opts->top == 0) {
+    g_array_append_val(w->pairs, p);
+    return;
+  }
+  if (w->pairs->len < opts->top)
+    g_array_set_size(w->pairs, (guint) opts->top);
+  keep_best((KbSynergyPair *) w->pairs->data, &w->kept, opts->top, &p, w->ds);
+}
+
+/* Every pair of every shared context, scored in a table of pairs: the
+ * work is the sum of deg(c)^2. */
+static void
+all_pairs(Work *w)
+{
+  const KbSynergyOptions *opts = w->opts;
   GHashTable *acc = g_hash_table_new_full(kb_i_pair_hash, g_int64_equal, g_free, g_free);
-  for (size_t c = 0; c < ctx.n_nodes; c++) {
-    GArray *m = ctx.members[c];
-    if (m == NULL || m->len < 2 || skip[c])
-      continue;
-    KbContextKind kind = g_array_index(m, KbiLink, 0).kind;
-    double contribution = opts->weights[kind] / log((double) m->len);
-    if (contribution <= 0)
-      continue;
+  for (size_t i = 0; i < w->order.n; i++) {
+    size_t c = w->order.order[i];
+    GArray *m = w->ctx.members[c];
+    double contribution = contribution_of(&w->ctx, opts, c);
     for (guint x = 0; x < m->len; x++) {
       size_t u = g_array_index(m, KbiLink, x).node;
       for (guint y = x + 1; y < m->len; y++) {
         size_t v = g_array_index(m, KbiLink, y).node;
-        if (opts->org != KB_NO_NODE && u != opts->org && v != opts->org)
-          continue;
-        if (!sectors_pass(ds, u, v, opts->same_sector) || kb_i_directly_tied(direct, u, v))
+        if (!sectors_pass(w->ds, u, v, opts->same_sector) || kb_i_directly_tied(w->direct, u, v))
           continue;
         gint64 key = ((gint64) MIN(u, v) << 32) | (gint64) MAX(u, v);
         double *score = g_hash_table_lookup(acc, &key);
@@ -196,40 +245,120 @@ kb_synergy_compute(const KbDataset *ds, const KbSynergyOptions *opts)
       }
     }
   }
-
-  GArray *pairs = g_array_new(FALSE, FALSE, sizeof(KbSynergyPair));
-  size_t top = opts->top, kept = 0;
-  if (top > 0)
-    g_array_set_size(pairs, (guint) MIN(top, g_hash_table_size(acc)));
   GHashTableIter it;
   gpointer key, value;
   g_hash_table_iter_init(&it, acc);
-  while (g_hash_table_iter_next(&it, &key, &value)) {
-    size_t u = (size_t) (*(gint64 *) key >> 32), v = (size_t) (*(gint64 *) key & 0xFFFFFFFF);
-    if (opts->place != KB_NO_NODE
-        && (!has_context(&ctx, u, opts->place) || !has_context(&ctx, v, opts->place)))
-      continue;
-    KbSynergyPair p = { kb_i_compare_ids(ds, u, v) < 0 ? u : v, 0, *(double *) value, 0, NULL };
-    p.b = p.a == u ? v : u;
-    if (top > 0)
-      keep_best((KbSynergyPair *) pairs->data, &kept, top, &p, ds);
-    else
-      g_array_append_val(pairs, p);
-  }
+  while (g_hash_table_iter_next(&it, &key, &value))
+    consider(w, (size_t) (*(gint64 *) key >> 32), (size_t) (*(gint64 *) key & 0xFFFFFFFF),
+             *(double *) value);
   g_hash_table_unref(acc);
-  if (top > 0)
-    g_array_set_size(pairs, (guint) kept);
-  g_array_sort_with_data(pairs, compare_pairs, (gpointer) ds);
-  for (guint i = 0; i < pairs->len; i++)
-    explain(ds, &ctx, skip, opts, &g_array_index(pairs, KbSynergyPair, i));
-  g_free(skip);
+}
 
+static int
+compare_size(const void *x, const void *y)
+{
+  size_t a = *(const size_t *) x, b = *(const size_t *) y;
+  return a < b ? -1 : a > b;
+}
+
+/* The pairs of one organisation: the members of its own contexts, the
+ * work their sizes. */
+static void
+pairs_of(Work *w, size_t org)
+{
+  const KbSynergyOptions *opts = w->opts;
+  GArray *links = w->ctx.of_org[org];
+  size_t n_mine = 0, *mine = g_new(size_t, (links ? links->len : 0) + 1);
+  for (guint j = 0; links != NULL && j < links->len; j++) {
+    size_t c = g_array_index(links, KbiLink, j).node;
+    if (w->order.rank[c] != KB_NO_NODE)
+      mine[n_mine++] = w->order.rank[c];
+  }
+  qsort(mine, n_mine, sizeof(size_t), compare_size);
+  double *score = g_new0(double, w->ctx.n_nodes + 1);
+  GArray *met = g_array_new(FALSE, FALSE, sizeof(size_t));
+  for (size_t i = 0; i < n_mine; i++) {
+    size_t c = w->order.order[mine[i]];
+    GArray *m = w->ctx.members[c];
+    double contribution = contribution_of(&w->ctx, opts, c);
+    for (guint x = 0; x < m->len; x++) {
+      size_t v = g_array_index(m, KbiLink, x).node;
+      if (v == org || !sectors_pass(w->ds, org, v, opts->same_sector)
+          || kb_i_directly_tied(w->direct, org, v))
+        continue;
+      if (score[v] == 0)
+        g_array_append_val(met, v);
+      score[v] += contribution;
+    }
+  }
+  for (guint i = 0; i < met->len; i++) {
+    size_t v = g_array_index(met, size_t, i);
+    consider(w, org, v, score[v]);
+  }
+  g_array_unref(met);
+  g_free(score);
+  g_free(mine);
+}
+
+/* Receives an organisation's best 'top' from kb_synergy_each. A pair of
+ * the best 'top' overall is in the lists of both its organisations (the
+ * pairs ranked before it in either list rank before it overall too), so
+ * it is taken from the side whose id comes first. */
+static void
+offer_each(size_t org, const KbSuggestion *best, size_t n, gpointer data)
+{
+  Work *w = data;
+  for (size_t i = 0; i < n; i++)
+    if (kb_i_compare_ids(w->ds, org, best[i].node) < 0)
+      consider(w, org, best[i].node, best[i].score);
+}
+
+KbSynergy *
+kb_synergy_compute(const KbDataset *ds, const KbSynergyOptions *opts)
+{
+  g_return_val_if_fail(ds != NULL && opts != NULL, NULL);
+  Work w;
+  memset(&w, 0, sizeof w);
+  w.ds = ds;
+  w.opts = opts;
+  kb_i_contexts_build(ds, &w.ctx);
+  w.direct = kb_i_direct_ties(ds);
+  /* the home city and what encloses it say nothing about a local pair */
+  w.skip = opts->include_home ? g_new0(gboolean, w.ctx.n_nodes ? w.ctx.n_nodes : 1)
+                              : kb_dataset_home_places(ds);
+  order_build(&w.ctx, w.skip, opts, &w.order);
+  w.pairs = g_array_new(FALSE, FALSE, sizeof(KbSynergyPair));
   KbSynergy *s = g_new0(KbSynergy, 1);
-  s->work = work;
-  s->n_pairs = pairs->len;
-  s->pairs = (KbSynergyPair *) g_array_free(pairs, FALSE);
-  g_hash_table_unref(direct);
-  kb_i_contexts_release(&ctx);
+  /* The pairs all_pairs would visit: every pair in every shared context.
+   * On national data a theme or a country holds 10^5 organisations; rather
+   * than run for hours, say so. The pairs of one organisation, or the best
+   * few of all (from every organisation's best few, which never enumerate
+   * a large context pair by pair), need no such limit. */
+  for (size_t c = 0; c < w.ctx.n_nodes; c++)
+    if (w.ctx.members[c] != NULL && !w.skip[c])
+      s->work += (double) w.ctx.members[c]->len * (double) (w.ctx.members[c]->len - 1) / 2;
+  if (opts->org != KB_NO_NODE)
+    pairs_of(&w, opts->org);
+  else if (opts->top > 0 && opts->place == KB_NO_NODE
+           && kb_synergy_each(ds, opts, opts->top, offer_each, &w, NULL, NULL, NULL))
+    ;
+  else if (opts->max_work > 0 && s->work > opts->max_work)
+    s->gave_up = TRUE;
+  else
+    all_pairs(&w);
+
+  if (opts->top > 0)
+    g_array_set_size(w.pairs, (guint) w.kept);
+  g_array_sort_with_data(w.pairs, compare_pairs, (gpointer) ds);
+  for (guint i = 0; i < w.pairs->len; i++)
+    explain(ds, &w.ctx, w.skip, opts, &g_array_index(w.pairs, KbSynergyPair, i));
+  s->n_pairs = w.pairs->len;
+  s->pairs = (KbSynergyPair *) g_array_free(w.pairs, FALSE);
+  g_free(w.skip);
+  g_free(w.order.order);
+  g_free(w.order.rank);
+  g_hash_table_unref(w.direct);
+  kb_i_contexts_release(&w.ctx);
   return s;
 }
 

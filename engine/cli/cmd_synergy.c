@@ -150,7 +150,8 @@ cmd_synergy(int argc, char **argv)
     { "same-sector", 0, 0, G_OPTION_ARG_NONE, &same_sector, "Keep pairs from one sector too",
       NULL },
     { "max-work", 0, 0, G_OPTION_ARG_DOUBLE, &max_work,
-      "Give up beyond this many pair visits (default 5e7; 0: no limit)", "N" },
+      "With --top 0 or --place: give up beyond this many pair visits (default 5e7; 0: no "
+      "limit)", "N" },
     { "include-home", 0, 0, G_OPTION_ARG_NONE, &include_home,
       "Count the home city and its country as shared places too", NULL },
     { "weights", 0, 0, G_OPTION_ARG_STRING, &weights,
@@ -209,8 +210,8 @@ cmd_synergy(int argc, char **argv)
     g_autoptr(KbSynergy) syn = kb_synergy_compute(ds, &so);
     if (syn->gave_up) {
       fprintf(stderr, "klaverblad synergy: error: the shared contexts hold %.3g pairs, more than "
-              "--max-work %.3g; narrow with --org or --place, or raise --max-work\n", syn->work,
-              so.max_work);
+              "--max-work %.3g; narrow with --org%s, or raise --max-work\n", syn->work,
+              so.max_work, so.place == KB_NO_NODE ? " or --top K" : "");
       status = KB_EXIT_DATA;
       goto done;
     }

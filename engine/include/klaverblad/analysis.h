@@ -114,7 +114,11 @@ typedef struct {
   size_t top;               /* at most this many pairs; 0: all */
   gboolean include_home;    /* count the home city and the places enclosing it as
                              * shared places (every local organisation shares them) */
-  double max_work;          /* give up when the pairs to visit exceed this; 0: no limit */
+  double max_work;          /* give up when the pairs to visit exceed this; 0: no limit.
+                             * Only all pairs (top 0) or pairs sharing a place are
+                             * found by visiting every pair of every shared context;
+                             * one organisation's pairs and the best 'top' of all have
+                             * no such cost and ignore it */
 } KbSynergyOptions;
 
 /* Defaults: every weight 1, pairs from different sectors only, the home
