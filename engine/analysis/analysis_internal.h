@@ -129,6 +129,8 @@ void kb_i_paths_compute(const KbiCliques *c, const guint32 *sources, size_t k, g
 void kb_i_run_threads(guint threads, GThreadFunc func, gpointer data);
 /* Orders guint32 values, for qsort. */
 int kb_i_compare_u32(const void *x, const void *y);
+/* Orders size_t values (or structs that begin with one, by it), for qsort. */
+int kb_i_compare_sizes(const void *x, const void *y);
 
 /* k of the numbers 0 .. n-1 in the order drawn, without replacement, from a
  * fixed seed (splitmix64, a partial Fisher-Yates shuffle): the same k and n
@@ -193,9 +195,9 @@ gboolean kb_i_synergy_each_tuned(const KbDataset *ds, const KbSynergyOptions *op
 /* Node ids compare in C order everywhere results are sorted. */
 int kb_i_compare_ids(const KbDataset *ds, size_t a, size_t b);
 void kb_i_sort_by_id(const KbDataset *ds, size_t *nodes, size_t n);
-/* The nodes of one kind in id order (*n of them, newly allocated) and pos
- * (newly allocated, one entry per node): each node's place among them,
- * KB_NO_NODE for the other nodes. */
+/* The nodes of one kind in id order (*n of them, newly allocated) and, when
+ * 'pos' is not NULL, *pos (newly allocated, one entry per node): each
+ * node's place among them, KB_NO_NODE for the other nodes. */
 size_t *kb_i_nodes_by_id(const KbDataset *ds, KbNodeKind kind, size_t *n, size_t **pos);
 
 #endif

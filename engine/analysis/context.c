@@ -57,6 +57,8 @@ kb_i_nodes_by_id(const KbDataset *ds, KbNodeKind kind, size_t *n, size_t **pos)
   kb_i_sort_by_id(ds, (size_t *) of_kind->data, of_kind->len);
   *n = of_kind->len;
   size_t *nodes = (size_t *) g_array_free(of_kind, FALSE);
+  if (pos == NULL)
+    return nodes;
   *pos = g_new(size_t, n_nodes ? n_nodes : 1);
   for (size_t i = 0; i < n_nodes; i++)
     (*pos)[i] = KB_NO_NODE;
@@ -171,73 +173,110 @@ kb_i_relation_links(const KbDataset *ds, const KbiRollup *roll, const KbRelation
   }
 }
 
+/* One link as it comes, before the links of an organisation to one node
+ * are merged. */
 typedef struct {
-  GArray **of_org;
-  GHashTable **index;
-} Collect;
+  size_t org, node;
+  KbContextKind kind;
+  int since;
+} RawLink;
 
-/* Adds (or merges) a link to the organisation's list, keyed by node. */
+typedef struct {
+  RawLink *links;           /* NULL while counting */
+  size_t n;
+} RawLinks;
+
 static void
 link_add(size_t org, size_t node, KbContextKind kind, int since, gpointer data)
 {
-  Collect *c = data;
-  GArray *list = c->of_org[org];
-  gpointer at = g_hash_table_lookup(c->index[org], GSIZE_TO_POINTER(node + 1));
-  if (at == NULL) {
-    KbiLink l = { node, kind, since, 1 };
-    g_array_append_val(list, l);
-    g_hash_table_insert(c->index[org], GSIZE_TO_POINTER(node + 1), GUINT_TO_POINTER(list->len));
-    return;
-  }
-  KbiLink *l = &g_array_index(list, KbiLink, GPOINTER_TO_UINT(at) - 1);
-  l->relations++;
-  if (since != KB_NO_YEAR && (l->first_year == KB_NO_YEAR || since < l->first_year))
-    l->first_year = since;
+  RawLinks *r = data;
+  if (r->links != NULL)
+    r->links[r->n] = (RawLink) { org, node, kind, since };
+  r->n++;
 }
 
 static int
-compare_links(const void *x, const void *y)
+compare_raw(const void *x, const void *y)
 {
-  size_t a = ((const KbiLink *) x)->node, b = ((const KbiLink *) y)->node;
+  size_t a = ((const RawLink *) x)->node, b = ((const RawLink *) y)->node;
   return a < b ? -1 : a > b;
 }
 
+/* All links in one array, sorted by organisation (a counting sort) and
+ * then by node, each run of one node merged into one link: no table per
+ * organisation, and every list allocated at its size. A context's kind
+ * follows from its node's kind, so the links merged agree on it. */
 void
 kb_i_contexts_build(const KbDataset *ds, KbiContexts *ctx)
 {
   size_t n = kb_dataset_node_count(ds);
   ctx->n_nodes = n;
-  ctx->of_org = g_new0(GArray *, n);
-  ctx->members = g_new0(GArray *, n);
-  Collect c = { ctx->of_org, g_new0(GHashTable *, n) };
-  for (size_t i = 0; i < n; i++)
-    if (kb_dataset_node(ds, i)->kind == KB_NODE_ORGANISATION) {
-      ctx->of_org[i] = g_array_new(FALSE, FALSE, sizeof(KbiLink));
-      c.index[i] = g_hash_table_new(g_direct_hash, g_direct_equal);
-    }
+  ctx->of_org = g_new0(GArray *, n ? n : 1);
+  ctx->members = g_new0(GArray *, n ? n : 1);
+  /* two passes over the relations: count the links, then fill them in */
+  RawLinks raw = { NULL, 0 };
   KbiRollup roll;
   kb_i_rollup_build(ds, &roll);
-  for (size_t i = 0; i < kb_dataset_relation_count(ds); i++)
-    kb_i_relation_links(ds, &roll, kb_dataset_relation(ds, i), link_add, &c);
+  for (int pass = 0; pass < 2; pass++) {
+    if (pass == 1)
+      raw = (RawLinks) { g_new(RawLink, raw.n + 1), 0 };
+    for (size_t i = 0; i < kb_dataset_relation_count(ds); i++)
+      kb_i_relation_links(ds, &roll, kb_dataset_relation(ds, i), link_add, &raw);
+  }
   kb_i_rollup_release(&roll);
+
+  size_t *start = g_new0(size_t, n + 1);
+  for (size_t i = 0; i < raw.n; i++)
+    start[raw.links[i].org + 1]++;
   for (size_t i = 0; i < n; i++)
-    if (c.index[i])
-      g_hash_table_unref(c.index[i]);
-  g_free(c.index);
+    start[i + 1] += start[i];
+  RawLink *by_org = g_new(RawLink, raw.n + 1);
+  size_t *fill = g_memdup2(start, (n + 1) * sizeof(size_t));
+  for (size_t i = 0; i < raw.n; i++)
+    by_org[fill[raw.links[i].org]++] = raw.links[i];
+  g_free(fill);
+  g_free(raw.links);
+
+  size_t *size = g_new0(size_t, n + 1);
+  for (size_t org = 0; org < n; org++) {
+    if (kb_dataset_node(ds, org)->kind != KB_NODE_ORGANISATION)
+      continue;
+    RawLink *l = by_org + start[org];
+    size_t len = start[org + 1] - start[org], kept = 0;
+    qsort(l, len, sizeof(RawLink), compare_raw);
+    for (size_t j = 0; j < len; j++)
+      kept += j == 0 || l[j].node != l[j - 1].node;
+    GArray *list = ctx->of_org[org] = g_array_sized_new(FALSE, FALSE, sizeof(KbiLink), (guint) kept);
+    for (size_t j = 0; j < len; j++) {
+      if (j > 0 && l[j].node == l[j - 1].node) {
+        KbiLink *last = &g_array_index(list, KbiLink, list->len - 1);
+        last->relations++;
+        if (l[j].since != KB_NO_YEAR && (last->first_year == KB_NO_YEAR || l[j].since < last->first_year))
+          last->first_year = l[j].since;
+        continue;
+      }
+      KbiLink k = { l[j].node, l[j].kind, l[j].since, 1 };
+      g_array_append_val(list, k);
+      size[l[j].node]++;
+    }
+  }
+  g_free(by_org);
+  g_free(start);
 
   /* members of each context, from the organisations' side */
   for (size_t org = 0; org < n; org++) {
     if (ctx->of_org[org] == NULL)
       continue;
-    g_array_sort(ctx->of_org[org], compare_links);
     for (guint j = 0; j < ctx->of_org[org]->len; j++) {
       const KbiLink *l = &g_array_index(ctx->of_org[org], KbiLink, j);
       if (ctx->members[l->node] == NULL)
-        ctx->members[l->node] = g_array_new(FALSE, FALSE, sizeof(KbiLink));
+        ctx->members[l->node] = g_array_sized_new(FALSE, FALSE, sizeof(KbiLink),
+                                                  (guint) size[l->node]);
       KbiLink m = { org, l->kind, l->first_year, l->relations };
       g_array_append_val(ctx->members[l->node], m);   /* org ascends: sorted */
     }
   }
+  g_free(size);
 }
 
 void

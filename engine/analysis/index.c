@@ -36,53 +36,110 @@ entry_kind(KbIndexBy by)
 
 /* ------------------------------------------------------------- entries */
 
-/* Pairs among 'orgs' from different (or unknown) sectors: tied directly, or open. */
+/* The organisations joined by partner_of or funds, by node: node i's are
+ * adj[start[i] .. start[i + 1]), each pair once in each direction. */
+typedef struct {
+  size_t *start, *adj;
+} Direct;
+
 static void
-count_pairs(const KbDataset *ds, const KbiOrgNet *net, const size_t *orgs, size_t n,
-            size_t *tied, size_t *open)
+direct_build(const KbDataset *ds, Direct *d)
 {
-  *tied = *open = 0;
-  for (size_t x = 0; x < n; x++)
-    for (size_t y = x + 1; y < n; y++) {
-      size_t sa = kb_dataset_node(ds, orgs[x])->sector, sb = kb_dataset_node(ds, orgs[y])->sector;
-      if (sa != KB_NO_NODE && sa == sb)
-        continue;
-      if (kb_i_orgnet_directly_tied(net, orgs[x], orgs[y]))
-        (*tied)++;
-      else
-        (*open)++;
+  size_t n = kb_dataset_node_count(ds);
+  GHashTable *pairs = kb_i_direct_ties(ds);
+  d->start = g_new0(size_t, n + 2);
+  d->adj = g_new(size_t, 2 * g_hash_table_size(pairs) + 1);
+  GHashTableIter it;
+  gpointer key;
+  for (int pass = 0; pass < 2; pass++) {
+    g_hash_table_iter_init(&it, pairs);
+    while (g_hash_table_iter_next(&it, &key, NULL)) {
+      size_t a = (size_t) (*(gint64 *) key >> 32), b = (size_t) (*(gint64 *) key & 0xFFFFFFFF);
+      if (pass == 0) {
+        d->start[a + 2]++;
+        d->start[b + 2]++;
+      } else {
+        d->adj[d->start[a + 1]++] = b;
+        d->adj[d->start[b + 1]++] = a;
+      }
     }
+    if (pass == 0)
+      for (size_t i = 0; i < n; i++)
+        d->start[i + 2] += d->start[i + 1];
+  }
+  g_hash_table_unref(pairs);
 }
 
-/* Shannon entropy of the organisations' sectors, divided by ln of the
- * number of sectors that have organisations in the data. */
-static double
-diversity(const KbDataset *ds, const size_t *orgs, size_t n, size_t sectors_in_data,
-          size_t *present)
+/* The sectors of an entry's organisations: how many of each (by sector
+ * node, ascending), and how many have one. */
+typedef struct {
+  size_t sector, count;
+} SectorCount;
+
+static GArray *
+sector_counts(const KbDataset *ds, const size_t *orgs, size_t n, size_t *tally, size_t *known)
 {
-  GHashTable *counts = g_hash_table_new(g_direct_hash, g_direct_equal);
-  size_t known = 0;
+  GArray *counts = g_array_new(FALSE, FALSE, sizeof(SectorCount));
+  *known = 0;
   for (size_t i = 0; i < n; i++) {
     size_t s = kb_dataset_node(ds, orgs[i])->sector;
     if (s == KB_NO_NODE)
       continue;
-    known++;
-    gpointer key = GSIZE_TO_POINTER(s + 1);
-    g_hash_table_insert(counts, key,
-                        GSIZE_TO_POINTER(GPOINTER_TO_SIZE(g_hash_table_lookup(counts, key)) + 1));
+    (*known)++;
+    if (tally[s]++ == 0) {
+      SectorCount c = { s, 0 };
+      g_array_append_val(counts, c);
+    }
   }
-  *present = g_hash_table_size(counts);
-  /* sum in node order, so that the result does not depend on hashing */
+  for (guint i = 0; i < counts->len; i++) {
+    SectorCount *c = &g_array_index(counts, SectorCount, i);
+    c->count = tally[c->sector];
+    tally[c->sector] = 0;
+  }
+  g_array_sort(counts, kb_i_compare_sizes);   /* by sector, its first field */
+  return counts;
+}
+
+/* Shannon entropy of the organisations' sectors, divided by ln of the
+ * number of sectors that have organisations in the data; summed in node
+ * order, so that the result does not depend on the order met. */
+static double
+diversity(const GArray *counts, size_t known, size_t sectors_in_data)
+{
   double h = 0;
-  for (size_t s = 0; s < kb_dataset_node_count(ds); s++) {
-    size_t c = GPOINTER_TO_SIZE(g_hash_table_lookup(counts, GSIZE_TO_POINTER(s + 1)));
-    if (c == 0)
-      continue;
-    double p = (double) c / (double) known;
+  for (guint i = 0; i < counts->len; i++) {
+    double p = (double) g_array_index(counts, SectorCount, i).count / (double) known;
     h -= p * log(p);
   }
-  g_hash_table_unref(counts);
   return sectors_in_data > 1 ? h / log((double) sectors_in_data) : 0.0;
+}
+
+/* Pairs among an entry's 'orgs' from different (or unknown) sectors: tied
+ * directly, or open. Those of one known sector are counted from the
+ * sector counts, the tied ones from each organisation's direct ties, so a
+ * country of 10^5 organisations takes no 10^10 steps. 'mark' is stamped
+ * for the entry's organisations. */
+static void
+count_pairs(const KbDataset *ds, const Direct *d, const size_t *orgs, size_t n,
+            const GArray *counts, guint32 *mark, guint32 stamp, size_t *tied, size_t *open)
+{
+  size_t pairs = n * (n > 0 ? n - 1 : 0) / 2;
+  for (guint i = 0; i < counts->len; i++) {
+    size_t c = g_array_index(counts, SectorCount, i).count;
+    pairs -= c * (c - 1) / 2;
+  }
+  for (size_t i = 0; i < n; i++)
+    mark[orgs[i]] = stamp;
+  *tied = 0;
+  for (size_t i = 0; i < n; i++) {
+    size_t x = orgs[i], sx = kb_dataset_node(ds, x)->sector;
+    for (size_t j = d->start[x]; j < d->start[x + 1]; j++) {
+      size_t y = d->adj[j], sy = kb_dataset_node(ds, y)->sector;
+      if (y > x && mark[y] == stamp && (sx == KB_NO_NODE || sx != sy))
+        (*tied)++;
+    }
+  }
+  *open = pairs - *tied;
 }
 
 static int
@@ -95,12 +152,16 @@ compare_entries(const void *x, const void *y, void *ds)
 }
 
 static void
-fill_entries(const KbDataset *ds, const KbiContexts *ctx, const KbiOrgNet *net, KbIndex *ix,
-             size_t sectors_in_data)
+fill_entries(const KbDataset *ds, const KbiContexts *ctx, const size_t *all_orgs, size_t n_all,
+             KbIndex *ix, size_t sectors_in_data)
 {
   size_t n = kb_dataset_node_count(ds);
   KbNodeKind want = entry_kind(ix->by);
   gboolean *home = kb_dataset_home_places(ds);
+  Direct direct;
+  direct_build(ds, &direct);
+  size_t *tally = g_new0(size_t, n + 1);
+  guint32 *mark = g_new0(guint32, n + 1), stamp = 0;
   GArray *entries = g_array_new(FALSE, TRUE, sizeof(KbIndexEntry));
   for (size_t node = 0; node < n; node++) {
     if (kb_dataset_node(ds, node)->kind != want)
@@ -111,9 +172,9 @@ fill_entries(const KbDataset *ds, const KbiContexts *ctx, const KbiOrgNet *net, 
     e.home = home[node];
     GArray *orgs = g_array_new(FALSE, FALSE, sizeof(size_t));
     if (ix->by == KB_INDEX_BY_SECTOR) {
-      for (size_t p = 0; p < net->n; p++)
-        if (kb_dataset_node(ds, net->nodes[p])->sector == node)
-          g_array_append_val(orgs, net->nodes[p]);
+      for (size_t p = 0; p < n_all; p++)
+        if (kb_dataset_node(ds, all_orgs[p])->sector == node)
+          g_array_append_val(orgs, all_orgs[p]);
       for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
         const KbRelation *r = kb_dataset_relation(ds, i);
         if (kb_dataset_node(ds, r->from)->sector != node && kb_dataset_node(ds, r->to)->sector != node)
@@ -135,11 +196,20 @@ fill_entries(const KbDataset *ds, const KbiContexts *ctx, const KbiOrgNet *net, 
     kb_i_sort_by_id(ds, (size_t *) orgs->data, orgs->len);
     e.n_orgs = orgs->len;
     e.orgs = (size_t *) g_array_free(orgs, FALSE);
-    e.diversity = diversity(ds, e.orgs, e.n_orgs, sectors_in_data, &e.n_sectors);
-    count_pairs(ds, net, e.orgs, e.n_orgs, &e.cross_ties, &e.open_pairs);
+    size_t known;
+    GArray *counts = sector_counts(ds, e.orgs, e.n_orgs, tally, &known);
+    e.n_sectors = counts->len;
+    e.diversity = diversity(counts, known, sectors_in_data);
+    count_pairs(ds, &direct, e.orgs, e.n_orgs, counts, mark, ++stamp, &e.cross_ties,
+                &e.open_pairs);
+    g_array_unref(counts);
     g_array_append_val(entries, e);
   }
   g_free(home);
+  g_free(tally);
+  g_free(mark);
+  g_free(direct.start);
+  g_free(direct.adj);
   g_array_sort_with_data(entries, compare_entries, (gpointer) ds);
   ix->n_entries = entries->len;
   ix->entries = (KbIndexEntry *) g_array_free(entries, FALSE);
@@ -149,85 +219,127 @@ fill_entries(const KbDataset *ds, const KbiContexts *ctx, const KbiOrgNet *net, 
 
 /* The betweenness of every organisation (undirected, each pair once, as
  * igraph gives it), by Brandes' algorithm over the cliques (paths.c), from
- * every organisation: bc[p] for position p of 'net'. */
+ * every organisation: bc[i] for the i-th organisation by id. */
 static void
-betweenness(const KbDataset *ds, const KbiOrgNet *net, double *bc)
+betweenness(const KbiCliques *c, double *bc)
 {
-  KbiCliques c;
-  kb_i_cliques_build(ds, &c);
-  size_t n = c.n;
+  size_t n = c->n;
   guint32 *sources = g_new(guint32, n ? n : 1);
   for (size_t i = 0; i < n; i++)
     sources[i] = (guint32) i;
   double *dep = g_new0(double, n ? n : 1);
   guint64 *dist = g_new0(guint64, n ? n : 1);
   size_t *reached = g_new0(size_t, n ? n : 1);
-  kb_i_paths_compute(&c, sources, n, CLAMP(g_get_num_processors(), 1, 16), dep, NULL, dist,
+  kb_i_paths_compute(c, sources, n, CLAMP(g_get_num_processors(), 1, 16), dep, NULL, dist,
                      reached);
-  /* from the cliques' positions to the network's, through the node */
-  size_t *pos = g_new(size_t, kb_dataset_node_count(ds) + 1);
-  for (size_t p = 0; p < net->n; p++)
-    pos[net->nodes[p]] = p;
   for (size_t i = 0; i < n; i++)
-    bc[pos[c.nodes[i]]] = dep[i] / 2;
-  g_free(pos);
+    bc[i] = dep[c->by_id[i]] / 2;
   g_free(sources);
   g_free(dep);
   g_free(dist);
   g_free(reached);
-  kb_i_cliques_release(&c);
 }
 
 /* Density and Freeman's centralizations, as igraph's centralization
  * functions give them on the organisation network, without building it in
- * igraph: the same scores, maxima and igraph_centralization. */
+ * igraph: the same scores (in id order), maxima and igraph_centralization.
+ * Betweenness only up to KB_INDEX_BETWEENNESS_MAX organisations. */
 static igraph_error_t
-centralization(const KbiOrgNet *net, const double *bc, KbIndex *ix)
+centralization(const KbiCliques *c, KbIndex *ix)
 {
-  ix->density = net->n > 1 ? 2.0 * (double) net->ties->len / ((double) net->n * (double) (net->n - 1))
-                           : 0.0;
+  ix->density = c->n > 1 ? 2.0 * (double) c->ties / ((double) c->n * (double) (c->n - 1)) : 0.0;
   ix->degree_centralization = ix->betweenness_centralization = NAN;
-  if (net->n < 3)
+  if (c->n < 3)
     return IGRAPH_SUCCESS;
-  igraph_integer_t n = (igraph_integer_t) net->n;
+  igraph_integer_t n = (igraph_integer_t) c->n;
   igraph_vector_t scores;
   igraph_real_t tmax;
   IGRAPH_VECTOR_INIT_FINALLY(&scores, n);
   /* degree without loops: Freeman's (n-1)(n-2), as sna computes it */
-  for (guint i = 0; i < net->ties->len; i++) {
-    const KbiTie *t = &g_array_index(net->ties, KbiTie, i);
-    VECTOR(scores)[t->a] += 1;
-    VECTOR(scores)[t->b] += 1;
-  }
+  for (size_t i = 0; i < c->n; i++)
+    VECTOR(scores)[i] = (double) c->degree[c->by_id[i]];
   IGRAPH_CHECK(igraph_centralization_degree_tmax(NULL, n, IGRAPH_ALL, IGRAPH_NO_LOOPS, &tmax));
   ix->degree_centralization = igraph_centralization(&scores, tmax, TRUE);
-  for (igraph_integer_t i = 0; i < n; i++)
-    VECTOR(scores)[i] = bc[i];
-  IGRAPH_CHECK(igraph_centralization_betweenness_tmax(NULL, n, IGRAPH_UNDIRECTED, &tmax));
-  ix->betweenness_centralization = igraph_centralization(&scores, tmax, TRUE);
+  if (c->n <= KB_INDEX_BETWEENNESS_MAX) {
+    betweenness(c, VECTOR(scores));
+    IGRAPH_CHECK(igraph_centralization_betweenness_tmax(NULL, n, IGRAPH_UNDIRECTED, &tmax));
+    ix->betweenness_centralization = igraph_centralization(&scores, tmax, TRUE);
+  }
   igraph_vector_destroy(&scores);
   IGRAPH_FINALLY_CLEAN(1);
   return IGRAPH_SUCCESS;
 }
 
+/* The ties of the organisation network by the sectors at their ends,
+ * counted from the cliques: for organisation w, its neighbours in sector t
+ * are the sum over its terms (g, c) of c times set g's members in t, plus
+ * its direct ties in t, less itself when it has a network (see KbiCliques).
+ * A set's members are tallied by sector once. */
 static void
-mixing(const KbDataset *ds, const KbiOrgNet *net, KbIndex *ix)
+mixing(const KbDataset *ds, const KbiCliques *c, KbIndex *ix)
 {
   size_t k, *slot;
   ix->sectors = kb_i_nodes_by_id(ds, KB_NODE_SECTOR, &k, &slot);
   ix->n_sectors = k;
   ix->mixing = g_new0(size_t, k > 0 ? k * k : 1);
   ix->ei = g_new(double, k ? k : 1);
-  for (guint i = 0; i < net->ties->len; i++) {
-    const KbiTie *t = &g_array_index(net->ties, KbiTie, i);
-    size_t sa = kb_dataset_node(ds, net->nodes[t->a])->sector;
-    size_t sb = kb_dataset_node(ds, net->nodes[t->b])->sector;
-    if (sa == KB_NO_NODE || sb == KB_NO_NODE)
-      continue;
-    ix->mixing[slot[sa] * k + slot[sb]]++;
-    if (sa != sb)
-      ix->mixing[slot[sb] * k + slot[sa]]++;
+  /* each organisation's sector as a slot, k for none */
+  size_t *sec = g_new(size_t, c->n + 1);
+  for (size_t v = 0; v < c->n; v++) {
+    size_t s = kb_dataset_node(ds, c->nodes[v])->sector;
+    sec[v] = s == KB_NO_NODE ? k : slot[s];
   }
+  /* each set's members by sector: (slot, count) entries */
+  size_t n_sets = c->n_sets;
+  size_t *set_start = g_new0(size_t, n_sets + 1);
+  GArray *set_slots = g_array_new(FALSE, FALSE, 2 * sizeof(size_t));
+  gint64 *acc = g_new0(gint64, k + 1);
+  size_t *touched = g_new(size_t, k + 1), n_touched = 0;
+  for (size_t g = 0; g < n_sets; g++) {
+    for (size_t y = c->members.start[g]; y < c->members.start[g + 1]; y++) {
+      size_t t = sec[c->members.to[y]];
+      if (t < k && acc[t]++ == 0)
+        touched[n_touched++] = t;
+    }
+    for (size_t i = 0; i < n_touched; i++) {
+      size_t e[2] = { touched[i], (size_t) acc[touched[i]] };
+      g_array_append_val(set_slots, e);
+      acc[touched[i]] = 0;
+    }
+    n_touched = 0;
+    set_start[g + 1] = set_slots->len;
+  }
+  const size_t *ss = (const size_t *) set_slots->data;
+  size_t *row = g_new0(size_t, k > 0 ? k * k : 1);   /* s * k + t: from sector s's side */
+  for (size_t w = 0; w < c->n; w++) {
+    size_t s = sec[w];
+    if (s == k)
+      continue;
+    for (size_t x = c->terms.start[w]; x < c->terms.start[w + 1]; x++) {
+      size_t g = c->terms.to[x];
+      for (size_t e = set_start[g]; e < set_start[g + 1]; e++) {
+        if (acc[ss[2 * e]] == 0)
+          touched[n_touched++] = ss[2 * e];
+        acc[ss[2 * e]] += (gint64) c->terms.count[x] * (gint64) ss[2 * e + 1];
+      }
+    }
+    for (size_t x = c->direct.start[w]; x < c->direct.start[w + 1]; x++) {
+      size_t t = sec[c->direct.to[x]];
+      if (t < k && acc[t]++ == 0)
+        touched[n_touched++] = t;
+    }
+    if (KB_CSR_LEN(&c->nets_of, w) > 0 && acc[s]-- == 0)
+      touched[n_touched++] = s;
+    for (size_t i = 0; i < n_touched; i++) {
+      row[s * k + touched[i]] += (size_t) acc[touched[i]];
+      acc[touched[i]] = 0;
+    }
+    n_touched = 0;
+  }
+  /* a tie between two sectors is counted from both, one inside a sector twice from it */
+  for (size_t s = 0; s < k; s++)
+    for (size_t t = 0; t < k; t++)
+      ix->mixing[s * k + t] = s == t ? row[s * k + s] / 2 : row[s * k + t];
   /* Krackhardt and Stern: (external - internal) / (external + internal),
    * each internal tie counted once */
   for (size_t s = 0; s < k; s++) {
@@ -237,6 +349,12 @@ mixing(const KbDataset *ds, const KbiOrgNet *net, KbIndex *ix)
         external += (double) ix->mixing[s * k + t];
     ix->ei[s] = internal + external > 0 ? (external - internal) / (external + internal) : NAN;
   }
+  g_free(row);
+  g_free(acc);
+  g_free(touched);
+  g_array_unref(set_slots);
+  g_free(set_start);
+  g_free(sec);
   g_free(slot);
 }
 
@@ -483,35 +601,34 @@ KbIndex *
 kb_index_compute(const KbDataset *ds, KbIndexBy by, GError **error)
 {
   g_return_val_if_fail(ds != NULL, NULL);
-  KbiOrgNet net;
-  if (!kb_i_orgnet_build_ties(ds, &net, error))
-    return NULL;
   KbIndex *ix = g_new0(KbIndex, 1);
   ix->by = by;
+  /* the organisation network as its cliques: no memory for a tie, so a
+   * national dataset's 10^10 ties are counted, never listed */
+  KbiCliques c;
+  kb_i_cliques_build(ds, &c);
+  ix->n_orgs = c.n;
+  ix->org_ties = c.ties;
+  size_t n_orgs;
+  g_autofree size_t *orgs = kb_i_nodes_by_id(ds, KB_NODE_ORGANISATION, &n_orgs, NULL);
+  size_t sectors_in_data = 0;
+  gboolean *present = g_new0(gboolean, kb_dataset_node_count(ds) + 1);
+  for (size_t i = 0; i < n_orgs; i++) {
+    size_t s = kb_dataset_node(ds, orgs[i])->sector;
+    if (s != KB_NO_NODE && !present[s]) {
+      present[s] = TRUE;
+      sectors_in_data++;
+    }
+  }
+  g_free(present);
   KbiContexts ctx;
   kb_i_contexts_build(ds, &ctx);
-  ix->n_orgs = net.n;
-  ix->org_ties = net.ties->len;
-
-  size_t sectors_in_data = 0;
-  for (size_t i = 0; i < kb_dataset_node_count(ds); i++) {
-    if (kb_dataset_node(ds, i)->kind != KB_NODE_SECTOR)
-      continue;
-    for (size_t p = 0; p < net.n; p++)
-      if (kb_dataset_node(ds, net.nodes[p])->sector == i) {
-        sectors_in_data++;
-        break;
-      }
-  }
-  fill_entries(ds, &ctx, &net, ix, sectors_in_data);
-  mixing(ds, &net, ix);
-  cut_points(ds, ix);
-  double *bc = g_new0(double, net.n + 1);
-  betweenness(ds, &net, bc);
-  igraph_error_t rc = centralization(&net, bc, ix);
-  g_free(bc);
-  kb_i_orgnet_release(&net);
+  fill_entries(ds, &ctx, orgs, n_orgs, ix, sectors_in_data);
   kb_i_contexts_release(&ctx);
+  mixing(ds, &c, ix);
+  cut_points(ds, ix);
+  igraph_error_t rc = centralization(&c, ix);
+  kb_i_cliques_release(&c);
   if (rc != IGRAPH_SUCCESS) {
     kb_index_free(ix);
     kb_i_igraph_fail(rc, "computing centralization", error);

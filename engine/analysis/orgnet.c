@@ -292,8 +292,8 @@ orgnet_check_size(const KbDataset *ds, const size_t *net_node, size_t n_nets,
   g_set_error(error, KB_ERROR, KB_ERROR_LIMIT,
               "the organisation network would hold %.3g ties, more than %.3g: the members of a "
               "network are all tied to one another, and network '%s' alone has %.0f members; "
-              "communities, candidates and the index's network figures are out of reach at this "
-              "size (brokers and synergy --each have no such limit)", n_ties, KB_ORGNET_MAX_TIES,
+              "communities and candidates are out of reach at this size (index, brokers and "
+              "synergy have no such limit)", n_ties, KB_ORGNET_MAX_TIES,
               largest_net == KB_NO_NODE ? "" : kb_dataset_node(ds, largest_net)->id, largest);
   return FALSE;
 }

@@ -307,6 +307,13 @@ kb_i_compare_u32(const void *x, const void *y)
   return a < b ? -1 : a > b;
 }
 
+int
+kb_i_compare_sizes(const void *x, const void *y)
+{
+  size_t a = *(const size_t *) x, b = *(const size_t *) y;
+  return a < b ? -1 : a > b;
+}
+
 guint32 *
 kb_i_sample_sources(size_t n, size_t k)
 {

@@ -254,13 +254,6 @@ all_pairs(Work *w)
   g_hash_table_unref(acc);
 }
 
-static int
-compare_size(const void *x, const void *y)
-{
-  size_t a = *(const size_t *) x, b = *(const size_t *) y;
-  return a < b ? -1 : a > b;
-}
-
 /* The pairs of one organisation: the members of its own contexts, the
  * work their sizes. */
 static void
@@ -274,7 +267,7 @@ pairs_of(Work *w, size_t org)
     if (w->order.rank[c] != KB_NO_NODE)
       mine[n_mine++] = w->order.rank[c];
   }
-  qsort(mine, n_mine, sizeof(size_t), compare_size);
+  qsort(mine, n_mine, sizeof(size_t), kb_i_compare_sizes);
   double *score = g_new0(double, w->ctx.n_nodes + 1);
   GArray *met = g_array_new(FALSE, FALSE, sizeof(size_t));
   for (size_t i = 0; i < n_mine; i++) {

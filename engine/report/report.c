@@ -285,6 +285,9 @@ index_section(Report *r)
     kb_tables_index(doc, r->ds, ix, 0, r->lang);
     if (v == 0) {
       sheet(r, find_sheet(doc, "network"), "network");
+      g_autofree char *note = kb_tables_index_note(ix, r->lang);
+      if (note != NULL)
+        para(r, note);
       sheet(r, find_sheet(doc, "mixing"), "sector-mixing");
     }
     sheet(r, find_sheet(doc, "index"), views[v].file);

@@ -158,11 +158,27 @@ cuts_sheet(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, KbLang lang)
   }
 }
 
+char *
+kb_tables_index_note(const KbIndex *ix, KbLang lang)
+{
+  g_return_val_if_fail(ix != NULL, NULL);
+  if (ix->n_orgs <= KB_INDEX_BETWEENNESS_MAX)
+    return NULL;
+  return g_strdup_printf(kb_tr(lang, "Betweenness centralization is left out above %zu "
+                               "organisations (here %zu): it needs an exact search from every "
+                               "organisation. klaverblad brokers estimates each organisation's "
+                               "betweenness instead."),
+                         (size_t) KB_INDEX_BETWEENNESS_MAX, ix->n_orgs);
+}
+
 void
 kb_tables_index(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, size_t top, KbLang lang)
 {
   g_return_if_fail(doc != NULL && ds != NULL && ix != NULL);
   network_sheet(doc, ds, ix, lang);
+  g_autofree char *note = kb_tables_index_note(ix, lang);
+  if (note != NULL)
+    kb_doc_add_text(doc, "network_note", note);
   entries_sheet(doc, ds, ix, top, lang);
   mixing_sheet(doc, ds, ix, lang);
   gaps_sheet(doc, ds, ix, lang);

@@ -426,8 +426,38 @@ START_TEST(organisation_network_limit)
   ck_assert(g_error_matches(err, KB_ERROR, KB_ERROR_LIMIT));
   ck_assert_msg(strstr(err->message, "5e+07 ties, more than 5e+07") != NULL
                 && strstr(err->message, "network 'club' alone has 10001 members") != NULL
-                && strstr(err->message, "brokers and synergy --each have no such limit") != NULL,
+                && strstr(err->message, "index, brokers and synergy have no such limit") != NULL,
                 "%s", err->message);
+}
+END_TEST
+
+/* The index counts the ties of 50000 members of one network, never listing
+ * them: 50000 * 49999 / 2 = 1,249,975,000 ties, all inside sector ngo;
+ * density 1 and every degree 49999, so degree centralization 0; 50000
+ * organisations are past 2*10^4, so betweenness centralization is left
+ * out; the club's entry holds all 50000, one sector, diversity 0, no
+ * pairs of different sectors (by hand). */
+START_TEST(index_of_a_huge_network)
+{
+  g_autoptr(KbDataset) ds = one_club(50000);
+  g_autoptr(KbIndex) ix = kb_index_compute(ds, KB_INDEX_BY_NETWORK, NULL);
+  ck_assert_ptr_nonnull(ix);
+  ck_assert_uint_eq(ix->n_orgs, 50000);
+  ck_assert_uint_eq(ix->org_ties, 1249975000);
+  ck_assert(ix->density == 1.0);
+  ck_assert(ix->degree_centralization == 0.0);
+  ck_assert(isnan(ix->betweenness_centralization));
+  ck_assert_uint_eq(ix->n_sectors, 1);
+  ck_assert_uint_eq(ix->mixing[0], 1249975000);
+  ck_assert(ix->ei[0] == -1.0);
+  ck_assert_uint_eq(ix->n_entries, 1);
+  ck_assert_uint_eq(ix->entries[0].n_orgs, 50000);
+  ck_assert_uint_eq(ix->entries[0].n_sectors, 1);
+  ck_assert(ix->entries[0].diversity == 0.0);
+  ck_assert_uint_eq(ix->entries[0].cross_ties + ix->entries[0].open_pairs, 0);
+  g_autofree char *note = kb_tables_index_note(ix, KB_LANG_EN);
+  ck_assert_ptr_nonnull(note);
+  ck_assert(strstr(note, "above 20000 organisations (here 50000)") != NULL);
 }
 END_TEST
 
@@ -588,6 +618,69 @@ START_TEST(centralization_on_generated_data_matches_igraph)
     igraph_destroy(&g);
     kb_i_orgnet_release(&net);
   }
+}
+END_TEST
+
+/* The index counts the organisation network from its cliques; here it is
+ * listed tie by tie (KbiOrgNet) and every figure counted from the list:
+ * the ties, the sector mixing, and each entry's tied and open pairs of
+ * different sectors, pair by pair. */
+START_TEST(index_counts_match_the_listed_network)
+{
+  static const KbIndexBy bys[] = { KB_INDEX_BY_COUNTRY, KB_INDEX_BY_CITY, KB_INDEX_BY_THEME,
+                                   KB_INDEX_BY_NETWORK, KB_INDEX_BY_SECTOR };
+  size_t tied_pairs = 0;
+  for (guint32 seed = 0; seed <= 2; seed++) {
+    /* Deventer, then generated data */
+    g_autofree char *deventer = g_build_filename(KB_DATASETS, "deventer", NULL);
+    g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+    g_autoptr(KbDataset) ds = seed == 0 ? kb_dataset_load(deventer, KB_FORMAT_AUTO, diags, NULL)
+                                        : kb_test_generated(400, seed);
+    ck_assert_ptr_nonnull(ds);
+    KbiOrgNet net;
+    ck_assert(kb_i_orgnet_build_ties(ds, &net, NULL));
+    GHashTable *direct = kb_i_direct_ties(ds);
+    for (size_t b = 0; b < G_N_ELEMENTS(bys); b++) {
+      g_autoptr(KbIndex) ix = kb_index_compute(ds, bys[b], NULL);
+      ck_assert_uint_eq(ix->org_ties, net.ties->len);
+      size_t k = ix->n_sectors;
+      g_autofree size_t *mixing = g_new0(size_t, k * k);
+      for (guint i = 0; i < net.ties->len; i++) {
+        const KbiTie *t = &g_array_index(net.ties, KbiTie, i);
+        size_t sa = kb_dataset_node(ds, net.nodes[t->a])->sector;
+        size_t sb = kb_dataset_node(ds, net.nodes[t->b])->sector;
+        size_t x = 0, y = 0;
+        while (ix->sectors[x] != sa)
+          x++;
+        while (ix->sectors[y] != sb)
+          y++;
+        mixing[x * k + y]++;
+        if (x != y)
+          mixing[y * k + x]++;
+      }
+      ck_assert(memcmp(mixing, ix->mixing, k * k * sizeof(size_t)) == 0);
+      for (size_t e = 0; e < ix->n_entries; e++) {
+        const KbIndexEntry *en = &ix->entries[e];
+        size_t tied = 0, untied = 0;
+        for (size_t x = 0; x < en->n_orgs; x++)
+          for (size_t y = x + 1; y < en->n_orgs; y++) {
+            size_t sa = kb_dataset_node(ds, en->orgs[x])->sector;
+            if (sa != KB_NO_NODE && sa == kb_dataset_node(ds, en->orgs[y])->sector)
+              continue;
+            if (kb_i_directly_tied(direct, en->orgs[x], en->orgs[y]))
+              tied++;
+            else
+              untied++;
+          }
+        ck_assert_uint_eq(en->cross_ties, tied);
+        ck_assert_uint_eq(en->open_pairs, untied);
+        tied_pairs += tied;
+      }
+    }
+    g_hash_table_unref(direct);
+    kb_i_orgnet_release(&net);
+  }
+  ck_assert_uint_gt(tied_pairs, 0);
 }
 END_TEST
 
@@ -1335,6 +1428,8 @@ analysis_suite(void)
   tcase_add_test(tc, synergy_reasons_and_filters);
   tcase_add_test(tc, synergy_each_is_a_top_k_of_all_pairs);
   tcase_add_test(tc, synergy_org_is_its_part_of_all);
+  tcase_add_test(tc, index_counts_match_the_listed_network);
+  tcase_add_test(tc, index_of_a_huge_network);
   tcase_add_test(tc, organisation_network_limit);
   tcase_add_test(tc, brokers_leave_out_local_measures);
   tcase_add_test(tc, synergy_top_is_the_head_of_all);

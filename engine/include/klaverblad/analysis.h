@@ -76,7 +76,8 @@ typedef struct {
   size_t org_ties;          /* ties of the organisation network */
   double density;           /* of the organisation network */
   double degree_centralization;       /* Freeman, normalised (igraph, sna) */
-  double betweenness_centralization;  /* Freeman, normalised (igraph, sna) */
+  double betweenness_centralization;  /* Freeman, normalised (igraph, sna); NaN above
+                                       * KB_INDEX_BETWEENNESS_MAX organisations */
   size_t n_sectors;
   size_t *sectors;          /* sector nodes, by id */
   size_t *mixing;           /* n_sectors x n_sectors: organisation-network ties */
@@ -85,8 +86,15 @@ typedef struct {
   KbCutPoint *cuts;         /* articulation points that cut places off */
 } KbIndex;
 
+/* Betweenness centralization needs every organisation's exact betweenness
+ * (a search from each): the index leaves it out above this many
+ * organisations, where brokers estimates betweenness by sampling. */
+#define KB_INDEX_BETWEENNESS_MAX 20000
+
 /* Computes the strategic index of 'ds' along 'by'. Returns a new index;
- * free with kb_index_free(). Fails only when igraph does. */
+ * free with kb_index_free(). Fails only when igraph does. The organisation
+ * network's figures are counted from what makes its ties (shared networks,
+ * partner_of, funds), never from a list of them, so it has no size limit. */
 KbIndex *kb_index_compute(const KbDataset *ds, KbIndexBy by, GError **error);
 void kb_index_free(KbIndex *index);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbIndex, kb_index_free)

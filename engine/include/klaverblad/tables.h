@@ -30,6 +30,10 @@ const char *kb_tr(KbLang lang, const char *english) G_GNUC_FORMAT(2);
 char *kb_join_labels(const KbDataset *ds, const size_t *nodes, size_t n, size_t max);
 
 void kb_tables_index(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, size_t top, KbLang lang);
+/* The sentence that says why the index left betweenness centralization
+ * out (newly allocated), or NULL when it has it; kb_tables_index puts it
+ * under the whole network's figures as text "network_note". */
+char *kb_tables_index_note(const KbIndex *ix, KbLang lang);
 void kb_tables_synergy(KbDoc *doc, const KbDataset *ds, const KbSynergy *syn, KbLang lang);
 /* The sheet of synergy --each, without rows (borrowed from 'doc'), and the
  * rows of one organisation's suggestions (ids, rank, score, shared). */
