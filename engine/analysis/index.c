@@ -597,18 +597,13 @@ cut_points(const KbDataset *ds, KbIndex *ix)
 
 /* ------------------------------------------------------------- compute */
 
-KbIndex *
-kb_index_compute(const KbDataset *ds, KbIndexBy by, GError **error)
+/* A new index with its entries. */
+static KbIndex *
+index_entries(const KbDataset *ds, KbIndexBy by)
 {
-  g_return_val_if_fail(ds != NULL, NULL);
   KbIndex *ix = g_new0(KbIndex, 1);
   ix->by = by;
-  /* the organisation network as its cliques: no memory for a tie, so a
-   * national dataset's 10^10 ties are counted, never listed */
-  KbiCliques c;
-  kb_i_cliques_build(ds, &c);
-  ix->n_orgs = c.n;
-  ix->org_ties = c.ties;
+  ix->degree_centralization = ix->betweenness_centralization = NAN;
   size_t n_orgs;
   g_autofree size_t *orgs = kb_i_nodes_by_id(ds, KB_NODE_ORGANISATION, &n_orgs, NULL);
   size_t sectors_in_data = 0;
@@ -625,6 +620,27 @@ kb_index_compute(const KbDataset *ds, KbIndexBy by, GError **error)
   kb_i_contexts_build(ds, &ctx);
   fill_entries(ds, &ctx, orgs, n_orgs, ix, sectors_in_data);
   kb_i_contexts_release(&ctx);
+  ix->n_orgs = n_orgs;
+  return ix;
+}
+
+KbIndex *
+kb_index_entries(const KbDataset *ds, KbIndexBy by)
+{
+  g_return_val_if_fail(ds != NULL, NULL);
+  return index_entries(ds, by);
+}
+
+KbIndex *
+kb_index_compute(const KbDataset *ds, KbIndexBy by, GError **error)
+{
+  g_return_val_if_fail(ds != NULL, NULL);
+  KbIndex *ix = index_entries(ds, by);
+  /* the organisation network as its cliques: no memory for a tie, so a
+   * national dataset's 10^10 ties are counted, never listed */
+  KbiCliques c;
+  kb_i_cliques_build(ds, &c);
+  ix->org_ties = c.ties;
   mixing(ds, &c, ix);
   cut_points(ds, ix);
   igraph_error_t rc = centralization(&c, ix);

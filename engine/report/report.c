@@ -28,6 +28,10 @@ typedef struct {
   unsigned section;
   int year, compare;
   GError *error;            /* the first failure */
+  /* computed once for the sections that share them */
+  KbIndex *index;           /* by country, or NULL */
+  KbBrokers *brokers;       /* or NULL, with brokers_error */
+  GError *brokers_error;
 } Report;
 
 #define T(r, s) kb_tr((r)->lang, s)
@@ -135,16 +139,39 @@ fail_igraph(Report *r, GError *err)
 
 /* ------------------------------------------------------------ sections */
 
+/* The index by country, computed the first time; NULL after a failure,
+ * which is the report's. */
+static const KbIndex *
+country_index(Report *r)
+{
+  if (r->index == NULL) {
+    GError *err = NULL;
+    r->index = kb_index_compute(r->ds, KB_INDEX_BY_COUNTRY, &err);
+    if (r->index == NULL)
+      fail_igraph(r, err);
+  }
+  return r->index;
+}
+
+/* The brokers, computed the first time (a sampled estimate on national
+ * data takes most of a minute); NULL, with the reason, after a failure. */
+static const KbBrokers *
+report_brokers(Report *r, GError **error)
+{
+  if (r->brokers == NULL && r->brokers_error == NULL)
+    r->brokers = kb_brokers_compute(r->ds, &r->brokers_error);
+  if (r->brokers == NULL && error != NULL)
+    *error = g_error_copy(r->brokers_error);
+  return r->brokers;
+}
+
 static void
 key_figures(Report *r, KbReportFigures *fig)
 {
   const KbDataset *ds = r->ds;
-  GError *err = NULL;
-  g_autoptr(KbIndex) ix = kb_index_compute(ds, KB_INDEX_BY_COUNTRY, &err);
-  if (ix == NULL) {
-    fail_igraph(r, err);
+  const KbIndex *ix = country_index(r);
+  if (ix == NULL)
     return;
-  }
   /* the organisations active abroad, their sectors, and the countries */
   gboolean *abroad = g_new0(gboolean, kb_dataset_node_count(ds));
   for (size_t i = 0; i < ix->n_entries; i++) {
@@ -169,8 +196,8 @@ key_figures(Report *r, KbReportFigures *fig)
   /* places abroad (any kind) resting on one organisation */
   static const KbIndexBy kinds[] = { KB_INDEX_BY_COUNTRY, KB_INDEX_BY_CITY, KB_INDEX_BY_REGION };
   for (size_t k = 0; k < G_N_ELEMENTS(kinds); k++) {
-    g_autoptr(KbIndex) px = kb_index_compute(ds, kinds[k], NULL);
-    for (size_t i = 0; px && i < px->n_entries; i++)
+    g_autoptr(KbIndex) px = kb_index_entries(ds, kinds[k]);
+    for (size_t i = 0; i < px->n_entries; i++)
       fig->single_points += !px->entries[i].home && px->entries[i].n_orgs == 1;
   }
   heading(r, 2, "key-figures", T(r, "Key figures"));
@@ -203,7 +230,7 @@ key_figures(Report *r, KbReportFigures *fig)
                                           kb_dataset_node(ds, syn->pairs[0].b)->label);
     para(r, s3);
   }
-  g_autoptr(KbBrokers) br = kb_brokers_compute(ds, NULL);
+  const KbBrokers *br = report_brokers(r, NULL);
   if (br != NULL && br->n > 0 && br->brokers[0].betweenness > 0) {
     g_autofree char *s4 = g_strdup_printf(T(r, "The main broker is %s."),
                                           kb_dataset_node(ds, br->brokers[0].node)->label);
@@ -275,12 +302,11 @@ index_section(Report *r)
     { KB_INDEX_BY_THEME, "index-theme" },
   };
   for (size_t v = 0; v < G_N_ELEMENTS(views); v++) {
-    GError *err = NULL;
-    g_autoptr(KbIndex) ix = kb_index_compute(r->ds, views[v].by, &err);
-    if (ix == NULL) {
-      fail_igraph(r, err);
+    /* the whole network's figures once, with the view by country */
+    g_autoptr(KbIndex) other = v > 0 ? kb_index_entries(r->ds, views[v].by) : NULL;
+    const KbIndex *ix = v > 0 ? other : country_index(r);
+    if (ix == NULL)
       return;
-    }
     g_autoptr(KbDoc) doc = kb_doc_new("");
     kb_tables_index(doc, r->ds, ix, 0, r->lang);
     if (v == 0) {
@@ -374,7 +400,7 @@ question(Report *r, const KbQuestion *q, size_t number)
     break;
   }
   case KB_QUESTION_CENTRALITY: {
-    g_autoptr(KbBrokers) br = kb_brokers_compute(ds, &err);
+    const KbBrokers *br = report_brokers(r, &err);
     if (br == NULL) {
       fail_igraph(r, err);
       break;
@@ -393,11 +419,7 @@ question(Report *r, const KbQuestion *q, size_t number)
     KbIndexBy by = k == KB_NODE_CITY ? KB_INDEX_BY_CITY : k == KB_NODE_REGION ? KB_INDEX_BY_REGION
                  : k == KB_NODE_THEME ? KB_INDEX_BY_THEME : k == KB_NODE_NETWORK ? KB_INDEX_BY_NETWORK
                  : k == KB_NODE_SECTOR ? KB_INDEX_BY_SECTOR : KB_INDEX_BY_COUNTRY;
-    g_autoptr(KbIndex) ix = kb_index_compute(ds, by, &err);
-    if (ix == NULL) {
-      fail_igraph(r, err);
-      break;
-    }
+    g_autoptr(KbIndex) ix = kb_index_entries(ds, by);
     /* the index row of that node and the organisations there */
     for (size_t i = 0; i < ix->n_entries; i++) {
       if (ix->entries[i].node != node)
@@ -438,7 +460,7 @@ brokers_section(Report *r)
 {
   heading(r, 2, "brokers", T(r, "Brokers and communities"));
   GError *err = NULL;
-  g_autoptr(KbBrokers) br = kb_brokers_compute(r->ds, &err);
+  const KbBrokers *br = report_brokers(r, &err);
   if (br == NULL) {
     fail_igraph(r, err);
     return;
@@ -449,6 +471,12 @@ brokers_section(Report *r)
   g_autofree char *method = kb_tables_brokers_method(br, r->lang);
   para(r, method);
   g_autoptr(KbCommunities) cs = kb_communities_compute(r->ds, &err);
+  if (cs == NULL && g_error_matches(err, KB_ERROR, KB_ERROR_LIMIT)) {
+    /* too large a network for Leiden: the rest of the report stands */
+    para(r, err->message);
+    g_error_free(err);
+    return;
+  }
   if (cs == NULL) {
     fail_igraph(r, err);
     return;
@@ -666,6 +694,9 @@ kb_report_write(const KbDataset *all, const KbReportOptions *opts, const char *d
   g_string_append(r.html, "</section>\n</body>\n</html>\n");
   write_file(&r, "report.html", r.html->str);
   g_string_free(r.html, TRUE);
+  kb_index_free(r.index);
+  kb_brokers_free(r.brokers);
+  g_clear_error(&r.brokers_error);
   fig.year = r.year;
   fig.compare = r.compare;
   if (figures != NULL)

@@ -96,6 +96,11 @@ typedef struct {
  * network's figures are counted from what makes its ties (shared networks,
  * partner_of, funds), never from a list of them, so it has no size limit. */
 KbIndex *kb_index_compute(const KbDataset *ds, KbIndexBy by, GError **error);
+/* The entries alone (who is where, with their figures), for a second view
+ * of data whose whole-network figures are known: n_orgs is set, the other
+ * whole-network figures are 0 (NaN for the centralizations), with no
+ * sectors and no cut points. Cannot fail. */
+KbIndex *kb_index_entries(const KbDataset *ds, KbIndexBy by);
 void kb_index_free(KbIndex *index);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbIndex, kb_index_free)
 
