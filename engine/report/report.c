@@ -473,7 +473,9 @@ brokers_section(Report *r)
   g_autoptr(KbCommunities) cs = kb_communities_compute(r->ds, &err);
   if (cs == NULL && g_error_matches(err, KB_ERROR, KB_ERROR_LIMIT)) {
     /* too large a network for Leiden: the rest of the report stands */
-    para(r, err->message);
+    para(r, T(r, "Communities are left out: at this size the organisation network is too dense "
+              "for Leiden (more than 5*10^7 ties, since the members of a network are all tied "
+              "to one another)."));
     g_error_free(err);
     return;
   }

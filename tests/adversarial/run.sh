@@ -200,6 +200,30 @@ ls -A "$work" | diff "$work/listing.before" - || { echo "FAIL: a temporary folde
 grep -q '<html lang="en">' "$work/report/report.html" || { echo "FAIL: the report was not replaced"; fail=1; }
 rm -rf "$work/report.before" "$work/listing.before"
 
+# a report on a network too dense for Leiden (one network of 10001
+# organisations, 50,005,000 ties, past 5*10^7): every section but the
+# communities, which say why they are left out; the map draws the sectors.
+# Not under valgrind (KB_SCALE): its point is the size.
+members=10001
+awk -v m=$members 'BEGIN { print "id,kind,label,sector"; print "ngo,sector,NGO,"; print "edu,sector,Education,"
+  print "club,network,Club,"; print "sibiu,city,Sibiu,"
+  for (i = 0; i < m; i++) printf "o%d,organisation,Org %d,%s\n", i, i, i % 2 ? "ngo" : "edu" }' \
+  > "$work/dense-nodes.csv"
+mkdir -p "$work/dense"
+mv "$work/dense-nodes.csv" "$work/dense/nodes.csv"
+awk -v m=$members 'BEGIN { print "from,to,kind"
+  for (i = 0; i < m; i++) { printf "o%d,club,member_of\n", i; if (i % 100 == 0) printf "o%d,sibiu,active_in\n", i } }' \
+  > "$work/dense/relations.csv"
+if [ "$scale" -eq 1 ]; then
+  expect report-dense 0 "report.html" -- "$kb" report --lang en "$work/dense" -o "$work/dense-report"
+  grep -q 'Communities are left out: at this size the organisation network is too dense' \
+    "$work/dense-report/report.html" || { echo "FAIL: the dense report does not say why communities are left out"; fail=1; }
+  grep -q 'id="brokers"' "$work/dense-report/report.html" && grep -q 'id="index"' "$work/dense-report/report.html" \
+    || { echo "FAIL: the dense report lost a section"; fail=1; }
+  grep -q 'The sectors and the ties between them' "$work/dense-report/report.html" \
+    || { echo "FAIL: the dense report does not draw the sectors"; fail=1; }
+fi
+
 # the exporter killed while it writes a folder of CSV files (SIGKILL as
 # soon as its temporary folder appears: waiting for nodes.csv there lost the
 # race on an idle machine, the export being done before the next look): the
