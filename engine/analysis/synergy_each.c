@@ -43,6 +43,9 @@
 #define BITS_MAX ((size_t) 1 << 28) /* bytes of the hubs' bitmaps, at most */
 #define PAIRS_MAX 400000000 /* entries of the pair lists, at most */
 #define CHUNK 1024          /* organisations a thread takes at a time */
+#define SKETCH_LOG2 7       /* a sketch has 2^SKETCH_LOG2 bits */
+#define SKETCH_BITS (1 << SKETCH_LOG2)
+#define SKETCH_WORDS (SKETCH_BITS / 64)
 
 typedef struct {
   size_t n;                 /* organisations; position p in id order */
@@ -55,7 +58,7 @@ typedef struct {
   guint32 *of;
   size_t *mem_off;          /* CSR c -> members, ascending p */
   guint32 *mem;
-  guint64 *sketch;          /* 2p, 2p + 1 -> p's sketch: a bit per context it has; likewise */
+  guint64 *sketch;          /* SKETCH_WORDS per p: a bit per context it has; likewise */
   size_t hub_first;         /* contexts from this index on are hubs */
   size_t n_hubs;
   size_t *pair_off;         /* CSR (a * n_hubs + b) -> members of hubs a < b, or NULL */
@@ -89,7 +92,7 @@ typedef struct {
  * one cache line or two): its sketch and sector (copies of the index's) and
  * a stamp, u + 1 when met in u's search. */
 typedef struct {
-  guint64 sketch[2];
+  guint64 sketch[SKETCH_WORDS];
   guint32 seen;
   guint32 sector;           /* the sector's node, or G_MAXUINT32 */
 } Slot;
@@ -157,7 +160,8 @@ compare_hubs(const void *x, const void *y)
 static inline guint8
 sketch_bit(guint32 c)
 {
-  return (guint8) (((guint64) c * 0x9E3779B97F4A7C15ULL) >> 57);
+  G_STATIC_ASSERT(SKETCH_LOG2 >= 6 && SKETCH_LOG2 <= 8);
+  return (guint8) (((guint64) c * 0x9E3779B97F4A7C15ULL) >> (64 - SKETCH_LOG2));
 }
 
 /* TRUE when the sketch has the bit: it may hold the context. */
@@ -165,6 +169,12 @@ static inline gboolean
 sketch_has(const guint64 *sketch, guint8 bit)
 {
   return (sketch[bit >> 6] >> (bit & 63)) & 1;
+}
+
+static inline void
+sketch_set(guint64 *sketch, guint8 bit)
+{
+  sketch[bit >> 6] |= (guint64) 1 << (bit & 63);
 }
 
 /* The members of each pair of hubs that some organisation holds both of,
@@ -320,12 +330,10 @@ index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max,
          && ix->mem_off[ix->hub_first] - ix->mem_off[ix->hub_first - 1] > walk_max)
     ix->hub_first--;
   ix->n_hubs = n_ctx - ix->hub_first;
-  ix->sketch = g_new0(guint64, 2 * (ix->n ? ix->n : 1));
+  ix->sketch = g_new0(guint64, SKETCH_WORDS * (ix->n ? ix->n : 1));
   for (size_t p = 0; p < ix->n; p++)
-    for (size_t j = ix->of_off[p]; j < ix->of_off[p + 1]; j++) {
-      guint8 b = sketch_bit(ix->of[j]);
-      ix->sketch[2 * p + (b >> 6)] |= (guint64) 1 << (b & 63);
-    }
+    for (size_t j = ix->of_off[p]; j < ix->of_off[p + 1]; j++)
+      sketch_set(ix->sketch + SKETCH_WORDS * p, sketch_bit(ix->of[j]));
   pairs_build(ix, pairs_max);
   ix->bits = g_new0(guint64, ix->n_hubs * ix->words + 1);
   for (size_t p = 0; p < ix->n; p++)
@@ -545,10 +553,9 @@ walk(const Index *ix, Scratch *s, guint32 u, size_t at, const guint64 *later_mas
     sl->seen = u + 1;
     if (s->n_best == s->k) {
       double bound = ix->weight[c];
-      for (guint64 x = sl->sketch[0] & later_mask[0]; x; x &= x - 1)
-        bound += later[__builtin_ctzll(x)];
-      for (guint64 x = sl->sketch[1] & later_mask[1]; x; x &= x - 1)
-        bound += later[64 + __builtin_ctzll(x)];
+      for (int w = 0; w < SKETCH_WORDS; w++)
+        for (guint64 x = sl->sketch[w] & later_mask[w]; x; x &= x - 1)
+          bound += later[64 * w + __builtin_ctzll(x)];
       if (settled(s, bound))
         continue;
     }
@@ -802,14 +809,14 @@ search(const Index *ix, Scratch *s, guint32 u)
     s->mine_bit = g_renew(guint8, s->mine_bit, s->mine_max);
   }
   /* u's contexts: their weight in all and per sketch bit */
-  double left = 0, later[128] = { 0 };
-  guint64 later_mask[2] = { 0, 0 };
+  double left = 0, later[SKETCH_BITS] = { 0 };
+  guint64 later_mask[SKETCH_WORDS] = { 0 };
   for (size_t j = 0; j < s->n_mine; j++) {
     guint8 bit = sketch_bit(s->mine[j]);
     s->mine_bit[j] = bit;
     left += ix->weight[s->mine[j]];
     later[bit] += ix->weight[s->mine[j]];
-    later_mask[bit >> 6] |= (guint64) 1 << (bit & 63);
+    sketch_set(later_mask, bit);
   }
   /* 1: the contexts, smallest first, while a candidate reached only through
    * the ones left could still enter */
@@ -898,8 +905,10 @@ static void
 scratch_init(Scratch *s, const Index *ix, size_t k)
 {
   s->slot = g_new0(Slot, ix->n ? ix->n : 1);
-  for (size_t p = 0; p < ix->n; p++)
-    s->slot[p] = (Slot) { { ix->sketch[2 * p], ix->sketch[2 * p + 1] }, 0, ix->sector[p] };
+  for (size_t p = 0; p < ix->n; p++) {
+    s->slot[p] = (Slot) { { 0 }, 0, ix->sector[p] };
+    memcpy(s->slot[p].sketch, ix->sketch + SKETCH_WORDS * p, sizeof s->slot[p].sketch);
+  }
   s->mine_max = 64;
   s->mine_bit = g_new(guint8, s->mine_max);
   s->k = k;
