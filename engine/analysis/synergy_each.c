@@ -29,8 +29,9 @@
  *     however large its hubs. An organisation of many hubs has many
  *     subsets to visit (at 10^6, the 2% of organisations with 12 hubs or
  *     more took a third of the time), most of them read from a few short pair
- *     lists: such a list, met a second time, is scored whole, and the
- *     subsets holding both its hubs are not read again.
+ *     lists: such a list, met a second time (for 13 hubs or more: each
+ *     such list, at once), is scored whole, and the subsets holding both
+ *     its hubs are not read again.
  *
  * Contexts are numbered by (size, node), and every score is summed over the
  * shared contexts in that order, so a pair's score does not depend on the
@@ -46,7 +47,9 @@
 #define HUBS 1024           /* at most this many contexts are hubs */
 #define BITS_MAX ((size_t) 1 << 28) /* bytes of the hubs' bitmaps, at most */
 #define PAIRS_MAX 400000000 /* entries of the pair lists, at most */
-#define TAKE_MAX 64       /* a pair list up to this long is taken whole on its second use */
+#define TAKE_MAX 64         /* a pair list up to this long is taken whole on its second use */
+#define TAKE_HUBS 13        /* an organisation of this many enumerated hubs or more ... */
+#define TAKE_FIRST 256      /* ... takes its pair lists up to this long whole at once */
 #define CHUNK 1024          /* organisations a thread takes at a time */
 #define SKETCH_LOG2 7       /* a sketch has 2^SKETCH_LOG2 bits */
 #define SKETCH_BITS (1 << SKETCH_LOG2)
@@ -121,8 +124,9 @@ typedef struct {
   size_t held_len, held_max;
   PairList lists[ENUM_MAX * (ENUM_MAX - 1) / 2]; /* of u's enumerated hubs, shortest first */
   size_t n_lists;
-  guint32 taken[ENUM_MAX * (ENUM_MAX - 1) / 2]; /* pairs of hubs whose every member is met */
-  size_t n_taken;
+  guint32 taken[ENUM_MAX];  /* per enumerated hub i, the hubs j whose pair
+                             * list with it was taken whole: every member of
+                             * both is met */
 } Scratch;
 
 /* ------------------------------------------------------------ building */
@@ -606,6 +610,23 @@ holds_all(const Index *ix, const guint32 *big, guint32 kept, guint32 v, Held *e)
   return TRUE;
 }
 
+/* Scores every organisation of the pair list l not met yet, and notes that
+ * every member of its two hubs is met. */
+static void
+take_list(const Index *ix, Scratch *s, guint32 u, size_t at, const PairList *l)
+{
+  for (size_t e = 0; e < l->len; e++) {
+    guint32 v = ix->pair[l->off + e];
+    if (s->slot[v].seen != u + 1) {
+      s->slot[v].seen = u + 1;
+      take(ix, s, u, v, at, FALSE);
+    }
+  }
+  int a = __builtin_ctz(l->both), b = 31 - __builtin_clz(l->both);
+  s->taken[a] |= 1u << b;
+  s->taken[b] |= 1u << a;
+}
+
 /* Considers the organisations holding every hub of 'kept' (bits over
  * big[], u's hubs from position 'at'; a subset T of score f), in id order,
  * until no later one can enter. They are read from the shortest list of
@@ -628,32 +649,26 @@ scan(const Index *ix, Scratch *s, guint32 u, size_t at, guint32 kept, double f)
   }
   /* every member of T met already: T holds two hubs whose members were
    * all met */
-  for (size_t r = 0; r < s->n_taken; r++)
-    if ((kept & s->taken[r]) == s->taken[r])
+  for (guint32 b = kept; b; b &= b - 1)
+    if (s->taken[__builtin_ctz(b)] & kept)
       return;
   /* the shortest list of two hubs of T; without pair lists, the first
    * hub's (u's hubs ascend by size) */
   guint32 slot = first * ENUM_MAX + first, pair = 1u << first;
-  for (size_t q = 0; q < s->n_lists; q++)
+  const PairList *chosen = NULL;
+  for (size_t q = 0; q < s->n_lists && chosen == NULL; q++)
     if ((kept & s->lists[q].both) == s->lists[q].both) {
-      len = s->lists[q].len;
-      list = ix->pair + s->lists[q].off;
-      slot = s->lists[q].slot;
-      pair = s->lists[q].both;
-      break;
+      chosen = &s->lists[q];
+      len = chosen->len;
+      list = ix->pair + chosen->off;
+      slot = chosen->slot;
+      pair = chosen->both;
     }
   /* a short list read for a subset before: its members are scored all at
    * once, so that no later subset that holds both its hubs (one of many
    * when u has many hubs) reads it again */
-  if (s->held_stamp[slot] == u + 1 && pair != 1u << first && len <= TAKE_MAX) {
-    for (size_t k = 0; k < len; k++) {
-      guint32 v = list[k];
-      if (s->slot[v].seen != u + 1) {
-        s->slot[v].seen = u + 1;
-        take(ix, s, u, v, at, FALSE);
-      }
-    }
-    s->taken[s->n_taken++] = pair;
+  if (chosen != NULL && s->held_stamp[slot] == u + 1 && len <= TAKE_MAX) {
+    take_list(ix, s, u, at, chosen);
     return;
   }
   /* what is known of the list's entries so far, for this search */
@@ -784,7 +799,11 @@ enumerate(const Index *ix, Scratch *s, guint32 u, size_t at)
                                             i * ENUM_MAX + j };
     }
   qsort(s->lists, s->n_lists, sizeof(PairList), compare_lists);
-  s->n_taken = 0;
+  memset(s->taken, 0, sizeof s->taken);
+  /* an organisation of many hubs would visit thousands of subsets, many
+   * read from its short lists: those are taken whole first */
+  for (size_t q = 0; q < s->n_lists && nb >= TAKE_HUBS && s->lists[q].len <= TAKE_FIRST; q++)
+    take_list(ix, s, u, at, &s->lists[q]);
   GArray *heap = s->heap;
   g_array_set_size(heap, 0);
   Subset cur = { 0, G_MAXUINT32, 0 };
