@@ -576,6 +576,17 @@ walk(const Index *ix, Scratch *s, guint32 u, size_t at, const guint64 *later_mas
 
 /* ------------------------------------------------------- enumeration */
 
+/* Scores v, reached only through u's contexts from position 'at' on, and
+ * offers it, unless met before in u's search. */
+static inline void
+meet(const Index *ix, Scratch *s, guint32 u, guint32 v, size_t at)
+{
+  if (s->slot[v].seen != u + 1) {
+    s->slot[v].seen = u + 1;
+    take(ix, s, u, v, at, FALSE);
+  }
+}
+
 /* Offers v, a member of every context of T (of score f(T) or more) not
  * met in the walk, which ended before position 'at'; TRUE when no later
  * member of T (by id) can enter. */
@@ -584,10 +595,7 @@ consider(const Index *ix, Scratch *s, guint32 u, guint32 v, double f, size_t at)
 {
   if (!enters(s, f, v))
     return TRUE;
-  if (s->slot[v].seen != u + 1) {
-    s->slot[v].seen = u + 1;
-    take(ix, s, u, v, at, FALSE);
-  }
+  meet(ix, s, u, v, at);
   return FALSE;
 }
 
@@ -615,13 +623,8 @@ holds_all(const Index *ix, const guint32 *big, guint32 kept, guint32 v, Held *e)
 static void
 take_list(const Index *ix, Scratch *s, guint32 u, size_t at, const PairList *l)
 {
-  for (size_t e = 0; e < l->len; e++) {
-    guint32 v = ix->pair[l->off + e];
-    if (s->slot[v].seen != u + 1) {
-      s->slot[v].seen = u + 1;
-      take(ix, s, u, v, at, FALSE);
-    }
-  }
+  for (size_t e = 0; e < l->len; e++)
+    meet(ix, s, u, ix->pair[l->off + e], at);
   int a = __builtin_ctz(l->both), b = 31 - __builtin_clz(l->both);
   s->taken[a] |= 1u << b;
   s->taken[b] |= 1u << a;
