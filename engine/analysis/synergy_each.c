@@ -50,6 +50,7 @@
 #define TAKE_MAX 64         /* a pair list up to this long is taken whole on its second use */
 #define TAKE_HUBS 13        /* an organisation of this many enumerated hubs or more ... */
 #define TAKE_FIRST 256      /* ... takes its pair lists up to this long whole at once */
+#define WALK_BATCH 16       /* members of a walk sifted ahead of their slot reads */
 #define CHUNK 1024          /* organisations a thread takes at a time */
 #define SKETCH_LOG2 7       /* a sketch has 2^SKETCH_LOG2 bits */
 #define SKETCH_BITS (1 << SKETCH_LOG2)
@@ -67,6 +68,8 @@ typedef struct {
   size_t *mem_off;          /* CSR c -> members, ascending p */
   guint32 *mem;
   guint64 *sketch;          /* SKETCH_WORDS per p: a bit per context it has; likewise */
+  guint64 *mem_sketch;      /* SKETCH_WORDS per entry of mem of a context that is
+                             * not a hub: the member's sketch, read in turn */
   size_t hub_first;         /* contexts from this index on are hubs */
   size_t n_hubs;
   size_t *pair_off;         /* CSR (a * n_hubs + b) -> members of hubs a < b, or NULL */
@@ -96,11 +99,9 @@ typedef struct {
   guint32 both, slot;
 } PairList;
 
-/* What a search reads of each member it meets, in one place (24 bytes, in
- * one cache line or two): its sketch and sector (copies of the index's) and
- * a stamp, u + 1 when met in u's search. */
+/* What a search reads of each member it scores, in one place: its sector
+ * (a copy of the index's) and a stamp, u + 1 when met in u's search. */
 typedef struct {
-  guint64 sketch[SKETCH_WORDS];
   guint32 seen;
   guint32 sector;           /* the sector's node, or G_MAXUINT32 */
 } Slot;
@@ -109,6 +110,7 @@ typedef struct {
   Slot *slot;               /* per organisation */
   const guint32 *mine;      /* u's contexts, ascending */
   size_t n_mine;
+  size_t first_hub;         /* the position in mine of u's first hub */
   guint8 *mine_bit;         /* their sketch bits */
   size_t mine_max;          /* room in mine_bit */
   Cand *best;               /* the K best so far, best first */
@@ -358,6 +360,11 @@ index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max,
     for (size_t j = ix->of_off[p]; j < ix->of_off[p + 1]; j++)
       ix->mem[fill[ix->of[j]]++] = (guint32) p;
   g_free(fill);
+  size_t walked = ix->mem_off[ix->hub_first];
+  ix->mem_sketch = g_new(guint64, SKETCH_WORDS * (walked ? walked : 1));
+  for (size_t j = 0; j < walked; j++)
+    memcpy(ix->mem_sketch + SKETCH_WORDS * j, ix->sketch + SKETCH_WORDS * ix->mem[j],
+           SKETCH_WORDS * sizeof(guint64));
   g_free(off);
   g_free(nodes_of);
   g_free(deg);
@@ -403,6 +410,7 @@ index_release(Index *ix)
   g_free(ix->mem_off);
   g_free(ix->mem);
   g_free(ix->sketch);
+  g_free(ix->mem_sketch);
   g_free(ix->pair_off);
   g_free(ix->pair);
   g_free(ix->bits);
@@ -490,9 +498,8 @@ member(const Index *ix, guint32 c, guint32 v)
  * cannot lift v into the top K. */
 static inline double
 score_with(const Index *ix, const Scratch *s, size_t at, gboolean known, guint32 v,
-           guint32 *shared)
+           const guint64 *sketch, guint32 *shared)
 {
-  const guint64 *sketch = s->slot[v].sketch;
   double sum = 0, open = 0;   /* the weights of the contexts v shares or may share */
   for (size_t j = at; j < s->n_mine; j++)
     if ((j == at && known) || sketch_has(sketch, s->mine_bit[j]))
@@ -533,12 +540,13 @@ excluded(const Index *ix, const Scratch *s, guint32 u, guint32 v)
 /* Scores v, met for the first time (see score_with for 'at' and
  * 'known'), and offers it unless its pair is left out. */
 static inline void
-take(const Index *ix, Scratch *s, guint32 u, guint32 v, size_t at, gboolean known)
+take(const Index *ix, Scratch *s, guint32 u, guint32 v, size_t at, gboolean known,
+     const guint64 *sketch)
 {
   if (excluded(ix, s, u, v))
     return;
   guint32 shared;
-  double score = score_with(ix, s, at, known, v, &shared);
+  double score = score_with(ix, s, at, known, v, sketch, &shared);
   if (score >= 0)
     offer(s, v, score, shared);
 }
@@ -547,30 +555,55 @@ take(const Index *ix, Scratch *s, guint32 u, guint32 v, size_t at, gboolean know
  * member met here shares none of u's earlier contexts, so its score is at
  * most the weight of this one plus those of the later ones its sketch may
  * hold (later[b]: the weights of u's later contexts with sketch bit b,
- * summed); when that cannot enter the top K, it is not scored. */
+ * summed); when that cannot enter the top K, it is not scored. That bound
+ * is read from the sketches kept beside the member list, in turn; only
+ * the members it lets through have their slot read (at 10^6, one in ten),
+ * a batch at a time, fetched ahead with the hub bits they will be tested
+ * for. A member left out by its bound is not marked as met: wherever u's
+ * search meets it later, its bound is lower and the K-th best score no
+ * lower, so it is left out again (a pair list taken whole scores it short
+ * of the contexts walked before, which cannot lift it in either). */
 static void
 walk(const Index *ix, Scratch *s, guint32 u, size_t at, const guint64 *later_mask,
      const double *later)
 {
   guint32 c = s->mine[at];
-  size_t end = ix->mem_off[c + 1];
-  for (size_t j = ix->mem_off[c]; j < end; j++) {
-    guint32 v = ix->mem[j];
-    if (j + 16 < end)
-      __builtin_prefetch(&s->slot[ix->mem[j + 16]], 1);
-    Slot *sl = &s->slot[v];
-    if (sl->seen == u + 1)
-      continue;
-    sl->seen = u + 1;
-    if (s->n_best == s->k) {
-      double bound = ix->weight[c];
-      for (int w = 0; w < SKETCH_WORDS; w++)
-        for (guint64 x = sl->sketch[w] & later_mask[w]; x; x &= x - 1)
-          bound += later[64 * w + __builtin_ctzll(x)];
-      if (settled(s, bound))
-        continue;
+  size_t start = ix->mem_off[c], end = ix->mem_off[c + 1];
+  /* the members' sketches side by side, but for a hub (walked when u has
+   * more than ENUM_MAX) */
+  const guint64 *side = c < ix->hub_first ? ix->mem_sketch + SKETCH_WORDS * start : NULL;
+  guint32 pass[WALK_BATCH];
+  const guint64 *pass_sketch[WALK_BATCH];
+  for (size_t j = start; j < end;) {
+    /* the next members that can enter: their slots and hub bits are
+     * fetched while the next ones are sifted */
+    size_t n = 0;
+    for (; j < end && n < WALK_BATCH; j++) {
+      guint32 v = ix->mem[j];
+      const guint64 *sketch = side != NULL ? side + SKETCH_WORDS * (j - start)
+                                           : ix->sketch + SKETCH_WORDS * v;
+      if (s->n_best == s->k) {
+        double bound = ix->weight[c];
+        for (int w = 0; w < SKETCH_WORDS; w++)
+          for (guint64 x = sketch[w] & later_mask[w]; x; x &= x - 1)
+            bound += later[64 * w + __builtin_ctzll(x)];
+        if (settled(s, bound))
+          continue;
+      }
+      __builtin_prefetch(&s->slot[v], 1);
+      for (size_t h = MAX(s->first_hub, at + 1); h < s->n_mine; h++)
+        if (sketch_has(sketch, s->mine_bit[h]))
+          __builtin_prefetch(&ix->bits[(size_t) (s->mine[h] - ix->hub_first) * ix->words + v / 64]);
+      pass[n] = v;
+      pass_sketch[n++] = sketch;
     }
-    take(ix, s, u, v, at, TRUE);
+    for (size_t i = 0; i < n; i++) {
+      Slot *sl = &s->slot[pass[i]];
+      if (sl->seen == u + 1)
+        continue;
+      sl->seen = u + 1;
+      take(ix, s, u, pass[i], at, TRUE, pass_sketch[i]);
+    }
   }
 }
 
@@ -583,7 +616,7 @@ meet(const Index *ix, Scratch *s, guint32 u, guint32 v, size_t at)
 {
   if (s->slot[v].seen != u + 1) {
     s->slot[v].seen = u + 1;
-    take(ix, s, u, v, at, FALSE);
+    take(ix, s, u, v, at, FALSE, ix->sketch + SKETCH_WORDS * v);
   }
 }
 
@@ -867,6 +900,9 @@ search(const Index *ix, Scratch *s, guint32 u)
     later[bit] += ix->weight[s->mine[j]];
     sketch_set(later_mask, bit);
   }
+  s->first_hub = 0;
+  while (s->first_hub < s->n_mine && s->mine[s->first_hub] < ix->hub_first)
+    s->first_hub++;
   /* 1: the contexts, smallest first, while a candidate reached only through
    * the ones left could still enter */
   size_t h = 0;
@@ -955,8 +991,7 @@ scratch_init(Scratch *s, const Index *ix, size_t k)
 {
   s->slot = g_new0(Slot, ix->n ? ix->n : 1);
   for (size_t p = 0; p < ix->n; p++) {
-    s->slot[p] = (Slot) { { 0 }, 0, ix->sector[p] };
-    memcpy(s->slot[p].sketch, ix->sketch + SKETCH_WORDS * p, sizeof s->slot[p].sketch);
+    s->slot[p] = (Slot) { 0, ix->sector[p] };
   }
   s->mine_max = 64;
   s->mine_bit = g_new(guint8, s->mine_max);
@@ -1023,7 +1058,6 @@ kb_i_synergy_each_tuned(const KbDataset *ds, const KbSynergyOptions *opts, size_
   for (guint t = 0; t < n_threads; t++)
     scratch_init(&workers[t].scratch, &ix, k);
   /* the slots hold the only copies needed from here on */
-  g_clear_pointer(&ix.sketch, g_free);
   g_clear_pointer(&ix.sector, g_free);
   size_t block_n = MAX(1, MIN(ix.n, MAX(CHUNK, BLOCK_CELLS / k)));
   Block blocks[2];
