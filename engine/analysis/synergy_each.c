@@ -14,7 +14,10 @@
  *     score is at most their total weight; once the K-th best score exceeds
  *     that bound, u is done. In practice the small
  *     contexts settle most organisations, and the themes and countries that
- *     hold 10^5 organisations are never walked.
+ *     hold 10^5 organisations are never walked. Within a context, a
+ *     member's own bound (from a sketch of its contexts, kept beside the
+ *     member list) rules out nine in ten members at 10^6 before anything
+ *     of theirs is read from elsewhere.
  *  2. The largest contexts (the hubs: above WALK_MAX organisations, at most
  *     HUBS of them) are never walked. The candidates reached only through
  *     them are enumerated best first: all candidates sharing exactly the
@@ -31,7 +34,11 @@
  *     more took a third of the time), most of them read from a few short pair
  *     lists: such a list, met a second time (for 13 hubs or more: each
  *     such list, at once), is scored whole, and the subsets holding both
- *     its hubs are not read again.
+ *     its hubs are not read again. The subsets to visit can still number
+ *     2^24 (an organisation in 24 hubs whose candidates share few of
+ *     them), so an enumeration that has read ENUM_COST times as many
+ *     subsets and entries as its hubs have members stops, and the hubs are
+ *     walked instead (at 10^6, 15 organisations of 558,033).
  *
  * Contexts are numbered by (size, node), and every score is summed over the
  * shared contexts in that order, so a pair's score does not depend on the
@@ -50,6 +57,7 @@
 #define TAKE_MAX 64         /* a pair list up to this long is taken whole on its second use */
 #define TAKE_HUBS 13        /* an organisation of this many enumerated hubs or more ... */
 #define TAKE_FIRST 256      /* ... takes its pair lists up to this long whole at once */
+#define ENUM_COST 4         /* an enumeration stops after this many steps per member of its hubs */
 #define WALK_BATCH 16       /* members of a walk sifted ahead of their slot reads */
 #define CHUNK 1024          /* organisations a thread takes at a time */
 #define SKETCH_LOG2 7       /* a sketch has 2^SKETCH_LOG2 bits */
@@ -126,6 +134,7 @@ typedef struct {
   size_t held_len, held_max;
   PairList lists[ENUM_MAX * (ENUM_MAX - 1) / 2]; /* of u's enumerated hubs, shortest first */
   size_t n_lists;
+  size_t steps;             /* subsets and list entries read in u's enumeration */
   guint32 taken[ENUM_MAX];  /* per enumerated hub i, the hubs j whose pair
                              * list with it was taken whole: every member of
                              * both is met */
@@ -669,8 +678,9 @@ take_list(const Index *ix, Scratch *s, guint32 u, size_t at, const PairList *l)
  * the members of two hubs of T (of the smallest, without the pair lists).
  * What is learnt of an entry's hubs is kept for the rest of the search,
  * since the same list serves many subsets: each hub of an entry is read
- * at most once, and only while the entry could still hold T. */
-static void
+ * at most once, and only while the entry could still hold T. Returns the
+ * number of entries read. */
+static size_t
 scan(const Index *ix, Scratch *s, guint32 u, size_t at, guint32 kept, double f)
 {
   const guint32 *big = s->mine + at;
@@ -680,14 +690,14 @@ scan(const Index *ix, Scratch *s, guint32 u, size_t at, guint32 kept, double f)
   if (kept == 1u << first) {
     for (size_t k = 0; k < len; k++)
       if (consider(ix, s, u, list[k], f, at))
-        return;
-    return;
+        return k + 1;
+    return len;
   }
   /* every member of T met already: T holds two hubs whose members were
    * all met */
   for (guint32 b = kept; b; b &= b - 1)
     if (s->taken[__builtin_ctz(b)] & kept)
-      return;
+      return 0;
   /* the shortest list of two hubs of T; without pair lists, the first
    * hub's (u's hubs ascend by size) */
   guint32 slot = first * ENUM_MAX + first, pair = 1u << first;
@@ -705,7 +715,7 @@ scan(const Index *ix, Scratch *s, guint32 u, size_t at, guint32 kept, double f)
    * when u has many hubs) reads it again */
   if (chosen != NULL && s->held_stamp[slot] == u + 1 && len <= TAKE_MAX) {
     take_list(ix, s, u, at, chosen);
-    return;
+    return len;
   }
   /* what is known of the list's entries so far, for this search */
   if (s->held_stamp[slot] != u + 1) {
@@ -726,19 +736,19 @@ scan(const Index *ix, Scratch *s, guint32 u, size_t at, guint32 kept, double f)
       k++;
     if (k == s->held_done[slot]) {
       if (k == len)
-        return;
+        return k;
       held[k] = (Held) { pair, 0 };
       s->held_done[slot]++;
       if (!holds_all(ix, big, kept, list[k], &held[k])) {
         /* not a member, but the stop test holds for it all the same */
         if (!enters(s, f, list[k]))
-          return;
+          return k + 1;
         k++;
         continue;
       }
     }
     if (consider(ix, s, u, list[k], f, at))
-      return;
+      return k + 1;
     k++;
   }
 }
@@ -806,8 +816,9 @@ heap_pop(GArray *heap)
 
 
 /* Step 2: the candidates reached only through u's contexts from position
- * 'at' on (the set 'big'), best first by the subset they share. */
-static void
+ * 'at' on (the set 'big'), best first by the subset they share. FALSE
+ * when it stopped short, having cost as much as walking them would. */
+static gboolean
 enumerate(const Index *ix, Scratch *s, guint32 u, size_t at)
 {
   const guint32 *big = s->mine + at;
@@ -823,8 +834,12 @@ enumerate(const Index *ix, Scratch *s, guint32 u, size_t at)
     order[j] = i;
   }
   double total = 0;
-  for (guint32 i = 0; i < nb; i++)
+  size_t budget = 0;
+  for (guint32 i = 0; i < nb; i++) {
     total += ix->weight[big[i]];
+    budget += ENUM_COST * (ix->mem_off[big[i] + 1] - ix->mem_off[big[i]]);
+  }
+  s->steps = 0;
   /* the lists of each pair of them, shortest first */
   s->n_lists = 0;
   for (guint32 i = 0; i < nb && ix->pair_off != NULL; i++)
@@ -838,14 +853,18 @@ enumerate(const Index *ix, Scratch *s, guint32 u, size_t at)
   memset(s->taken, 0, sizeof s->taken);
   /* an organisation of many hubs would visit thousands of subsets, many
    * read from its short lists: those are taken whole first */
-  for (size_t q = 0; q < s->n_lists && nb >= TAKE_HUBS && s->lists[q].len <= TAKE_FIRST; q++)
+  for (size_t q = 0; q < s->n_lists && nb >= TAKE_HUBS && s->lists[q].len <= TAKE_FIRST; q++) {
     take_list(ix, s, u, at, &s->lists[q]);
+    s->steps += s->lists[q].len;
+  }
   GArray *heap = s->heap;
   g_array_set_size(heap, 0);
   Subset cur = { 0, G_MAXUINT32, 0 };
   G_STATIC_ASSERT(ENUM_MAX < 32);
   guint32 full = (1u << nb) - 1;   /* every hub left out: nothing to scan */
   for (;;) {
+    if (++s->steps > budget)
+      return FALSE;
     if (cur.set != full) {
       if (settled(s, total - cur.removed))
         break;
@@ -856,7 +875,7 @@ enumerate(const Index *ix, Scratch *s, guint32 u, size_t at)
       for (guint32 i = 0; i < nb; i++)
         if (kept & (1u << i))
           f += ix->weight[big[i]];
-      scan(ix, s, u, at, kept, f);
+      s->steps += scan(ix, s, u, at, kept, f);
     }
     /* the next subsets of left-out hubs: replace the last by the next one
      * up, or add the next one up (each subset is reached once) */
@@ -876,6 +895,7 @@ enumerate(const Index *ix, Scratch *s, guint32 u, size_t at)
       break;
     cur = heap_pop(heap);
   }
+  return TRUE;
 }
 
 static void
@@ -904,14 +924,19 @@ search(const Index *ix, Scratch *s, guint32 u)
   while (s->first_hub < s->n_mine && s->mine[s->first_hub] < ix->hub_first)
     s->first_hub++;
   /* 1: the contexts, smallest first, while a candidate reached only through
-   * the ones left could still enter */
-  size_t h = 0;
-  for (; h < s->n_mine; h++) {
+   * the ones left could still enter; 2: the largest, as subsets, unless
+   * that would cost more than walking them */
+  gboolean enumerated = FALSE;
+  for (size_t h = 0; h < s->n_mine; h++) {
     if (settled(s, left))
       return;
     guint32 c = s->mine[h];
-    if (c >= ix->hub_first && s->n_mine - h <= ENUM_MAX)
-      break;
+    if (!enumerated && c >= ix->hub_first && s->n_mine - h <= ENUM_MAX) {
+      s->held_len = 0;
+      if (enumerate(ix, s, u, h))
+        return;
+      enumerated = TRUE;
+    }
     /* the contexts after this one */
     int b = s->mine_bit[h];
     later[b] -= ix->weight[c];
@@ -921,11 +946,6 @@ search(const Index *ix, Scratch *s, guint32 u)
     }
     walk(ix, s, u, h, later_mask, later);
     left -= ix->weight[c];
-  }
-  /* 2: the largest, as subsets */
-  if (h < s->n_mine) {
-    s->held_len = 0;
-    enumerate(ix, s, u, h);
   }
 }
 

@@ -384,14 +384,14 @@ add(KbBuilder *b, KbTable t, const char *const *names, const char *const *values
   kb_builder_add_row(b, t, &row);
 }
 
-/* A dataset of one network, 'club', with 'members' organisations. */
-static KbDataset *
-one_club(unsigned members)
+static const char *const node_cols[] = { "id", "kind", "label", "sector" };
+static const char *const rel_cols[] = { "from", "to", "kind" };
+
+/* A builder that has read the headers node_cols and rel_cols. */
+static KbBuilder *
+new_builder(const char *name, KbDiagList *diags)
 {
-  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
-  g_autoptr(KbBuilder) b = kb_builder_new("big", diags);
-  static const char *const node_cols[] = { "id", "kind", "label", "sector" };
-  static const char *const rel_cols[] = { "from", "to", "kind" };
+  KbBuilder *b = kb_builder_new(name, diags);
   KbCell hn[4], hr[3];
   for (int i = 0; i < 4; i++)
     hn[i] = (KbCell) { node_cols[i], node_cols[i], 1, 1 };
@@ -400,6 +400,15 @@ one_club(unsigned members)
   KbRow header_n = { "nodes.csv", 1, hn, 4 }, header_r = { "relations.csv", 1, hr, 3 };
   ck_assert(kb_builder_check_header(b, KB_TABLE_NODES, &header_n));
   ck_assert(kb_builder_check_header(b, KB_TABLE_RELATIONS, &header_r));
+  return b;
+}
+
+/* A dataset of one network, 'club', with 'members' organisations. */
+static KbDataset *
+one_club(unsigned members)
+{
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  g_autoptr(KbBuilder) b = new_builder("big", diags);
   const char *sector[] = { "ngo", "sector", "NGO", "" };
   const char *network[] = { "club", "network", "Club", "" };
   add(b, KB_TABLE_NODES, node_cols, sector, 4, 2);
@@ -415,6 +424,56 @@ one_club(unsigned members)
   ck_assert_uint_eq(kb_diag_list_count(diags, KB_SEVERITY_ERROR), 0);
   return ds;
 }
+
+/* 40 organisations in 30 networks: org-0 in all of them, org-i in net-j
+ * for j = i, 7i, 11i (mod 30); sectors ngo and business by turns. With a
+ * walk threshold of 2 every network of 3 members or more is a hub, so
+ * org-0 holds more than the 24 that can be enumerated: it walks the first
+ * of them. Its candidates share at most 3 networks with it, so its
+ * enumeration would visit most of the 2^24 subsets of the others; it
+ * stops, and they are walked too. */
+static KbDataset *
+many_networks(void)
+{
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  g_autoptr(KbBuilder) b = new_builder("many", diags);
+  unsigned line = 2, rel_line = 2;
+  const char *ngo[] = { "ngo", "sector", "NGO", "" };
+  const char *business[] = { "business", "sector", "Business", "" };
+  add(b, KB_TABLE_NODES, node_cols, ngo, 4, line++);
+  add(b, KB_TABLE_NODES, node_cols, business, 4, line++);
+  for (unsigned j = 0; j < 30; j++) {
+    g_autofree char *id = g_strdup_printf("net-%u", j);
+    const char *net[] = { id, "network", id, "" };
+    add(b, KB_TABLE_NODES, node_cols, net, 4, line++);
+  }
+  for (unsigned i = 0; i < 40; i++) {
+    g_autofree char *id = g_strdup_printf("org-%u", i);
+    const char *org[] = { id, "organisation", id, i % 2 ? "business" : "ngo" };
+    add(b, KB_TABLE_NODES, node_cols, org, 4, line++);
+    for (unsigned j = 0; j < 30; j++)
+      if (i == 0 || j == i % 30 || j == 7 * i % 30 || j == 11 * i % 30) {
+        g_autofree char *net = g_strdup_printf("net-%u", j);
+        const char *rel[] = { id, net, "member_of" };
+        add(b, KB_TABLE_RELATIONS, rel_cols, rel, 3, rel_line++);
+      }
+  }
+  KbDataset *ds = kb_builder_finish(b);
+  ck_assert_uint_eq(kb_diag_list_count(diags, KB_SEVERITY_ERROR), 0);
+  return ds;
+}
+
+START_TEST(synergy_each_walks_hubs_past_the_enumerated)
+{
+  g_autoptr(KbDataset) ds = many_networks();
+  static const size_t walks[] = { G_MAXSIZE, 2 };
+  for (size_t w = 0; w < G_N_ELEMENTS(walks); w++) {
+    check_each(ds, TRUE, 5, walks[w], G_MAXSIZE);
+    check_each(ds, FALSE, 3, walks[w], G_MAXSIZE);
+    check_each(ds, TRUE, 4, walks[w], 0);
+  }
+}
+END_TEST
 
 /* 10001 members tie 10001 * 10000 / 2 = 50,005,000 pairs, past 5*10^7
  * (hand-reckoned). */
@@ -1427,6 +1486,7 @@ analysis_suite(void)
   tcase_add_test(tc, synergy_on_organisations_is_adamic_adar);
   tcase_add_test(tc, synergy_reasons_and_filters);
   tcase_add_test(tc, synergy_each_is_a_top_k_of_all_pairs);
+  tcase_add_test(tc, synergy_each_walks_hubs_past_the_enumerated);
   tcase_add_test(tc, synergy_org_is_its_part_of_all);
   tcase_add_test(tc, index_counts_match_the_listed_network);
   tcase_add_test(tc, index_of_a_huge_network);
