@@ -290,6 +290,7 @@ index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max,
   for (size_t i = 0; i < n_links; i++)
     nodes_of[fill[pairs[2 * i]]++] = pairs[2 * i + 1];
   g_array_unref(c.pairs);
+  g_free(fill);
   size_t *deg = g_new0(size_t, n_nodes ? n_nodes : 1);
   size_t kept = 0;
   for (size_t p = 0; p < ix->n; p++) {
@@ -341,6 +342,11 @@ index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max,
     qsort(ix->of + start, m - start, sizeof(guint32), kb_i_compare_u32);
     ix->of_off[p + 1] = m;
   }
+  g_free(off);
+  g_free(nodes_of);
+  g_free(deg);
+  g_free(cix);
+  g_free(c.kind);
   for (size_t k = 0; k < n_ctx; k++)
     ix->mem_off[k + 1] += ix->mem_off[k];
   /* the hubs: the largest contexts, above walk_max (at most HUBS, and as
@@ -363,7 +369,6 @@ index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max,
       if (ix->of[j] >= ix->hub_first)
         ix->bits[(ix->of[j] - ix->hub_first) * ix->words + p / 64] |= (guint64) 1 << (p % 64);
   ix->mem = g_new(guint32, m ? m : 1);
-  g_free(fill);
   fill = g_memdup2(ix->mem_off, (n_ctx + 1) * sizeof(size_t));
   for (size_t p = 0; p < ix->n; p++)     /* p ascends: members sorted */
     for (size_t j = ix->of_off[p]; j < ix->of_off[p + 1]; j++)
@@ -374,11 +379,6 @@ index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max,
   for (size_t j = 0; j < walked; j++)
     memcpy(ix->mem_sketch + SKETCH_WORDS * j, ix->sketch + SKETCH_WORDS * ix->mem[j],
            SKETCH_WORDS * sizeof(guint64));
-  g_free(off);
-  g_free(nodes_of);
-  g_free(deg);
-  g_free(cix);
-  g_free(c.kind);
 
   /* the pairs joined by partner_of or funds, both ways */
   ix->tie_off = g_new0(size_t, ix->n + 1);
@@ -959,7 +959,7 @@ search(const Index *ix, Scratch *s, guint32 u)
  * city follow one another, so the members a search walks, their slots and
  * their hub bits are mostly in cache from the search before. Each search
  * depends on its organisation alone, so the order changes no result. */
-#define BLOCK_CELLS ((size_t) 1 << 20) /* results a block holds, at most */
+#define BLOCK_CELLS ((size_t) 1 << 19) /* results a block holds, at most */
 
 typedef struct {
   guint32 key[3];
