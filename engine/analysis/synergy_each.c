@@ -261,6 +261,19 @@ pairs_build(Index *ix, size_t pairs_max)
   }
 }
 
+typedef struct {
+  Index *ix;
+  size_t pairs_max;
+} PairsJob;
+
+static gpointer
+pairs_thread(gpointer data)
+{
+  PairsJob *job = data;
+  pairs_build(job->ix, job->pairs_max);
+  return NULL;
+}
+
 static gboolean
 index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max,
             size_t pairs_max, Index *ix,
@@ -377,11 +390,15 @@ index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max,
          && ix->mem_off[ix->hub_first] - ix->mem_off[ix->hub_first - 1] > walk_max)
     ix->hub_first--;
   ix->n_hubs = n_ctx - ix->hub_first;
+  /* the pair lists are made by a second thread (which reads the contexts
+   * of each organisation and writes pair_off, pair and pair_hubs alone)
+   * while this one makes the rest */
+  PairsJob job = { ix, pairs_max };
+  GThread *pairs_maker = g_thread_new("synergy-pairs", pairs_thread, &job);
   ix->sketch = g_new0(guint64, SKETCH_WORDS * (ix->n ? ix->n : 1));
   for (size_t p = 0; p < ix->n; p++)
     for (size_t j = ix->of_off[p]; j < ix->of_off[p + 1]; j++)
       sketch_set(ix->sketch + SKETCH_WORDS * p, sketch_bit(ix->of[j]));
-  pairs_build(ix, pairs_max);
   ix->bits = g_new0(guint64, ix->n_hubs * ix->words + 1);
   for (size_t p = 0; p < ix->n; p++)
     for (size_t j = ix->of_off[p]; j < ix->of_off[p + 1]; j++)
@@ -424,6 +441,7 @@ index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max,
           kb_i_compare_u32);
   g_free(fill);
   g_free(pos);
+  g_thread_join(pairs_maker);
   return TRUE;
 }
 
