@@ -205,6 +205,14 @@ sketch_set(guint64 *sketch, guint8 bit)
   sketch[bit >> 6] |= (guint64) 1 << (bit & 63);
 }
 
+/* The word of hub h's bitmap (h an index from hub_first) that holds
+ * organisation p's bit. */
+static inline guint64 *
+hub_word(const Index *ix, size_t h, size_t p)
+{
+  return ix->bits + (h - ix->hub_first) * ix->words + p / 64;
+}
+
 /* The bit of hub h (an index from hub_first) in an entry's pair_hubs. */
 static inline guint
 hub_bit(size_t h)
@@ -235,7 +243,7 @@ pairs_build(Index *ix, size_t pairs_max)
       while (first < ix->of_off[p + 1] && ix->of[first] < ix->hub_first)
         first++;
       guint16 hubs = 0;
-      for (size_t i = first; i < ix->of_off[p + 1]; i++)
+      for (size_t i = first; i < ix->of_off[p + 1] && pass == 1; i++)
         hubs |= (guint16) (1u << hub_bit(ix->of[i] - ix->hub_first));
       for (size_t i = first; i < ix->of_off[p + 1]; i++)
         for (size_t j = i + 1; j < ix->of_off[p + 1]; j++) {
@@ -403,7 +411,7 @@ index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max,
   for (size_t p = 0; p < ix->n; p++)
     for (size_t j = ix->of_off[p]; j < ix->of_off[p + 1]; j++)
       if (ix->of[j] >= ix->hub_first)
-        ix->bits[(ix->of[j] - ix->hub_first) * ix->words + p / 64] |= (guint64) 1 << (p % 64);
+        *hub_word(ix, ix->of[j], p) |= (guint64) 1 << (p % 64);
   ix->mem = g_new(guint32, m ? m : 1);
   fill = g_memdup2(ix->mem_off, (n_ctx + 1) * sizeof(size_t));
   for (size_t p = 0; p < ix->n; p++)     /* p ascends: members sorted */
@@ -521,8 +529,7 @@ holds(const guint32 *m, size_t n, guint32 v)
 static inline gboolean
 hub_holds(const Index *ix, guint32 h, guint32 v)
 {
-  guint64 word = ix->bits[(size_t) (h - ix->hub_first) * ix->words + v / 64];
-  return (word >> (v % 64)) & 1;
+  return (*hub_word(ix, h, v) >> (v % 64)) & 1;
 }
 
 /* TRUE when organisation v is a member of context c: one bit for a hub,
@@ -640,7 +647,7 @@ walk(const Index *ix, Scratch *s, guint32 u, size_t at, const guint64 *later_mas
       __builtin_prefetch(&s->slot[v], 1);
       for (size_t h = MAX(s->first_hub, at + 1); h < s->n_mine; h++)
         if (sketch_has(sketch, s->mine_bit[h]))
-          __builtin_prefetch(&ix->bits[(size_t) (s->mine[h] - ix->hub_first) * ix->words + v / 64]);
+          __builtin_prefetch(hub_word(ix, s->mine[h], v));
       pass[n] = v;
       pass_sketch[n++] = sketch;
     }
