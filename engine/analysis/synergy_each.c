@@ -14,10 +14,13 @@
  *     score is at most their total weight; once the K-th best score exceeds
  *     that bound, u is done. In practice the small
  *     contexts settle most organisations, and the themes and countries that
- *     hold 10^5 organisations are never walked. Within a context, a
- *     member's own bound (from a sketch of its contexts, kept beside the
- *     member list) rules out nine in ten members at 10^6 before anything
- *     of theirs is read from elsewhere.
+ *     hold 10^5 organisations are never walked. A context's members are
+ *     walked by the most they can score with anyone who meets them there
+ *     first (the weights of the context and their later ones), highest
+ *     first, so the walk stops at the first member that cannot enter. Before
+ *     that, a member's bound with u (from a sketch of its contexts, kept
+ *     beside the member list) rules out nineteen in twenty at 10^6 before
+ *     anything of theirs is read from elsewhere.
  *  2. The largest contexts (the hubs: above WALK_MAX organisations, at most
  *     HUBS of them) are never walked. The candidates reached only through
  *     them are enumerated best first: all candidates sharing exactly the
@@ -59,6 +62,7 @@
 #define TAKE_HUBS 13        /* an organisation of this many enumerated hubs or more ... */
 #define TAKE_FIRST 256      /* ... takes its pair lists up to this long whole at once */
 #define ENUM_COST 4         /* an enumeration stops after this many steps per member of its hubs */
+#define TABLE_BITS 8        /* a walk's bounds are tabled for up to this many later sketch bits */
 #define WALK_BATCH 16       /* members of a walk sifted ahead of their slot reads */
 #define CHUNK 1024          /* organisations a thread takes at a time */
 #define SKETCH_LOG2 7       /* a sketch has 2^SKETCH_LOG2 bits */
@@ -77,8 +81,13 @@ typedef struct {
   size_t *mem_off;          /* CSR c -> members, ascending p */
   guint32 *mem;
   guint64 *sketch;          /* SKETCH_WORDS per p: a bit per context it has; likewise */
-  guint64 *mem_sketch;      /* SKETCH_WORDS per entry of mem of a context that is
-                             * not a hub: the member's sketch, read in turn */
+  guint32 *walk_mem;        /* per entry of mem of a context that is not a hub:
+                             * its members again, in walk order (walk_bound
+                             * descending, then id) */
+  float *walk_bound;        /* the weight of the context and the later ones the
+                             * member has, rounded up */
+  guint64 *mem_sketch;      /* SKETCH_WORDS per entry of walk_mem: the member's
+                             * sketch, read in turn */
   size_t hub_first;         /* contexts from this index on are hubs */
   size_t n_hubs;
   size_t *pair_off;         /* CSR (a * n_hubs + b) -> members of hubs a < b, or NULL */
@@ -270,6 +279,61 @@ pairs_build(Index *ix, size_t pairs_max)
 }
 
 typedef struct {
+  float bound;
+  guint32 v;
+} WalkEntry;
+
+static int
+compare_walk(const void *x, const void *y)
+{
+  const WalkEntry *a = x, *b = y;
+  if (a->bound != b->bound)
+    return a->bound > b->bound ? -1 : 1;
+  return a->v < b->v ? -1 : a->v > b->v;
+}
+
+/* The members of each context that is not a hub in walk order: by the most
+ * they can score with anyone who meets them first there (the weight of the
+ * context and of their later ones, rounded up to a float and a little
+ * more), highest first, so that a walk stops at the first member that
+ * cannot enter. */
+static void
+walk_order(Index *ix)
+{
+  size_t walked = ix->mem_off[ix->hub_first];
+  WalkEntry *e = g_new(WalkEntry, walked ? walked : 1);
+  size_t *fill = g_memdup2(ix->mem_off, (ix->hub_first + 1) * sizeof(size_t));
+  for (size_t p = 0; p < ix->n; p++) {
+    double after = 0;
+    for (size_t j = ix->of_off[p + 1]; j > ix->of_off[p]; j--) {
+      guint32 c = ix->of[j - 1];
+      after += ix->weight[c];
+      if (c >= ix->hub_first)
+        continue;
+      float b = (float) after;
+      if ((double) b < after)
+        b = nextafterf(b, INFINITY);
+      e[fill[c]++] = (WalkEntry) { b * (1 + 1e-6f), (guint32) p };
+    }
+  }
+  g_free(fill);
+  ix->walk_mem = g_new(guint32, walked ? walked : 1);
+  ix->walk_bound = g_new(float, walked ? walked : 1);
+  ix->mem_sketch = g_new(guint64, SKETCH_WORDS * (walked ? walked : 1));
+  for (size_t c = 0; c < ix->hub_first; c++) {
+    size_t from = ix->mem_off[c], to = ix->mem_off[c + 1];
+    qsort(e + from, to - from, sizeof(WalkEntry), compare_walk);
+    for (size_t j = from; j < to; j++) {
+      ix->walk_mem[j] = e[j].v;
+      ix->walk_bound[j] = e[j].bound;
+      memcpy(ix->mem_sketch + SKETCH_WORDS * j, ix->sketch + SKETCH_WORDS * e[j].v,
+             SKETCH_WORDS * sizeof(guint64));
+    }
+  }
+  g_free(e);
+}
+
+typedef struct {
   Index *ix;
   size_t pairs_max;
 } PairsJob;
@@ -418,11 +482,7 @@ index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max,
     for (size_t j = ix->of_off[p]; j < ix->of_off[p + 1]; j++)
       ix->mem[fill[ix->of[j]]++] = (guint32) p;
   g_free(fill);
-  size_t walked = ix->mem_off[ix->hub_first];
-  ix->mem_sketch = g_new(guint64, SKETCH_WORDS * (walked ? walked : 1));
-  for (size_t j = 0; j < walked; j++)
-    memcpy(ix->mem_sketch + SKETCH_WORDS * j, ix->sketch + SKETCH_WORDS * ix->mem[j],
-           SKETCH_WORDS * sizeof(guint64));
+  walk_order(ix);
 
   /* the pairs joined by partner_of or funds, both ways */
   ix->tie_off = g_new0(size_t, ix->n + 1);
@@ -465,6 +525,8 @@ index_release(Index *ix)
   g_free(ix->mem);
   g_free(ix->sketch);
   g_free(ix->mem_sketch);
+  g_free(ix->walk_mem);
+  g_free(ix->walk_bound);
   g_free(ix->pair_off);
   g_free(ix->pair);
   g_free(ix->pair_hubs);
@@ -607,16 +669,21 @@ take(const Index *ix, Scratch *s, guint32 u, guint32 v, size_t at, gboolean know
 
 /* Scores every member of u's context at position 'at' not met yet. A
  * member met here shares none of u's earlier contexts, so its score is at
- * most the weight of this one plus those of the later ones its sketch may
- * hold (later[b]: the weights of u's later contexts with sketch bit b,
- * summed); when that cannot enter the top K, it is not scored. That bound
- * is read from the sketches kept beside the member list, in turn; only
- * the members it lets through have their slot read (at 10^6, one in ten),
- * a batch at a time, fetched ahead with the hub bits they will be tested
- * for. A member left out by its bound is not marked as met: wherever u's
- * search meets it later, its bound is lower and the K-th best score no
- * lower, so it is left out again (a pair list taken whole scores it short
- * of the contexts walked before, which cannot lift it in either). */
+ * most the weight of this one plus those of its later ones: the members
+ * come in descending order of that (walk_bound), and the walk stops at the
+ * first that cannot enter the top K. Its score is also at most the weight
+ * of this context plus those of u's later ones its sketch may hold
+ * (later[b]: the weights of u's later contexts with sketch bit b, summed);
+ * when that cannot enter, it is not scored. That bound is read from the
+ * sketches kept beside the member list, in turn (from a table of the
+ * bounds of each set of u's later bits, when they are few and the members
+ * many); only the members it lets through have their slot read (at 10^6,
+ * one in twenty), a batch at a time, fetched ahead with the hub bits they
+ * will be tested for. A member left out by either bound is not marked as
+ * met: wherever u's search meets it later, its bound is lower and the K-th
+ * best score no lower, so it is left out again (a pair list taken whole
+ * scores it short of the contexts walked before, which cannot lift it in
+ * either). */
 static void
 walk(const Index *ix, Scratch *s, guint32 u, size_t at, const guint64 *later_mask,
      const double *later)
@@ -626,21 +693,55 @@ walk(const Index *ix, Scratch *s, guint32 u, size_t at, const guint64 *later_mas
   /* the members' sketches side by side, but for a hub (walked when u has
    * more than ENUM_MAX) */
   const guint64 *side = c < ix->hub_first ? ix->mem_sketch + SKETCH_WORDS * start : NULL;
+  const guint32 *mem = c < ix->hub_first ? ix->walk_mem : ix->mem;
   guint32 pass[WALK_BATCH];
   const guint64 *pass_sketch[WALK_BATCH];
+  /* for a walk of many members and few later sketch bits, the bound of each
+   * set of them (summed in another order than the score, which the margin
+   * of settled() allows for), so that a member's bound is one read: its
+   * bits picked out index the table */
+  guint8 word[TABLE_BITS], shift[TABLE_BITS];
+  double table[1 << TABLE_BITS];
+  int m = 0;
+  for (int w = 0; w < SKETCH_WORDS; w++)
+    m += __builtin_popcountll(later_mask[w]);
+  gboolean tabled = m <= TABLE_BITS && ((size_t) 1 << m) <= end - start;
+  if (tabled) {
+    int i = 0;
+    table[0] = ix->weight[c];
+    for (int w = 0; w < SKETCH_WORDS; w++)
+      for (guint64 x = later_mask[w]; x; x &= x - 1, i++) {
+        word[i] = (guint8) w;
+        shift[i] = (guint8) __builtin_ctzll(x);
+        for (int q = 0; q < 1 << i; q++)
+          table[q | 1 << i] = table[q] + later[64 * w + shift[i]];
+      }
+  }
   for (size_t j = start; j < end;) {
     /* the next members that can enter: their slots and hub bits are
      * fetched while the next ones are sifted */
     size_t n = 0;
     for (; j < end && n < WALK_BATCH; j++) {
-      guint32 v = ix->mem[j];
+      guint32 v = mem[j];
+      if (side != NULL && s->n_best == s->k && settled(s, ix->walk_bound[j])) {
+        end = j;
+        break;
+      }
       const guint64 *sketch = side != NULL ? side + SKETCH_WORDS * (j - start)
                                            : ix->sketch + SKETCH_WORDS * v;
       if (s->n_best == s->k) {
-        double bound = ix->weight[c];
-        for (int w = 0; w < SKETCH_WORDS; w++)
-          for (guint64 x = sketch[w] & later_mask[w]; x; x &= x - 1)
-            bound += later[64 * w + __builtin_ctzll(x)];
+        double bound;
+        if (tabled) {
+          guint q = 0;
+          for (int i = 0; i < m; i++)
+            q |= (guint) ((sketch[word[i]] >> shift[i]) & 1) << i;
+          bound = table[q];
+        } else {
+          bound = ix->weight[c];
+          for (int w = 0; w < SKETCH_WORDS; w++)
+            for (guint64 x = sketch[w] & later_mask[w]; x; x &= x - 1)
+              bound += later[64 * w + __builtin_ctzll(x)];
+        }
         if (settled(s, bound))
           continue;
       }
