@@ -53,7 +53,7 @@
 
 #include "analysis/analysis_internal.h"
 
-#define WALK_MAX 4096       /* contexts up to this size are walked, larger ones enumerated */
+#define WALK_MAX 8192       /* contexts up to this size are walked, larger ones enumerated */
 #define ENUM_MAX 24         /* at most this many contexts are enumerated as subsets */
 #define HUBS 1024           /* at most this many contexts are hubs */
 #define BITS_MAX ((size_t) 1 << 28) /* bytes of the hubs' bitmaps, at most */
@@ -1120,7 +1120,7 @@ search(const Index *ix, Scratch *s, guint32 u)
  * city follow one another, so the members a search walks, their slots and
  * their hub bits are mostly in cache from the search before. Each search
  * depends on its organisation alone, so the order changes no result. */
-#define BLOCK_CELLS ((size_t) 1 << 19) /* results a block holds, at most */
+#define BLOCK_CELLS ((size_t) 1 << 18) /* results a block holds, at most */
 
 typedef struct {
   guint32 key[3];
