@@ -1,6 +1,7 @@
 /* output.c -- a document of paragraphs and typed sheets, and its four
  * renderings. */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "klaverblad/model.h"
@@ -193,7 +194,9 @@ number_exact(double d)
 void
 kb_csv_append_number(GString *out, double value)
 {
-  g_string_append_printf(out, "%.12g", value == 0 ? 0 : value);
+  char text[32];             /* "%.12g" takes 19 at most */
+  int n = snprintf(text, sizeof text, "%.12g", value == 0 ? 0 : value);
+  g_string_append_len(out, text, n);
 }
 
 /* A cell as text: 'exact' for CSV and JSON, else with the column's decimals. */
@@ -331,8 +334,14 @@ render_table(GString *out, const KbDoc *doc)
 void
 kb_csv_append_field(GString *out, const char *s)
 {
-  if (strpbrk(s, ",\"\r\n") == NULL && s[0] != ' ' && (s[0] == '\0' || s[strlen(s) - 1] != ' ')) {
-    g_string_append(out, s);
+  /* one pass over the field (ids and names are short: a call of strpbrk
+   * costs more than the loop) */
+  size_t len = 0;
+  gboolean quote = FALSE;
+  for (; s[len] != '\0'; len++)
+    quote |= s[len] == ',' || s[len] == '"' || s[len] == '\r' || s[len] == '\n';
+  if (!quote && (len == 0 || (s[0] != ' ' && s[len - 1] != ' '))) {
+    g_string_append_len(out, s, (gssize) len);
     return;
   }
   g_string_append_c(out, '"');
