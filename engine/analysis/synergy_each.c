@@ -62,6 +62,7 @@
 #define TAKE_HUBS 13        /* an organisation of this many enumerated hubs or more ... */
 #define TAKE_FIRST 256      /* ... takes its pair lists up to this long whole at once */
 #define ENUM_COST 4         /* an enumeration stops after this many steps per member of its hubs */
+#define SETTLED_MARGIN (1 + 1e-9) /* a bound times this covers the rounding of any sum */
 #define TABLE_BITS 8        /* a walk's bounds are tabled for up to this many later sketch bits */
 #define WALK_BATCH 16       /* members of a walk sifted ahead of their slot reads */
 #define CHUNK 1024          /* organisations a thread takes at a time */
@@ -569,7 +570,22 @@ offer(Scratch *s, guint32 v, double score, guint32 shared)
 static inline gboolean
 settled(const Scratch *s, double bound)
 {
-  return s->n_best == s->k && s->best[s->k - 1].score > bound * (1 + 1e-9);
+  return s->n_best == s->k && s->best[s->k - 1].score > bound * SETTLED_MARGIN;
+}
+
+/* The first position of bound[from .. to), which descends, whose bound
+ * cannot enter a full top K of K-th best score kth (as settled()). */
+static inline size_t
+walk_end(const float *bound, size_t from, size_t to, double kth)
+{
+  while (from < to) {
+    size_t mid = from + (to - from) / 2;
+    if (kth > (double) bound[mid] * SETTLED_MARGIN)
+      to = mid;
+    else
+      from = mid + 1;
+  }
+  return from;
 }
 
 /* TRUE when the ascending list m[0 .. n) holds v (a binary search without
@@ -716,20 +732,23 @@ walk(const Index *ix, Scratch *s, guint32 u, size_t at, const guint64 *later_mas
         for (int q = 0; q < 1 << i; q++)
           table[q | 1 << i] = table[q] + later[64 * w + shift[i]];
       }
+    for (int q = 0; q < 1 << m; q++)
+      table[q] *= SETTLED_MARGIN;
   }
   for (size_t j = start; j < end;) {
     /* the next members that can enter: their slots and hub bits are
-     * fetched while the next ones are sifted */
+     * fetched while the next ones are sifted (the top K stays as it is
+     * meanwhile, so the walk's end is found once per batch) */
+    gboolean full = s->n_best == s->k;
+    double kth = full ? s->best[s->k - 1].score : 0;
+    if (full && side != NULL)
+      end = walk_end(ix->walk_bound, j, end, kth);
     size_t n = 0;
     for (; j < end && n < WALK_BATCH; j++) {
       guint32 v = mem[j];
-      if (side != NULL && s->n_best == s->k && settled(s, ix->walk_bound[j])) {
-        end = j;
-        break;
-      }
       const guint64 *sketch = side != NULL ? side + SKETCH_WORDS * (j - start)
                                            : ix->sketch + SKETCH_WORDS * v;
-      if (s->n_best == s->k) {
+      if (full) {
         double bound;
         if (tabled) {
           guint q = 0;
@@ -741,8 +760,9 @@ walk(const Index *ix, Scratch *s, guint32 u, size_t at, const guint64 *later_mas
           for (int w = 0; w < SKETCH_WORDS; w++)
             for (guint64 x = sketch[w] & later_mask[w]; x; x &= x - 1)
               bound += later[64 * w + __builtin_ctzll(x)];
+          bound *= SETTLED_MARGIN;
         }
-        if (settled(s, bound))
+        if (kth > bound)          /* settled(s, bound) */
           continue;
       }
       __builtin_prefetch(&s->slot[v], 1);
