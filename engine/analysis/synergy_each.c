@@ -63,7 +63,7 @@
 #define TAKE_FIRST 256      /* ... takes its pair lists up to this long whole at once */
 #define ENUM_COST 4         /* an enumeration stops after this many steps per member of its hubs */
 #define SETTLED_MARGIN (1 + 1e-9) /* a bound times this covers the rounding of any sum */
-#define TABLE_BITS 8        /* a walk's bounds are tabled for up to this many later sketch bits */
+#define TABLE_BITS 8        /* a walk's bounds are tabled in two tables of this many later sketch bits */
 #define WALK_BATCH 16       /* members of a walk sifted ahead of their slot reads */
 #define CHUNK 1024          /* organisations a thread takes at a time */
 #define SKETCH_LOG2 7       /* a sketch has 2^SKETCH_LOG2 bits */
@@ -714,26 +714,32 @@ walk(const Index *ix, Scratch *s, guint32 u, size_t at, const guint64 *later_mas
   const guint64 *pass_sketch[WALK_BATCH];
   /* for a walk of many members and few later sketch bits, the bound of each
    * set of them (summed in another order than the score, which the margin
-   * of settled() allows for), so that a member's bound is one read: its
-   * bits picked out index the table */
-  guint8 word[TABLE_BITS], shift[TABLE_BITS];
-  double table[1 << TABLE_BITS];
+   * of settled() allows for), so that a member's bound is a read or two:
+   * its bits picked out index the tables, TABLE_BITS bits each, and the two
+   * bounds read add up */
+  guint8 word[2 * TABLE_BITS], shift[2 * TABLE_BITS];
+  double table[2][1 << TABLE_BITS];
   int m = 0;
   for (int w = 0; w < SKETCH_WORDS; w++)
     m += __builtin_popcountll(later_mask[w]);
-  gboolean tabled = m <= TABLE_BITS && ((size_t) 1 << m) <= end - start;
+  gboolean tabled = m <= 2 * TABLE_BITS && ((size_t) 1 << MIN(m, TABLE_BITS)) <= end - start;
   if (tabled) {
     int i = 0;
-    table[0] = ix->weight[c];
+    table[0][0] = ix->weight[c];
+    table[1][0] = 0;
     for (int w = 0; w < SKETCH_WORDS; w++)
       for (guint64 x = later_mask[w]; x; x &= x - 1, i++) {
         word[i] = (guint8) w;
         shift[i] = (guint8) __builtin_ctzll(x);
-        for (int q = 0; q < 1 << i; q++)
-          table[q | 1 << i] = table[q] + later[64 * w + shift[i]];
+        double *t = table[i / TABLE_BITS];
+        int b = i % TABLE_BITS;
+        for (int q = 0; q < 1 << b; q++)
+          t[q | 1 << b] = t[q] + later[64 * w + shift[i]];
       }
-    for (int q = 0; q < 1 << m; q++)
-      table[q] *= SETTLED_MARGIN;
+    for (int q = 0; q < 1 << MIN(m, TABLE_BITS); q++)
+      table[0][q] *= SETTLED_MARGIN;
+    for (int q = 0; q < 1 << MAX(m - TABLE_BITS, 0); q++)
+      table[1][q] *= SETTLED_MARGIN;
   }
   for (size_t j = start; j < end;) {
     /* the next members that can enter: their slots and hub bits are
@@ -754,7 +760,7 @@ walk(const Index *ix, Scratch *s, guint32 u, size_t at, const guint64 *later_mas
           guint q = 0;
           for (int i = 0; i < m; i++)
             q |= (guint) ((sketch[word[i]] >> shift[i]) & 1) << i;
-          bound = table[q];
+          bound = table[0][q & ((1u << TABLE_BITS) - 1)] + table[1][q >> TABLE_BITS];
         } else {
           bound = ix->weight[c];
           for (int w = 0; w < SKETCH_WORDS; w++)

@@ -475,6 +475,55 @@ START_TEST(synergy_each_walks_hubs_past_the_enumerated)
 }
 END_TEST
 
+/* A club of 300 organisations, each in most of 16 larger networks (the
+ * other 120 organisations are in all of them, so each has 301 members or
+ * more and the club is walked first): an organisation walking the club has
+ * 13 later sketch bits, so the bounds of the walk are read from both of its
+ * tables (at 10^6, one walk member in five). Halving the second table's
+ * bounds makes this test fail (checked). */
+static KbDataset *
+wide_networks(void)
+{
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  g_autoptr(KbBuilder) b = new_builder("wide", diags);
+  unsigned line = 2, rel_line = 2;
+  const char *ngo[] = { "ngo", "sector", "NGO", "" };
+  const char *club[] = { "club", "network", "club", "" };
+  add(b, KB_TABLE_NODES, node_cols, ngo, 4, line++);
+  add(b, KB_TABLE_NODES, node_cols, club, 4, line++);
+  for (unsigned j = 0; j < 16; j++) {
+    g_autofree char *id = g_strdup_printf("net-%u", j);
+    const char *net[] = { id, "network", id, "" };
+    add(b, KB_TABLE_NODES, node_cols, net, 4, line++);
+  }
+  for (unsigned i = 0; i < 420; i++) {
+    g_autofree char *id = g_strdup_printf("org-%u", i);
+    const char *org[] = { id, "organisation", id, "ngo" };
+    add(b, KB_TABLE_NODES, node_cols, org, 4, line++);
+    if (i < 300) {
+      const char *rel[] = { id, "club", "member_of" };
+      add(b, KB_TABLE_RELATIONS, rel_cols, rel, 3, rel_line++);
+    }
+    for (unsigned j = 0; j < 16; j++)
+      if (i >= 300 || (i * 7 + j * 13 + i * j) % 10 < 8) {
+        g_autofree char *net = g_strdup_printf("net-%u", j);
+        const char *rel[] = { id, net, "member_of" };
+        add(b, KB_TABLE_RELATIONS, rel_cols, rel, 3, rel_line++);
+      }
+  }
+  KbDataset *ds = kb_builder_finish(b);
+  ck_assert_uint_eq(kb_diag_list_count(diags, KB_SEVERITY_ERROR), 0);
+  return ds;
+}
+
+START_TEST(synergy_each_bounds_many_later_contexts)
+{
+  g_autoptr(KbDataset) ds = wide_networks();
+  check_each(ds, TRUE, 10, G_MAXSIZE, G_MAXSIZE);
+  check_each(ds, TRUE, 3, G_MAXSIZE, G_MAXSIZE);
+}
+END_TEST
+
 /* 10001 members tie 10001 * 10000 / 2 = 50,005,000 pairs, past 5*10^7
  * (hand-reckoned). */
 START_TEST(organisation_network_limit)
@@ -1487,6 +1536,7 @@ analysis_suite(void)
   tcase_add_test(tc, synergy_reasons_and_filters);
   tcase_add_test(tc, synergy_each_is_a_top_k_of_all_pairs);
   tcase_add_test(tc, synergy_each_walks_hubs_past_the_enumerated);
+  tcase_add_test(tc, synergy_each_bounds_many_later_contexts);
   tcase_add_test(tc, synergy_org_is_its_part_of_all);
   tcase_add_test(tc, index_counts_match_the_listed_network);
   tcase_add_test(tc, index_of_a_huge_network);
