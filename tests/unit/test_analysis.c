@@ -425,34 +425,30 @@ one_club(unsigned members)
   return ds;
 }
 
-/* 40 organisations in 30 networks: org-0 in all of them, org-i in net-j
- * for j = i, 7i, 11i (mod 30); sectors ngo and business by turns. With a
- * walk threshold of 2 every network of 3 members or more is a hub, so
- * org-0 holds more than the 24 that can be enumerated: it walks the first
- * of them. Its candidates share at most 3 networks with it, so its
- * enumeration would visit most of the 2^24 subsets of the others; it
- * stops, and they are walked too. */
+/* n_orgs organisations org-i in n_nets networks net-j, org-i in net-j when
+ * holds(i, j); sectors ngo and business by turns, or all ngo. */
 static KbDataset *
-many_networks(void)
+org_networks(unsigned n_nets, unsigned n_orgs, gboolean (*holds)(unsigned i, unsigned j),
+             gboolean two_sectors)
 {
   g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
-  g_autoptr(KbBuilder) b = new_builder("many", diags);
+  g_autoptr(KbBuilder) b = new_builder("networks", diags);
   unsigned line = 2, rel_line = 2;
   const char *ngo[] = { "ngo", "sector", "NGO", "" };
   const char *business[] = { "business", "sector", "Business", "" };
   add(b, KB_TABLE_NODES, node_cols, ngo, 4, line++);
   add(b, KB_TABLE_NODES, node_cols, business, 4, line++);
-  for (unsigned j = 0; j < 30; j++) {
+  for (unsigned j = 0; j < n_nets; j++) {
     g_autofree char *id = g_strdup_printf("net-%u", j);
     const char *net[] = { id, "network", id, "" };
     add(b, KB_TABLE_NODES, node_cols, net, 4, line++);
   }
-  for (unsigned i = 0; i < 40; i++) {
+  for (unsigned i = 0; i < n_orgs; i++) {
     g_autofree char *id = g_strdup_printf("org-%u", i);
-    const char *org[] = { id, "organisation", id, i % 2 ? "business" : "ngo" };
+    const char *org[] = { id, "organisation", id, two_sectors && i % 2 ? "business" : "ngo" };
     add(b, KB_TABLE_NODES, node_cols, org, 4, line++);
-    for (unsigned j = 0; j < 30; j++)
-      if (i == 0 || j == i % 30 || j == 7 * i % 30 || j == 11 * i % 30) {
+    for (unsigned j = 0; j < n_nets; j++)
+      if (holds(i, j)) {
         g_autofree char *net = g_strdup_printf("net-%u", j);
         const char *rel[] = { id, net, "member_of" };
         add(b, KB_TABLE_RELATIONS, rel_cols, rel, 3, rel_line++);
@@ -463,9 +459,22 @@ many_networks(void)
   return ds;
 }
 
+/* 40 organisations in 30 networks: org-0 in all of them, org-i in net-j
+ * for j = i, 7i, 11i (mod 30); sectors ngo and business by turns. With a
+ * walk threshold of 2 every network of 3 members or more is a hub, so
+ * org-0 holds more than the 24 that can be enumerated: it walks the first
+ * of them. Its candidates share at most 3 networks with it, so its
+ * enumeration would visit most of the 2^24 subsets of the others; it
+ * stops, and they are walked too. */
+static gboolean
+many_holds(unsigned i, unsigned j)
+{
+  return i == 0 || j == i % 30 || j == 7 * i % 30 || j == 11 * i % 30;
+}
+
 START_TEST(synergy_each_walks_hubs_past_the_enumerated)
 {
-  g_autoptr(KbDataset) ds = many_networks();
+  g_autoptr(KbDataset) ds = org_networks(30, 40, many_holds, TRUE);
   static const size_t walks[] = { G_MAXSIZE, 2 };
   for (size_t w = 0; w < G_N_ELEMENTS(walks); w++) {
     check_each(ds, TRUE, 5, walks[w], G_MAXSIZE);
@@ -475,50 +484,23 @@ START_TEST(synergy_each_walks_hubs_past_the_enumerated)
 }
 END_TEST
 
-/* A club of 300 organisations, each in most of 16 larger networks (the
- * other 120 organisations are in all of them, so each has 301 members or
- * more and the club is walked first): an organisation walking the club has
- * 13 later sketch bits, so the bounds of the walk are read from both of its
- * tables (at 10^6, one walk member in five). Halving the second table's
- * bounds makes this test fail (checked). */
-static KbDataset *
-wide_networks(void)
+/* A club of 300 organisations (net-16), each in most of 16 larger networks
+ * (the other 120 organisations are in all of them, so each has 301 members
+ * or more and the club is walked first): an organisation walking the club
+ * has 13 later sketch bits, so the bounds of the walk are read from both of
+ * its tables (at 10^6, one walk member in five). Halving the second
+ * table's bounds makes this test fail (checked). */
+static gboolean
+wide_holds(unsigned i, unsigned j)
 {
-  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
-  g_autoptr(KbBuilder) b = new_builder("wide", diags);
-  unsigned line = 2, rel_line = 2;
-  const char *ngo[] = { "ngo", "sector", "NGO", "" };
-  const char *club[] = { "club", "network", "club", "" };
-  add(b, KB_TABLE_NODES, node_cols, ngo, 4, line++);
-  add(b, KB_TABLE_NODES, node_cols, club, 4, line++);
-  for (unsigned j = 0; j < 16; j++) {
-    g_autofree char *id = g_strdup_printf("net-%u", j);
-    const char *net[] = { id, "network", id, "" };
-    add(b, KB_TABLE_NODES, node_cols, net, 4, line++);
-  }
-  for (unsigned i = 0; i < 420; i++) {
-    g_autofree char *id = g_strdup_printf("org-%u", i);
-    const char *org[] = { id, "organisation", id, "ngo" };
-    add(b, KB_TABLE_NODES, node_cols, org, 4, line++);
-    if (i < 300) {
-      const char *rel[] = { id, "club", "member_of" };
-      add(b, KB_TABLE_RELATIONS, rel_cols, rel, 3, rel_line++);
-    }
-    for (unsigned j = 0; j < 16; j++)
-      if (i >= 300 || (i * 7 + j * 13 + i * j) % 10 < 8) {
-        g_autofree char *net = g_strdup_printf("net-%u", j);
-        const char *rel[] = { id, net, "member_of" };
-        add(b, KB_TABLE_RELATIONS, rel_cols, rel, 3, rel_line++);
-      }
-  }
-  KbDataset *ds = kb_builder_finish(b);
-  ck_assert_uint_eq(kb_diag_list_count(diags, KB_SEVERITY_ERROR), 0);
-  return ds;
+  if (j == 16)
+    return i < 300;
+  return i >= 300 || (i * 7 + j * 13 + i * j) % 10 < 8;
 }
 
 START_TEST(synergy_each_bounds_many_later_contexts)
 {
-  g_autoptr(KbDataset) ds = wide_networks();
+  g_autoptr(KbDataset) ds = org_networks(17, 420, wide_holds, FALSE);
   check_each(ds, TRUE, 10, G_MAXSIZE, G_MAXSIZE);
   check_each(ds, TRUE, 3, G_MAXSIZE, G_MAXSIZE);
 }
