@@ -77,7 +77,7 @@ typedef struct {
                              * slots, then freed */
   size_t n_ctx;             /* contexts c, by (size, node) */
   double *weight;           /* c -> w(kind) / ln(deg) */
-  size_t *of_off;           /* CSR p -> contexts, ascending c */
+  guint32 *of_off;          /* CSR p -> contexts, ascending c */
   guint32 *of;
   size_t *mem_off;          /* CSR c -> members, ascending p */
   guint32 *mem;
@@ -97,7 +97,7 @@ typedef struct {
                              * hub_bit(), so a 0 rules the hub out */
   size_t words;             /* per hub bitmap: ceil(n / 64) */
   guint64 *bits;            /* (h - hub_first) * words -> its members, one bit each */
-  size_t *tie_off;          /* CSR p -> organisations directly tied, ascending */
+  guint32 *tie_off;         /* CSR p -> organisations directly tied, ascending */
   guint32 *tie;
   gboolean same_sector;
 } Index;
@@ -347,6 +347,8 @@ pairs_thread(gpointer data)
   return NULL;
 }
 
+static void index_release(Index *ix);
+
 static gboolean
 index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max,
             size_t pairs_max, Index *ix,
@@ -358,6 +360,14 @@ index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max,
     g_set_error(error, KB_ERROR, KB_ERROR_ARGUMENT,
                 "synergy --each handles up to %u nodes; the dataset has %zu", G_MAXUINT32 - 1,
                 n_nodes);
+    return FALSE;
+  }
+  /* each relation ties two organisations at most, both ways */
+  size_t n_rel = kb_dataset_relation_count(ds);
+  if (n_rel > G_MAXUINT32 / 2) {
+    g_set_error(error, KB_ERROR, KB_ERROR_ARGUMENT,
+                "synergy --each handles up to %u relations; the dataset has %zu",
+                G_MAXUINT32 / 2, n_rel);
     return FALSE;
   }
   size_t *pos;
@@ -376,11 +386,20 @@ index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max,
                 g_new0(KbContextKind, n_nodes ? n_nodes : 1) };
   KbiRollup roll;
   kb_i_rollup_build(ds, &roll);
-  size_t n_rel = kb_dataset_relation_count(ds);
   for (size_t i = 0; i < n_rel; i++)
     kb_i_relation_links(ds, &roll, kb_dataset_relation(ds, i), collect, &c);
   kb_i_rollup_release(&roll);
   g_free(skip);
+  if (c.pairs->len >= G_MAXUINT32) {
+    g_set_error(error, KB_ERROR, KB_ERROR_ARGUMENT,
+                "synergy --each handles up to %u links of organisations to places, themes, "
+                "networks and partners; the dataset has %u", G_MAXUINT32 - 1, c.pairs->len);
+    g_array_unref(c.pairs);
+    g_free(c.kind);
+    g_free(pos);
+    index_release(ix);
+    return FALSE;
+  }
 
   /* counting sort by organisation, then each organisation's contexts */
   size_t n_links = c.pairs->len;
@@ -433,7 +452,7 @@ index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max,
       ix->weight[cix[i]] = opts->weights[c.kind[i]] / log((double) deg[i]);
 
   /* each organisation's contexts as indices, ascending; the members of each */
-  ix->of_off = g_new0(size_t, ix->n + 1);
+  ix->of_off = g_new0(guint32, ix->n + 1);
   ix->of = g_new(guint32, kept ? kept : 1);
   ix->mem_off = g_new0(size_t, n_ctx + 1);
   size_t m = 0;
@@ -445,7 +464,7 @@ index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max,
         ix->mem_off[cix[nodes_of[j]] + 1]++;
       }
     qsort(ix->of + start, m - start, sizeof(guint32), kb_i_compare_u32);
-    ix->of_off[p + 1] = m;
+    ix->of_off[p + 1] = (guint32) m;
   }
   g_free(off);
   g_free(nodes_of);
@@ -486,7 +505,7 @@ index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max,
   walk_order(ix);
 
   /* the pairs joined by partner_of or funds, both ways */
-  ix->tie_off = g_new0(size_t, ix->n + 1);
+  ix->tie_off = g_new0(guint32, ix->n + 1);
   for (size_t i = 0; i < n_rel; i++) {
     const KbRelation *r = kb_dataset_relation(ds, i);
     if (kb_i_is_direct_tie(ds, r)) {
@@ -497,18 +516,18 @@ index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max,
   for (size_t p = 0; p < ix->n; p++)
     ix->tie_off[p + 1] += ix->tie_off[p];
   ix->tie = g_new(guint32, ix->tie_off[ix->n] ? ix->tie_off[ix->n] : 1);
-  fill = g_memdup2(ix->tie_off, (ix->n + 1) * sizeof(size_t));
+  guint32 *tie_fill = g_memdup2(ix->tie_off, (ix->n + 1) * sizeof(guint32));
   for (size_t i = 0; i < n_rel; i++) {
     const KbRelation *r = kb_dataset_relation(ds, i);
     if (kb_i_is_direct_tie(ds, r)) {
-      ix->tie[fill[pos[r->from]]++] = (guint32) pos[r->to];
-      ix->tie[fill[pos[r->to]]++] = (guint32) pos[r->from];
+      ix->tie[tie_fill[pos[r->from]]++] = (guint32) pos[r->to];
+      ix->tie[tie_fill[pos[r->to]]++] = (guint32) pos[r->from];
     }
   }
   for (size_t p = 0; p < ix->n; p++)
     qsort(ix->tie + ix->tie_off[p], ix->tie_off[p + 1] - ix->tie_off[p], sizeof(guint32),
           kb_i_compare_u32);
-  g_free(fill);
+  g_free(tie_fill);
   g_free(pos);
   g_thread_join(pairs_maker);
   return TRUE;
