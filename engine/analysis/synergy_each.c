@@ -72,7 +72,7 @@
 
 typedef struct {
   size_t n;                 /* organisations; position p in id order */
-  size_t *node;             /* p -> node index */
+  guint32 *node;            /* p -> node index */
   guint32 *sector;          /* p -> sector node or G_MAXUINT32; copied to the
                              * slots, then freed */
   size_t n_ctx;             /* contexts c, by (size, node) */
@@ -371,7 +371,11 @@ index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max,
     return FALSE;
   }
   size_t *pos;
-  ix->node = kb_i_nodes_by_id(ds, KB_NODE_ORGANISATION, &ix->n, &pos);
+  size_t *node = kb_i_nodes_by_id(ds, KB_NODE_ORGANISATION, &ix->n, &pos);
+  ix->node = g_new(guint32, ix->n ? ix->n : 1);
+  for (size_t p = 0; p < ix->n; p++)
+    ix->node[p] = (guint32) node[p];     /* below G_MAXUINT32, as checked */
+  g_free(node);
   ix->same_sector = opts->same_sector;
   ix->sector = g_new(guint32, ix->n ? ix->n : 1);
   for (size_t p = 0; p < ix->n; p++) {
