@@ -347,8 +347,6 @@ pairs_thread(gpointer data)
   return NULL;
 }
 
-static void index_release(Index *ix);
-
 static gboolean
 index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max,
             size_t pairs_max, Index *ix,
@@ -394,16 +392,6 @@ index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max,
     kb_i_relation_links(ds, &roll, kb_dataset_relation(ds, i), collect, &c);
   kb_i_rollup_release(&roll);
   g_free(skip);
-  if (c.pairs->len >= G_MAXUINT32) {
-    g_set_error(error, KB_ERROR, KB_ERROR_ARGUMENT,
-                "synergy --each handles up to %u links of organisations to places, themes, "
-                "networks and partners; the dataset has %u", G_MAXUINT32 - 1, c.pairs->len);
-    g_array_unref(c.pairs);
-    g_free(c.kind);
-    g_free(pos);
-    index_release(ix);
-    return FALSE;
-  }
 
   /* counting sort by organisation, then each organisation's contexts */
   size_t n_links = c.pairs->len;
@@ -455,7 +443,9 @@ index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max,
     if (cix[i] != KB_NO_NODE)
       ix->weight[cix[i]] = opts->weights[c.kind[i]] / log((double) deg[i]);
 
-  /* each organisation's contexts as indices, ascending; the members of each */
+  /* each organisation's contexts as indices, ascending (as many as the
+   * links at most, whose count is a GArray's guint: of_off fits); the
+   * members of each */
   ix->of_off = g_new0(guint32, ix->n + 1);
   ix->of = g_new(guint32, kept ? kept : 1);
   ix->mem_off = g_new0(size_t, n_ctx + 1);
