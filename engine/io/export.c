@@ -394,19 +394,8 @@ csv_cell(GString *s, const char *t, gboolean first)
 {
   if (!first)
     g_string_append_c(s, ',');
-  if (t == NULL)
-    return;
-  if (strpbrk(t, ",\"\r\n") == NULL && t[0] != ' ' && (t[0] == '\0' || t[strlen(t) - 1] != ' ')) {
-    g_string_append(s, t);
-    return;
-  }
-  g_string_append_c(s, '"');
-  for (const char *p = t; *p; p++) {
-    if (*p == '"')
-      g_string_append_c(s, '"');
-    g_string_append_c(s, *p);
-  }
-  g_string_append_c(s, '"');
+  if (t != NULL)
+    kb_csv_append_field(s, t);
 }
 
 /* The nodes as klaverblad's nodes.csv, or as Kumu's elements (Label, Type,
