@@ -185,12 +185,13 @@ guint kb_i_pair_hash(gconstpointer key);
 /* kb_synergy_each with its thresholds set: contexts of more than 'walk_max'
  * organisations (the largest 1024 at most) get bitmaps and are enumerated
  * as subsets rather than walked; the lists of members of two such contexts
- * are kept when they take at most 'pairs_max' entries. The result depends
- * on neither; the tests check that. */
+ * are kept when they take at most 'pairs_max' entries; x86's pext gathers
+ * bits when 'pext' is set and the processor has a fast one. The result
+ * depends on none of them; the tests check that. */
 gboolean kb_i_synergy_each_tuned(const KbDataset *ds, const KbSynergyOptions *opts, size_t k,
-                                 size_t walk_max, size_t pairs_max, KbSuggestFunc emit,
-                                 gpointer data, KbProgressFunc progress, gpointer progress_data,
-                                 GError **error);
+                                 size_t walk_max, size_t pairs_max, gboolean pext,
+                                 KbSuggestFunc emit, gpointer data, KbProgressFunc progress,
+                                 gpointer progress_data, GError **error);
 
 /* Node ids compare in C order everywhere results are sorted. */
 int kb_i_compare_ids(const KbDataset *ds, size_t a, size_t b);

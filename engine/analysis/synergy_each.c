@@ -100,6 +100,7 @@ typedef struct {
   guint32 *tie_off;         /* CSR p -> organisations directly tied, ascending */
   guint32 *tie;
   gboolean same_sector;
+  gboolean pext;            /* gather sketch bits with gather_bits() */
 } Index;
 
 typedef struct {
@@ -213,6 +214,37 @@ static inline void
 sketch_set(guint64 *sketch, guint8 bit)
 {
   sketch[bit >> 6] |= (guint64) 1 << (bit & 63);
+}
+
+/* The bits of x under mask, packed into the low bits in their order: x86's
+ * pext, one instruction. Call it only where fast_pext() says so. */
+static inline guint64
+gather_bits(guint64 x, guint64 mask)
+{
+#if defined(__x86_64__) && defined(__GNUC__)
+  guint64 r;
+  __asm__("pextq %2, %1, %0" : "=r"(r) : "r"(x), "rm"(mask));
+  return r;
+#else
+  (void) x;
+  (void) mask;
+  g_assert_not_reached();
+  return 0;
+#endif
+}
+
+/* TRUE when this processor has a fast pext: x86 with BMI2, but not AMD's
+ * before Zen 3, which run it in microcode, slower than a shift per bit. */
+static gboolean
+fast_pext(void)
+{
+#if defined(__x86_64__) && defined(__GNUC__)
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("bmi2") && !__builtin_cpu_is("bdver4")
+         && !__builtin_cpu_is("znver1") && !__builtin_cpu_is("znver2");
+#else
+  return FALSE;
+#endif
 }
 
 /* The word of hub h's bitmap (h an index from hub_first) that holds
@@ -728,9 +760,10 @@ walk(const Index *ix, Scratch *s, guint32 u, size_t at, const guint64 *later_mas
   /* for a walk of many members and few later sketch bits, the bound of each
    * set of them (summed in another order than the score, which the margin
    * of settled() allows for), so that a member's bound is a read or two:
-   * its bits picked out index the tables, TABLE_BITS bits each, and the two
-   * bounds read add up */
-  guint8 word[2 * TABLE_BITS], shift[2 * TABLE_BITS];
+   * its bits picked out (by gather_bits() from each word, when fast, else
+   * one by one) index the tables, TABLE_BITS bits each, and the two bounds
+   * read add up */
+  guint8 word[2 * TABLE_BITS], shift[2 * TABLE_BITS], low[SKETCH_WORDS];
   double table[2][1 << TABLE_BITS];
   int m = 0;
   for (int w = 0; w < SKETCH_WORDS; w++)
@@ -740,7 +773,8 @@ walk(const Index *ix, Scratch *s, guint32 u, size_t at, const guint64 *later_mas
     int i = 0;
     table[0][0] = ix->weight[c];
     table[1][0] = 0;
-    for (int w = 0; w < SKETCH_WORDS; w++)
+    for (int w = 0; w < SKETCH_WORDS; w++) {
+      low[w] = (guint8) i;
       for (guint64 x = later_mask[w]; x; x &= x - 1, i++) {
         word[i] = (guint8) w;
         shift[i] = (guint8) __builtin_ctzll(x);
@@ -749,6 +783,7 @@ walk(const Index *ix, Scratch *s, guint32 u, size_t at, const guint64 *later_mas
         for (int q = 0; q < 1 << b; q++)
           t[q | 1 << b] = t[q] + later[64 * w + shift[i]];
       }
+    }
     for (int q = 0; q < 1 << MIN(m, TABLE_BITS); q++)
       table[0][q] *= SETTLED_MARGIN;
     for (int q = 0; q < 1 << MAX(m - TABLE_BITS, 0); q++)
@@ -771,8 +806,12 @@ walk(const Index *ix, Scratch *s, guint32 u, size_t at, const guint64 *later_mas
         double bound;
         if (tabled) {
           guint q = 0;
-          for (int i = 0; i < m; i++)
-            q |= (guint) ((sketch[word[i]] >> shift[i]) & 1) << i;
+          if (ix->pext)
+            for (int w = 0; w < SKETCH_WORDS; w++)
+              q |= (guint) gather_bits(sketch[w], later_mask[w]) << low[w];
+          else
+            for (int i = 0; i < m; i++)
+              q |= (guint) ((sketch[word[i]] >> shift[i]) & 1) << i;
           bound = table[0][q & ((1u << TABLE_BITS) - 1)] + table[1][q >> TABLE_BITS];
         } else {
           bound = ix->weight[c];
@@ -1259,20 +1298,22 @@ kb_synergy_each(const KbDataset *ds, const KbSynergyOptions *opts, size_t k,
                 KbSuggestFunc emit, gpointer data, KbProgressFunc progress,
                 gpointer progress_data, GError **error)
 {
-  return kb_i_synergy_each_tuned(ds, opts, k, WALK_MAX, PAIRS_MAX, emit, data, progress,
+  return kb_i_synergy_each_tuned(ds, opts, k, WALK_MAX, PAIRS_MAX, TRUE, emit, data, progress,
                                  progress_data, error);
 }
 
 gboolean
 kb_i_synergy_each_tuned(const KbDataset *ds, const KbSynergyOptions *opts, size_t k,
-                        size_t walk_max, size_t pairs_max, KbSuggestFunc emit, gpointer data,
-                        KbProgressFunc progress, gpointer progress_data, GError **error)
+                        size_t walk_max, size_t pairs_max, gboolean pext, KbSuggestFunc emit,
+                        gpointer data, KbProgressFunc progress, gpointer progress_data,
+                        GError **error)
 {
   g_return_val_if_fail(ds != NULL && opts != NULL && emit != NULL, FALSE);
   g_return_val_if_fail(k > 0, FALSE);
   Index ix;
   if (!index_build(ds, opts, walk_max, pairs_max, &ix, error))
     return FALSE;
+  ix.pext = pext && fast_pext();
   guint n_threads = CLAMP(g_get_num_processors(), 1, 16);
   Worker *workers = g_new0(Worker, n_threads);
   for (guint t = 0; t < n_threads; t++)

@@ -262,7 +262,8 @@ END_TEST
 /* synergy --each against the pairs of synergy itself (held to NetworkX's
  * adamic_adar_index above): on generated data, every organisation's list
  * must be a top K of all its pairs, whatever the walk threshold, which
- * moves work between walking contexts and enumerating subsets of them. */
+ * moves work between walking contexts and enumerating subsets of them,
+ * and with or without x86's pext. */
 typedef struct {
   GHashTable *best;         /* org node -> GArray of KbSuggestion */
 } EachCollect;
@@ -298,50 +299,55 @@ check_each(const KbDataset *ds, gboolean same_sector, size_t k, size_t walk_max,
       KbSuggestion sg = { v, all->pairs[i].score, 0 };
       g_array_append_val(a, sg);
     }
-  EachCollect c = { g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
-                                          (GDestroyNotify) g_array_unref) };
-  g_autoptr(GError) err = NULL;
-  ck_assert(kb_i_synergy_each_tuned(ds, &opts, k, walk_max, pairs_max, each_collect, &c, NULL, NULL, &err));
-  size_t checked = 0;
-  for (size_t u = 0; u < kb_dataset_node_count(ds); u++) {
-    if (kb_dataset_node(ds, u)->kind != KB_NODE_ORGANISATION)
-      continue;
-    GArray *got = g_hash_table_lookup(c.best, GSIZE_TO_POINTER(u + 1));
-    GArray *want = g_hash_table_lookup(ref, GSIZE_TO_POINTER(u + 1));
-    ck_assert_msg(got != NULL, "no call for %s", kb_dataset_node(ds, u)->id);
-    size_t n_want = want ? want->len : 0;
-    ck_assert_uint_eq(got->len, MIN(k, n_want));
-    for (guint i = 0; i < got->len; i++) {
-      const KbSuggestion *g = &g_array_index(got, KbSuggestion, i);
-      /* the pair exists with that score, nobody better is left out, and
-       * the list is in order (ties by id) */
-      size_t above = 0, found = 0;
-      for (guint j = 0; j < want->len; j++) {
-        const KbSuggestion *w = &g_array_index(want, KbSuggestion, j);
-        if (w->node == g->node) {
-          found++;
-          /* both sum the contexts in one order: equal to the last bit */
-          ck_assert_msg(g->score == w->score, "%s-%s: each %.17g, all pairs %.17g",
-                        kb_dataset_node(ds, u)->id, kb_dataset_node(ds, g->node)->id, g->score,
-                        w->score);
+  /* with and without the processor's pext */
+  for (int pext = 0; pext < 2; pext++) {
+    EachCollect c = { g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+                                            (GDestroyNotify) g_array_unref) };
+    g_autoptr(GError) err = NULL;
+    ck_assert(kb_i_synergy_each_tuned(ds, &opts, k, walk_max, pairs_max, pext, each_collect, &c,
+                                      NULL, NULL, &err));
+    size_t checked = 0;
+    for (size_t u = 0; u < kb_dataset_node_count(ds); u++) {
+      if (kb_dataset_node(ds, u)->kind != KB_NODE_ORGANISATION)
+        continue;
+      GArray *got = g_hash_table_lookup(c.best, GSIZE_TO_POINTER(u + 1));
+      GArray *want = g_hash_table_lookup(ref, GSIZE_TO_POINTER(u + 1));
+      ck_assert_msg(got != NULL, "no call for %s", kb_dataset_node(ds, u)->id);
+      size_t n_want = want ? want->len : 0;
+      ck_assert_uint_eq(got->len, MIN(k, n_want));
+      for (guint i = 0; i < got->len; i++) {
+        const KbSuggestion *g = &g_array_index(got, KbSuggestion, i);
+        /* the pair exists with that score, nobody better is left out, and
+         * the list is in order (ties by id) */
+        size_t above = 0, found = 0;
+        for (guint j = 0; j < want->len; j++) {
+          const KbSuggestion *w = &g_array_index(want, KbSuggestion, j);
+          if (w->node == g->node) {
+            found++;
+            /* both sum the contexts in one order: equal to the last bit */
+            ck_assert_msg(g->score == w->score, "%s-%s: each %.17g, all pairs %.17g",
+                          kb_dataset_node(ds, u)->id, kb_dataset_node(ds, g->node)->id, g->score,
+                          w->score);
+          }
+          if (w->score > g->score)
+            above++;
         }
-        if (w->score > g->score)
-          above++;
+        ck_assert_uint_eq(found, 1);
+        ck_assert_msg(above <= i, "%s: rank %u misses a better suggestion",
+                      kb_dataset_node(ds, u)->id, i + 1);
+        if (i > 0) {
+          const KbSuggestion *p = &g_array_index(got, KbSuggestion, i - 1);
+          ck_assert(p->score > g->score
+                    || (p->score == g->score
+                        && strcmp(kb_dataset_node(ds, p->node)->id,
+                                  kb_dataset_node(ds, g->node)->id) < 0));
+        }
+        checked++;
       }
-      ck_assert_uint_eq(found, 1);
-      ck_assert_msg(above <= i, "%s: rank %u misses a better suggestion",
-                    kb_dataset_node(ds, u)->id, i + 1);
-      if (i > 0) {
-        const KbSuggestion *p = &g_array_index(got, KbSuggestion, i - 1);
-        ck_assert(p->score > g->score
-                  || (p->score == g->score
-                      && strcmp(kb_dataset_node(ds, p->node)->id, kb_dataset_node(ds, g->node)->id) < 0));
-      }
-      checked++;
     }
+    ck_assert_uint_gt(checked, 0);
+    g_hash_table_unref(c.best);
   }
-  ck_assert_uint_gt(checked, 0);
-  g_hash_table_unref(c.best);
   g_hash_table_unref(ref);
 }
 
