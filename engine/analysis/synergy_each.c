@@ -61,6 +61,8 @@
 #define TAKE_MAX 64         /* a pair list up to this long is taken whole on its second use */
 #define TAKE_HUBS 13        /* an organisation of this many enumerated hubs or more ... */
 #define TAKE_FIRST 256      /* ... takes its pair lists up to this long whole at once */
+#define GUIDE_MIN 64        /* a member list this long or longer is searched by a guide ... */
+#define GUIDE_SPAN 8        /* ... of a bucket per this many members or more */
 #define ENUM_COST 4         /* an enumeration stops after this many steps per member of its hubs */
 #define SETTLED_MARGIN (1 + 1e-9) /* a bound times this covers the rounding of any sum */
 #define TABLE_BITS 8        /* a walk's bounds are tabled in two tables of this many later sketch bits */
@@ -81,6 +83,13 @@ typedef struct {
   guint32 *of;
   size_t *mem_off;          /* CSR c -> members, ascending p */
   guint32 *mem;
+  size_t *guide_off;        /* CSR c -> the guide of its member list, for a
+                             * context that is not a hub (none when short):
+                             * per bucket b, the first position of a member
+                             * p with p >> guide_shift[c] >= b, then the
+                             * list's length */
+  guint16 *guide;
+  guint8 *guide_shift;
   guint64 *sketch;          /* SKETCH_WORDS per p: a bit per context it has; likewise */
   guint32 *walk_mem;        /* per entry of mem of a context that is not a hub:
                              * its members again, in walk order (walk_bound
@@ -325,6 +334,39 @@ compare_walk(const void *x, const void *y)
   return a->v < b->v ? -1 : a->v > b->v;
 }
 
+/* The guides of the member lists of the contexts that are not hubs, so
+ * that a search of one reads a bucket of about GUIDE_SPAN members: ids are
+ * about evenly spread over a list (when they are not, a bucket is longer,
+ * and its search a few steps more). */
+static void
+guides_build(Index *ix)
+{
+  ix->guide_off = g_new0(size_t, ix->hub_first + 1);
+  ix->guide_shift = g_new0(guint8, ix->hub_first ? ix->hub_first : 1);
+  for (size_t c = 0; c < ix->hub_first; c++) {
+    size_t len = ix->mem_off[c + 1] - ix->mem_off[c], buckets = 0;
+    if (len >= GUIDE_MIN && len <= G_MAXUINT16) {
+      guint8 shift = 0;
+      while (((ix->n - 1) >> shift) + 1 > len / GUIDE_SPAN)
+        shift++;
+      ix->guide_shift[c] = shift;
+      buckets = ((ix->n - 1) >> shift) + 1;
+    }
+    ix->guide_off[c + 1] = ix->guide_off[c] + (buckets ? buckets + 1 : 0);
+  }
+  ix->guide = g_new(guint16, ix->guide_off[ix->hub_first] ? ix->guide_off[ix->hub_first] : 1);
+  for (size_t c = 0; c < ix->hub_first; c++) {
+    const guint32 *m = ix->mem + ix->mem_off[c];
+    size_t len = ix->mem_off[c + 1] - ix->mem_off[c], p = 0;
+    guint16 *g = ix->guide + ix->guide_off[c];
+    for (size_t b = 0; b < ix->guide_off[c + 1] - ix->guide_off[c]; b++) {
+      while (p < len && (m[p] >> ix->guide_shift[c]) < b)
+        p++;
+      g[b] = (guint16) p;
+    }
+  }
+}
+
 /* The members of each context that is not a hub in walk order: by the most
  * they can score with anyone who meets them first there (the weight of the
  * context and of their later ones, rounded up to a float and a little
@@ -528,6 +570,7 @@ index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max,
     for (size_t j = ix->of_off[p]; j < ix->of_off[p + 1]; j++)
       ix->mem[fill[ix->of[j]]++] = (guint32) p;
   g_free(fill);
+  guides_build(ix);
   walk_order(ix);
 
   /* the pairs joined by partner_of or funds, both ways */
@@ -569,6 +612,9 @@ index_release(Index *ix)
   g_free(ix->of);
   g_free(ix->mem_off);
   g_free(ix->mem);
+  g_free(ix->guide_off);
+  g_free(ix->guide);
+  g_free(ix->guide_shift);
   g_free(ix->sketch);
   g_free(ix->mem_sketch);
   g_free(ix->walk_mem);
@@ -657,13 +703,19 @@ hub_holds(const Index *ix, guint32 h, guint32 v)
 
 /* TRUE when organisation v is a member of context c: one bit for a hub,
  * a binary search of the member list otherwise (one of u's own lists,
- * searched over and over during u's search, so in cache). */
+ * searched over and over during u's search, so in cache), of the bucket
+ * of v in its guide when it has one. */
 static inline gboolean
 member(const Index *ix, guint32 c, guint32 v)
 {
   if (c >= ix->hub_first)
     return hub_holds(ix, c, v);
-  return holds(ix->mem + ix->mem_off[c], ix->mem_off[c + 1] - ix->mem_off[c], v);
+  const guint32 *m = ix->mem + ix->mem_off[c];
+  size_t guide = ix->guide_off[c];
+  if (guide == ix->guide_off[c + 1])
+    return holds(m, ix->mem_off[c + 1] - ix->mem_off[c], v);
+  const guint16 *g = ix->guide + guide + (v >> ix->guide_shift[c]);
+  return holds(m + g[0], (size_t) (g[1] - g[0]), v);
 }
 
 /* The exact score of v with u, where v shares none of u's contexts before
