@@ -18,8 +18,8 @@
  *     walked by the most they can score with anyone who meets them there
  *     first (the weights of the context and their later ones), highest
  *     first, so the walk stops at the first member that cannot enter. Before
- *     that, a member's bound with u (from a sketch of its contexts, kept
- *     beside the member list) rules out nineteen in twenty at 10^6 before
+ *     that, a member's bound with u (from a sketch of its later contexts,
+ *     kept beside the member list) rules out 23 in 24 at 10^6 before
  *     anything of theirs is read from elsewhere.
  *  2. The largest contexts (the hubs: above WALK_MAX organisations, at most
  *     HUBS of them) are never walked. The candidates reached only through
@@ -96,8 +96,10 @@ typedef struct {
                              * descending, then id) */
   float *walk_bound;        /* the weight of the context and the later ones the
                              * member has, rounded up */
-  guint64 *mem_sketch;      /* SKETCH_WORDS per entry of walk_mem: the member's
-                             * sketch, read in turn */
+  guint64 *mem_sketch;      /* SKETCH_WORDS per entry of walk_mem: the sketch
+                             * of the member's contexts after this one (the
+                             * only ones it can share with the organisation
+                             * that walks it), read in turn */
   size_t hub_first;         /* contexts from this index on are hubs */
   size_t n_hubs;
   size_t *pair_off;         /* CSR (a * n_hubs + b) -> members of hubs a < b, or NULL */
@@ -399,10 +401,13 @@ walk_order(Index *ix)
     size_t from = ix->mem_off[c], to = ix->mem_off[c + 1];
     qsort(e + from, to - from, sizeof(WalkEntry), compare_walk);
     for (size_t j = from; j < to; j++) {
-      ix->walk_mem[j] = e[j].v;
+      guint32 v = e[j].v;
+      ix->walk_mem[j] = v;
       ix->walk_bound[j] = e[j].bound;
-      memcpy(ix->mem_sketch + SKETCH_WORDS * j, ix->sketch + SKETCH_WORDS * e[j].v,
-             SKETCH_WORDS * sizeof(guint64));
+      guint64 *sketch = ix->mem_sketch + SKETCH_WORDS * j;
+      memset(sketch, 0, SKETCH_WORDS * sizeof(guint64));
+      for (size_t i = ix->of_off[v + 1]; i > ix->of_off[v] && ix->of[i - 1] > c; i--)
+        sketch_set(sketch, sketch_bit(ix->of[i - 1]));
     }
   }
   g_free(e);
