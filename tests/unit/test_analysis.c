@@ -261,9 +261,9 @@ END_TEST
 
 /* synergy --each against the pairs of synergy itself (held to NetworkX's
  * adamic_adar_index above): on generated data, every organisation's list
- * must be a top K of all its pairs, whatever the walk threshold, which
- * moves work between walking contexts and enumerating subsets of them,
- * and with or without x86's pext. */
+ * must be the top K of all its pairs (ties by id, at the cut too),
+ * whatever the walk threshold, which moves work between walking contexts
+ * and enumerating subsets of them, and with or without x86's pext. */
 typedef struct {
   GHashTable *best;         /* org node -> GArray of KbSuggestion */
 } EachCollect;
@@ -275,6 +275,16 @@ each_collect(size_t org, const KbSuggestion *best, size_t n, gpointer data)
   GArray *a = g_array_new(FALSE, FALSE, sizeof(KbSuggestion));
   g_array_append_vals(a, best, (guint) n);
   g_hash_table_insert(c->best, GSIZE_TO_POINTER(org + 1), a);
+}
+
+/* Suggestions by rank: higher score first, then lower id. */
+static gint
+compare_ranked(gconstpointer x, gconstpointer y, gpointer data)
+{
+  const KbSuggestion *a = x, *b = y;
+  if (a->score != b->score)
+    return a->score > b->score ? -1 : 1;
+  return strcmp(kb_dataset_node(data, a->node)->id, kb_dataset_node(data, b->node)->id);
 }
 
 static void
@@ -299,6 +309,11 @@ check_each(const KbDataset *ds, gboolean same_sector, size_t k, size_t walk_max,
       KbSuggestion sg = { v, all->pairs[i].score, 0 };
       g_array_append_val(a, sg);
     }
+  GHashTableIter it;
+  gpointer list;
+  g_hash_table_iter_init(&it, ref);
+  while (g_hash_table_iter_next(&it, NULL, &list))
+    g_array_sort_with_data(list, compare_ranked, (gpointer) ds);
   /* with and without the processor's pext */
   for (int pext = 0; pext < 2; pext++) {
     EachCollect c = { g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
@@ -335,6 +350,11 @@ check_each(const KbDataset *ds, gboolean same_sector, size_t k, size_t walk_max,
         ck_assert_uint_eq(found, 1);
         ck_assert_msg(above <= i, "%s: rank %u misses a better suggestion",
                       kb_dataset_node(ds, u)->id, i + 1);
+        /* and among equal scores, the lowest ids */
+        ck_assert_msg(g->node == g_array_index(want, KbSuggestion, i).node,
+                      "%s: rank %u is %s, not %s", kb_dataset_node(ds, u)->id, i + 1,
+                      kb_dataset_node(ds, g->node)->id,
+                      kb_dataset_node(ds, g_array_index(want, KbSuggestion, i).node)->id);
         if (i > 0) {
           const KbSuggestion *p = &g_array_index(got, KbSuggestion, i - 1);
           ck_assert(p->score > g->score
