@@ -72,7 +72,6 @@ kb_i_load_edgelist(const char *path, const KbLimits *limits, KbDiagList *diags)
 {
   g_autoptr(KbBuilder) builder = kb_builder_new(path, diags);
   kb_builder_set_limits(builder, limits);
-  kb_builder_set_sector_required(builder, FALSE);
   EdgeReader er = { builder, diags, path, TRUE,
                     g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL) };
   char separator;

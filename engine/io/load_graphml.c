@@ -30,7 +30,6 @@ typedef struct {
   GPtrArray *nodes, *edges; /* of Item* */
   Item *current;            /* the node or edge being read */
   gboolean in_data;
-  gboolean has_kind;
 } Reader;
 
 static void
@@ -157,8 +156,6 @@ on_end(GMarkupParseContext *ctx, const char *element, gpointer data, GError **er
                        "first", rd->current->data_key);
       return;
     }
-    if (strcmp(name, "kind") == 0)
-      rd->has_kind = TRUE;
     /* GraphML's own names for the ends of an edge are not attributes */
     item_set(rd->current, name, g_strstrip(rd->current->text->str), (unsigned) line,
              (unsigned) column);
@@ -218,7 +215,7 @@ kb_i_load_graphml(const char *path, const KbLimits *limits, KbDiagList *diags)
   static const GMarkupParser parser = { on_start, on_end, on_text, NULL, NULL };
   Reader rd = { path, diags, NULL, g_array_new(FALSE, FALSE, sizeof(Key)),
                 g_ptr_array_new_with_free_func(item_free),
-                g_ptr_array_new_with_free_func(item_free), NULL, FALSE, FALSE };
+                g_ptr_array_new_with_free_func(item_free), NULL, FALSE };
   rd.ctx = g_markup_parse_context_new(&parser, G_MARKUP_TREAT_CDATA_AS_TEXT, &rd, NULL);
   g_autoptr(GError) err = NULL;
   if (!g_markup_parse_context_parse(rd.ctx, text.data + text.body, (gssize) (text.len - text.body), &err)
@@ -232,7 +229,6 @@ kb_i_load_graphml(const char *path, const KbLimits *limits, KbDiagList *diags)
                      "malformed XML: %s", colon && g_str_has_prefix(msg, "Error on line")
                                           ? colon + 2 : msg);
   } else {
-    kb_builder_set_sector_required(builder, rd.has_kind);
     add_rows(&rd, builder, rd.nodes, KB_TABLE_NODES);
     add_rows(&rd, builder, rd.edges, KB_TABLE_RELATIONS);
   }

@@ -18,12 +18,20 @@
  * kb_builder_finish() need is noted besides: where the cells were, and the
  * ids that named no node yet. */
 
+/* What a node's row said of its sector. */
+enum {
+  SECTOR_MISSING,            /* no sector cell */
+  SECTOR_EMPTY,              /* an empty one */
+  SECTOR_GIVEN               /* the node's sector is the node found when the
+                              * row was added, or in 'late_sectors' when none was */
+};
+
 /* Per node, where its cells were. */
 typedef struct {
   unsigned line, column;     /* of the id */
-  unsigned sector_line, sector_column;
-  gboolean has_sector;       /* organisations: the node's sector is the node
-                              * found then, or in 'sectors' when none was */
+  unsigned sector_line, sector_column;   /* of the sector cell; the row's line
+                                          * and column 0 when it has none */
+  guint8 sector;             /* organisations: SECTOR_MISSING, _EMPTY or _GIVEN */
 } NodeNote;
 
 /* A sector or country named by a node row before a node had that id. */
@@ -785,10 +793,6 @@ add_node_row(KbBuilder *b, const KbRow *row)
   const KbCell *country_cell = layout_cell(lay, row, NODE_COUNTRY);
   Text sector = cell_text(sector_cell);
   Text country = cell_text(country_cell);
-  if (ok && kind == KB_NODE_ORGANISATION && sector.s == NULL && b->sector_required) {
-    missing_field(b, row, "sector", "every organisation needs a sector: the id of a sector node");
-    ok = FALSE;
-  }
   if (!ok) {
     /* Relations that name this id are not reported again: the cause is. */
     if (id != NULL && kb_dataset_find(b->ds, id) == KB_NO_NODE)
@@ -836,10 +840,13 @@ add_node_row(KbBuilder *b, const KbRow *row)
   NodeNote note = { 0 };
   note.line = id_cell->line;
   note.column = id_cell->column;
+  /* an organisation without a sector is judged in finish(), once it is
+   * known whether the dataset defines sectors */
+  note.sector = sector.s != NULL ? SECTOR_GIVEN
+                : sector_cell != NULL ? SECTOR_EMPTY : SECTOR_MISSING;
+  note.sector_line = sector_cell != NULL ? sector_cell->line : row->line;
+  note.sector_column = sector_cell != NULL ? sector_cell->column : 0;
   if (sector.s != NULL) {
-    note.has_sector = TRUE;
-    note.sector_line = sector_cell->line;
-    note.sector_column = sector_cell->column;
     if (node.sector == KB_NO_NODE) {
       LateRef late = { index, g_string_chunk_insert_len(b->texts, sector.s, (gssize) sector.len) };
       g_array_append_val(b->late_sectors, late);
@@ -1222,7 +1229,7 @@ resolve_sectors(KbBuilder *b)
   guint late = 0;
   for (guint i = 0; i < b->notes->len; i++) {
     const NodeNote *note = &g_array_index(b->notes, NodeNote, i);
-    if (!note->has_sector)
+    if (note->sector != SECTOR_GIVEN)
       continue;
     KbNode *node = &g_array_index(b->ds->nodes, KbNode, i);
     const char *id;
@@ -1236,6 +1243,33 @@ resolve_sectors(KbBuilder *b)
     node->sector = check_node_of_kind(b, node->origin.file, note->sector_line,
                                       note->sector_column, "sector", id, found,
                                       KB_NODE_SECTOR);
+  }
+}
+
+/* The first node of that kind, or KB_NO_NODE. */
+static size_t
+first_of_kind(const KbBuilder *b, KbNodeKind kind)
+{
+  const guint8 *k = b->kinds->len > 0 ? memchr(b->kinds->data, kind, b->kinds->len) : NULL;
+  return k != NULL ? (size_t) (k - b->kinds->data) : KB_NO_NODE;
+}
+
+/* Where the dataset defines sectors, each organisation needs one (unless
+ * kb_builder_set_sector_required() said otherwise); a dataset without a
+ * sector node is a plain graph, whose organisations need none. */
+static void
+check_sectorless(KbBuilder *b)
+{
+  if (!b->sector_required || first_of_kind(b, KB_NODE_SECTOR) == KB_NO_NODE)
+    return;
+  for (guint i = 0; i < b->notes->len; i++) {
+    const NodeNote *note = &g_array_index(b->notes, NodeNote, i);
+    if (b->kinds->data[i] != KB_NODE_ORGANISATION || note->sector == SECTOR_GIVEN)
+      continue;
+    kb_diag_list_add(b->diags, KB_SEVERITY_ERROR,
+                     g_array_index(b->ds->nodes, KbNode, i).origin.file, note->sector_line,
+                     note->sector_column, "sector", "%s; every organisation needs a sector: "
+                     "the id of a sector node", note->sector == SECTOR_EMPTY ? "empty" : "missing");
   }
 }
 
@@ -1532,9 +1566,25 @@ resolve_questions(KbBuilder *b)
   }
 }
 
+/* Organisations in a dataset without sectors: said once, at the first. */
+static void
+warn_no_sectors(KbBuilder *b)
+{
+  size_t org = first_of_kind(b, KB_NODE_ORGANISATION);
+  if (org == KB_NO_NODE || first_of_kind(b, KB_NODE_SECTOR) != KB_NO_NODE)
+    return;
+  const NodeNote *note = &g_array_index(b->notes, NodeNote, org);
+  kb_diag_list_add(b->diags, KB_SEVERITY_WARNING,
+                   g_array_index(b->ds->nodes, KbNode, org).origin.file, note->line,
+                   note->column, "sector", "the dataset defines no sector, so the analyses "
+                   "by sector have nothing to group by; to group the organisations, add "
+                   "sector nodes and name one in each organisation's sector column");
+}
+
 static void
 warn_structure(KbBuilder *b)
 {
+  warn_no_sectors(b);
   size_t n = b->ds->nodes->len;
   gboolean *tied = g_new0(gboolean, n);
   for (guint i = 0; i < b->ds->relations->len; i++) {
@@ -1593,6 +1643,7 @@ kb_builder_finish(KbBuilder *b)
     return hand_over(b);
   }
   resolve_sectors(b);
+  check_sectorless(b);
   resolve_relations(b);
   resolve_countries(b);
   resolve_meta(b);

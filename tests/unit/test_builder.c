@@ -134,19 +134,42 @@ START_TEST(sector_and_country_apply_to_their_kinds_only)
 }
 END_TEST
 
-START_TEST(edge_lists_need_no_sector)
+START_TEST(organisations_need_a_sector_where_the_data_has_sectors)
 {
-  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
-  const char *nodes[] = { "id,kind", "a,organisation", "b,organisation", NULL };
-  const char *rels[] = { "from,to,kind", "a,b,partner_of", NULL };
-  g_autoptr(KbDataset) ds = build(diags, nodes, rels, FALSE);
-  ck_assert_uint_eq(kb_diag_list_length(diags), 0);
-  ck_assert_uint_eq(kb_dataset_node(ds, 0)->sector, KB_NO_NODE);
+  /* no sector node at all: a plain graph, warned about once, at the first
+   * organisation's id */
+  const char *plain[] = { "id,kind", "t,theme", "a,organisation", "b,organisation", NULL };
+  const char *rels[] = { "from,to,kind", "a,b,partner_of", "a,t,works_on", NULL };
+  for (int required = 0; required < 2; required++) {
+    g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+    g_autoptr(KbDataset) ds = build(diags, plain, rels, required);
+    ck_assert_uint_eq(kb_diag_list_length(diags), 1);
+    assert_diag(diags, 0, "n.csv:3:1: warning: sector: the dataset defines no sector, so the "
+                          "analyses by sector have nothing to group by; to group the "
+                          "organisations, add sector nodes and name one in each "
+                          "organisation's sector column");
+    ck_assert_uint_eq(kb_dataset_node(ds, 1)->sector, KB_NO_NODE);
+  }
+  /* a sector node, defined after the organisations: each organisation
+   * without a sector is an error, at its empty cell or, without one, at its
+   * row; the rows are kept, so the relation between them resolves */
+  const char *mixed[] = { "id,kind,sector", "a,organisation,", "b,organisation", "s,sector,",
+                          "c,organisation,s", NULL };
+  const char *rels2[] = { "from,to,kind", "a,b,partner_of", "c,a,partner_of", NULL };
   g_autoptr(KbDiagList) strict = kb_diag_list_new(0);
-  g_autoptr(KbDataset) ds2 = build(strict, nodes, rels, TRUE);
-  /* two missing sectors; the relation between the rejected rows is not
-   * reported again */
-  ck_assert_uint_eq(kb_diag_list_count(strict, KB_SEVERITY_ERROR), 2);
+  g_autoptr(KbDataset) ds2 = build(strict, mixed, rels2, TRUE);
+  ck_assert_uint_eq(kb_diag_list_length(strict), 2);
+  assert_diag(strict, 0, "n.csv:2:21: error: sector: empty; every organisation needs a sector: "
+                         "the id of a sector node");
+  assert_diag(strict, 1, "n.csv:3: error: sector: missing; every organisation needs a sector: "
+                         "the id of a sector node");
+  ck_assert_uint_eq(kb_dataset_node_count(ds2), 4);
+  ck_assert_uint_eq(kb_dataset_relation_count(ds2), 2);
+  /* turned off (Kumu's maps): neither error nor warning */
+  g_autoptr(KbDiagList) lenient = kb_diag_list_new(0);
+  g_autoptr(KbDataset) ds3 = build(lenient, mixed, rels2, FALSE);
+  ck_assert_uint_eq(kb_diag_list_length(lenient), 0);
+  ck_assert_uint_eq(kb_dataset_node(ds3, 3)->sector, 2);
 }
 END_TEST
 
@@ -419,7 +442,7 @@ builder_suite(void)
   tcase_add_test(tc, values_are_parsed);
   tcase_add_test(tc, a_decimal_comma_is_a_weight);
   tcase_add_test(tc, sector_and_country_apply_to_their_kinds_only);
-  tcase_add_test(tc, edge_lists_need_no_sector);
+  tcase_add_test(tc, organisations_need_a_sector_where_the_data_has_sectors);
   tcase_add_test(tc, isolated_nodes_are_warned_about);
   tcase_add_test(tc, no_structural_warnings_while_errors_stand);
   tcase_add_test(tc, duplicate_ids_across_files);

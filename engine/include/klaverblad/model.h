@@ -221,8 +221,12 @@ KbBuilder *kb_builder_new(const char *name, KbDiagList *diags);
 void kb_builder_free(KbBuilder *b);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbBuilder, kb_builder_free)
 
-/* Whether every organisation must name a sector (the default). Edge lists
- * turn this off: their organisations have none. */
+/* Whether every organisation must name a sector where the dataset defines
+ * sectors (the default); an organisation without one is then an error. A
+ * dataset without any sector node is a plain graph: its organisations need
+ * none, and kb_builder_finish() warns once that the analyses by sector have
+ * nothing to group by. Kumu's maps turn the rule off: their organisations
+ * may go without a sector even where others have one. */
 void kb_builder_set_sector_required(KbBuilder *b, gboolean required);
 /* Text added to the message about an unknown kind, such as how to map a
  * foreign format's types ("; map it with --map FILE"); NULL for none. */
