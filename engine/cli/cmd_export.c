@@ -102,10 +102,12 @@ cmd_export(int argc, char **argv)
         values[EFFSIZE][b->node] = b->effective_size;
         values[ROLES][b->node] = br->local ? (double) b->roles_total : NAN;
       }
-      /* a standard error only where betweenness was sampled */
+      /* a standard error only where betweenness was sampled; else none,
+       * and none the data may carry from an earlier run either */
       for (int m = DEGREE; m <= ROLES; m++)
-        if (m != BETWEENNESS_SE || br->sampled)
-          measures[nm++] = (KbNodeMeasure) { names[m], values[m], m == DEGREE || m == ROLES };
+        measures[nm++] = (KbNodeMeasure) { names[m],
+                                           m != BETWEENNESS_SE || br->sampled ? values[m] : NULL,
+                                           m == DEGREE || m == ROLES };
     }
     if (communities) {
       g_autoptr(KbCommunities) cs = kb_communities_compute(ds, &err);

@@ -61,9 +61,11 @@ compare_names(gconstpointer a, gconstpointer b)
   return strcmp(*(char *const *) a, *(char *const *) b);
 }
 
-/* The names of the kept attributes of all nodes (or relations), sorted. */
+/* The names of the kept attributes of all nodes (or relations), sorted,
+ * but for those named as one of 'replaced' (n_replaced of them). */
 static GPtrArray *
-attr_names(const KbDataset *ds, gboolean relations)
+attr_names(const KbDataset *ds, gboolean relations, const KbNodeMeasure *replaced,
+           size_t n_replaced)
 {
   GHashTable *set = g_hash_table_new(g_str_hash, g_str_equal);
   size_t n = relations ? kb_dataset_relation_count(ds) : kb_dataset_node_count(ds);
@@ -76,6 +78,8 @@ attr_names(const KbDataset *ds, gboolean relations)
   GPtrArray *names = g_ptr_array_new();
   GHashTableIter it;
   gpointer key;
+  for (size_t i = 0; i < n_replaced; i++)
+    g_hash_table_remove(set, replaced[i].name);
   g_hash_table_iter_init(&it, set);
   while (g_hash_table_iter_next(&it, &key, NULL))
     g_ptr_array_add(names, key);
@@ -119,7 +123,8 @@ xml_data(GString *s, const char *indent, const char *key, const char *value)
 }
 
 static char *
-write_graphml(const KbDataset *ds, const KbNodeMeasure *measures, size_t nm)
+write_graphml(const KbDataset *ds, const GPtrArray *nattrs, const KbNodeMeasure *measures,
+              size_t nm)
 {
   GString *s = g_string_new("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                             "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
@@ -131,7 +136,6 @@ write_graphml(const KbDataset *ds, const KbNodeMeasure *measures, size_t nm)
   for (size_t i = 0; i < G_N_ELEMENTS(nkeys); i++)
     g_string_append_printf(s, "  <key id=\"n_%s\" for=\"node\" attr.name=\"%s\" "
                            "attr.type=\"string\"/>\n", nkeys[i], nkeys[i]);
-  g_autoptr(GPtrArray) nattrs = attr_names(ds, FALSE);
   for (guint i = 0; i < nattrs->len; i++) {
     g_autofree char *name = g_markup_escape_text(g_ptr_array_index(nattrs, i), -1);
     g_string_append_printf(s, "  <key id=\"na_%u\" for=\"node\" attr.name=\"%s\" "
@@ -149,7 +153,7 @@ write_graphml(const KbDataset *ds, const KbNodeMeasure *measures, size_t nm)
   g_string_append(s, "  <key id=\"e_since\" for=\"edge\" attr.name=\"since\" attr.type=\"long\"/>\n"
                      "  <key id=\"e_until\" for=\"edge\" attr.name=\"until\" attr.type=\"long\"/>\n"
                      "  <key id=\"e_weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n");
-  g_autoptr(GPtrArray) eattrs = attr_names(ds, TRUE);
+  g_autoptr(GPtrArray) eattrs = attr_names(ds, TRUE, NULL, 0);
   for (guint i = 0; i < eattrs->len; i++) {
     g_autofree char *name = g_markup_escape_text(g_ptr_array_index(eattrs, i), -1);
     g_string_append_printf(s, "  <key id=\"ea_%u\" for=\"edge\" attr.name=\"%s\" "
@@ -212,7 +216,8 @@ write_graphml(const KbDataset *ds, const KbNodeMeasure *measures, size_t nm)
 /* ---------------------------------------------------------------- GEXF */
 
 static char *
-write_gexf(const KbDataset *ds, const KbNodeMeasure *measures, size_t nm)
+write_gexf(const KbDataset *ds, const GPtrArray *nattrs, const KbNodeMeasure *measures,
+           size_t nm)
 {
   GString *s = g_string_new("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                             "<gexf xmlns=\"http://www.gexf.net/1.2draft\" version=\"1.2\">\n"
@@ -221,7 +226,6 @@ write_gexf(const KbDataset *ds, const KbNodeMeasure *measures, size_t nm)
                             "timeformat=\"integer\">\n");
   static const char *const nkeys[] = { "kind", "sector", "description", "website", "source",
                                        "tags" };
-  g_autoptr(GPtrArray) nattrs = attr_names(ds, FALSE);
   g_string_append(s, "    <attributes class=\"node\" mode=\"static\">\n");
   size_t id = 0;
   for (size_t i = 0; i < G_N_ELEMENTS(nkeys); i++)
@@ -331,7 +335,8 @@ json_member(GString *s, const char *key, const char *value)
 
 /* Node-link JSON, as NetworkX's node_link_data writes it and D3 reads it. */
 static char *
-write_json(const KbDataset *ds, const KbNodeMeasure *measures, size_t nm)
+write_json(const KbDataset *ds, const GPtrArray *nattrs, const KbNodeMeasure *measures,
+           size_t nm)
 {
   GString *s = g_string_new("{\"directed\": true, \"multigraph\": true, \"graph\": {");
   const char *title = kb_dataset_title(ds);
@@ -350,8 +355,8 @@ write_json(const KbDataset *ds, const KbNodeMeasure *measures, size_t nm)
       json_member(s, strcmp(f[j].name, "source") ? f[j].name : "provenance", f[j].value);
     g_autofree char *tags = tags_text(n);
     json_member(s, "tags", tags);
-    for (size_t a = 0; a < n->n_attrs; a++)
-      json_member(s, n->attrs[a].key, n->attrs[a].value);
+    for (guint j = 0; j < nattrs->len; j++)
+      json_member(s, g_ptr_array_index(nattrs, j), kb_node_attr(n, g_ptr_array_index(nattrs, j)));
     for (size_t m = 0; m < nm; m++)
       if (!isnan(measures[m].values[i])) {
         g_autofree char *v = number(measures[m].values[i], measures[m].integer);
@@ -401,10 +406,10 @@ csv_cell(GString *s, const char *t, gboolean first)
 /* The nodes as klaverblad's nodes.csv, or as Kumu's elements (Label, Type,
  * Description, Tags first, with ID for the connections). */
 static char *
-write_nodes_csv(const KbDataset *ds, gboolean kumu, const KbNodeMeasure *measures, size_t nm)
+write_nodes_csv(const KbDataset *ds, gboolean kumu, const GPtrArray *attrs,
+                const KbNodeMeasure *measures, size_t nm)
 {
   GString *s = g_string_new(NULL);
-  g_autoptr(GPtrArray) attrs = attr_names(ds, FALSE);
   if (kumu)
     g_string_append(s, "ID,Label,Type,Description,Tags,Sector,Website,Source");
   else
@@ -453,7 +458,7 @@ static char *
 write_relations_csv(const KbDataset *ds, gboolean kumu)
 {
   GString *s = g_string_new(NULL);
-  g_autoptr(GPtrArray) attrs = attr_names(ds, TRUE);
+  g_autoptr(GPtrArray) attrs = attr_names(ds, TRUE, NULL, 0);
   if (kumu)
     g_string_append(s, "From,To,Type,Strength,Direction,Since,Until,Label,Source,Note");
   else
@@ -594,13 +599,13 @@ is_dataset_file(const char *name)
 /* The dataset as a folder of CSV files (klaverblad's or Kumu's), written
  * whole. */
 static gboolean
-write_folder(const KbDataset *ds, gboolean kumu, const KbNodeMeasure *measures, size_t nm,
-             const char *path, GError **error)
+write_folder(const KbDataset *ds, gboolean kumu, const GPtrArray *nattrs,
+             const KbNodeMeasure *measures, size_t nm, const char *path, GError **error)
 {
   KbFolder folder;
   if (!kb_i_folder_begin(&folder, path, is_dataset_file, error))
     return FALSE;
-  g_autofree char *nodes = write_nodes_csv(ds, kumu, measures, nm);
+  g_autofree char *nodes = write_nodes_csv(ds, kumu, nattrs, measures, nm);
   g_autofree char *rels = write_relations_csv(ds, kumu);
   gboolean ok = kb_i_folder_write(&folder, kumu ? "elements.csv" : "nodes.csv", nodes, error)
                 && kb_i_folder_write(&folder, kumu ? "connections.csv" : "relations.csv", rels,
@@ -619,26 +624,34 @@ write_folder(const KbDataset *ds, gboolean kumu, const KbNodeMeasure *measures, 
 
 gboolean
 kb_export_write(const KbDataset *ds, KbExportFormat format, const KbNodeMeasure *measures,
-                size_t nm, const char *path, GError **error)
+                size_t n_measures, const char *path, GError **error)
 {
   g_return_val_if_fail(ds != NULL && path != NULL, FALSE);
+  /* a measure replaces the kept attribute of its name; one without values
+   * is written nowhere */
+  g_autoptr(GPtrArray) nattrs = attr_names(ds, FALSE, measures, n_measures);
+  g_autofree KbNodeMeasure *with = g_new(KbNodeMeasure, n_measures + 1);
+  size_t nm = 0;
+  for (size_t i = 0; i < n_measures; i++)
+    if (measures[i].values != NULL)
+      with[nm++] = measures[i];
   g_autofree char *text = NULL;
   switch (format) {
   case KB_EXPORT_GRAPHML:
-    text = write_graphml(ds, measures, nm);
+    text = write_graphml(ds, nattrs, with, nm);
     break;
   case KB_EXPORT_GEXF:
-    text = write_gexf(ds, measures, nm);
+    text = write_gexf(ds, nattrs, with, nm);
     break;
   case KB_EXPORT_JSON:
-    text = write_json(ds, measures, nm);
+    text = write_json(ds, nattrs, with, nm);
     break;
   case KB_EXPORT_DOT:
     text = write_dot(ds);
     break;
   case KB_EXPORT_KUMU:
   case KB_EXPORT_CSV:
-    return write_folder(ds, format == KB_EXPORT_KUMU, measures, nm, path, error);
+    return write_folder(ds, format == KB_EXPORT_KUMU, nattrs, with, nm, path, error);
   }
   return kb_file_write(path, text, error);
 }

@@ -23,7 +23,8 @@ gboolean kb_export_format_parse(const char *name, KbExportFormat *out);
 
 /* A figure per node to write as an extra node attribute (an analysis
  * result such as betweenness). values[i] belongs to node i; NaN leaves it
- * out. */
+ * out. values NULL: a measure not computed this time, written nowhere; it
+ * still replaces a kept attribute of its name (a stale result). */
 typedef struct {
   const char *name;
   const double *values;
@@ -34,7 +35,9 @@ typedef struct {
  * missing), atomically: a file under a temporary name renamed into place, a
  * folder whole, as kb_report_write() writes one (an existing folder holding
  * other files than a dataset's is refused). 'measures' (n_measures of them)
- * become extra node attributes. */
+ * become extra node attributes, after the kept ones; a kept attribute named
+ * as one of them (the result of an earlier export read back) is left out,
+ * so that each name is written once, with the new figures. */
 gboolean kb_export_write(const KbDataset *ds, KbExportFormat format, const KbNodeMeasure *measures,
                          size_t n_measures, const char *path, GError **error);
 
