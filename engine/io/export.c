@@ -103,6 +103,63 @@ weight_text(double w)
   return number(w, w == floor(w) && fabs(w) < 1e15);
 }
 
+/* What the dataset says of itself (dataset.csv): the facts given, in a
+ * fixed order, each as its key and text. */
+typedef struct {
+  const char *key;
+  char *value;              /* owned */
+} Fact;
+
+enum { MAX_FACTS = 6 };
+
+static size_t
+dataset_facts(const KbDataset *ds, Fact *f)
+{
+  size_t k = 0;
+  if (kb_dataset_title(ds) != NULL)
+    f[k++] = (Fact) { "title", g_strdup(kb_dataset_title(ds)) };
+  if (kb_dataset_home(ds) != KB_NO_NODE)
+    f[k++] = (Fact) { "home", g_strdup(kb_dataset_node(ds, kb_dataset_home(ds))->id) };
+  if (kb_dataset_hub(ds) != KB_NO_NODE)
+    f[k++] = (Fact) { "hub", g_strdup(kb_dataset_node(ds, kb_dataset_hub(ds))->id) };
+  const size_t *themes;
+  size_t nt = kb_dataset_themes(ds, &themes);
+  if (nt > 0) {
+    GString *t = g_string_new(NULL);
+    for (size_t i = 0; i < nt; i++)
+      g_string_append_printf(t, "%s%s", i ? "|" : "", kb_dataset_node(ds, themes[i])->id);
+    f[k++] = (Fact) { "themes", g_string_free(t, FALSE) };
+  }
+  if (kb_dataset_policy_start(ds) != KB_NO_YEAR)
+    f[k++] = (Fact) { "policy_start", g_strdup_printf("%d", kb_dataset_policy_start(ds)) };
+  if (kb_dataset_language(ds) != NULL)
+    f[k++] = (Fact) { "language", g_strdup(kb_dataset_language(ds)) };
+  return k;
+}
+
+static void
+facts_release(Fact *f, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    g_free(f[i].value);
+}
+
+/* The columns of questions.csv, and a question's values for them (NULL
+ * where not given). */
+static const char *const question_columns[] = { "id", "kind", "question", "from", "to",
+                                                "source" };
+
+static void
+question_values(const KbDataset *ds, const KbQuestion *q, const char **v)
+{
+  v[0] = q->id;
+  v[1] = kb_question_kind_name(q->kind);
+  v[2] = q->text;
+  v[3] = q->from != KB_NO_NODE ? kb_dataset_node(ds, q->from)->id : NULL;
+  v[4] = q->to != KB_NO_NODE ? kb_dataset_node(ds, q->to)->id : NULL;
+  v[5] = q->source;
+}
+
 /* ---------------------------------------------------------------- XML */
 
 static void
@@ -333,17 +390,57 @@ json_member(GString *s, const char *key, const char *value)
   json_str(s, value);
 }
 
+/* The dataset's facts and questions, as the members of node-link's
+ * "graph" object (NetworkX's graph attributes): the keys of dataset.csv, the
+ * themes an array and the policy year a number, and "questions" an array of
+ * questions.csv's rows. */
+static void
+json_graph(GString *s, const KbDataset *ds)
+{
+  Fact facts[MAX_FACTS];
+  size_t nf = dataset_facts(ds, facts);
+  for (size_t i = 0; i < nf; i++) {
+    g_string_append(s, i ? ", " : "");
+    json_str(s, facts[i].key);
+    g_string_append(s, ": ");
+    if (strcmp(facts[i].key, "policy_start") == 0) {
+      g_string_append(s, facts[i].value);
+    } else if (strcmp(facts[i].key, "themes") == 0) {
+      const size_t *themes;
+      size_t nt = kb_dataset_themes(ds, &themes);
+      g_string_append_c(s, '[');
+      for (size_t t = 0; t < nt; t++) {
+        g_string_append(s, t ? ", " : "");
+        json_str(s, kb_dataset_node(ds, themes[t])->id);
+      }
+      g_string_append_c(s, ']');
+    } else {
+      json_str(s, facts[i].value);
+    }
+  }
+  facts_release(facts, nf);
+  size_t nq = kb_dataset_question_count(ds);
+  if (nq == 0)
+    return;
+  g_string_append(s, nf ? ", \"questions\": [\n" : "\"questions\": [\n");
+  for (size_t i = 0; i < nq; i++) {
+    const char *v[G_N_ELEMENTS(question_columns)];
+    question_values(ds, kb_dataset_question(ds, i), v);
+    g_string_append(s, "  {\"id\": ");
+    json_str(s, v[0]);
+    for (size_t c = 1; c < G_N_ELEMENTS(question_columns); c++)
+      json_member(s, question_columns[c], v[c]);
+    g_string_append(s, i + 1 < nq ? "},\n" : "}\n ]");
+  }
+}
+
 /* Node-link JSON, as NetworkX's node_link_data writes it and D3 reads it. */
 static char *
 write_json(const KbDataset *ds, const GPtrArray *nattrs, const KbNodeMeasure *measures,
            size_t nm)
 {
   GString *s = g_string_new("{\"directed\": true, \"multigraph\": true, \"graph\": {");
-  const char *title = kb_dataset_title(ds);
-  if (title != NULL) {
-    g_string_append(s, "\"title\": ");
-    json_str(s, title);
-  }
+  json_graph(s, ds);
   g_string_append(s, "},\n \"nodes\": [\n");
   for (size_t i = 0; i < kb_dataset_node_count(ds); i++) {
     const KbNode *n = kb_dataset_node(ds, i);
@@ -498,42 +595,29 @@ static char *
 write_meta_csv(const KbDataset *ds)
 {
   GString *s = g_string_new("key,value\n");
-  if (kb_dataset_title(ds)) {
-    csv_cell(s, "title", TRUE);
-    csv_cell(s, kb_dataset_title(ds), FALSE);
+  Fact facts[MAX_FACTS];
+  size_t nf = dataset_facts(ds, facts);
+  for (size_t i = 0; i < nf; i++) {
+    csv_cell(s, facts[i].key, TRUE);
+    csv_cell(s, facts[i].value, FALSE);
     g_string_append_c(s, '\n');
   }
-  if (kb_dataset_home(ds) != KB_NO_NODE)
-    g_string_append_printf(s, "home,%s\n", kb_dataset_node(ds, kb_dataset_home(ds))->id);
-  if (kb_dataset_hub(ds) != KB_NO_NODE)
-    g_string_append_printf(s, "hub,%s\n", kb_dataset_node(ds, kb_dataset_hub(ds))->id);
-  const size_t *themes;
-  size_t nt = kb_dataset_themes(ds, &themes);
-  if (nt > 0) {
-    g_string_append(s, "themes,");
-    for (size_t i = 0; i < nt; i++)
-      g_string_append_printf(s, "%s%s", i ? "|" : "", kb_dataset_node(ds, themes[i])->id);
-    g_string_append_c(s, '\n');
-  }
-  if (kb_dataset_policy_start(ds) != KB_NO_YEAR)
-    g_string_append_printf(s, "policy_start,%d\n", kb_dataset_policy_start(ds));
-  if (kb_dataset_language(ds))
-    g_string_append_printf(s, "language,%s\n", kb_dataset_language(ds));
+  facts_release(facts, nf);
   return g_string_free(s, FALSE);
 }
 
 static char *
 write_questions_csv(const KbDataset *ds)
 {
-  GString *s = g_string_new("id,kind,question,from,to,source\n");
+  GString *s = g_string_new(NULL);
+  for (size_t c = 0; c < G_N_ELEMENTS(question_columns); c++)
+    csv_cell(s, question_columns[c], c == 0);
+  g_string_append_c(s, '\n');
   for (size_t i = 0; i < kb_dataset_question_count(ds); i++) {
-    const KbQuestion *q = kb_dataset_question(ds, i);
-    csv_cell(s, q->id, TRUE);
-    csv_cell(s, kb_question_kind_name(q->kind), FALSE);
-    csv_cell(s, q->text, FALSE);
-    csv_cell(s, q->from != KB_NO_NODE ? kb_dataset_node(ds, q->from)->id : NULL, FALSE);
-    csv_cell(s, q->to != KB_NO_NODE ? kb_dataset_node(ds, q->to)->id : NULL, FALSE);
-    csv_cell(s, q->source, FALSE);
+    const char *v[G_N_ELEMENTS(question_columns)];
+    question_values(ds, kb_dataset_question(ds, i), v);
+    for (size_t c = 0; c < G_N_ELEMENTS(question_columns); c++)
+      csv_cell(s, v[c], c == 0);
     g_string_append_c(s, '\n');
   }
   return g_string_free(s, FALSE);

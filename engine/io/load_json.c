@@ -1,7 +1,9 @@
 /* load_json.c -- a dataset as one JSON document:
  *   { "nodes": [ {...}, ... ], "relations": [ {...}, ... ] }
- * Each object is a row whose members are the CSV columns. cJSON stays in
- * this file. */
+ * Each object is a row whose members are the CSV columns. Also read:
+ * node-link JSON, as klaverblad exports it and NetworkX's node_link_data
+ * writes it ({"graph": {...}, "nodes": [...], "links": [...]}), and Kumu's
+ * JSON export. cJSON stays in this file. */
 #include <math.h>
 #include <string.h>
 
@@ -83,6 +85,7 @@ typedef struct {
   const char *text;       /* the body, after any byte-order mark */
   KbDiagList *diags;
   KbBuilder *builder;
+  gboolean node_link;     /* the members are node-link's (see column_of()) */
   GHashTable *where;
   /* a line index: line_starts[k] is the offset where line k + 1 starts */
   GArray *line_starts;
@@ -177,19 +180,30 @@ member_text(JsonLoad *jl, const cJSON *m, const char *name)
     double v = m->valuedouble;
     if (isfinite(v) && v == floor(v) && fabs(v) < 1e15)
       return g_strdup_printf("%.0f", v);
+    /* the shortest text that reads back as the same number: 0.1, not
+     * 0.10000000000000001 */
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
+    for (int digits = 15; digits < 17; digits++) {
+      char format[8];
+      g_snprintf(format, sizeof format, "%%.%dg", digits);
+      g_ascii_formatd(buf, sizeof buf, format, v);
+      if (g_ascii_strtod(buf, NULL) == v)
+        return g_strdup(buf);
+    }
     return g_strdup(g_ascii_dtostr(buf, sizeof buf, v));
   }
   if (cJSON_IsBool(m))
     return g_strdup(cJSON_IsTrue(m) ? "true" : "false");
   if (cJSON_IsNull(m))
     return g_strdup("");
-  if (strcmp(name, "tags") == 0 && cJSON_IsArray(m)) {
+  gboolean tags = strcmp(name, "tags") == 0;
+  if ((tags || strcmp(name, "themes") == 0) && cJSON_IsArray(m)) {
     GString *s = g_string_new(NULL);
     const cJSON *t;
     cJSON_ArrayForEach(t, m) {
       if (!cJSON_IsString(t)) {
-        json_error(jl, t, name, "a tag is %s; expected a string", json_type_name(t));
+        json_error(jl, t, name, "a %s is %s; expected a string", tags ? "tag" : "theme",
+                   json_type_name(t));
         g_string_free(s, TRUE);
         return NULL;
       }
@@ -202,6 +216,26 @@ member_text(JsonLoad *jl, const cJSON *m, const char *name)
   json_error(jl, m, name, "the value is %s; expected a string, number or boolean",
              json_type_name(m));
   return NULL;
+}
+
+/* The column a member (its name in lower case) fills; NULL to pass it
+ * over. Node-link names a link's ends "source" and "target", numbers the
+ * links between two nodes with "key", and klaverblad writes provenance as
+ * "provenance" there, "source" being taken. */
+static const char *
+column_of(const JsonLoad *jl, KbTable table, const char *name)
+{
+  if (!jl->node_link)
+    return name;
+  if (strcmp(name, "provenance") == 0)
+    return "source";
+  if (table != KB_TABLE_RELATIONS)
+    return name;
+  if (strcmp(name, "source") == 0)
+    return "from";
+  if (strcmp(name, "target") == 0)
+    return "to";
+  return strcmp(name, "key") == 0 ? NULL : name;
 }
 
 static void
@@ -220,8 +254,11 @@ add_object(JsonLoad *jl, KbTable table, const cJSON *obj, const char *array_name
   GPtrArray *owned = g_ptr_array_new_with_free_func(g_free);
   const cJSON *m;
   cJSON_ArrayForEach(m, obj) {
-    char *name = g_utf8_strdown(m->string, -1);
-    g_ptr_array_add(owned, name);
+    char *lower = g_utf8_strdown(m->string, -1);
+    g_ptr_array_add(owned, lower);
+    const char *name = column_of(jl, table, lower);
+    if (name == NULL)
+      continue;
     gboolean twice = FALSE;
     for (guint k = 0; k < cells->len && !twice; k++)
       if (strcmp(g_array_index(cells, KbCell, k).name, name) == 0) {
@@ -332,26 +369,50 @@ add_kumu(JsonLoad *jl, const cJSON *root)
   }
 }
 
-/* "dataset": {"title": "...", "home": "deventer", ...} becomes key,value rows. */
+/* "dataset": {"title": "...", "home": "deventer", ...} becomes key,value
+ * rows; so does node-link's "graph" object, but for its "questions" (read
+ * as the other shape's) and with NetworkX's "name" (G.name) as the title
+ * where no title is given. */
 static void
 add_meta(JsonLoad *jl, const cJSON *obj)
 {
+  const char *member = jl->node_link ? "graph" : "dataset";
   if (!cJSON_IsObject(obj)) {
-    json_error(jl, obj, "dataset", "'dataset' is %s; expected an object of keys and values",
+    json_error(jl, obj, member, "'%s' is %s; expected an object of keys and values", member,
                json_type_name(obj));
     return;
   }
+  gboolean titled = cJSON_GetObjectItemCaseSensitive(obj, "title") != NULL;
   const cJSON *m;
   cJSON_ArrayForEach(m, obj) {
-    g_autofree char *value = member_text(jl, m, m->string);
+    const char *key = m->string;
+    if (jl->node_link && strcmp(key, "questions") == 0)
+      continue;
+    if (jl->node_link && !titled && strcmp(key, "name") == 0)
+      key = "title";
+    g_autofree char *value = member_text(jl, m, key);
     if (value == NULL)
       continue;
     unsigned line, column;
     position_of(jl, m, &line, &column);
-    KbCell cells[2] = { { "key", m->string, line, column }, { "value", value, line, column } };
+    KbCell cells[2] = { { "key", key, line, column }, { "value", value, line, column } };
     KbRow row = { jl->path, line, cells, 2 };
     kb_builder_add_row(jl->builder, KB_TABLE_META, &row);
   }
+}
+
+/* Warns about a member of the document that is none of 'known' (NULL
+ * ends the list). */
+static void
+warn_unknown(JsonLoad *jl, const cJSON *m, const char *const *known)
+{
+  for (size_t i = 0; known[i] != NULL; i++)
+    if (strcmp(m->string, known[i]) == 0)
+      return;
+  unsigned line, column;
+  position_of(jl, m, &line, &column);
+  kb_diag_list_add(jl->diags, KB_SEVERITY_WARNING, jl->path, line, column, m->string,
+                   "member '%s' is not part of a dataset; it is ignored", m->string);
 }
 
 static void
@@ -376,6 +437,46 @@ add_array(JsonLoad *jl, const cJSON *root, const char *name, KbTable table, gboo
   const cJSON *obj;
   cJSON_ArrayForEach(obj, arr)
     add_object(jl, table, obj, name, i++);
+}
+
+/* The links of node-link JSON: NetworkX's node_link_data calls them
+ * "links" (newer versions may say "edges"). */
+static const char *
+links_member(const cJSON *root)
+{
+  if (cJSON_GetObjectItemCaseSensitive(root, "links") != NULL)
+    return "links";
+  return cJSON_GetObjectItemCaseSensitive(root, "edges") != NULL ? "edges" : NULL;
+}
+
+/* TRUE for node-link JSON: links rather than relations. */
+static gboolean
+is_node_link(const cJSON *root)
+{
+  return links_member(root) != NULL
+         && cJSON_GetObjectItemCaseSensitive(root, "relations") == NULL;
+}
+
+/* {"directed": ..., "multigraph": ..., "graph": {facts, "questions": [...]},
+ * "nodes": [...], "links": [...]}. Whether the graph is directed is the
+ * relations' kinds' to say, and is not read. */
+static void
+add_node_link(JsonLoad *jl, const cJSON *root)
+{
+  jl->node_link = TRUE;
+  const char *links = links_member(root);
+  add_array(jl, root, "nodes", KB_TABLE_NODES, FALSE);
+  add_array(jl, root, links, KB_TABLE_RELATIONS, FALSE);
+  const char *const known[] = { "nodes", links, "directed", "multigraph", NULL };
+  const cJSON *m;
+  cJSON_ArrayForEach(m, root)
+    if (strcmp(m->string, "graph") == 0) {
+      add_meta(jl, m);
+      if (cJSON_IsObject(m))
+        add_array(jl, m, "questions", KB_TABLE_QUESTIONS, TRUE);
+    } else {
+      warn_unknown(jl, m, known);
+    }
 }
 
 KbDataset *
@@ -411,7 +512,8 @@ kb_i_load_json(const char *path, const KbLimits *limits, KbDiagList *diags)
     return kb_builder_finish(builder);
   }
 
-  JsonLoad jl = { path, body, diags, builder, g_hash_table_new(g_direct_hash, g_direct_equal),
+  JsonLoad jl = { path, body, diags, builder, FALSE,
+                  g_hash_table_new(g_direct_hash, g_direct_equal),
                   index_lines(body, len), 0, 0, 0 };
   Locator lc = { body, len, 0, jl.where };
   loc_value(&lc, root);
@@ -429,21 +531,19 @@ kb_i_load_json(const char *path, const KbLimits *limits, KbDiagList *diags)
   } else if (cJSON_GetObjectItemCaseSensitive(root, "elements") != NULL
              && cJSON_GetObjectItemCaseSensitive(root, "nodes") == NULL) {
     add_kumu(&jl, root);   /* Kumu's JSON export */
+  } else if (is_node_link(root)) {
+    add_node_link(&jl, root);
   } else {
     add_array(&jl, root, "nodes", KB_TABLE_NODES, FALSE);
     add_array(&jl, root, "relations", KB_TABLE_RELATIONS, FALSE);
     add_array(&jl, root, "questions", KB_TABLE_QUESTIONS, TRUE);
+    static const char *const known[] = { "nodes", "relations", "questions", NULL };
     const cJSON *m;
     cJSON_ArrayForEach(m, root)
       if (strcmp(m->string, "dataset") == 0)
         add_meta(&jl, m);
-      else if (strcmp(m->string, "nodes") != 0 && strcmp(m->string, "relations") != 0
-               && strcmp(m->string, "questions") != 0) {
-        unsigned line, column;
-        position_of(&jl, m, &line, &column);
-        kb_diag_list_add(diags, KB_SEVERITY_WARNING, path, line, column, m->string,
-                         "member '%s' is not part of a dataset; it is ignored", m->string);
-      }
+      else
+        warn_unknown(&jl, m, known);
   }
   g_hash_table_unref(jl.where);
   g_array_unref(jl.line_starts);

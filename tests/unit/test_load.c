@@ -27,10 +27,30 @@ assert_same_string(const char *a, const char *b)
     ck_assert_str_eq(a, b);
 }
 
-/* Every node and relation field equal, but the file names. */
+/* Every node and relation field equal, but the file names; the facts and
+ * questions too. */
 static void
 assert_same_dataset(const KbDataset *a, const KbDataset *b)
 {
+  assert_same_string(kb_dataset_title(a), kb_dataset_title(b));
+  ck_assert_uint_eq(kb_dataset_home(a), kb_dataset_home(b));
+  ck_assert_uint_eq(kb_dataset_hub(a), kb_dataset_hub(b));
+  ck_assert_int_eq(kb_dataset_policy_start(a), kb_dataset_policy_start(b));
+  assert_same_string(kb_dataset_language(a), kb_dataset_language(b));
+  const size_t *ta, *tb;
+  ck_assert_uint_eq(kb_dataset_themes(a, &ta), kb_dataset_themes(b, &tb));
+  for (size_t i = 0; i < kb_dataset_themes(a, &ta); i++)
+    ck_assert_uint_eq(ta[i], tb[i]);
+  ck_assert_uint_eq(kb_dataset_question_count(a), kb_dataset_question_count(b));
+  for (size_t i = 0; i < kb_dataset_question_count(a); i++) {
+    const KbQuestion *x = kb_dataset_question(a, i), *y = kb_dataset_question(b, i);
+    ck_assert_str_eq(x->id, y->id);
+    ck_assert_int_eq(x->kind, y->kind);
+    ck_assert_str_eq(x->text, y->text);
+    ck_assert_uint_eq(x->from, y->from);
+    ck_assert_uint_eq(x->to, y->to);
+    assert_same_string(x->source, y->source);
+  }
   ck_assert_uint_eq(kb_dataset_node_count(a), kb_dataset_node_count(b));
   ck_assert_uint_eq(kb_dataset_relation_count(a), kb_dataset_relation_count(b));
   for (size_t i = 0; i < kb_dataset_node_count(a); i++) {
@@ -90,6 +110,59 @@ START_TEST(json_loads_like_csv)
   assert_same_dataset(csv, json);
   const KbNode *mkb = kb_dataset_node(json, kb_dataset_find(json, "mkb-deventer"));
   ck_assert_str_eq(kb_node_attr(mkb, "contact"), "Jan");
+}
+END_TEST
+
+/* check-json-node-link/data.json is the node-link export of
+ * export-facts-json/data: read back, it is that folder again. */
+START_TEST(node_link_json_loads_like_the_folder_it_came_from)
+{
+  g_autoptr(KbDiagList) d1 = kb_diag_list_new(0);
+  g_autoptr(KbDiagList) d2 = kb_diag_list_new(0);
+  g_autoptr(KbDataset) csv = load("export-facts-json/data", KB_FORMAT_AUTO, d1);
+  g_autoptr(KbDataset) json = load("check-json-node-link/data.json", KB_FORMAT_AUTO, d2);
+  ck_assert_uint_eq(kb_diag_list_length(d1), 0);
+  ck_assert_uint_eq(kb_diag_list_length(d2), 0);
+  assert_same_dataset(csv, json);
+  ck_assert_str_eq(kb_dataset_title(json), "Deventer, \"klein\": a test of the facts");
+  ck_assert_uint_eq(kb_dataset_question_count(json), 2);
+  ck_assert_str_eq(kb_dataset_question(json, 1)->text, "Who should meet\naround Sibiu?");
+  const KbNode *mkb = kb_dataset_node(json, kb_dataset_find(json, "mkb-deventer"));
+  ck_assert_str_eq(kb_node_attr(mkb, "contact"), "Jan");
+}
+END_TEST
+
+/* Node-link JSON as NetworkX writes it: "edges" (or "links") with source,
+ * target and key; the graph's name is the title; a number reads back as the
+ * shortest text for it. */
+START_TEST(node_link_json_as_networkx_writes_it)
+{
+  static const char doc[] =
+    "{\"directed\": false, \"multigraph\": true, \"graph\": {\"name\": \"Kite\"},\n"
+    " \"nodes\": [{\"id\": \"a\", \"kind\": \"organisation\", \"score\": 0.1},\n"
+    "            {\"id\": 7, \"kind\": \"organisation\"}],\n"
+    " \"edges\": [{\"source\": \"a\", \"target\": 7, \"key\": 0, \"kind\": \"partner_of\",\n"
+    "            \"weight\": 0.3, \"provenance\": \"p\"}]}\n";
+  g_autofree char *dir = g_dir_make_tmp("kb-node-link-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename(dir, "g.json", NULL);
+  ck_assert(g_file_set_contents(path, doc, -1, NULL));
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  g_autoptr(KbDataset) ds = kb_dataset_load(path, KB_FORMAT_AUTO, diags, NULL);
+  /* one warning: no sector node */
+  ck_assert_uint_eq(kb_diag_list_count(diags, KB_SEVERITY_ERROR), 0);
+  ck_assert_uint_eq(kb_diag_list_length(diags), 1);
+  ck_assert_str_eq(kb_diag_list_get(diags, 0)->field, "sector");
+  ck_assert_str_eq(kb_dataset_title(ds), "Kite");
+  ck_assert_str_eq(kb_node_attr(kb_dataset_node(ds, 0), "score"), "0.1");
+  ck_assert_str_eq(kb_dataset_node(ds, 1)->id, "7");
+  const KbRelation *r = kb_dataset_relation(ds, 0);
+  ck_assert_uint_eq(r->from, 0);
+  ck_assert_uint_eq(r->to, 1);
+  ck_assert(r->weight == 0.3);
+  ck_assert_str_eq(r->source, "p");
+  ck_assert_uint_eq(r->n_attrs, 0);
+  g_unlink(path);
+  g_rmdir(dir);
 }
 END_TEST
 
@@ -264,6 +337,7 @@ mutate_and_load(const char *source_rel, const char *name, KbFormat format, guint
 START_TEST(mutated_inputs_never_crash)
 {
   mutate_and_load("check-json/data.json", "data.json", KB_FORMAT_JSON, 1);
+  mutate_and_load("check-json-node-link/data.json", "data.json", KB_FORMAT_JSON, 5);
   mutate_and_load("check-edgelist/edges.csv", "edges.csv", KB_FORMAT_EDGELIST, 2);
   mutate_and_load("check-ok/data/relations.csv", "relations.csv", KB_FORMAT_EDGELIST, 3);
   mutate_and_load("check-ok/data/nodes.csv", "nodes.csv", KB_FORMAT_FOLDER, 4);
@@ -277,6 +351,8 @@ load_suite(void)
   TCase *tc = tcase_create("load");
   tcase_add_test(tc, excel_dutch_csv_loads_like_its_plain_twin);
   tcase_add_test(tc, json_loads_like_csv);
+  tcase_add_test(tc, node_link_json_loads_like_the_folder_it_came_from);
+  tcase_add_test(tc, node_link_json_as_networkx_writes_it);
   tcase_add_test(tc, formats_are_detected);
   tcase_add_test(tc, edge_lists_make_organisations_and_partnerships);
   tcase_add_test(tc, json_syntax_errors_have_a_position);
