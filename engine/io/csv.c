@@ -349,17 +349,39 @@ parser_release(Parser *ps)
   g_array_unref(ps->after_quote);
 }
 
-gboolean
-kb_i_csv_parse_in_place(const char *file, char *data, size_t len, char sep,
-                        KbCsvRecordFunc fn, gpointer user_data, KbDiagList *diags)
+/* Parses data[0..len), which starts at 'line' and 'column' of 'file'. */
+static gboolean
+parse_in_place_at(const char *file, char *data, size_t len, char sep, unsigned line,
+                  unsigned column, KbCsvRecordFunc fn, gpointer user_data, KbDiagList *diags)
 {
   Parser ps;
   parser_init(&ps, file, diags);
   ps.p = data;
   ps.end = data + len;
   ps.final = TRUE;
+  ps.line = line;
+  ps.column = column;
   gboolean ok = parse_records(&ps, sep, fn, user_data);
   parser_release(&ps);
+  return ok;
+}
+
+gboolean
+kb_i_csv_parse_in_place(const char *file, char *data, size_t len, char sep,
+                        KbCsvRecordFunc fn, gpointer user_data, KbDiagList *diags)
+{
+  return parse_in_place_at(file, data, len, sep, 1, 1, fn, user_data, diags);
+}
+
+gboolean
+kb_i_csv_parse_at(const char *file, const char *data, size_t len, char sep, unsigned line,
+                  unsigned column, KbCsvRecordFunc fn, gpointer user_data, KbDiagList *diags)
+{
+  char *copy = g_malloc(len + 1);
+  memcpy(copy, data, len);
+  copy[len] = '\0';
+  gboolean ok = parse_in_place_at(file, copy, len, sep, line, column, fn, user_data, diags);
+  g_free(copy);
   return ok;
 }
 
@@ -367,12 +389,7 @@ gboolean
 kb_i_csv_parse(const char *file, const char *data, size_t len, char sep,
                KbCsvRecordFunc fn, gpointer user_data, KbDiagList *diags)
 {
-  char *copy = g_malloc(len + 1);
-  memcpy(copy, data, len);
-  copy[len] = '\0';
-  gboolean ok = kb_i_csv_parse_in_place(file, copy, len, sep, fn, user_data, diags);
-  g_free(copy);
-  return ok;
+  return kb_i_csv_parse_at(file, data, len, sep, 1, 1, fn, user_data, diags);
 }
 
 /* ----------------------------------------------------------------- files */

@@ -103,6 +103,8 @@ weight_text(double w)
   return number(w, w == floor(w) && fabs(w) < 1e15);
 }
 
+/* ---------------------------------------------------------------- facts */
+
 /* What the dataset says of itself (dataset.csv): the facts given, in a
  * fixed order, each as its key and text. */
 typedef struct {
@@ -158,6 +160,49 @@ question_values(const KbDataset *ds, const KbQuestion *q, const char **v)
   v[3] = q->from != KB_NO_NODE ? kb_dataset_node(ds, q->from)->id : NULL;
   v[4] = q->to != KB_NO_NODE ? kb_dataset_node(ds, q->to)->id : NULL;
   v[5] = q->source;
+}
+
+static void
+csv_cell(GString *s, const char *t, gboolean first)
+{
+  if (!first)
+    g_string_append_c(s, ',');
+  if (t != NULL)
+    kb_csv_append_field(s, t);
+}
+
+/* dataset.csv and questions.csv, as a dataset folder and Kumu's layout
+ * hold them; GraphML holds the questions so as its graph's data. */
+static char *
+write_meta_csv(const KbDataset *ds)
+{
+  GString *s = g_string_new("key,value\n");
+  Fact facts[MAX_FACTS];
+  size_t nf = dataset_facts(ds, facts);
+  for (size_t i = 0; i < nf; i++) {
+    csv_cell(s, facts[i].key, TRUE);
+    csv_cell(s, facts[i].value, FALSE);
+    g_string_append_c(s, '\n');
+  }
+  facts_release(facts, nf);
+  return g_string_free(s, FALSE);
+}
+
+static char *
+write_questions_csv(const KbDataset *ds)
+{
+  GString *s = g_string_new(NULL);
+  for (size_t c = 0; c < G_N_ELEMENTS(question_columns); c++)
+    csv_cell(s, question_columns[c], c == 0);
+  g_string_append_c(s, '\n');
+  for (size_t i = 0; i < kb_dataset_question_count(ds); i++) {
+    const char *v[G_N_ELEMENTS(question_columns)];
+    question_values(ds, kb_dataset_question(ds, i), v);
+    for (size_t c = 0; c < G_N_ELEMENTS(question_columns); c++)
+      csv_cell(s, v[c], c == 0);
+    g_string_append_c(s, '\n');
+  }
+  return g_string_free(s, FALSE);
 }
 
 /* ---------------------------------------------------------------- XML */
@@ -216,7 +261,24 @@ write_graphml(const KbDataset *ds, const GPtrArray *nattrs, const KbNodeMeasure 
     g_string_append_printf(s, "  <key id=\"ea_%u\" for=\"edge\" attr.name=\"%s\" "
                            "attr.type=\"string\"/>\n", i, name);
   }
+  /* the facts and the questions as the graph's data */
+  Fact facts[MAX_FACTS];
+  size_t nf = dataset_facts(ds, facts);
+  g_autofree char *questions = kb_dataset_question_count(ds) ? write_questions_csv(ds) : NULL;
+  for (size_t i = 0; i < nf; i++)
+    g_string_append_printf(s, "  <key id=\"g_%s\" for=\"graph\" attr.name=\"%s\" "
+                           "attr.type=\"%s\"/>\n", facts[i].key, facts[i].key,
+                           strcmp(facts[i].key, "policy_start") ? "string" : "long");
+  if (questions != NULL)
+    g_string_append(s, "  <key id=\"g_questions\" for=\"graph\" attr.name=\"questions\" "
+                       "attr.type=\"string\"/>\n");
   g_string_append(s, "  <graph id=\"G\" edgedefault=\"directed\">\n");
+  for (size_t i = 0; i < nf; i++) {
+    g_autofree char *key = g_strdup_printf("g_%s", facts[i].key);
+    xml_data(s, "    ", key, facts[i].value);
+  }
+  facts_release(facts, nf);
+  xml_data(s, "    ", "g_questions", questions);
   for (size_t i = 0; i < kb_dataset_node_count(ds); i++) {
     const KbNode *n = kb_dataset_node(ds, i);
     g_autofree char *id = g_markup_escape_text(n->id, -1);
@@ -491,15 +553,6 @@ write_json(const KbDataset *ds, const GPtrArray *nattrs, const KbNodeMeasure *me
 
 /* ------------------------------------------------------------------ CSV */
 
-static void
-csv_cell(GString *s, const char *t, gboolean first)
-{
-  if (!first)
-    g_string_append_c(s, ',');
-  if (t != NULL)
-    kb_csv_append_field(s, t);
-}
-
 /* The nodes as klaverblad's nodes.csv, or as Kumu's elements (Label, Type,
  * Description, Tags first, with ID for the connections). */
 static char *
@@ -587,38 +640,6 @@ write_relations_csv(const KbDataset *ds, gboolean kumu)
     for (guint j = 0; j < attrs->len; j++)
       csv_cell(s, kb_relation_attr(r, g_ptr_array_index(attrs, j)), FALSE);
     g_string_append(s, "\n");
-  }
-  return g_string_free(s, FALSE);
-}
-
-static char *
-write_meta_csv(const KbDataset *ds)
-{
-  GString *s = g_string_new("key,value\n");
-  Fact facts[MAX_FACTS];
-  size_t nf = dataset_facts(ds, facts);
-  for (size_t i = 0; i < nf; i++) {
-    csv_cell(s, facts[i].key, TRUE);
-    csv_cell(s, facts[i].value, FALSE);
-    g_string_append_c(s, '\n');
-  }
-  facts_release(facts, nf);
-  return g_string_free(s, FALSE);
-}
-
-static char *
-write_questions_csv(const KbDataset *ds)
-{
-  GString *s = g_string_new(NULL);
-  for (size_t c = 0; c < G_N_ELEMENTS(question_columns); c++)
-    csv_cell(s, question_columns[c], c == 0);
-  g_string_append_c(s, '\n');
-  for (size_t i = 0; i < kb_dataset_question_count(ds); i++) {
-    const char *v[G_N_ELEMENTS(question_columns)];
-    question_values(ds, kb_dataset_question(ds, i), v);
-    for (size_t c = 0; c < G_N_ELEMENTS(question_columns); c++)
-      csv_cell(s, v[c], c == 0);
-    g_string_append_c(s, '\n');
   }
   return g_string_free(s, FALSE);
 }

@@ -63,6 +63,11 @@ char kb_i_csv_detect_separator(const char *data, size_t len);
  * its end (an unclosed quote) or 'fn' stopped. */
 gboolean kb_i_csv_parse(const char *file, const char *data, size_t len, char separator,
                         KbCsvRecordFunc fn, gpointer user_data, KbDiagList *diags);
+/* The same for a text that starts at 'line' and 'column' of 'file' (CSV
+ * held inside another file), so that positions name that file's lines. */
+gboolean kb_i_csv_parse_at(const char *file, const char *data, size_t len, char separator,
+                           unsigned line, unsigned column, KbCsvRecordFunc fn,
+                           gpointer user_data, KbDiagList *diags);
 /* The same without a copy: the fields' texts are left in data, which the
  * parse overwrites (unescaped quotes, a NUL after each field); data[len]
  * must be writable too, as the NUL that ends a KbText is. Afterwards data
@@ -83,6 +88,19 @@ gboolean kb_i_csv_read_file_chunked(const char *path, size_t chunk, char *separa
                                     KbCsvRecordFunc fn, gpointer user_data, KbDiagList *diags);
 
 /* -------------------------------------------------------------- loaders */
+
+/* Reads one table of a dataset folder, the CSV file at 'path', into the
+ * builder: its header names the columns, and each row is added. */
+void kb_i_table_read(KbBuilder *builder, KbDiagList *diags, const char *path, KbTable table);
+/* The same for a table held as CSV text inside 'file', starting at 'line'
+ * and 'column' there (questions.csv as a GraphML graph's data); blank
+ * text holds no table. */
+void kb_i_table_parse(KbBuilder *builder, KbDiagList *diags, const char *file, const char *text,
+                      size_t len, unsigned line, unsigned column, KbTable table);
+/* Reads dataset.csv and questions.csv from 'folder' where they are, as the
+ * dataset folder holds them beside nodes.csv (and a Kumu folder beside
+ * elements.csv). */
+void kb_i_facts_read(KbBuilder *builder, KbDiagList *diags, const char *folder);
 
 /* Each loader reads its format into a builder under 'limits'. */
 KbDataset *kb_i_load_folder(const char *path, const KbLimits *limits, KbDiagList *diags);

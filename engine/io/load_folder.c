@@ -62,18 +62,73 @@ on_record(const KbCsvRecord *rec, gpointer user_data)
   return TRUE;
 }
 
-/* Reads one table of the folder into the builder. */
 static void
-read_table(KbBuilder *builder, KbDiagList *diags, const char *path, KbTable table)
+table_reader_init(TableReader *tr, KbBuilder *builder, KbDiagList *diags, const char *file,
+                  KbTable table)
 {
-  TableReader tr = { builder, diags, table, path, ',', FALSE, FALSE,
-                     g_ptr_array_new_with_free_func(g_free),
-                     g_array_new(FALSE, FALSE, sizeof(KbCell)) };
+  *tr = (TableReader) { builder, diags, table, file, ',', FALSE, FALSE,
+                        g_ptr_array_new_with_free_func(g_free),
+                        g_array_new(FALSE, FALSE, sizeof(KbCell)) };
+}
+
+static void
+table_reader_release(TableReader *tr)
+{
+  g_ptr_array_unref(tr->names);
+  g_array_unref(tr->cells);
+}
+
+void
+kb_i_table_read(KbBuilder *builder, KbDiagList *diags, const char *path, KbTable table)
+{
+  TableReader tr;
+  table_reader_init(&tr, builder, diags, path, table);
   if (kb_i_csv_read_file(path, &tr.separator, on_record, &tr, diags) && !tr.have_header)
     kb_diag_list_add(diags, KB_SEVERITY_ERROR, path, 0, 0, NULL,
                      "the file is empty; expected a header line naming the columns");
-  g_ptr_array_unref(tr.names);
-  g_array_unref(tr.cells);
+  table_reader_release(&tr);
+}
+
+void
+kb_i_table_parse(KbBuilder *builder, KbDiagList *diags, const char *file, const char *text,
+                 size_t len, unsigned line, unsigned column, KbTable table)
+{
+  TableReader tr;
+  table_reader_init(&tr, builder, diags, file, table);
+  tr.separator = kb_i_csv_detect_separator(text, len);
+  kb_i_csv_parse_at(file, text, len, tr.separator, line, column, on_record, &tr, diags);
+  table_reader_release(&tr);
+}
+
+/* The tables of a dataset folder: nodes and relations, and the facts
+ * beside them where they are. */
+static const struct {
+  const char *name;
+  KbTable table;
+  gboolean fact;
+} folder_tables[] = {
+  { "nodes.csv", KB_TABLE_NODES, FALSE },
+  { "relations.csv", KB_TABLE_RELATIONS, FALSE },
+  { "dataset.csv", KB_TABLE_META, TRUE },
+  { "questions.csv", KB_TABLE_QUESTIONS, TRUE },
+};
+
+static void
+read_tables(KbBuilder *builder, KbDiagList *diags, const char *folder, gboolean facts)
+{
+  for (size_t i = 0; i < G_N_ELEMENTS(folder_tables); i++) {
+    if (folder_tables[i].fact != facts)
+      continue;
+    g_autofree char *file = g_build_filename(folder, folder_tables[i].name, NULL);
+    if (!facts || g_file_test(file, G_FILE_TEST_EXISTS))
+      kb_i_table_read(builder, diags, file, folder_tables[i].table);
+  }
+}
+
+void
+kb_i_facts_read(KbBuilder *builder, KbDiagList *diags, const char *folder)
+{
+  read_tables(builder, diags, folder, TRUE);
 }
 
 KbDataset *
@@ -81,21 +136,7 @@ kb_i_load_folder(const char *path, const KbLimits *limits, KbDiagList *diags)
 {
   g_autoptr(KbBuilder) builder = kb_builder_new(path, diags);
   kb_builder_set_limits(builder, limits);
-  static const struct {
-    const char *name;
-    KbTable table;
-    gboolean optional;
-  } tables[] = {
-    { "nodes.csv", KB_TABLE_NODES, FALSE },
-    { "relations.csv", KB_TABLE_RELATIONS, FALSE },
-    { "dataset.csv", KB_TABLE_META, TRUE },
-    { "questions.csv", KB_TABLE_QUESTIONS, TRUE },
-  };
-  for (size_t i = 0; i < G_N_ELEMENTS(tables); i++) {
-    g_autofree char *file = g_build_filename(path, tables[i].name, NULL);
-    if (tables[i].optional && !g_file_test(file, G_FILE_TEST_EXISTS))
-      continue;
-    read_table(builder, diags, file, tables[i].table);
-  }
+  read_tables(builder, diags, path, FALSE);
+  kb_i_facts_read(builder, diags, path);
   return kb_builder_finish(builder);
 }

@@ -1,6 +1,7 @@
 # Loads klaverblad's exports of a dataset with NetworkX and checks they hold
-# the same nodes, relations and attributes as the dataset's own CSV files
-# (read here with Python's csv module, independently of klaverblad).
+# the same nodes, relations and attributes, and the same facts (dataset.csv)
+# and questions as graph attributes, as the dataset's own CSV files (read here
+# with Python's csv module, independently of klaverblad).
 #   /usr/bin/python3 check.py DATASET_DIR EXPORT_DIR
 import csv, json, os, sys
 import networkx as nx
@@ -13,6 +14,8 @@ have = {(r['from'], r['to'], r['kind']) for r in rels}
 extra = [(i, n['country']) for i, n in nodes.items()
          if n['kind'] == 'city' and n.get('country') and (i, n['country'], 'located_in') not in have]
 n_rel = len(rels) + len(extra)
+facts = {r['key']: r['value'] for r in csv.DictReader(open(os.path.join(data, 'dataset.csv'), encoding='utf-8-sig'))}
+questions = list(csv.DictReader(open(os.path.join(data, 'questions.csv'), encoding='utf-8-sig')))
 failures = []
 
 def expect(cond, what):
@@ -43,7 +46,21 @@ def check_edges(g, name, count, source_key='source'):
         if found and r.get('source'):
             expect(found[0].get(source_key) == r['source'], f"{name}: source of a relation")
 
+def check_facts(g, name, themes, questions_of):
+    # the facts of dataset.csv as graph attributes: the policy year a number,
+    # the themes as 'themes' turns them into a list
+    for key, value in facts.items():
+        want = int(value) if key == 'policy_start' else themes(value) if key == 'themes' else value
+        expect(g.graph.get(key) == want, f'{name}: graph attribute {key}')
+    got = questions_of(g.graph.get('questions'))
+    want = [{k: v for k, v in q.items() if v} for q in questions]
+    expect(got == want, f'{name}: questions')
+
 g = nx.read_graphml(os.path.join(out, 'dataset.graphml'))
+# GraphML: the themes as written in dataset.csv, the questions as the text of questions.csv
+check_facts(g, 'graphml', lambda v: v,
+            lambda text: [{k: v for k, v in q.items() if v}
+                          for q in csv.DictReader((text or '').splitlines(keepends=True))])
 check_nodes(g, 'graphml')
 check_edges(g, 'graphml', n_rel)
 org = sorted(i for i, n in nodes.items() if n['kind'] == 'organisation')[0]
@@ -57,11 +74,14 @@ sym = sum(1 for r in rels if r['kind'] in ('partner_of', 'twinned_with'))
 check_edges(g, 'gexf', n_rel + sym)
 
 g = nx.node_link_graph(json.load(open(os.path.join(out, 'dataset.json'), encoding='utf-8')))
+# JSON: the themes an array, the questions an array of objects
+check_facts(g, 'json', lambda v: v.split('|'), lambda qs: qs)
 check_nodes(g, 'json', source_key='provenance')
 check_edges(g, 'json', n_rel, source_key='provenance')
 
 for f in failures[:30]:
     print('FAIL:', f)
 print(f'{len(failures)} failed' if failures else
-      f'NetworkX read GraphML, GEXF and node-link JSON: {len(nodes)} nodes, {n_rel} relations')
+      f'NetworkX read GraphML, GEXF and node-link JSON: {len(nodes)} nodes, {n_rel} relations, '
+      f'{len(facts)} facts, {len(questions)} questions')
 sys.exit(1 if failures else 0)
