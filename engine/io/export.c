@@ -701,8 +701,8 @@ is_dataset_file(const char *name)
   return FALSE;
 }
 
-/* The dataset as a folder of CSV files (klaverblad's or Kumu's), written
- * whole. */
+/* The dataset as a folder of CSV files (klaverblad's or Kumu's, with
+ * dataset.csv and questions.csv), written whole. */
 static gboolean
 write_folder(const KbDataset *ds, gboolean kumu, const GPtrArray *nattrs,
              const KbNodeMeasure *measures, size_t nm, const char *path, GError **error)
@@ -715,7 +715,9 @@ write_folder(const KbDataset *ds, gboolean kumu, const GPtrArray *nattrs,
   gboolean ok = kb_i_folder_write(&folder, kumu ? "elements.csv" : "nodes.csv", nodes, error)
                 && kb_i_folder_write(&folder, kumu ? "connections.csv" : "relations.csv", rels,
                                      error);
-  if (ok && !kumu) {
+  /* Kumu's layout has no place for the facts: they stand beside it, as in
+   * a dataset folder */
+  if (ok) {
     g_autofree char *meta = write_meta_csv(ds);
     g_autofree char *questions = write_questions_csv(ds);
     ok = kb_i_folder_write(&folder, "dataset.csv", meta, error)

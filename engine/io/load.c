@@ -85,7 +85,8 @@ kb_dataset_load_limited(const char *path, KbFormat format, const KbLimits *limit
   /* the files each format reads */
   static const char *const folder[] = { "nodes.csv", "relations.csv", "dataset.csv",
                                         "questions.csv", NULL };
-  static const char *const kumu[] = { "elements.csv", "connections.csv", NULL };
+  static const char *const kumu[] = { "elements.csv", "connections.csv", "dataset.csv",
+                                      "questions.csv", NULL };
   const char *const *names = format == KB_FORMAT_FOLDER ? folder
                              : format == KB_FORMAT_KUMU ? kumu : NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func(g_free);

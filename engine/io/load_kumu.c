@@ -2,7 +2,9 @@
  * (Label, Type, Description, Tags, extra fields) and connections.csv (From,
  * To, Type, Strength, Direction, extra fields). Kumu's types map to
  * klaverblad's kinds by name (an organization is an organisation), or by a
- * mapping file; a type that maps to no kind is reported, never dropped. */
+ * mapping file; a type that maps to no kind is reported, never dropped.
+ * dataset.csv and questions.csv beside elements.csv, which Kumu's layout
+ * has no place for, are read as in a dataset folder. */
 #include <string.h>
 
 #include "io/io_internal.h"
@@ -20,6 +22,7 @@ typedef struct {
   GPtrArray *header;        /* lower-case names */
   const GArray *map;        /* of Mapping */
   GHashTable *label_to_id;  /* elements: label -> id, for connections */
+  GHashTable *ids;          /* the elements' ids (their labels without an ID column) */
   gboolean has_id;
 } Sheet;
 
@@ -123,7 +126,9 @@ on_record(const KbCsvRecord *rec, gpointer data)
       g_ptr_array_add(owned, kind);
       value = kind;
     }
-    if ((strcmp(name, "from") == 0 || strcmp(name, "to") == 0) && sh->label_to_id != NULL) {
+    /* an end names an element by its id, else by its label */
+    if ((strcmp(name, "from") == 0 || strcmp(name, "to") == 0)
+        && !g_hash_table_contains(sh->ids, value)) {
       const char *mapped = g_hash_table_lookup(sh->label_to_id, value);
       if (mapped != NULL)
         value = mapped;
@@ -140,9 +145,11 @@ on_record(const KbCsvRecord *rec, gpointer data)
     KbCell c = { "id", label->text, label->line, label->column };
     g_array_append_val(cells, c);
   }
-  if (sh->table == KB_TABLE_NODES && label != NULL && sh->label_to_id != NULL)
-    g_hash_table_insert(sh->label_to_id, g_strdup(label->text),
-                        g_strdup(id != NULL ? id->text : label->text));
+  if (sh->table == KB_TABLE_NODES && label != NULL) {
+    const char *element = id != NULL ? id->text : label->text;
+    g_hash_table_insert(sh->label_to_id, g_strdup(label->text), g_strdup(element));
+    g_hash_table_add(sh->ids, g_strdup(element));
+  }
   KbRow row = { sh->file, rec->line, (KbCell *) cells->data, cells->len };
   kb_builder_add_row(sh->builder, sh->table, &row);
   g_array_unref(cells);
@@ -202,11 +209,15 @@ kb_i_load_kumu(const char *name, const char *elements, const char *connections,
                            "for,kumu_type,kind)");
   GArray *map = read_map(map_path, diags);
   GHashTable *labels = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-  Sheet es = { elements, diags, builder, KB_TABLE_NODES, NULL, map, labels, FALSE };
+  GHashTable *ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  Sheet es = { elements, diags, builder, KB_TABLE_NODES, NULL, map, labels, ids, FALSE };
   read_sheet(&es);
-  Sheet cs = { connections, diags, builder, KB_TABLE_RELATIONS, NULL, map, labels, FALSE };
+  Sheet cs = { connections, diags, builder, KB_TABLE_RELATIONS, NULL, map, labels, ids, FALSE };
   read_sheet(&cs);
   g_hash_table_unref(labels);
+  g_hash_table_unref(ids);
+  g_autofree char *folder = g_path_get_dirname(elements);
+  kb_i_facts_read(builder, diags, folder);
   for (guint i = 0; i < map->len; i++) {
     g_free(g_array_index(map, Mapping, i).kumu);
     g_free(g_array_index(map, Mapping, i).kind);

@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 typedef enum {
   KB_EXPORT_GRAPHML,
   KB_EXPORT_GEXF,
-  KB_EXPORT_KUMU,           /* a folder: elements.csv, connections.csv */
+  KB_EXPORT_KUMU,           /* a folder: elements.csv, connections.csv, dataset.csv,
+                             * questions.csv */
   KB_EXPORT_JSON,
   KB_EXPORT_CSV,            /* a folder: nodes.csv, relations.csv, dataset.csv, questions.csv */
   KB_EXPORT_DOT
