@@ -1,6 +1,6 @@
 #!/bin/sh
 # Exports each bundled dataset and has NetworkX (Debian's python3-networkx,
-# under /usr/bin/python3) read the files back.
+# and python3-pydot for DOT, under /usr/bin/python3) read the files back.
 #   run.sh BUILD_DIR SOURCE_DIR
 set -eu
 build=$1 src=$2
@@ -8,7 +8,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 for ds in deventer zwolle; do
   mkdir -p "$out/$ds"
-  for f in graphml gexf json; do
+  for f in graphml gexf json dot; do
     "$build/klaverblad" export "$src/datasets/$ds" --format $f --with brokers,communities \
       -o "$out/$ds/dataset.$f"
   done
