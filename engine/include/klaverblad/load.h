@@ -15,7 +15,8 @@ typedef enum {
   KB_FORMAT_JSON,       /* one JSON document */
   KB_FORMAT_EDGELIST,   /* from,to[,weight] */
   KB_FORMAT_GRAPHML,    /* GraphML, as Gephi, NetworkX and igraph write it */
-  KB_FORMAT_KUMU        /* a folder with Kumu's elements.csv and connections.csv */
+  KB_FORMAT_KUMU        /* a folder with Kumu's elements.csv and connections.csv (and
+                         * dataset.csv, questions.csv beside them, when there) */
 } KbFormat;
 
 /* The format kb_dataset_load() would use for 'path' under KB_FORMAT_AUTO: a
@@ -48,7 +49,9 @@ KbDataset *kb_dataset_load_limited(const char *path, KbFormat format, const KbLi
 
 /* Loads Kumu's spreadsheet layout from its two files, mapping Kumu's types
  * to kinds through 'map_path' (a CSV file: for,kumu_type,kind; NULL: by
- * name only). As kb_dataset_load_limited() otherwise. */
+ * name only); dataset.csv and questions.csv in the folder that holds
+ * 'elements' are read too, when there. As kb_dataset_load_limited()
+ * otherwise. */
 KbDataset *kb_dataset_load_kumu(const char *elements, const char *connections,
                                 const char *map_path, const KbLimits *limits,
                                 KbDiagList *diags, GError **error);
