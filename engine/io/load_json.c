@@ -390,6 +390,15 @@ add_meta(JsonLoad *jl, const cJSON *obj)
       continue;
     if (jl->node_link && !titled && strcmp(key, "name") == 0)
       key = "title";
+    if (jl->node_link && (cJSON_IsObject(m) || (cJSON_IsArray(m) && strcmp(key, "themes") != 0))) {
+      /* NetworkX's graph attributes may be anything */
+      unsigned line, column;
+      position_of(jl, m, &line, &column);
+      kb_diag_list_add(jl->diags, KB_SEVERITY_WARNING, jl->path, line, column, key,
+                       "graph attribute '%s' is %s; only text, numbers and booleans are "
+                       "facts of a dataset; it is ignored", key, json_type_name(m));
+      continue;
+    }
     g_autofree char *value = member_text(jl, m, key);
     if (value == NULL)
       continue;

@@ -138,7 +138,8 @@ END_TEST
 START_TEST(node_link_json_as_networkx_writes_it)
 {
   static const char doc[] =
-    "{\"directed\": false, \"multigraph\": true, \"graph\": {\"name\": \"Kite\"},\n"
+    "{\"directed\": false, \"multigraph\": true,\n"
+    " \"graph\": {\"name\": \"Kite\", \"layout\": {\"x\": 1}},\n"
     " \"nodes\": [{\"id\": \"a\", \"kind\": \"organisation\", \"score\": 0.1},\n"
     "            {\"id\": 7, \"kind\": \"organisation\"}],\n"
     " \"edges\": [{\"source\": \"a\", \"target\": 7, \"key\": 0, \"kind\": \"partner_of\",\n"
@@ -148,10 +149,18 @@ START_TEST(node_link_json_as_networkx_writes_it)
   ck_assert(g_file_set_contents(path, doc, -1, NULL));
   g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
   g_autoptr(KbDataset) ds = kb_dataset_load(path, KB_FORMAT_AUTO, diags, NULL);
-  /* one warning: no sector node */
+  /* two warnings: the graph attribute that is an object (line 2, column
+   * 38), no sector node (at a's id, line 3, column 19; both counted with
+   * Python's str.index) */
   ck_assert_uint_eq(kb_diag_list_count(diags, KB_SEVERITY_ERROR), 0);
-  ck_assert_uint_eq(kb_diag_list_length(diags), 1);
-  ck_assert_str_eq(kb_diag_list_get(diags, 0)->field, "sector");
+  ck_assert_uint_eq(kb_diag_list_length(diags), 2);
+  g_autofree char *w0 = kb_diag_format(kb_diag_list_get(diags, 0));
+  ck_assert_msg(g_str_has_suffix(w0, "g.json:2:38: warning: layout: graph attribute 'layout' is "
+                                     "an object; only text, numbers and booleans are facts of "
+                                     "a dataset; it is ignored"), "%s", w0);
+  ck_assert_str_eq(kb_diag_list_get(diags, 1)->field, "sector");
+  ck_assert_uint_eq(kb_diag_list_get(diags, 1)->line, 3);
+  ck_assert_uint_eq(kb_diag_list_get(diags, 1)->column, 19);
   ck_assert_str_eq(kb_dataset_title(ds), "Kite");
   ck_assert_str_eq(kb_node_attr(kb_dataset_node(ds, 0), "score"), "0.1");
   ck_assert_str_eq(kb_dataset_node(ds, 1)->id, "7");
