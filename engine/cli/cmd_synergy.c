@@ -104,7 +104,7 @@ each_run(const char *path, KbCliDatasetOptions *opts, KbCliOutputOptions *out,
   g_autoptr(GError) err = NULL;
   if (e.streaming && out->output != NULL
       && (e.file = file = kb_atomic_file_open(out->output, &err)) == NULL) {
-    fprintf(stderr, "klaverblad synergy: error: %s\n", err->message);
+    kb_cli_message("synergy", "error", "%s", err->message);
     return KB_EXIT_DATA;
   }
   if (!kb_synergy_each(ds, so, k, each_emit, &e, isatty(STDERR_FILENO) ? kb_cli_progress : NULL,
@@ -112,7 +112,7 @@ each_run(const char *path, KbCliDatasetOptions *opts, KbCliOutputOptions *out,
     kb_atomic_file_abort(file);
     if (e.buf != NULL)
       g_string_free(e.buf, TRUE);
-    fprintf(stderr, "klaverblad synergy: error: %s\n", err->message);
+    kb_cli_message("synergy", "error", "%s", err->message);
     return KB_EXIT_DATA;
   }
   if (out->fmt != KB_OUTPUT_CSV)
@@ -122,7 +122,7 @@ each_run(const char *path, KbCliDatasetOptions *opts, KbCliOutputOptions *out,
   if (file == NULL)
     return fflush(stdout) == 0 && !e.failed ? KB_EXIT_OK : KB_EXIT_DATA;
   if (!kb_atomic_file_commit(file, &err)) {
-    fprintf(stderr, "klaverblad synergy: error: %s\n", err->message);
+    kb_cli_message("synergy", "error", "%s", err->message);
     return KB_EXIT_DATA;
   }
   return KB_EXIT_OK;

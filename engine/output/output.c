@@ -6,6 +6,7 @@
 
 #include "klaverblad/model.h"
 #include "klaverblad/output.h"
+#include "klaverblad/terminal.h"
 
 typedef struct {
   char *key;
@@ -257,14 +258,35 @@ underline(GString *out, const char *text, char c)
   g_string_append_c(out, '\n');
 }
 
+/* A line of text with a rule under it as long as the text; the text's
+ * control characters shown as escapes. */
+static void
+heading(GString *out, const char *text, char c)
+{
+  g_autofree char *shown = kb_terminal_escape(text);
+  g_string_append_printf(out, "%s\n", shown);
+  underline(out, shown, c);
+}
+
+/* A cell as a table shows it: text with its control characters, line
+ * breaks included, as escapes, so that the columns stay aligned. */
+static char *
+cell_shown(const Column *col, const Cell *cell)
+{
+  char *t = cell_string(col, cell, FALSE);
+  if (col->type != KB_COLUMN_TEXT)
+    return t;
+  char *shown = kb_terminal_escape(t);
+  g_free(t);
+  return shown;
+}
+
 static void
 render_sheet_table(GString *out, const KbSheet *s)
 {
   size_t ncol = s->columns->len, nrow = kb_sheet_row_count(s);
-  if (s->heading) {
-    g_string_append_printf(out, "%s\n", s->heading);
-    underline(out, s->heading, '-');
-  }
+  if (s->heading)
+    heading(out, s->heading, '-');
   if (nrow == 0) {
     g_string_append(out, "(none)\n");
     return;
@@ -275,7 +297,7 @@ render_sheet_table(GString *out, const KbSheet *s)
     width[c] = g_utf8_strlen(COLUMN(s, c)->heading, -1);
   for (size_t r = 0; r < nrow; r++)
     for (size_t c = 0; c < ncol; c++) {
-      text[r * ncol + c] = cell_string(COLUMN(s, c), CELL(s, r, c), FALSE);
+      text[r * ncol + c] = cell_shown(COLUMN(s, c), CELL(s, r, c));
       width[c] = MAX(width[c], (size_t) g_utf8_strlen(text[r * ncol + c], -1));
     }
   for (size_t r = 0; r <= nrow + 1; r++) {
@@ -317,15 +339,16 @@ render_sheet_table(GString *out, const KbSheet *s)
 static void
 render_table(GString *out, const KbDoc *doc)
 {
-  g_string_append_printf(out, "%s\n", doc->title);
-  underline(out, doc->title, '=');
+  heading(out, doc->title, '=');
   for (guint i = 0; i < doc->blocks->len; i++) {
     const Block *b = &g_array_index(doc->blocks, Block, i);
     g_string_append_c(out, '\n');
-    if (b->sheet)
+    if (b->sheet) {
       render_sheet_table(out, b->sheet);
-    else
-      g_string_append_printf(out, "%s\n", b->text);
+    } else {
+      kb_terminal_append(out, b->text);
+      g_string_append_c(out, '\n');
+    }
   }
 }
 
@@ -461,16 +484,22 @@ render_json(GString *out, const KbDoc *doc)
 
 /* -- markdown */
 
+/* Text in Markdown: a line break as <br> (which keeps a table row whole),
+ * other control characters as escapes, and Markdown's own characters
+ * escaped with a backslash. */
 static void
 md_cell(GString *out, const char *s)
 {
-  for (const char *p = s; *p; p++) {
-    if (*p == '|' || *p == '\\' || *p == '*' || *p == '_' || *p == '`' || *p == '<')
-      g_string_append_c(out, '\\');
-    if (*p == '\n')
+  g_auto(GStrv) lines = g_strsplit(s, "\n", -1);
+  for (char **line = lines; *line != NULL; line++) {
+    if (line != lines)
       g_string_append(out, "<br>");
-    else
+    g_autofree char *shown = kb_terminal_escape(*line);
+    for (const char *p = shown; *p; p++) {
+      if (*p == '|' || *p == '\\' || *p == '*' || *p == '_' || *p == '`' || *p == '<')
+        g_string_append_c(out, '\\');
       g_string_append_c(out, *p);
+    }
   }
 }
 
