@@ -1,6 +1,8 @@
-/* escape.c -- text made safe for what interprets it: a terminal. */
+/* escape.c -- text made safe for what interprets it: a terminal, and a
+ * spreadsheet opening a CSV file. */
 #include <string.h>
 
+#include "base/escape.h"
 #include "klaverblad/terminal.h"
 
 /* ------------------------------------------------------------ terminal */
@@ -63,4 +65,22 @@ kb_terminal_escape(const char *text)
   GString *out = g_string_sized_new(strlen(text));
   kb_terminal_append(out, text);
   return g_string_free(out, FALSE);
+}
+
+/* ----------------------------------------------------------- spreadsheet */
+
+gboolean
+kb_i_csv_formula_like(const char *s, size_t len)
+{
+  size_t i = 0;
+  while (i < len && s[i] == '\'')
+    i++;
+  if (i == len)
+    return FALSE;
+  switch (s[i]) {
+  case '=': case '+': case '-': case '@': case '\t': case '\r':
+    return TRUE;
+  default:
+    return FALSE;
+  }
 }

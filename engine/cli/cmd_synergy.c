@@ -66,13 +66,13 @@ each_emit(size_t org, const KbSuggestion *best, size_t n, gpointer data)
     __builtin_prefetch(kb_dataset_node(e->ds, best[i].node)->id);
   /* the sheet's columns, written as kb_sheet_render_csv would */
   g_string_truncate(e->id, 0);
-  kb_csv_append_field(e->id, kb_dataset_node(e->ds, org)->id);
+  kb_csv_append_text(e->id, kb_dataset_node(e->ds, org)->id);
   for (size_t i = 0; i < n; i++) {
     g_string_append_len(e->buf, e->id->str, (gssize) e->id->len);
     g_string_append_c(e->buf, ',');
     append_count(e->buf, i + 1);
     g_string_append_c(e->buf, ',');
-    kb_csv_append_field(e->buf, kb_dataset_node(e->ds, best[i].node)->id);
+    kb_csv_append_text(e->buf, kb_dataset_node(e->ds, best[i].node)->id);
     g_string_append_c(e->buf, ',');
     kb_csv_append_number(e->buf, best[i].score);
     g_string_append_c(e->buf, ',');

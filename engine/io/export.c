@@ -389,13 +389,24 @@ write_json(const KbDataset *ds, const KbNodeMeasure *measures, size_t nm)
 
 /* ------------------------------------------------------------------ CSV */
 
+/* A cell of text, with a ' before a text a spreadsheet would take for a
+ * formula (read back without it); NULL leaves the cell empty. */
 static void
 csv_cell(GString *s, const char *t, gboolean first)
 {
   if (!first)
     g_string_append_c(s, ',');
   if (t != NULL)
-    kb_csv_append_field(s, t);
+    kb_csv_append_text(s, t);
+}
+
+/* A cell holding a number ("-0.5" stays a number), never the first. */
+static void
+csv_number(GString *s, const char *t)
+{
+  g_string_append_c(s, ',');
+  if (t != NULL)
+    kb_csv_append_raw(s, t);
 }
 
 /* The nodes as klaverblad's nodes.csv, or as Kumu's elements (Label, Type,
@@ -442,7 +453,7 @@ write_nodes_csv(const KbDataset *ds, gboolean kumu, const KbNodeMeasure *measure
     for (size_t m = 0; m < nm; m++) {
       g_autofree char *v = isnan(measures[m].values[i]) ? NULL
                            : number(measures[m].values[i], measures[m].integer);
-      csv_cell(s, v, FALSE);
+      csv_number(s, v);
     }
     g_string_append(s, "\n");
   }
@@ -470,14 +481,14 @@ write_relations_csv(const KbDataset *ds, gboolean kumu)
     csv_cell(s, kb_dataset_node(ds, r->to)->id, FALSE);
     csv_cell(s, kb_rel_kind_name(r->kind), FALSE);
     if (kumu) {
-      csv_cell(s, w, FALSE);
+      csv_number(s, w);
       csv_cell(s, kb_rel_kind_is_symmetric(r->kind) ? "undirected" : "directed", FALSE);
-      csv_cell(s, since, FALSE);
-      csv_cell(s, until, FALSE);
+      csv_number(s, since);
+      csv_number(s, until);
     } else {
-      csv_cell(s, since, FALSE);
-      csv_cell(s, until, FALSE);
-      csv_cell(s, w, FALSE);
+      csv_number(s, since);
+      csv_number(s, until);
+      csv_number(s, w);
     }
     csv_cell(s, r->label, FALSE);
     csv_cell(s, r->source, FALSE);
@@ -489,31 +500,37 @@ write_relations_csv(const KbDataset *ds, gboolean kumu)
   return g_string_free(s, FALSE);
 }
 
+/* A row "key,value" of dataset.csv; a NULL value writes no row. */
+static void
+meta_row(GString *s, const char *key, const char *value)
+{
+  if (value == NULL)
+    return;
+  csv_cell(s, key, TRUE);
+  csv_cell(s, value, FALSE);
+  g_string_append_c(s, '\n');
+}
+
 static char *
 write_meta_csv(const KbDataset *ds)
 {
   GString *s = g_string_new("key,value\n");
-  if (kb_dataset_title(ds)) {
-    csv_cell(s, "title", TRUE);
-    csv_cell(s, kb_dataset_title(ds), FALSE);
-    g_string_append_c(s, '\n');
-  }
+  meta_row(s, "title", kb_dataset_title(ds));
   if (kb_dataset_home(ds) != KB_NO_NODE)
-    g_string_append_printf(s, "home,%s\n", kb_dataset_node(ds, kb_dataset_home(ds))->id);
+    meta_row(s, "home", kb_dataset_node(ds, kb_dataset_home(ds))->id);
   if (kb_dataset_hub(ds) != KB_NO_NODE)
-    g_string_append_printf(s, "hub,%s\n", kb_dataset_node(ds, kb_dataset_hub(ds))->id);
+    meta_row(s, "hub", kb_dataset_node(ds, kb_dataset_hub(ds))->id);
   const size_t *themes;
   size_t nt = kb_dataset_themes(ds, &themes);
   if (nt > 0) {
-    g_string_append(s, "themes,");
+    g_autoptr(GString) ids = g_string_new(NULL);
     for (size_t i = 0; i < nt; i++)
-      g_string_append_printf(s, "%s%s", i ? "|" : "", kb_dataset_node(ds, themes[i])->id);
-    g_string_append_c(s, '\n');
+      g_string_append_printf(ids, "%s%s", i ? "|" : "", kb_dataset_node(ds, themes[i])->id);
+    meta_row(s, "themes", ids->str);
   }
   if (kb_dataset_policy_start(ds) != KB_NO_YEAR)
     g_string_append_printf(s, "policy_start,%d\n", kb_dataset_policy_start(ds));
-  if (kb_dataset_language(ds))
-    g_string_append_printf(s, "language,%s\n", kb_dataset_language(ds));
+  meta_row(s, "language", kb_dataset_language(ds));
   return g_string_free(s, FALSE);
 }
 

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/escape.h"
 #include "klaverblad/model.h"
 #include "klaverblad/output.h"
 #include "klaverblad/terminal.h"
@@ -354,26 +355,55 @@ render_table(GString *out, const KbDoc *doc)
 
 /* -- csv */
 
-void
-kb_csv_append_field(GString *out, const char *s)
+/* Appends one field; with 'guard', a text that a spreadsheet would run as
+ * a formula gets a ' before it. */
+static void
+csv_field(GString *out, const char *s, gboolean guard)
 {
   /* one pass over the field (ids and names are short: a call of strpbrk
-   * costs more than the loop) */
+   * costs more than the loop), the characters that need quotes marked in a
+   * table */
+  static const guint8 special[256] = { [','] = 1, [';'] = 1, ['"'] = 1, ['\r'] = 1, ['\n'] = 1 };
   size_t len = 0;
-  gboolean quote = FALSE;
+  guint8 quote = 0;
   for (; s[len] != '\0'; len++)
-    quote |= s[len] == ',' || s[len] == '"' || s[len] == '\r' || s[len] == '\n';
-  if (!quote && (len == 0 || (s[0] != ' ' && s[len - 1] != ' '))) {
+    quote |= special[(unsigned char) s[len]];
+  /* every character that can start a formula, ' too, is '@' or below: a
+   * text starting with a letter is passed at once */
+  gboolean prefix = guard && (unsigned char) s[0] <= '@' && kb_i_csv_formula_like(s, len);
+  /* a reader trims blanks around a field that is not quoted */
+  if (len > 0)
+    quote |= s[len - 1] == ' ' || s[len - 1] == '\t'
+             || (!prefix && (s[0] == ' ' || s[0] == '\t'));
+  if (!quote) {
+    if (prefix)
+      g_string_append_c(out, '\'');
     g_string_append_len(out, s, (gssize) len);
     return;
   }
   g_string_append_c(out, '"');
+  if (prefix)
+    g_string_append_c(out, '\'');
   for (const char *p = s; *p; p++) {
     if (*p == '"')
       g_string_append_c(out, '"');
     g_string_append_c(out, *p);
   }
   g_string_append_c(out, '"');
+}
+
+void
+kb_csv_append_text(GString *out, const char *text)
+{
+  g_return_if_fail(out != NULL && text != NULL);
+  csv_field(out, text, TRUE);
+}
+
+void
+kb_csv_append_raw(GString *out, const char *value)
+{
+  g_return_if_fail(out != NULL && value != NULL);
+  csv_field(out, value, FALSE);
 }
 
 static void
@@ -383,7 +413,7 @@ csv_sheet(GString *out, const KbSheet *s)
   for (size_t c = 0; c < ncol; c++) {
     if (c)
       g_string_append_c(out, ',');
-    kb_csv_append_field(out, COLUMN(s, c)->key);
+    kb_csv_append_text(out, COLUMN(s, c)->key);
   }
   g_string_append(out, "\r\n");
   for (size_t r = 0; r < nrow; r++) {
@@ -391,7 +421,7 @@ csv_sheet(GString *out, const KbSheet *s)
       if (c)
         g_string_append_c(out, ',');
       g_autofree char *t = cell_string(COLUMN(s, c), CELL(s, r, c), TRUE);
-      kb_csv_append_field(out, t);
+      csv_field(out, t, !is_numeric(COLUMN(s, c)));
     }
     g_string_append(out, "\r\n");
   }

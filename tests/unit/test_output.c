@@ -209,6 +209,58 @@ START_TEST(table_and_markdown_show_controls_as_escapes)
 }
 END_TEST
 
+/* A text cell that a spreadsheet would run as a formula gets a ' (OWASP's
+ * advice on CSV injection), a number cell never; each field written out by
+ * hand from the rules in output.h. */
+START_TEST(csv_text_that_a_spreadsheet_would_run_gets_a_quote)
+{
+  static const struct {
+    const char *text, *field;
+  } cases[] = {
+    { "=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"" },
+    { "=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0" },
+    { "@SUM(1+1)", "'@SUM(1+1)" },
+    { "+1+1", "'+1+1" },
+    { "-1+1", "'-1+1" },
+    { "-0.25", "'-0.25" },            /* text, though it looks like a number */
+    { "\tx", "'\tx" },
+    { "\rx", "\"'\rx\"" },
+    { "'=already", "''=already" },
+    { "''@", "'''@" },
+    { "'x", "'x" },                   /* no formula after the quote: as it is */
+    { "'", "'" },
+    { "a=b", "a=b" },
+    { " =x", "\" =x\"" },             /* a space first: quoted, and no formula */
+    { "x\t", "\"x\t\"" },             /* a reader trims an unquoted tab */
+    { "a;b", "\"a;b\"" },             /* a semicolon reader keeps it whole */
+    { "", "" },
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+    g_autoptr(GString) out = g_string_new(NULL);
+    kb_csv_append_text(out, cases[i].text);
+    ck_assert_str_eq(out->str, cases[i].field);
+  }
+  g_autoptr(GString) raw = g_string_new(NULL);
+  kb_csv_append_raw(raw, "-0.25");
+  g_string_append_c(raw, ',');
+  kb_csv_append_raw(raw, "x\t");
+  ck_assert_str_eq(raw->str, "-0.25,\"x\t\"");
+
+  /* in a sheet: text cells guarded, number cells left numbers */
+  g_autoptr(KbDoc) doc = kb_doc_new("t");
+  KbSheet *s = kb_doc_add_sheet(doc, "v", "V");
+  kb_sheet_add_column(s, "label", "Label", KB_COLUMN_TEXT, 0);
+  kb_sheet_add_column(s, "x", "X", KB_COLUMN_NUMBER, 2);
+  kb_sheet_add_column(s, "n", "N", KB_COLUMN_INT, 0);
+  kb_sheet_begin_row(s);
+  kb_sheet_put_text(s, "-1+1");
+  kb_sheet_put_number(s, -0.25);
+  kb_sheet_put_int(s, -3);
+  g_autofree char *c = kb_doc_render(doc, KB_OUTPUT_CSV);
+  ck_assert_str_eq(c, "label,x,n\r\n'-1+1,-0.25,-3\r\n");
+}
+END_TEST
+
 START_TEST(formats_parse)
 {
   KbOutputFormat f;
@@ -231,6 +283,7 @@ output_suite(void)
   tcase_add_test(tc, formats_parse);
   tcase_add_test(tc, terminal_text_shows_controls_as_escapes);
   tcase_add_test(tc, table_and_markdown_show_controls_as_escapes);
+  tcase_add_test(tc, csv_text_that_a_spreadsheet_would_run_gets_a_quote);
   suite_add_tcase(s, tc);
   return s;
 }
