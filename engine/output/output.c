@@ -294,8 +294,11 @@ render_sheet_table(GString *out, const KbSheet *s)
   }
   size_t *width = g_new0(size_t, ncol);
   char **text = g_new0(char *, ncol * nrow);
-  for (size_t c = 0; c < ncol; c++)
-    width[c] = g_utf8_strlen(COLUMN(s, c)->heading, -1);
+  g_auto(GStrv) head = g_new0(char *, ncol + 1);
+  for (size_t c = 0; c < ncol; c++) {
+    head[c] = kb_terminal_escape(COLUMN(s, c)->heading);
+    width[c] = g_utf8_strlen(head[c], -1);
+  }
   for (size_t r = 0; r < nrow; r++)
     for (size_t c = 0; c < ncol; c++) {
       text[r * ncol + c] = cell_shown(COLUMN(s, c), CELL(s, r, c));
@@ -308,7 +311,7 @@ render_sheet_table(GString *out, const KbSheet *s)
       const char *t;
       g_autofree char *rule = NULL;
       if (r == 0)
-        t = col->heading;
+        t = head[c];
       else if (r == 1) {
         rule = g_strnfill(width[c], '-');
         t = rule;

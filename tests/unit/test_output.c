@@ -151,9 +151,9 @@ START_TEST(terminal_text_shows_controls_as_escapes)
 }
 END_TEST
 
-/* Controls in the title, a paragraph, a heading and cells: a table shows
+/* Controls in the title, a paragraph, headings and cells: a table shows
  * them as escapes, a line break in a cell too, so the columns stay aligned
- * (the widths counted by hand on the escaped texts: 9 and 2). */
+ * (the widths counted by hand on the escaped texts: 9 and 5). */
 static KbDoc *
 controls_sample(void)
 {
@@ -161,7 +161,7 @@ controls_sample(void)
   kb_doc_add_text(doc, "about", "p\033]0;x\007");
   KbSheet *s = kb_doc_add_sheet(doc, "rows", "H\xc2\x9b");
   kb_sheet_add_column(s, "name", "Name", KB_COLUMN_TEXT, 0);
-  kb_sheet_add_column(s, "n", "N", KB_COLUMN_INT, 0);
+  kb_sheet_add_column(s, "n", "N\007", KB_COLUMN_INT, 0);
   kb_sheet_begin_row(s);
   kb_sheet_put_text(s, "a\nb");
   kb_sheet_put_int(s, 1);
@@ -183,10 +183,10 @@ START_TEST(table_and_markdown_show_controls_as_escapes)
     "\n"
     "H\\u009B\n"
     "-------\n"
-    "Name        N\n"
-    "---------  --\n"
-    "a\\x0Ab      1\n"
-    "\\x1B[31mc  22\n");
+    "Name       N\\x07\n"
+    "---------  -----\n"
+    "a\\x0Ab         1\n"
+    "\\x1B[31mc     22\n");
   /* Markdown: a line break as <br>, other controls as escapes, whose
    * backslash Markdown wants escaped */
   g_autofree char *md = kb_doc_render(doc, KB_OUTPUT_MD);
@@ -197,7 +197,7 @@ START_TEST(table_and_markdown_show_controls_as_escapes)
     "\n"
     "## H\\\\u009B\n"
     "\n"
-    "| Name | N |\n"
+    "| Name | N\\\\x07 |\n"
     "| --- | ---: |\n"
     "| a<br>b | 1 |\n"
     "| \\\\x1B[31mc | 22 |\n");
