@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "klaverblad/diag.h"
+#include "klaverblad/terminal.h"
 
 struct KbDiagList {
   GPtrArray *items;     /* of KbDiag*, owned */
@@ -127,15 +128,18 @@ char *
 kb_diag_format(const KbDiag *d)
 {
   g_return_val_if_fail(d != NULL, NULL);
-  GString *s = g_string_new(d->file);
+  GString *s = g_string_new(NULL);
+  kb_terminal_append(s, d->file);
   if (d->line > 0) {
     g_string_append_printf(s, ":%u", d->line);
     if (d->column > 0)
       g_string_append_printf(s, ":%u", d->column);
   }
   g_string_append(s, d->severity == KB_SEVERITY_ERROR ? ": error: " : ": warning: ");
-  if (d->field != NULL)
-    g_string_append_printf(s, "%s: ", d->field);
-  g_string_append(s, d->message);
+  if (d->field != NULL) {
+    kb_terminal_append(s, d->field);
+    g_string_append(s, ": ");
+  }
+  kb_terminal_append(s, d->message);
   return g_string_free(s, FALSE);
 }

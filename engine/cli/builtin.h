@@ -96,6 +96,12 @@ gboolean kb_cli_parse(GOptionContext *ctx, const char *command, int *argc, char 
 
 /* Prints a usage error for 'command' and returns KB_EXIT_USAGE. */
 int kb_cli_usage_error(const char *command, const char *format, ...) G_GNUC_PRINTF(2, 3);
+/* Prints "klaverblad COMMAND: LEVEL: MESSAGE" ("klaverblad: LEVEL: ..."
+ * when 'command' is NULL) as one line on standard error. Here and in
+ * kb_cli_usage_error() the message's control characters are shown as
+ * escapes (kb_terminal_escape()): it may quote the data. */
+void kb_cli_message(const char *command, const char *level, const char *format, ...)
+  G_GNUC_PRINTF(3, 4);
 
 /* Prints the diagnostics to 'out' (at most opts->max_problems of each
  * severity), followed by a line saying how many were not shown. */

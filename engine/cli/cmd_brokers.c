@@ -66,7 +66,7 @@ cmd_brokers(int argc, char **argv)
     bo.sources = (size_t) sources;
     g_autoptr(KbBrokers) br = kb_brokers_compute_with(ds, &bo, &err);
     if (br == NULL) {
-      fprintf(stderr, "klaverblad brokers: error: %s\n", err->message);
+      kb_cli_message("brokers", "error", "%s", err->message);
       goto done;
     }
     g_autoptr(KbDoc) doc = kb_doc_new("Brokers");

@@ -4,23 +4,32 @@
 
 #include "cli/builtin.h"
 
+/* A line of the summary: a name, then a text of the data, whose control
+ * characters are shown as escapes. */
+static void
+print_line(FILE *out, const char *name, const char *text)
+{
+  g_autofree char *shown = kb_terminal_escape(text);
+  fprintf(out, "%-12s%s\n", name, shown);
+}
+
 /* What dataset.csv and questions.csv say, where they say it. */
 static void
 print_about(FILE *out, const KbDataset *ds)
 {
   if (kb_dataset_title(ds) != NULL)
-    fprintf(out, "Title       %s\n", kb_dataset_title(ds));
+    print_line(out, "Title", kb_dataset_title(ds));
   if (kb_dataset_home(ds) != KB_NO_NODE)
-    fprintf(out, "Home        %s\n", kb_dataset_node(ds, kb_dataset_home(ds))->id);
+    print_line(out, "Home", kb_dataset_node(ds, kb_dataset_home(ds))->id);
   if (kb_dataset_hub(ds) != KB_NO_NODE)
-    fprintf(out, "Hub         %s\n", kb_dataset_node(ds, kb_dataset_hub(ds))->id);
+    print_line(out, "Hub", kb_dataset_node(ds, kb_dataset_hub(ds))->id);
   const size_t *themes;
   size_t n = kb_dataset_themes(ds, &themes);
   if (n > 0) {
-    fprintf(out, "Themes      ");
+    g_autoptr(GString) ids = g_string_new(NULL);
     for (size_t i = 0; i < n; i++)
-      fprintf(out, "%s%s", i ? ", " : "", kb_dataset_node(ds, themes[i])->id);
-    fputc('\n', out);
+      g_string_append_printf(ids, "%s%s", i ? ", " : "", kb_dataset_node(ds, themes[i])->id);
+    print_line(out, "Themes", ids->str);
   }
   if (kb_dataset_policy_start(ds) != KB_NO_YEAR)
     fprintf(out, "Policy from %d\n", kb_dataset_policy_start(ds));
@@ -32,7 +41,8 @@ static void
 print_summary(FILE *out, const char *path, KbFormat format, int year, const KbDataset *ds,
               const KbSummary *s)
 {
-  fprintf(out, "Dataset     %s (%s)\n", path, kb_format_name(format));
+  g_autofree char *dataset = g_strdup_printf("%s (%s)", path, kb_format_name(format));
+  print_line(out, "Dataset", dataset);
   print_about(out, ds);
   if (year != KB_NO_YEAR)
     fprintf(out, "As of       %d\n", year);
@@ -61,13 +71,13 @@ run_check(const char *path, const KbCliDatasetOptions *opts)
   KbFormat format = opts->format;
   g_autoptr(GError) err = NULL;
   if (format == KB_FORMAT_AUTO && !kb_format_detect(path, &format, &err)) {
-    fprintf(stderr, "klaverblad check: error: %s\n", err->message);
+    kb_cli_message("check", "error", "%s", err->message);
     return KB_EXIT_DATA;
   }
   g_autoptr(KbDiagList) diags = kb_cli_diag_list_new(opts);
   g_autoptr(KbDataset) loaded = kb_dataset_load_limited(path, format, &opts->limits, diags, &err);
   if (loaded == NULL) {
-    fprintf(stderr, "klaverblad check: error: %s\n", err->message);
+    kb_cli_message("check", "error", "%s", err->message);
     return KB_EXIT_DATA;
   }
   g_autoptr(KbDataset) ds = opts->year != KB_NO_YEAR ? kb_dataset_as_of(loaded, opts->year)
@@ -78,7 +88,7 @@ run_check(const char *path, const KbCliDatasetOptions *opts)
 
   KbSummary summary;
   if (!kb_summary_compute(ds, &summary, &err)) {
-    fprintf(stderr, "klaverblad check: error: %s\n", err->message);
+    kb_cli_message("check", "error", "%s", err->message);
     return KB_EXIT_DATA;
   }
   print_summary(stdout, path, format, opts->year, ds, &summary);

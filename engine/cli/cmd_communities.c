@@ -28,7 +28,7 @@ cmd_communities(int argc, char **argv)
     g_autoptr(GError) err = NULL;
     g_autoptr(KbCommunities) cs = kb_communities_compute(ds, &err);
     if (cs == NULL) {
-      fprintf(stderr, "klaverblad communities: error: %s\n", err->message);
+      kb_cli_message("communities", "error", "%s", err->message);
       goto done;
     }
     g_autoptr(KbDoc) doc = kb_doc_new("Communities");

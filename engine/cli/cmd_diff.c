@@ -49,7 +49,7 @@ cmd_diff(int argc, char **argv)
     g_autoptr(GError) err = NULL;
     g_autoptr(KbDiff) d = kb_diff_compute(ds, from, to, &err);
     if (d == NULL) {
-      fprintf(stderr, "klaverblad diff: error: %s\n", err->message);
+      kb_cli_message("diff", "error", "%s", err->message);
       goto done;
     }
     g_autofree char *title = g_strdup_printf("Changes from %d to %d", from, to);

@@ -84,7 +84,7 @@ cmd_export(int argc, char **argv)
     if (brokers) {
       g_autoptr(KbBrokers) br = kb_brokers_compute(ds, &err);
       if (br == NULL) {
-        fprintf(stderr, "klaverblad export: error: %s\n", err->message);
+        kb_cli_message("export", "error", "%s", err->message);
         goto free_values;
       }
       if (br->sampled) {
@@ -113,7 +113,7 @@ cmd_export(int argc, char **argv)
     if (communities) {
       g_autoptr(KbCommunities) cs = kb_communities_compute(ds, &err);
       if (cs == NULL) {
-        fprintf(stderr, "klaverblad export: error: %s\n", err->message);
+        kb_cli_message("export", "error", "%s", err->message);
         goto free_values;
       }
       for (size_t c = 0; c < cs->n; c++)
@@ -122,7 +122,7 @@ cmd_export(int argc, char **argv)
       measures[nm++] = (KbNodeMeasure) { names[COMMUNITY], values[COMMUNITY], TRUE };
     }
     if (!kb_export_write(ds, fmt, measures, nm, output, &err))
-      fprintf(stderr, "klaverblad export: error: %s\n", err->message);
+      kb_cli_message("export", "error", "%s", err->message);
     else
       status = KB_EXIT_OK;
 free_values:

@@ -36,7 +36,7 @@ cmd_generate(int argc, char **argv)
     return kb_cli_usage_error("generate", "--orgs must be 1 to 100000000");
   if (!kb_generate((size_t) orgs, (guint32) seed, output,
                    isatty(STDERR_FILENO) ? kb_cli_progress : NULL, "organisations", &err)) {
-    fprintf(stderr, "klaverblad generate: error: %s\n", err->message);
+    kb_cli_message("generate", "error", "%s", err->message);
     return KB_EXIT_DATA;
   }
   return KB_EXIT_OK;

@@ -47,7 +47,7 @@ cmd_import(int argc, char **argv)
       ds = kb_dataset_load_limited(argv[1], opts.format, &opts.limits, diags, &err);
     status = KB_EXIT_DATA;
     if (ds == NULL) {
-      fprintf(stderr, "klaverblad import: error: %s\n", err->message);
+      kb_cli_message("import", "error", "%s", err->message);
       goto done;
     }
     kb_cli_print_diagnostics(stderr, diags, opts.max_problems);
@@ -56,10 +56,11 @@ cmd_import(int argc, char **argv)
       goto done;
     }
     if (!kb_export_write(ds, KB_EXPORT_CSV, NULL, 0, output, &err)) {
-      fprintf(stderr, "klaverblad import: error: %s\n", err->message);
+      kb_cli_message("import", "error", "%s", err->message);
       goto done;
     }
-    printf("%s: %zu nodes, %zu relations\n", output, kb_dataset_node_count(ds),
+    g_autofree char *shown = kb_terminal_escape(output);
+    printf("%s: %zu nodes, %zu relations\n", shown, kb_dataset_node_count(ds),
            kb_dataset_relation_count(ds));
     status = KB_EXIT_OK;
   }

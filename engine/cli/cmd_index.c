@@ -44,7 +44,7 @@ cmd_index(int argc, char **argv)
     g_autoptr(GError) err = NULL;
     g_autoptr(KbIndex) ix = kb_index_compute(ds, by, &err);
     if (ix == NULL) {
-      fprintf(stderr, "klaverblad index: error: %s\n", err->message);
+      kb_cli_message("index", "error", "%s", err->message);
       goto done;
     }
     g_autofree char *title = g_strdup_printf("Strategic index by %s", kb_index_by_name(by));

@@ -84,7 +84,7 @@ cmd_render(int argc, char **argv)
     g_autoptr(GError) err = NULL;
     g_autofree char *spec = kb_map_spec(ds, &mo, &err);
     if (spec == NULL && g_error_matches(err, KB_ERROR, KB_ERROR_LIMIT)) {
-      fprintf(stderr, "klaverblad render: error: %s\n", err->message);
+      kb_cli_message("render", "error", "%s", err->message);
       status = KB_EXIT_DATA;
       goto done;
     }
@@ -95,7 +95,7 @@ cmd_render(int argc, char **argv)
     status = KB_EXIT_DATA;
     if (strcmp(format, "spec") == 0) {
       if (!kb_file_write(output, spec, &err)) {
-        fprintf(stderr, "klaverblad render: error: %s\n", err->message);
+        kb_cli_message("render", "error", "%s", err->message);
         goto done;
       }
       status = KB_EXIT_OK;
@@ -108,7 +108,7 @@ cmd_render(int argc, char **argv)
       goto done;
     }
     if (!kb_map_render(renderer, spec, format, output, &err)) {
-      fprintf(stderr, "klaverblad render: error: %s\n", err->message);
+      kb_cli_message("render", "error", "%s", err->message);
       goto done;
     }
     status = KB_EXIT_OK;

@@ -51,13 +51,13 @@ cmd_report(int argc, char **argv)
                                                       &err);
     status = KB_EXIT_DATA;
     if (ds == NULL) {
-      fprintf(stderr, "klaverblad report: error: %s\n", err->message);
+      kb_cli_message("report", "error", "%s", err->message);
       goto done;
     }
     if (kb_diag_list_count(diags, KB_SEVERITY_ERROR) > 0) {
       kb_cli_print_diagnostics(stderr, diags, opts.max_problems);
-      fprintf(stderr, "klaverblad: error: the dataset has errors; run 'klaverblad check %s' "
-              "for a report\n", argv[1]);
+      kb_cli_message(NULL, "error", "the dataset has errors; run 'klaverblad check %s' for a "
+                     "report", argv[1]);
       goto done;
     }
     g_autofree char *renderer = kb_map_find_renderer();
@@ -67,11 +67,12 @@ cmd_report(int argc, char **argv)
     ro.warnings = diags;
     KbReportFigures fig;
     if (!kb_report_write(ds, &ro, output, &fig, &err)) {
-      fprintf(stderr, "klaverblad report: error: %s\n", err->message);
+      kb_cli_message("report", "error", "%s", err->message);
       goto done;
     }
     g_autofree char *page = g_build_filename(output, "report.html", NULL);
-    printf("%s\n", page);
+    g_autofree char *shown = kb_terminal_escape(page);
+    printf("%s\n", shown);
     printf("%zu organisations in %zu sectors are active in %zu countries abroad; %zu places "
            "rest on a single organisation (as of %d; changes since %d).\n", fig.organisations,
            fig.sectors, fig.countries, fig.single_points, fig.year, fig.compare);

@@ -66,13 +66,13 @@ each_emit(size_t org, const KbSuggestion *best, size_t n, gpointer data)
     __builtin_prefetch(kb_dataset_node(e->ds, best[i].node)->id);
   /* the sheet's columns, written as kb_sheet_render_csv would */
   g_string_truncate(e->id, 0);
-  kb_csv_append_field(e->id, kb_dataset_node(e->ds, org)->id);
+  kb_csv_append_text(e->id, kb_dataset_node(e->ds, org)->id);
   for (size_t i = 0; i < n; i++) {
     g_string_append_len(e->buf, e->id->str, (gssize) e->id->len);
     g_string_append_c(e->buf, ',');
     append_count(e->buf, i + 1);
     g_string_append_c(e->buf, ',');
-    kb_csv_append_field(e->buf, kb_dataset_node(e->ds, best[i].node)->id);
+    kb_csv_append_text(e->buf, kb_dataset_node(e->ds, best[i].node)->id);
     g_string_append_c(e->buf, ',');
     kb_csv_append_number(e->buf, best[i].score);
     g_string_append_c(e->buf, ',');
@@ -104,7 +104,7 @@ each_run(const char *path, KbCliDatasetOptions *opts, KbCliOutputOptions *out,
   g_autoptr(GError) err = NULL;
   if (e.streaming && out->output != NULL
       && (e.file = file = kb_atomic_file_open(out->output, &err)) == NULL) {
-    fprintf(stderr, "klaverblad synergy: error: %s\n", err->message);
+    kb_cli_message("synergy", "error", "%s", err->message);
     return KB_EXIT_DATA;
   }
   if (!kb_synergy_each(ds, so, k, each_emit, &e, isatty(STDERR_FILENO) ? kb_cli_progress : NULL,
@@ -112,7 +112,7 @@ each_run(const char *path, KbCliDatasetOptions *opts, KbCliOutputOptions *out,
     kb_atomic_file_abort(file);
     if (e.buf != NULL)
       g_string_free(e.buf, TRUE);
-    fprintf(stderr, "klaverblad synergy: error: %s\n", err->message);
+    kb_cli_message("synergy", "error", "%s", err->message);
     return KB_EXIT_DATA;
   }
   if (out->fmt != KB_OUTPUT_CSV)
@@ -122,7 +122,7 @@ each_run(const char *path, KbCliDatasetOptions *opts, KbCliOutputOptions *out,
   if (file == NULL)
     return fflush(stdout) == 0 && !e.failed ? KB_EXIT_OK : KB_EXIT_DATA;
   if (!kb_atomic_file_commit(file, &err)) {
-    fprintf(stderr, "klaverblad synergy: error: %s\n", err->message);
+    kb_cli_message("synergy", "error", "%s", err->message);
     return KB_EXIT_DATA;
   }
   return KB_EXIT_OK;

@@ -44,9 +44,22 @@ kb_cli_usage_error(const char *command, const char *format, ...)
   va_start(ap, format);
   g_autofree char *msg = g_strdup_vprintf(format, ap);
   va_end(ap);
-  fprintf(stderr, "klaverblad %s: error: %s\nTry 'klaverblad %s --help'.\n", command, msg,
+  g_autofree char *shown = kb_terminal_escape(msg);
+  fprintf(stderr, "klaverblad %s: error: %s\nTry 'klaverblad %s --help'.\n", command, shown,
           command);
   return KB_EXIT_USAGE;
+}
+
+void
+kb_cli_message(const char *command, const char *level, const char *format, ...)
+{
+  va_list ap;
+  va_start(ap, format);
+  g_autofree char *msg = g_strdup_vprintf(format, ap);
+  va_end(ap);
+  g_autofree char *shown = kb_terminal_escape(msg);
+  fprintf(stderr, "klaverblad%s%s: %s: %s\n", command ? " " : "", command ? command : "", level,
+          shown);
 }
 
 void
@@ -81,7 +94,7 @@ kb_cli_emit(const char *command, const KbDoc *doc, const KbCliOutputOptions *opt
   }
   g_autoptr(GError) err = NULL;
   if (!kb_file_write(opts->output, text, &err)) {
-    fprintf(stderr, "klaverblad %s: error: %s\n", command, err->message);
+    kb_cli_message(command, "error", "%s", err->message);
     return KB_EXIT_DATA;
   }
   return KB_EXIT_OK;
@@ -211,13 +224,13 @@ kb_cli_load(const char *path, const KbCliDatasetOptions *opts)
   g_autoptr(KbDataset) ds = kb_dataset_load_limited(path, opts->format, &opts->limits, diags,
                                                     &err);
   if (ds == NULL) {
-    fprintf(stderr, "klaverblad: error: %s\n", err->message);
+    kb_cli_message(NULL, "error", "%s", err->message);
     return NULL;
   }
   if (kb_diag_list_count(diags, KB_SEVERITY_ERROR) > 0) {
     kb_cli_print_diagnostics(stderr, diags, opts->max_problems);
-    fprintf(stderr, "klaverblad: error: the dataset has errors; run 'klaverblad check %s' "
-            "for a report\n", path);
+    kb_cli_message(NULL, "error", "the dataset has errors; run 'klaverblad check %s' for a "
+                   "report", path);
     return NULL;
   }
   if (opts->year != KB_NO_YEAR)

@@ -74,7 +74,8 @@ main(int argc, char **argv)
       g_set_prgname(prgname);
       return commands[i].run(argc - 1, argv + 1);
     }
-  fprintf(stderr, "klaverblad: error: unknown command '%s'\n\n", name);
+  kb_cli_message(NULL, "error", "unknown command '%s'", name);
+  fputc('\n', stderr);
   print_usage(stderr);
   return KB_EXIT_USAGE;
 }

@@ -35,6 +35,7 @@
 #include <klaverblad/version.h>
 #include <klaverblad/error.h>
 #include <klaverblad/diag.h>
+#include <klaverblad/terminal.h>
 #include <klaverblad/file.h>
 #include <klaverblad/model.h>
 #include <klaverblad/load.h>

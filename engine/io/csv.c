@@ -3,7 +3,8 @@
  * Accepts what spreadsheets write: comma or semicolon separators, CRLF or LF
  * (or lone CR) line ends, quoted fields holding separators, doubled quotes
  * and line breaks. Spaces around an unquoted field are trimmed; blank lines
- * are skipped. */
+ * are skipped. A field of text that klaverblad wrote with a ' before it, so
+ * that a spreadsheet does not run it as a formula, is read without it. */
 #define _POSIX_C_SOURCE 200809L   /* pread(), O_CLOEXEC */
 #include <errno.h>
 #include <fcntl.h>
@@ -11,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/escape.h"
 #include "io/io_internal.h"
 
 /* The separator of the first line, and whether that line ends in data. */
@@ -294,6 +296,12 @@ parse_records(Parser *ps, char sep, KbCsvRecordFunc fn, gpointer user_data)
         }
       } else {
         read_plain(ps, sep, &f);
+      }
+      /* the ' a writer put before a text a spreadsheet would take for a
+       * formula (kb_csv_append_text) */
+      if (f.len > 1 && f.text[0] == '\'' && kb_i_csv_formula_like(f.text + 1, f.len - 1)) {
+        f.text++;
+        f.len--;
       }
       if (f.len > 0)
         blank = FALSE;

@@ -168,7 +168,16 @@ csv_cell(GString *s, const char *t, gboolean first)
   if (!first)
     g_string_append_c(s, ',');
   if (t != NULL)
-    kb_csv_append_field(s, t);
+    kb_csv_append_text(s, t);
+}
+
+/* A cell holding a number ("-0.5" stays a number), never the first. */
+static void
+csv_number(GString *s, const char *t)
+{
+  g_string_append_c(s, ',');
+  if (t != NULL)
+    kb_csv_append_raw(s, t);
 }
 
 /* dataset.csv and questions.csv, as a dataset folder and Kumu's layout
@@ -597,7 +606,7 @@ write_nodes_csv(const KbDataset *ds, gboolean kumu, const GPtrArray *attrs,
     for (size_t m = 0; m < nm; m++) {
       g_autofree char *v = isnan(measures[m].values[i]) ? NULL
                            : number(measures[m].values[i], measures[m].integer);
-      csv_cell(s, v, FALSE);
+      csv_number(s, v);
     }
     g_string_append(s, "\n");
   }
@@ -625,14 +634,14 @@ write_relations_csv(const KbDataset *ds, gboolean kumu)
     csv_cell(s, kb_dataset_node(ds, r->to)->id, FALSE);
     csv_cell(s, kb_rel_kind_name(r->kind), FALSE);
     if (kumu) {
-      csv_cell(s, w, FALSE);
+      csv_number(s, w);
       csv_cell(s, kb_rel_kind_is_symmetric(r->kind) ? "undirected" : "directed", FALSE);
-      csv_cell(s, since, FALSE);
-      csv_cell(s, until, FALSE);
+      csv_number(s, since);
+      csv_number(s, until);
     } else {
-      csv_cell(s, since, FALSE);
-      csv_cell(s, until, FALSE);
-      csv_cell(s, w, FALSE);
+      csv_number(s, since);
+      csv_number(s, until);
+      csv_number(s, w);
     }
     csv_cell(s, r->label, FALSE);
     csv_cell(s, r->source, FALSE);

@@ -17,13 +17,25 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(cJSON, cJSON_Delete)
 
 /* cJSON does not record where a value stood in the text. Having checked the
  * syntax, cJSON's tree and the text are walked side by side to find the
- * offset of every value, keyed by its cJSON node. */
+ * offset of every value, keyed by its cJSON node.
+ *
+ * The walk also finds the strings that hold a NUL (written \u0000), which
+ * cJSON would silently cut there: each is noted with the member it
+ * belongs to, to be reported as an error. */
+
+/* A \u0000 in a string of the text. */
+typedef struct {
+  size_t offset;          /* of its backslash */
+  const char *member;     /* the member whose value holds it, or NULL for a
+                           * member's name or a string outside any member */
+} NulAt;
 
 typedef struct {
   const char *s;
   size_t len;
   size_t i;
   GHashTable *where;      /* cJSON* -> offset + 1 */
+  GArray *nuls;           /* of NulAt, in text order */
 } Locator;
 
 static void
@@ -34,20 +46,32 @@ loc_skip_ws(Locator *lc)
     lc->i++;
 }
 
+/* Skips a string, noting the first \u0000 in it as one of 'member'. An
+ * escape is read whole, so the backslash of \\u0000 is not taken for the
+ * start of one. */
 static void
-loc_skip_string(Locator *lc)
+loc_skip_string(Locator *lc, const char *member)
 {
+  gboolean noted = FALSE;
   lc->i++;                /* the opening quote */
   while (lc->i < lc->len && lc->s[lc->i] != '"') {
-    if (lc->s[lc->i] == '\\')
+    if (lc->s[lc->i] == '\\') {
+      if (!noted && lc->len - lc->i >= 6 && memcmp(lc->s + lc->i + 1, "u0000", 5) == 0) {
+        NulAt nul = { lc->i, member };
+        g_array_append_val(lc->nuls, nul);
+        noted = TRUE;
+      }
       lc->i++;
+    }
     lc->i++;
   }
   lc->i++;                /* the closing quote */
 }
 
+/* Walks the value 'item' that stands at the text's position, the value of
+ * 'member' (NULL outside any). */
 static void
-loc_value(Locator *lc, const cJSON *item)
+loc_value(Locator *lc, const cJSON *item, const char *member)
 {
   loc_skip_ws(lc);
   g_hash_table_insert(lc->where, (gpointer) item, GSIZE_TO_POINTER(lc->i + 1));
@@ -60,11 +84,11 @@ loc_value(Locator *lc, const cJSON *item)
     for (const cJSON *child = item->child; child != NULL; child = child->next) {
       loc_skip_ws(lc);
       if (c == '{') {
-        loc_skip_string(lc);
+        loc_skip_string(lc, NULL);
         loc_skip_ws(lc);
         lc->i++;          /* ':' */
       }
-      loc_value(lc, child);
+      loc_value(lc, child, c == '{' ? child->string : member);
       loc_skip_ws(lc);
       if (lc->i < lc->len && lc->s[lc->i] == ',')
         lc->i++;
@@ -73,7 +97,7 @@ loc_value(Locator *lc, const cJSON *item)
     if (lc->i < lc->len && lc->s[lc->i] == close)
       lc->i++;
   } else if (c == '"') {
-    loc_skip_string(lc);
+    loc_skip_string(lc, member);
   } else {
     while (lc->i < lc->len && !strchr(",]} \t\r\n", lc->s[lc->i]))
       lc->i++;
@@ -97,15 +121,10 @@ typedef struct {
   unsigned last_column;
 } JsonLoad;
 
+/* The line and column of the text's byte 'off'. */
 static void
-position_of(JsonLoad *jl, const cJSON *item, unsigned *line, unsigned *column)
+position_at(JsonLoad *jl, size_t off, unsigned *line, unsigned *column)
 {
-  size_t off = GPOINTER_TO_SIZE(g_hash_table_lookup(jl->where, item));
-  if (off == 0) {
-    *line = *column = 0;
-    return;
-  }
-  off--;
   /* binary search for the line holding 'off' */
   guint lo = 0, hi = jl->line_starts->len;
   while (hi - lo > 1) {
@@ -125,6 +144,32 @@ position_of(JsonLoad *jl, const cJSON *item, unsigned *line, unsigned *column)
   jl->last_off = off;
   jl->last_line = lo;
   jl->last_column = *column;
+}
+
+static void
+position_of(JsonLoad *jl, const cJSON *item, unsigned *line, unsigned *column)
+{
+  size_t off = GPOINTER_TO_SIZE(g_hash_table_lookup(jl->where, item));
+  if (off == 0) {
+    *line = *column = 0;
+    return;
+  }
+  position_at(jl, off - 1, line, column);
+}
+
+/* Reports each string that holds a NUL, where its \u0000 stands. */
+static void
+report_nuls(JsonLoad *jl, const GArray *nuls)
+{
+  for (guint i = 0; i < nuls->len; i++) {
+    const NulAt *nul = &g_array_index(nuls, NulAt, i);
+    unsigned line, column;
+    position_at(jl, nul->offset, &line, &column);
+    g_autofree char *field = nul->member ? g_utf8_strdown(nul->member, -1) : NULL;
+    kb_diag_list_add(jl->diags, KB_SEVERITY_ERROR, jl->path, line, column, field,
+                     "the %s holds a NUL character (\\u0000); expected text",
+                     nul->member ? "string" : "member name");
+  }
 }
 
 static GArray *
@@ -524,8 +569,10 @@ kb_i_load_json(const char *path, const KbLimits *limits, KbDiagList *diags)
   JsonLoad jl = { path, body, diags, builder, FALSE,
                   g_hash_table_new(g_direct_hash, g_direct_equal),
                   index_lines(body, len), 0, 0, 0 };
-  Locator lc = { body, len, 0, jl.where };
-  loc_value(&lc, root);
+  Locator lc = { body, len, 0, jl.where, g_array_new(FALSE, FALSE, sizeof(NulAt)) };
+  loc_value(&lc, root, NULL);
+  report_nuls(&jl, lc.nuls);
+  g_array_unref(lc.nuls);
   size_t rest = (size_t) (end - body);
   while (rest < len && strchr(" \t\r\n", body[rest]))
     rest++;

@@ -169,33 +169,42 @@ read_sheet(Sheet *sh)
   sh->header = NULL;
 }
 
-/* Reads a mapping file: for,kumu_type,kind (for: element or connection). */
+typedef struct {
+  const char *path;
+  KbDiagList *diags;
+  GArray *map;              /* of Mapping */
+  gboolean header_read;
+} MapFile;
+
+static gboolean
+on_map_record(const KbCsvRecord *rec, gpointer user_data)
+{
+  MapFile *mf = user_data;
+  if (!mf->header_read) {
+    mf->header_read = TRUE;
+    return TRUE;
+  }
+  if (rec->n_fields < 3) {
+    kb_diag_list_add(mf->diags, KB_SEVERITY_ERROR, mf->path, rec->line, 1, NULL,
+                     "expected three fields: for,kumu_type,kind");
+    return TRUE;
+  }
+  Mapping m = { g_ascii_strdown(rec->fields[1].text, -1), g_strdup(rec->fields[2].text) };
+  g_array_append_val(mf->map, m);
+  return TRUE;
+}
+
+/* Reads a mapping file, CSV as the sheets are: for,kumu_type,kind (for:
+ * element or connection). */
 static GArray *
 read_map(const char *path, KbDiagList *diags)
 {
-  GArray *map = g_array_new(FALSE, FALSE, sizeof(Mapping));
-  if (path == NULL)
-    return map;
-  g_autofree char *data = NULL;
-  gsize len = 0;
-  g_autoptr(GError) err = NULL;
-  if (!g_file_get_contents(path, &data, &len, &err)) {
-    kb_diag_list_add(diags, KB_SEVERITY_ERROR, path, 0, 0, NULL, "cannot read: %s", err->message);
-    return map;
+  MapFile mf = { path, diags, g_array_new(FALSE, FALSE, sizeof(Mapping)), FALSE };
+  if (path != NULL) {
+    char separator;
+    kb_i_csv_read_file(path, &separator, on_map_record, &mf, diags);
   }
-  g_auto(GStrv) lines = g_strsplit(data, "\n", -1);
-  for (unsigned i = 1; lines[0] && lines[i]; i++) {
-    g_auto(GStrv) f = g_strsplit(lines[i], ",", -1);
-    if (g_strv_length(f) < 3) {
-      if (*g_strstrip(lines[i]))
-        kb_diag_list_add(diags, KB_SEVERITY_ERROR, path, i + 1, 1, NULL,
-                         "expected three fields: for,kumu_type,kind");
-      continue;
-    }
-    Mapping m = { g_ascii_strdown(g_strstrip(f[1]), -1), g_strdup(g_strstrip(f[2])) };
-    g_array_append_val(map, m);
-  }
-  return map;
+  return mf.map;
 }
 
 KbDataset *

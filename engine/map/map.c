@@ -98,20 +98,59 @@ tint(const char *hex, double t)
 
 /* -------------------------------------------------------- spec writing */
 
-/* A text as a Graphviz label: Graphviz reads \\N, \\l and the like in
- * labels, so a backslash of the data is doubled. */
-static char *
-gv_escape(const char *text)
+/* How many times Graphviz reads backslash escapes in an attribute's value.
+ * In escString attributes (https://graphviz.org/docs/attr-types/escString/)
+ * it replaces \G, \N, \E, \T, \H and \L with the names of the graph, node,
+ * edge and its ends and the object's label, reads \n, \l and \r as line
+ * breaks and \\ as one backslash. Graphviz 2.43 reads the tooltips twice:
+ * first for their line breaks, where any other \x becomes x, then as an
+ * escString (a tooltip \\G shows the graph's name, \\\\G shows \G; see
+ * engine/render/README.md). Other attributes are read as they are. */
+static int
+escape_passes(const char *key)
 {
-  GString *s = g_string_new(NULL);
-  for (const char *p = text; *p; p++) {
-    if (*p == '\\')
-      g_string_append_c(s, '\\');
-    g_string_append_c(s, *p);
-  }
-  return g_string_free(s, FALSE);
+  static const char *const once[] = {
+    "label", "xlabel", "headlabel", "taillabel", "URL", "href", "edgeURL", "edgehref",
+    "labelURL", "labelhref", "headURL", "headhref", "tailURL", "tailhref", "target",
+    "edgetarget", "labeltarget", "headtarget", "tailtarget", "id",
+  };
+  static const char *const twice[] = {
+    "tooltip", "edgetooltip", "labeltooltip", "headtooltip", "tailtooltip",
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS(twice); i++)
+    if (strcmp(key, twice[i]) == 0)
+      return 2;
+  for (size_t i = 0; i < G_N_ELEMENTS(once); i++)
+    if (strcmp(key, once[i]) == 0)
+      return 1;
+  return 0;
 }
 
+/* Appends " key=value". Every value the map puts in an escString
+ * attribute is a text to show as it is (a label, a title, a tooltip: the
+ * data's, or the map's own, which hold no Graphviz escape), so here, and
+ * only here, each backslash is doubled once for each time Graphviz reads
+ * the value: the label a\Gb goes to Graphviz as a\\Gb and shows a\Gb, not
+ * the graph's name. */
+static void
+put_attr(GString *s, const char *key, const char *value)
+{
+  g_string_append_printf(s, " %s=", key);
+  int passes = escape_passes(key);
+  if (passes == 0 || strchr(value, '\\') == NULL) {
+    kb_i_append_quoted(s, value);
+    return;
+  }
+  GString *e = g_string_new(NULL);
+  for (const char *p = value; *p; p++) {
+    if (*p == '\\')
+      for (int k = 0; k < (1 << passes) - 1; k++)
+        g_string_append_c(e, '\\');
+    g_string_append_c(e, *p);
+  }
+  kb_i_append_quoted(s, e->str);
+  g_string_free(e, TRUE);
+}
 
 /* Appends " key=value" pairs from a NULL-terminated list; a NULL value
  * leaves its key out. */
@@ -121,10 +160,8 @@ put_attrs(GString *s, va_list ap)
   const char *k;
   while ((k = va_arg(ap, const char *)) != NULL) {
     const char *v = va_arg(ap, const char *);
-    if (v == NULL)
-      continue;
-    g_string_append_printf(s, " %s=", k);
-    kb_i_append_quoted(s, v);
+    if (v != NULL)
+      put_attr(s, k, v);
   }
   g_string_append_c(s, '\n');
 }
@@ -200,13 +237,10 @@ add_node(Map *m, const char *id, const char *label, double fontsize, ...)
   n.id = g_strdup(id);
   n.attrs = g_string_new(NULL);
   n.fontsize = fontsize;
-  g_autofree char *gv_label = gv_escape(label);
-  g_string_append(n.attrs, " label=");
-  kb_i_append_quoted(n.attrs, gv_label);
+  put_attr(n.attrs, "label", label);
   char fs[G_ASCII_DTOSTR_BUF_SIZE];
   g_ascii_formatd(fs, sizeof fs, "%.1f", fontsize);
-  g_string_append(n.attrs, " fontsize=");
-  kb_i_append_quoted(n.attrs, fs);
+  put_attr(n.attrs, "fontsize", fs);
   va_list ap;
   va_start(ap, fontsize);
   put_attrs(n.attrs, ap);
@@ -363,10 +397,9 @@ draw_node(Map *m, size_t node, gboolean focus)
   }
   if (focus)
     fontsize = 14;
-  g_autofree char *tip = gv_escape(n->description ? n->description : n->label);
   return add_node(m, n->id, n->label, fontsize, "shape", shape, "style", style, "color", colour,
                   "fillcolor", fill, "penwidth", focus ? "3" : NULL,
-                  "tooltip", tip, NULL);
+                  "tooltip", n->description ? n->description : n->label, NULL);
 }
 
 /* Draws a relation once, in its kind's style. */
@@ -431,8 +464,7 @@ begin(Map *m, const KbDataset *ds, const char *title, const char *layout, gboole
   /* Graphviz removes overlaps only where it places the nodes: where the
    * engine placed them, it has already made room, and overlap removal
    * would move pinned nodes */
-  g_autofree char *gv_title = gv_escape(title);
-  statement(m->spec, "graph", NULL, NULL, "layout", layout, "label", gv_title, "labelloc", "t",
+  statement(m->spec, "graph", NULL, NULL, "layout", layout, "label", title, "labelloc", "t",
             "fontsize", "22", "fontname", "DejaVu Sans", "overlap", placed ? NULL : "prism",
             "sep", placed ? NULL : "+6", "splines", "true", "outputorder", "edgesfirst",
             "pad", "0.3", "bgcolor", "white", NULL);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "klaverblad/terminal.h"
 #include "model/model_internal.h"
 
 /* The builder keeps as little per row as it can: the strings a node or
@@ -93,10 +94,11 @@ typedef struct {
 } PendingQuestion;
 
 /* The last text stored for a column: the next row with the same text there
- * shares the stored copy. */
+ * shares the stored copy, and what was found in it. */
 typedef struct {
   const char *s;             /* in the dataset's arena, or NULL */
   size_t len;
+  size_t control;            /* the offset of its first control character, or len */
 } Recent;
 
 #define MAX_COLUMNS 9        /* of any table */
@@ -404,28 +406,94 @@ store(KbBuilder *b, Text t)
   return t.s == NULL ? NULL : kb_i_arena_strndup(&b->ds->strings, t.s, t.len);
 }
 
-/* The same, sharing the copy made for the last row when the text is the same. */
-static char *
-store_recent(KbBuilder *b, Recent *recent, Text t)
+/* The offset of the first control character in the text, or t.len when it
+ * holds none: C0 (but, with 'in_text', a tab or a line feed, which free
+ * text may hold), DEL, and C1 (U+0080 to U+009F: 0xC2 0x80 to 0xC2 0x9F in
+ * UTF-8). */
+static size_t
+find_control_char(Text t, gboolean in_text)
 {
-  if (t.s == NULL)
-    return NULL;
-  if (recent->s == NULL || !text_equal(t, recent->s, recent->len)) {
-    recent->s = store(b, t);
-    recent->len = t.len;
+  /* eight bytes at a time over those that cannot start one: no byte below
+   * 0x20, no 0x7F, no 0xC2 (nearly every text; a word that might hold one
+   * is looked at byte by byte) */
+  const guint64 ones = G_GUINT64_CONSTANT(0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT(0x8080808080808080);
+  size_t i = 0;
+  for (; i + 8 <= t.len; i += 8) {
+    guint64 w, del, c2;
+    memcpy(&w, t.s + i, sizeof w);
+    del = w ^ (ones * 0x7F);
+    c2 = w ^ (ones * 0xC2);
+    if ((((w - ones * 0x20) & ~w) | ((del - ones) & ~del) | ((c2 - ones) & ~c2)) & highs)
+      break;
   }
-  return (char *) recent->s;
+  for (; i < t.len; i++) {
+    unsigned char c = (unsigned char) t.s[i];
+    if (c < 0x20 ? !(in_text && (c == '\t' || c == '\n'))
+                 : c == 0x7f || (c == 0xC2 && i + 1 < t.len
+                                 && (unsigned char) t.s[i + 1] >= 0x80
+                                 && (unsigned char) t.s[i + 1] <= 0x9F))
+      return i;
+  }
+  return t.len;
 }
 
 static gboolean
 has_control_chars(Text t)
 {
-  for (size_t i = 0; i < t.len; i++) {
-    unsigned char c = (unsigned char) t.s[i];
-    if (c < 0x20 || c == 0x7f)
-      return TRUE;
+  return find_control_char(t, FALSE) < t.len;
+}
+
+/* Warns that a text meant to be shown (a label, a title, a note) holds the
+ * control character at offset 'at': a terminal or a page would show an
+ * escape there, or act on it. */
+static void
+warn_control_char(KbBuilder *b, const KbRow *row, const KbCell *cell, const char *field, Text t,
+                  size_t at)
+{
+  char one[3] = { t.s[at], (unsigned char) t.s[at] == 0xC2 ? t.s[at + 1] : '\0', '\0' };
+  g_autofree char *shown = kb_terminal_escape(one);
+  kb_diag_list_add(b->diags, KB_SEVERITY_WARNING, row->file, cell->line, cell->column,
+                   field, "the text holds the control character %s; expected text without "
+                   "control characters (a tab and a line break are allowed)", shown);
+}
+
+/* A text to be shown, t, of 'cell', kept: a copy in the dataset's arena, or
+ * the copy made for the last row when the text is the same there
+ * ('recent'; NULL when the column shares none); NULL for none. A text
+ * holding a control character is warned about, found once per copy. */
+static inline char *
+keep_text(KbBuilder *b, const KbRow *row, const KbCell *cell, Text t, Recent *recent)
+{
+  if (t.s == NULL)
+    return NULL;
+  if (recent != NULL && recent->s != NULL && text_equal(t, recent->s, recent->len)) {
+    if (recent->control < recent->len)
+      warn_control_char(b, row, cell, cell->name, t, recent->control);
+    return (char *) recent->s;
   }
-  return FALSE;
+  size_t at = find_control_char(t, TRUE);
+  if (at < t.len)
+    warn_control_char(b, row, cell, cell->name, t, at);
+  char *s = store(b, t);
+  if (recent != NULL)
+    *recent = (Recent) { s, t.len, at };
+  return s;
+}
+
+/* The same warning for the texts of a row of dataset.csv or questions.csv:
+ * the cells 'names' (NULL-terminated). A dataset.csv value is named by its
+ * key ('key'), as its other diagnostics are ("title"). */
+static void
+warn_control_columns(KbBuilder *b, const KbRow *row, const char *const *names, const char *key)
+{
+  for (const char *const *name = names; *name != NULL; name++) {
+    const KbCell *c = row_cell(row, *name);
+    Text t = cell_text(c);
+    size_t at = find_control_char(t, TRUE);
+    if (at < t.len)
+      warn_control_char(b, row, c, key && strcmp(*name, "value") == 0 ? key : c->name, t, at);
+  }
 }
 
 /* strcmp(a, b) == 0 for the short names of columns, without a call. */
@@ -482,6 +550,14 @@ static const KbCell *
 layout_cell(const Layout *lay, const KbRow *row, int column)
 {
   return lay->first[column] < 0 ? NULL : &row->cells[lay->first[column]];
+}
+
+/* The text of the row's cell for 'column', kept as keep_text() keeps it. */
+static inline char *
+keep_column(KbBuilder *b, const Layout *lay, const KbRow *row, int column, Recent *recent)
+{
+  const KbCell *cell = layout_cell(lay, row, column);
+  return keep_text(b, row, cell, cell_text(cell), recent);
 }
 
 /* Levenshtein distance between a and b (ASCII letters in any case alike),
@@ -680,7 +756,7 @@ collect_attrs(KbBuilder *b, const Layout *lay, const KbRow *row, size_t *n_out)
       continue;
     Text value = { row->cells[i].value, strlen(row->cells[i].value) };   /* untrimmed */
     attrs[k].key = (char *) lay->keys[i];
-    attrs[k].value = store_recent(b, &lay->values[i], value);
+    attrs[k].value = keep_text(b, row, &row->cells[i], value, &lay->values[i]);
     k++;
   }
   return attrs;
@@ -818,16 +894,18 @@ add_node_row(KbBuilder *b, const KbRow *row)
   KbNode node = { 0 };
   node.id = store(b, id_text);
   node.kind = kind;
-  node.label = store(b, cell_text(layout_cell(lay, row, NODE_LABEL)));
+  node.label = keep_column(b, lay, row, NODE_LABEL, NULL);
   if (node.label == NULL)
     node.label = node.id;
-  node.description = store_recent(b, &recent[NODE_DESCRIPTION],
-                                  cell_text(layout_cell(lay, row, NODE_DESCRIPTION)));
-  node.website = store_recent(b, &recent[NODE_WEBSITE],
-                              cell_text(layout_cell(lay, row, NODE_WEBSITE)));
-  node.source = store_recent(b, &recent[NODE_SOURCE],
-                             cell_text(layout_cell(lay, row, NODE_SOURCE)));
-  node.tags = split_tags(b, cell_text(layout_cell(lay, row, NODE_TAGS)));
+  node.description = keep_column(b, lay, row, NODE_DESCRIPTION, &recent[NODE_DESCRIPTION]);
+  node.website = keep_column(b, lay, row, NODE_WEBSITE, &recent[NODE_WEBSITE]);
+  node.source = keep_column(b, lay, row, NODE_SOURCE, &recent[NODE_SOURCE]);
+  const KbCell *tags_cell = layout_cell(lay, row, NODE_TAGS);
+  Text tags = cell_text(tags_cell);
+  size_t tags_control = find_control_char(tags, TRUE);
+  if (tags_control < tags.len)
+    warn_control_char(b, row, tags_cell, "tags", tags, tags_control);
+  node.tags = split_tags(b, tags);
   /* the sector's node when one has its id already; checked in finish() */
   node.sector = sector.s != NULL ? find_text(b, 2, sector) : KB_NO_NODE;
   node.attrs = collect_attrs(b, lay, row, &node.n_attrs);
@@ -987,10 +1065,9 @@ add_relation_row(KbBuilder *b, const KbRow *row)
   rel.since = years[0];
   rel.until = years[1];
   rel.weight = weight;
-  rel.label = store_recent(b, &recent[REL_LABEL], cell_text(layout_cell(lay, row, REL_LABEL)));
-  rel.source = store_recent(b, &recent[REL_SOURCE],
-                            cell_text(layout_cell(lay, row, REL_SOURCE)));
-  rel.note = store_recent(b, &recent[REL_NOTE], cell_text(layout_cell(lay, row, REL_NOTE)));
+  rel.label = keep_column(b, lay, row, REL_LABEL, &recent[REL_LABEL]);
+  rel.source = keep_column(b, lay, row, REL_SOURCE, &recent[REL_SOURCE]);
+  rel.note = keep_column(b, lay, row, REL_NOTE, &recent[REL_NOTE]);
   rel.attrs = collect_attrs(b, lay, row, &rel.n_attrs);
   rel.origin.file = kb_i_dataset_intern_file(b->ds, row->file);
   rel.origin.line = row->line;
@@ -1032,6 +1109,8 @@ add_meta_row(KbBuilder *b, const KbRow *row)
           "appear once", key, m->line);
     return;
   }
+  static const char *const meta_texts[] = { "value", "source", NULL };
+  warn_control_columns(b, row, meta_texts, lower);
   PendingMeta m = { 0 };
   m.key = g_steal_pointer(&lower);
   g_hash_table_insert(b->meta_keys, m.key, GUINT_TO_POINTER(b->meta->len + 1));
@@ -1092,6 +1171,8 @@ add_question_row(KbBuilder *b, const KbRow *row)
   }
   if (!ok)
     return;
+  static const char *const question_texts[] = { "question", "source", NULL };
+  warn_control_columns(b, row, question_texts, NULL);
   PendingQuestion pq = { 0 };
   pq.q.id = g_steal_pointer(&id);
   pq.q.kind = kind;

@@ -4,8 +4,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/escape.h"
 #include "klaverblad/model.h"
 #include "klaverblad/output.h"
+#include "klaverblad/terminal.h"
 
 typedef struct {
   char *key;
@@ -257,25 +259,49 @@ underline(GString *out, const char *text, char c)
   g_string_append_c(out, '\n');
 }
 
+/* A line of text with a rule under it as long as the text; the text's
+ * control characters shown as escapes. */
+static void
+heading(GString *out, const char *text, char c)
+{
+  g_autofree char *shown = kb_terminal_escape(text);
+  g_string_append_printf(out, "%s\n", shown);
+  underline(out, shown, c);
+}
+
+/* A cell as a table shows it: text with its control characters, line
+ * breaks included, as escapes, so that the columns stay aligned. */
+static char *
+cell_shown(const Column *col, const Cell *cell)
+{
+  char *t = cell_string(col, cell, FALSE);
+  if (col->type != KB_COLUMN_TEXT)
+    return t;
+  char *shown = kb_terminal_escape(t);
+  g_free(t);
+  return shown;
+}
+
 static void
 render_sheet_table(GString *out, const KbSheet *s)
 {
   size_t ncol = s->columns->len, nrow = kb_sheet_row_count(s);
-  if (s->heading) {
-    g_string_append_printf(out, "%s\n", s->heading);
-    underline(out, s->heading, '-');
-  }
+  if (s->heading)
+    heading(out, s->heading, '-');
   if (nrow == 0) {
     g_string_append(out, "(none)\n");
     return;
   }
   size_t *width = g_new0(size_t, ncol);
   char **text = g_new0(char *, ncol * nrow);
-  for (size_t c = 0; c < ncol; c++)
-    width[c] = g_utf8_strlen(COLUMN(s, c)->heading, -1);
+  g_auto(GStrv) head = g_new0(char *, ncol + 1);
+  for (size_t c = 0; c < ncol; c++) {
+    head[c] = kb_terminal_escape(COLUMN(s, c)->heading);
+    width[c] = g_utf8_strlen(head[c], -1);
+  }
   for (size_t r = 0; r < nrow; r++)
     for (size_t c = 0; c < ncol; c++) {
-      text[r * ncol + c] = cell_string(COLUMN(s, c), CELL(s, r, c), FALSE);
+      text[r * ncol + c] = cell_shown(COLUMN(s, c), CELL(s, r, c));
       width[c] = MAX(width[c], (size_t) g_utf8_strlen(text[r * ncol + c], -1));
     }
   for (size_t r = 0; r <= nrow + 1; r++) {
@@ -285,7 +311,7 @@ render_sheet_table(GString *out, const KbSheet *s)
       const char *t;
       g_autofree char *rule = NULL;
       if (r == 0)
-        t = col->heading;
+        t = head[c];
       else if (r == 1) {
         rule = g_strnfill(width[c], '-');
         t = rule;
@@ -317,40 +343,70 @@ render_sheet_table(GString *out, const KbSheet *s)
 static void
 render_table(GString *out, const KbDoc *doc)
 {
-  g_string_append_printf(out, "%s\n", doc->title);
-  underline(out, doc->title, '=');
+  heading(out, doc->title, '=');
   for (guint i = 0; i < doc->blocks->len; i++) {
     const Block *b = &g_array_index(doc->blocks, Block, i);
     g_string_append_c(out, '\n');
-    if (b->sheet)
+    if (b->sheet) {
       render_sheet_table(out, b->sheet);
-    else
-      g_string_append_printf(out, "%s\n", b->text);
+    } else {
+      kb_terminal_append(out, b->text);
+      g_string_append_c(out, '\n');
+    }
   }
 }
 
 /* -- csv */
 
-void
-kb_csv_append_field(GString *out, const char *s)
+/* Appends one field; with 'guard', a text that a spreadsheet would run as
+ * a formula gets a ' before it. */
+static void
+csv_field(GString *out, const char *s, gboolean guard)
 {
   /* one pass over the field (ids and names are short: a call of strpbrk
-   * costs more than the loop) */
+   * costs more than the loop), the characters that need quotes marked in a
+   * table */
+  static const guint8 special[256] = { [','] = 1, [';'] = 1, ['"'] = 1, ['\r'] = 1, ['\n'] = 1 };
   size_t len = 0;
-  gboolean quote = FALSE;
+  guint8 quote = 0;
   for (; s[len] != '\0'; len++)
-    quote |= s[len] == ',' || s[len] == '"' || s[len] == '\r' || s[len] == '\n';
-  if (!quote && (len == 0 || (s[0] != ' ' && s[len - 1] != ' '))) {
+    quote |= special[(unsigned char) s[len]];
+  /* every character that can start a formula, ' too, is '@' or below: a
+   * text starting with a letter is passed at once */
+  gboolean prefix = guard && (unsigned char) s[0] <= '@' && kb_i_csv_formula_like(s, len);
+  /* a reader trims blanks around a field that is not quoted */
+  if (len > 0)
+    quote |= s[len - 1] == ' ' || s[len - 1] == '\t'
+             || (!prefix && (s[0] == ' ' || s[0] == '\t'));
+  if (!quote) {
+    if (prefix)
+      g_string_append_c(out, '\'');
     g_string_append_len(out, s, (gssize) len);
     return;
   }
   g_string_append_c(out, '"');
+  if (prefix)
+    g_string_append_c(out, '\'');
   for (const char *p = s; *p; p++) {
     if (*p == '"')
       g_string_append_c(out, '"');
     g_string_append_c(out, *p);
   }
   g_string_append_c(out, '"');
+}
+
+void
+kb_csv_append_text(GString *out, const char *text)
+{
+  g_return_if_fail(out != NULL && text != NULL);
+  csv_field(out, text, TRUE);
+}
+
+void
+kb_csv_append_raw(GString *out, const char *value)
+{
+  g_return_if_fail(out != NULL && value != NULL);
+  csv_field(out, value, FALSE);
 }
 
 static void
@@ -360,7 +416,7 @@ csv_sheet(GString *out, const KbSheet *s)
   for (size_t c = 0; c < ncol; c++) {
     if (c)
       g_string_append_c(out, ',');
-    kb_csv_append_field(out, COLUMN(s, c)->key);
+    kb_csv_append_text(out, COLUMN(s, c)->key);
   }
   g_string_append(out, "\r\n");
   for (size_t r = 0; r < nrow; r++) {
@@ -368,7 +424,7 @@ csv_sheet(GString *out, const KbSheet *s)
       if (c)
         g_string_append_c(out, ',');
       g_autofree char *t = cell_string(COLUMN(s, c), CELL(s, r, c), TRUE);
-      kb_csv_append_field(out, t);
+      csv_field(out, t, !is_numeric(COLUMN(s, c)));
     }
     g_string_append(out, "\r\n");
   }
@@ -461,16 +517,22 @@ render_json(GString *out, const KbDoc *doc)
 
 /* -- markdown */
 
+/* Text in Markdown: a line break as <br> (which keeps a table row whole),
+ * other control characters as escapes, and Markdown's own characters
+ * escaped with a backslash. */
 static void
 md_cell(GString *out, const char *s)
 {
-  for (const char *p = s; *p; p++) {
-    if (*p == '|' || *p == '\\' || *p == '*' || *p == '_' || *p == '`' || *p == '<')
-      g_string_append_c(out, '\\');
-    if (*p == '\n')
+  g_auto(GStrv) lines = g_strsplit(s, "\n", -1);
+  for (char **line = lines; *line != NULL; line++) {
+    if (line != lines)
       g_string_append(out, "<br>");
-    else
+    g_autofree char *shown = kb_terminal_escape(*line);
+    for (const char *p = shown; *p; p++) {
+      if (*p == '|' || *p == '\\' || *p == '*' || *p == '_' || *p == '`' || *p == '<')
+        g_string_append_c(out, '\\');
       g_string_append_c(out, *p);
+    }
   }
 }
 

@@ -173,6 +173,40 @@ START_TEST(organisations_need_a_sector_where_the_data_has_sectors)
 }
 END_TEST
 
+/* A text to be shown that holds a control character is warned about at its
+ * cell, naming the first; a tab or a line break in a text is no warning;
+ * an id with one, C1 included, is an error. Positions: cells at column
+ * 10 * field + 1. */
+START_TEST(control_characters_in_texts_are_warned_about)
+{
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  const char *nodes[] = { "id,kind,label,description,extra",
+                          "a,network,\033[31mA,two\tlines\nok,x\xc2\x9by",
+                          "b\xc2\x9b,network,,,", "c,network,\x7f,,", NULL };
+  const char *rels[] = { "from,to,kind,label,note", "a,c,partner_of,\rx,n\007", NULL };
+  g_autoptr(KbDataset) ds = build(diags, nodes, rels, TRUE);
+  ck_assert_uint_eq(kb_diag_list_length(diags), 5);
+  const char *expected = "expected text without control characters (a tab and a line break are "
+                         "allowed)";
+  g_autofree char *d0 = g_strdup_printf("n.csv:2:21: warning: label: the text holds the control "
+                                        "character \\x1B; %s", expected);
+  g_autofree char *d1 = g_strdup_printf("n.csv:2:41: warning: extra: the text holds the control "
+                                        "character \\u009B; %s", expected);
+  g_autofree char *d3 = g_strdup_printf("n.csv:4:21: warning: label: the text holds the control "
+                                        "character \\x7F; %s", expected);
+  /* the label's CR is trimmed with the blanks around it: nothing to say */
+  g_autofree char *d4 = g_strdup_printf("r.csv:2:41: warning: note: the text holds the control "
+                                        "character \\x07; %s", expected);
+  assert_diag(diags, 0, d0);
+  assert_diag(diags, 1, d1);
+  assert_diag(diags, 2, "n.csv:3:1: error: id: id contains a control character; expected plain "
+                        "text");
+  assert_diag(diags, 3, d3);
+  assert_diag(diags, 4, d4);
+  ck_assert_str_eq(kb_dataset_node(ds, 0)->label, "\033[31mA");   /* kept as it is */
+}
+END_TEST
+
 START_TEST(isolated_nodes_are_warned_about)
 {
   g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
@@ -455,6 +489,7 @@ builder_suite(void)
   tcase_add_test(tc, rows_may_name_their_cells_in_any_order);
   tcase_add_test(tc, a_repeated_relation_is_warned_about_once_per_repeat);
   tcase_add_test(tc, cells_far_from_their_row_start_keep_their_positions);
+  tcase_add_test(tc, control_characters_in_texts_are_warned_about);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -137,6 +137,91 @@ START_TEST(fields_are_read_in_place_up_to_the_last_byte)
 }
 END_TEST
 
+START_TEST(a_quote_before_a_formula_is_taken_away)
+{
+  /* one ' is taken away exactly when the rest is ^'*[=+\-@\t\r]: the rule
+   * of kb_csv_append_text(), read back */
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  gboolean ok;
+  g_autoptr(GPtrArray) recs = parse("'=x,'x,''=y,\"'-1\",',''',\"'\t\", '+1 ,=z,'@,a'=\n",
+                                    &ok, diags);
+  ck_assert(ok);
+  ck_assert_str_eq(REC(0), "@1 1:1==x 1:5='x 1:8='=y 1:13=-1 1:19=' 1:21=''' 1:25=\t "
+                           "1:31=+1 1:36==z 1:39=@ 1:42=a'=");
+}
+END_TEST
+
+/* Field texts collected whole, in order. */
+static gboolean
+collect_second_fields(const KbCsvRecord *rec, gpointer user_data)
+{
+  GPtrArray *out = user_data;
+  g_ptr_array_add(out, rec->n_fields == 2 ? g_strndup(rec->fields[1].text, rec->fields[1].len)
+                                          : g_strdup("(not two fields)"));
+  return TRUE;
+}
+
+/* Every string of up to 4 characters drawn from the characters that matter
+ * (quotes, formula starts, blanks, line ends, separators) is written by
+ * kb_csv_append_text() and read back by the reader exactly as it was, and
+ * no field as written starts with what a spreadsheet would run. A CR LF
+ * pair is left out: inside quotes the reader takes it for a line feed, as
+ * spreadsheets write one. */
+START_TEST(every_text_written_is_read_back_as_it_was)
+{
+  static const char alphabet[] = "'=+-@\t\r\n ,;\"a";
+  const size_t k = sizeof alphabet - 1;
+  GPtrArray *texts = g_ptr_array_new_with_free_func(g_free);
+  GString *csv = g_string_new(NULL);
+  char s[5];
+  for (size_t len = 0; len <= 4; len++) {
+    size_t count = 1;
+    for (size_t i = 0; i < len; i++)
+      count *= k;
+    for (size_t n = 0; n < count; n++) {
+      size_t x = n;
+      for (size_t i = 0; i < len; i++, x /= k)
+        s[i] = alphabet[x % k];
+      s[len] = '\0';
+      if (strstr(s, "\r\n") != NULL)
+        continue;
+      g_ptr_array_add(texts, g_strdup(s));
+      size_t at = csv->len + 2;
+      g_string_append(csv, "x,");
+      kb_csv_append_text(csv, s);
+      const char *field = csv->str + at + (csv->str[at] == '"');
+      ck_assert_msg(strchr("=+-@\t\r", *field) == NULL || *field == '\0',
+                    "written as a formula: '%s'", csv->str + at);
+      g_string_append(csv, "\r\n");
+    }
+  }
+  /* 13^0 + ... + 13^4 strings, less those holding CR LF: 1 of length 2,
+   * 2 * 13 of length 3, 3 * 13^2 - 1 of length 4 (CR LF CR LF counted twice) */
+  ck_assert_uint_eq(texts->len, 1 + 13 + 169 + 2197 + 28561 - (1 + 26 + 506));
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  GPtrArray *read = g_ptr_array_new_with_free_func(g_free);
+  ck_assert(kb_i_csv_parse("t.csv", csv->str, csv->len, ',', collect_second_fields, read, diags));
+  ck_assert_uint_eq(kb_diag_list_length(diags), 0);
+  ck_assert_uint_eq(read->len, texts->len);
+  for (guint i = 0; i < texts->len; i++)
+    ck_assert_str_eq(g_ptr_array_index(read, i), g_ptr_array_index(texts, i));
+  g_ptr_array_unref(read);
+  g_ptr_array_unref(texts);
+  g_string_free(csv, TRUE);
+}
+END_TEST
+
+START_TEST(a_header_written_with_semicolons_is_read_with_commas)
+{
+  /* a field holding semicolons is quoted, so that the header still has
+   * more commas outside quotes */
+  g_autoptr(GString) header = g_string_new("id,");
+  kb_csv_append_text(header, "a;b;c");
+  ck_assert_str_eq(header->str, "id,\"a;b;c\"");
+  ck_assert_int_eq(kb_i_csv_detect_separator(header->str, header->len), ',');
+}
+END_TEST
+
 START_TEST(an_unclosed_quote_is_reported_where_it_opened)
 {
   g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
@@ -313,6 +398,9 @@ csv_suite(void)
   tcase_add_test(tc, text_check_reports_each_bad_line);
   tcase_add_test(tc, text_check_accepts_a_bom_and_utf8);
   tcase_add_test(tc, files_read_in_chunks_read_as_whole_files);
+  tcase_add_test(tc, a_quote_before_a_formula_is_taken_away);
+  tcase_add_test(tc, every_text_written_is_read_back_as_it_was);
+  tcase_add_test(tc, a_header_written_with_semicolons_is_read_with_commas);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -231,6 +231,42 @@ START_TEST(json_syntax_errors_have_a_position)
 }
 END_TEST
 
+/* A string holding \u0000 is an error where the escape stands, in a value,
+ * a member's name or a tag; an escaped backslash before u0000 is no NUL.
+ * Columns counted with Python's str.index on the lines below, plus one. */
+START_TEST(json_strings_holding_nul_are_errors)
+{
+  g_autofree char *dir = g_dir_make_tmp("kb-nul-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename(dir, "nul.json", NULL);
+  const char *text =
+    "{\"nodes\": [\n"
+    " {\"id\": \"a\", \"kind\": \"organisation\", \"sector\": \"s\", \"label\": \"a\\u0000b\"},\n"
+    " {\"id\": \"s\", \"kind\": \"sector\", \"source\": \"x\\\\u0000 \\\\\\u0000y\", "
+    "\"ke\\u0000y\": 1},\n"
+    " {\"id\": \"t\", \"kind\": \"theme\", \"tags\": [\"p\", \"q\\u0000\"]}\n"
+    "], \"relations\": []}\n";
+  ck_assert(g_file_set_contents(path, text, -1, NULL));
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  g_autoptr(KbDataset) ds = kb_dataset_load(path, KB_FORMAT_AUTO, diags, NULL);
+  ck_assert(ds != NULL);
+  ck_assert_uint_eq(kb_diag_list_count(diags, KB_SEVERITY_ERROR), 4);
+  kb_diag_list_sort(diags);
+  static const char *const expected[] = {
+    ":2:64: error: label: the string holds a NUL character (\\u0000); expected text",
+    ":3:54: error: source: the string holds a NUL character (\\u0000); expected text",
+    ":3:67: error: the member name holds a NUL character (\\u0000); expected text",
+    ":4:47: error: tags: the string holds a NUL character (\\u0000); expected text",
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS(expected); i++) {
+    g_autofree char *line = kb_diag_format(kb_diag_list_get(diags, i));
+    g_autofree char *want = g_strconcat(path, expected[i], NULL);
+    ck_assert_str_eq(line, want);
+  }
+  g_remove(path);
+  g_rmdir(dir);
+}
+END_TEST
+
 START_TEST(an_unreadable_path_fails_the_call)
 {
   g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
@@ -365,6 +401,7 @@ load_suite(void)
   tcase_add_test(tc, formats_are_detected);
   tcase_add_test(tc, edge_lists_make_organisations_and_partnerships);
   tcase_add_test(tc, json_syntax_errors_have_a_position);
+  tcase_add_test(tc, json_strings_holding_nul_are_errors);
   tcase_add_test(tc, an_unreadable_path_fails_the_call);
   tcase_add_test(tc, an_input_larger_than_memory_fails_the_call);
   tcase_add_test(tc, kumu_files_larger_than_memory_fail_the_call);

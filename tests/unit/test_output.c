@@ -3,6 +3,7 @@
 #include "kb_test.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <klaverblad.h>
 
@@ -123,6 +124,143 @@ START_TEST(small_values_keep_two_digits)
 }
 END_TEST
 
+/* What a terminal shows instead of a control character: C0 and DEL as
+ * \xHH, C1 (U+0080 to U+009F) as \u00HH, a byte that is not UTF-8 as \xHH;
+ * each expected text written out by hand from the code points. */
+START_TEST(terminal_text_shows_controls_as_escapes)
+{
+  static const struct {
+    const char *in, *out;
+  } cases[] = {
+    { "plain text, a \\ and ~", "plain text, a \\ and ~" },
+    { "\033]0;pwned\007", "\\x1B]0;pwned\\x07" },                       /* window title */
+    { "\033[31mred", "\\x1B[31mred" },                                  /* colour */
+    { "a\tb\nc\rd\x7f", "a\\x09b\\x0Ac\\x0Dd\\x7F" },
+    { "\x01\x1f", "\\x01\\x1F" },
+    { "\xc2\x9b" "31m", "\\u009B31m" },                                  /* U+009B, CSI */
+    { "\xc2\x80\xc2\x85\xc2\x9f", "\\u0080\\u0085\\u009F" },
+    { "Roemeni\xc3\xab\xc2\xa0\xe2\x82\xac", "Roemeni\xc3\xab\xc2\xa0\xe2\x82\xac" },  /* ë, U+00A0, € */
+    { "\xff" "x\xc2", "\\xFFx\\xC2" },                                   /* not UTF-8 */
+    { "\xc0\x80", "\\xC0\\x80" },                                        /* an overlong NUL */
+    { "", "" },
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+    g_autofree char *t = kb_terminal_escape(cases[i].in);
+    ck_assert_str_eq(t, cases[i].out);
+  }
+}
+END_TEST
+
+/* Controls in the title, a paragraph, headings and cells: a table shows
+ * them as escapes, a line break in a cell too, so the columns stay aligned
+ * (the widths counted by hand on the escaped texts: 9 and 5). */
+static KbDoc *
+controls_sample(void)
+{
+  KbDoc *doc = kb_doc_new("T\033[2J");
+  kb_doc_add_text(doc, "about", "p\033]0;x\007");
+  KbSheet *s = kb_doc_add_sheet(doc, "rows", "H\xc2\x9b");
+  kb_sheet_add_column(s, "name", "Name", KB_COLUMN_TEXT, 0);
+  kb_sheet_add_column(s, "n", "N\007", KB_COLUMN_INT, 0);
+  kb_sheet_begin_row(s);
+  kb_sheet_put_text(s, "a\nb");
+  kb_sheet_put_int(s, 1);
+  kb_sheet_begin_row(s);
+  kb_sheet_put_text(s, "\033[31mc");
+  kb_sheet_put_int(s, 22);
+  return doc;
+}
+
+START_TEST(table_and_markdown_show_controls_as_escapes)
+{
+  g_autoptr(KbDoc) doc = controls_sample();
+  g_autofree char *t = kb_doc_render(doc, KB_OUTPUT_TABLE);
+  ck_assert_str_eq(t,
+    "T\\x1B[2J\n"
+    "========\n"
+    "\n"
+    "p\\x1B]0;x\\x07\n"
+    "\n"
+    "H\\u009B\n"
+    "-------\n"
+    "Name       N\\x07\n"
+    "---------  -----\n"
+    "a\\x0Ab         1\n"
+    "\\x1B[31mc     22\n");
+  /* Markdown: a line break as <br>, other controls as escapes, whose
+   * backslash Markdown wants escaped */
+  g_autofree char *md = kb_doc_render(doc, KB_OUTPUT_MD);
+  ck_assert_str_eq(md,
+    "# T\\\\x1B[2J\n"
+    "\n"
+    "p\\\\x1B]0;x\\\\x07\n"
+    "\n"
+    "## H\\\\u009B\n"
+    "\n"
+    "| Name | N\\\\x07 |\n"
+    "| --- | ---: |\n"
+    "| a<br>b | 1 |\n"
+    "| \\\\x1B[31mc | 22 |\n");
+  /* CSV and JSON keep the data as it is */
+  g_autofree char *c = kb_doc_render(doc, KB_OUTPUT_CSV);
+  ck_assert_str_eq(c, "name,n\r\n\"a\nb\",1\r\n\033[31mc,22\r\n");
+  g_autofree char *j = kb_doc_render(doc, KB_OUTPUT_JSON);
+  ck_assert(strstr(j, "\"a\\nb\"") != NULL && strstr(j, "\"\\u001b[31mc\"") != NULL);
+}
+END_TEST
+
+/* A text cell that a spreadsheet would run as a formula gets a ' (OWASP's
+ * advice on CSV injection), a number cell never; each field written out by
+ * hand from the rules in output.h. */
+START_TEST(csv_text_that_a_spreadsheet_would_run_gets_a_quote)
+{
+  static const struct {
+    const char *text, *field;
+  } cases[] = {
+    { "=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"" },
+    { "=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0" },
+    { "@SUM(1+1)", "'@SUM(1+1)" },
+    { "+1+1", "'+1+1" },
+    { "-1+1", "'-1+1" },
+    { "-0.25", "'-0.25" },            /* text, though it looks like a number */
+    { "\tx", "'\tx" },
+    { "\rx", "\"'\rx\"" },
+    { "'=already", "''=already" },
+    { "''@", "'''@" },
+    { "'x", "'x" },                   /* no formula after the quote: as it is */
+    { "'", "'" },
+    { "a=b", "a=b" },
+    { " =x", "\" =x\"" },             /* a space first: quoted, and no formula */
+    { "x\t", "\"x\t\"" },             /* a reader trims an unquoted tab */
+    { "a;b", "\"a;b\"" },             /* a semicolon reader keeps it whole */
+    { "", "" },
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+    g_autoptr(GString) out = g_string_new(NULL);
+    kb_csv_append_text(out, cases[i].text);
+    ck_assert_str_eq(out->str, cases[i].field);
+  }
+  g_autoptr(GString) raw = g_string_new(NULL);
+  kb_csv_append_raw(raw, "-0.25");
+  g_string_append_c(raw, ',');
+  kb_csv_append_raw(raw, "x\t");
+  ck_assert_str_eq(raw->str, "-0.25,\"x\t\"");
+
+  /* in a sheet: text cells guarded, number cells left numbers */
+  g_autoptr(KbDoc) doc = kb_doc_new("t");
+  KbSheet *s = kb_doc_add_sheet(doc, "v", "V");
+  kb_sheet_add_column(s, "label", "Label", KB_COLUMN_TEXT, 0);
+  kb_sheet_add_column(s, "x", "X", KB_COLUMN_NUMBER, 2);
+  kb_sheet_add_column(s, "n", "N", KB_COLUMN_INT, 0);
+  kb_sheet_begin_row(s);
+  kb_sheet_put_text(s, "-1+1");
+  kb_sheet_put_number(s, -0.25);
+  kb_sheet_put_int(s, -3);
+  g_autofree char *c = kb_doc_render(doc, KB_OUTPUT_CSV);
+  ck_assert_str_eq(c, "label,x,n\r\n'-1+1,-0.25,-3\r\n");
+}
+END_TEST
+
 START_TEST(formats_parse)
 {
   KbOutputFormat f;
@@ -143,6 +281,9 @@ output_suite(void)
   tcase_add_test(tc, markdown);
   tcase_add_test(tc, small_values_keep_two_digits);
   tcase_add_test(tc, formats_parse);
+  tcase_add_test(tc, terminal_text_shows_controls_as_escapes);
+  tcase_add_test(tc, table_and_markdown_show_controls_as_escapes);
+  tcase_add_test(tc, csv_text_that_a_spreadsheet_would_run_gets_a_quote);
   suite_add_tcase(s, tc);
   return s;
 }

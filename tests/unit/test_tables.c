@@ -44,8 +44,8 @@ START_TEST(synergy_reasons_in_dutch)
   g_autofree char *csv = kb_sheet_render_csv(kb_doc_sheet(doc, 0));
   /* kite: a and g share b, d and f (NetworkX's adamic_adar_index 1.90079308156) */
   ck_assert_str_eq(csv, "rank,a,a_sector,b,b_sector,score,reasons\r\n"
-                        "1,a,,g,,1.90079308156,beide verbonden met b; beide verbonden met f; "
-                        "beide verbonden met d\r\n");
+                        "1,a,,g,,1.90079308156,\"beide verbonden met b; beide verbonden met f; "
+                        "beide verbonden met d\"\r\n");
   g_autofree char *html = kb_sheet_render_html(kb_doc_sheet(doc, 0), 0, TRUE, "meer");
   ck_assert(strstr(html, "<td class=\"num\">1,901</td>") != NULL);
   ck_assert(strstr(html, "<th>waarom</th>") != NULL);

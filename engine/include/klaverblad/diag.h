@@ -47,7 +47,9 @@ const KbDiag *kb_diag_list_get(const KbDiagList *list, size_t i);
  * the order in which they were added. */
 void kb_diag_list_sort(KbDiagList *list);
 
-/* Returns a new string "file:line:column: error: field: message". */
+/* Returns a new string "file:line:column: error: field: message", one line
+ * that a terminal shows as it is: control characters in the file name,
+ * field or message are shown as kb_terminal_escape() shows them. */
 char *kb_diag_format(const KbDiag *diag);
 
 G_END_DECLS

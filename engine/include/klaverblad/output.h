@@ -61,12 +61,24 @@ const KbSheet *kb_doc_sheet(const KbDoc *doc, size_t i);
 const char *kb_sheet_key(const KbSheet *sheet);
 const char *kb_sheet_heading(const KbSheet *sheet);
 
-/* Returns a new string: one sheet as CSV (RFC 4180, CRLF line ends). */
+/* Returns a new string: one sheet as CSV (RFC 4180, CRLF line ends; text
+ * cells as kb_csv_append_text() writes them). */
 char *kb_sheet_render_csv(const KbSheet *sheet);
-/* Appends one CSV field (RFC 4180: quoted when it holds a comma, a quote,
- * a line end or spaces at either end) and one number as CSV and JSON carry
- * it (12 significant digits), for writers that stream rows. */
-void kb_csv_append_field(GString *out, const char *text);
+/* Appends one CSV field of text, for writers that stream rows. A text that
+ * a spreadsheet would run as a formula -- its first character, after any
+ * single quotes, is =, +, -, @, a tab or a carriage return -- gets a single
+ * quote before it ("=SUM(A1)" is written '=SUM(A1), "'=x" ''=x), as OWASP
+ * advises against CSV injection; klaverblad's CSV readers take that quote
+ * away again, so the text reads back as it was. The field is quoted
+ * (RFC 4180: in double quotes, a quote doubled) when it holds a comma, a
+ * semicolon, a quote or a line end, or begins or ends with a space or a
+ * tab. */
+void kb_csv_append_text(GString *out, const char *text);
+/* Appends one CSV field as it is, quoted as kb_csv_append_text() quotes:
+ * for a value that is not text, such as a number ("-0.25" stays a number
+ * in a spreadsheet). */
+void kb_csv_append_raw(GString *out, const char *value);
+/* Appends one number as CSV and JSON carry it (12 significant digits). */
 void kb_csv_append_number(GString *out, double value);
 
 /* Returns a new string: one sheet as an HTML table, every value escaped.

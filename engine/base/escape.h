@@ -1,0 +1,16 @@
+/* escape.h -- the rules shared by writers and readers of text that another
+ * program interprets (library-internal). */
+#ifndef KB_BASE_ESCAPE_H
+#define KB_BASE_ESCAPE_H
+
+#include <glib.h>
+
+/* TRUE when the text (len bytes at s) is what a spreadsheet would take as a
+ * formula, once any leading single quotes are taken away: it matches
+ * ^'*[=+\-@\t\r]. A CSV writer puts a ' before such a text, and a CSV
+ * reader takes one ' away from a field exactly when the rest is such a
+ * text: so every text is written safe and read back as it was ('=x is
+ * written ''=x and read '=x). */
+gboolean kb_i_csv_formula_like(const char *s, size_t len);
+
+#endif
