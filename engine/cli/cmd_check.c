@@ -75,6 +75,8 @@ run_check(const char *path, const KbCliDatasetOptions *opts)
   kb_cli_print_diagnostics(stdout, diags, opts->max_problems);
   if (kb_diag_list_length(diags) > 0)
     fputc('\n', stdout);
+  if (ferror(stdout))
+    return KB_EXIT_DATA;   /* main() says why */
 
   KbSummary summary;
   if (!kb_summary_compute(ds, &summary, &err)) {

@@ -76,8 +76,9 @@ kb_cli_emit(const char *command, const KbDoc *doc, const KbCliOutputOptions *opt
 {
   g_autofree char *text = kb_doc_render(doc, opts->fmt);
   if (opts->output == NULL) {
+    /* a failed write is reported once, by main() as the program ends */
     fputs(text, stdout);
-    return fflush(stdout) == 0 ? KB_EXIT_OK : KB_EXIT_DATA;
+    return fflush(stdout) == 0 && !ferror(stdout) ? KB_EXIT_OK : KB_EXIT_DATA;
   }
   g_autoptr(GError) err = NULL;
   if (!kb_file_write(opts->output, text, &err)) {
@@ -180,7 +181,8 @@ void
 kb_cli_print_diagnostics(FILE *out, const KbDiagList *diags, int max_problems)
 {
   size_t shown[2] = { 0, 0 };
-  for (size_t i = 0; i < kb_diag_list_length(diags); i++) {
+  /* stops at the first failed write: the rest would fail too */
+  for (size_t i = 0; i < kb_diag_list_length(diags) && !ferror(out); i++) {
     const KbDiag *d = kb_diag_list_get(diags, i);
     if (max_problems >= 0 && shown[d->severity] >= (size_t) max_problems)
       continue;
