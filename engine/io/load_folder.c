@@ -64,38 +64,38 @@ on_record(const KbCsvRecord *rec, gpointer user_data)
 
 /* Reads one table of the folder into the builder. */
 static void
-read_table(KbBuilder *builder, KbDiagList *diags, const char *path, KbTable table)
+read_table(KbBuilder *builder, KbDiagList *diags, const KbInput *in, KbTable table)
 {
-  TableReader tr = { builder, diags, table, path, ',', FALSE, FALSE,
+  TableReader tr = { builder, diags, table, in->name, ',', FALSE, FALSE,
                      g_ptr_array_new_with_free_func(g_free),
                      g_array_new(FALSE, FALSE, sizeof(KbCell)) };
-  if (kb_i_csv_read_file(path, &tr.separator, on_record, &tr, diags) && !tr.have_header)
-    kb_diag_list_add(diags, KB_SEVERITY_ERROR, path, 0, 0, NULL,
+  if (kb_i_csv_read_file(in->path, in->name, &tr.separator, on_record, &tr, diags)
+      && !tr.have_header)
+    kb_diag_list_add(diags, KB_SEVERITY_ERROR, in->name, 0, 0, NULL,
                      "the file is empty; expected a header line naming the columns");
   g_ptr_array_unref(tr.names);
   g_array_unref(tr.cells);
 }
 
 KbDataset *
-kb_i_load_folder(const char *path, const KbLimits *limits, KbDiagList *diags)
+kb_i_load_folder(const char *name, const KbInput *files, const KbLimits *limits,
+                 KbDiagList *diags)
 {
-  g_autoptr(KbBuilder) builder = kb_builder_new(path, diags);
+  g_autoptr(KbBuilder) builder = kb_builder_new(name, diags);
   kb_builder_set_limits(builder, limits);
   static const struct {
-    const char *name;
     KbTable table;
     gboolean optional;
   } tables[] = {
-    { "nodes.csv", KB_TABLE_NODES, FALSE },
-    { "relations.csv", KB_TABLE_RELATIONS, FALSE },
-    { "dataset.csv", KB_TABLE_META, TRUE },
-    { "questions.csv", KB_TABLE_QUESTIONS, TRUE },
+    { KB_TABLE_NODES, FALSE },
+    { KB_TABLE_RELATIONS, FALSE },
+    { KB_TABLE_META, TRUE },
+    { KB_TABLE_QUESTIONS, TRUE },
   };
   for (size_t i = 0; i < G_N_ELEMENTS(tables); i++) {
-    g_autofree char *file = g_build_filename(path, tables[i].name, NULL);
-    if (tables[i].optional && !g_file_test(file, G_FILE_TEST_EXISTS))
+    if (tables[i].optional && !g_file_test(files[i].path, G_FILE_TEST_EXISTS))
       continue;
-    read_table(builder, diags, file, tables[i].table);
+    read_table(builder, diags, &files[i], tables[i].table);
   }
   return kb_builder_finish(builder);
 }

@@ -13,7 +13,8 @@ typedef struct {
 } Mapping;
 
 typedef struct {
-  const char *file;
+  const char *file;         /* as shown */
+  const char *path;         /* where it is read */
   KbDiagList *diags;
   KbBuilder *builder;
   KbTable table;
@@ -154,7 +155,8 @@ static void
 read_sheet(Sheet *sh)
 {
   char separator;
-  if (kb_i_csv_read_file(sh->file, &separator, on_record, sh, sh->diags) && sh->header == NULL)
+  if (kb_i_csv_read_file(sh->path, sh->file, &separator, on_record, sh, sh->diags)
+      && sh->header == NULL)
     kb_diag_list_add(sh->diags, KB_SEVERITY_ERROR, sh->file, 0, 0, NULL,
                      "the file is empty; expected a header line naming the columns");
   if (sh->header)
@@ -164,15 +166,16 @@ read_sheet(Sheet *sh)
 
 /* Reads a mapping file: for,kumu_type,kind (for: element or connection). */
 static GArray *
-read_map(const char *path, KbDiagList *diags)
+read_map(const KbInput *in, KbDiagList *diags)
 {
   GArray *map = g_array_new(FALSE, FALSE, sizeof(Mapping));
-  if (path == NULL)
+  if (in == NULL)
     return map;
+  const char *path = in->name;
   g_autofree char *data = NULL;
   gsize len = 0;
   g_autoptr(GError) err = NULL;
-  if (!g_file_get_contents(path, &data, &len, &err)) {
+  if (!g_file_get_contents(in->path, &data, &len, &err)) {
     kb_diag_list_add(diags, KB_SEVERITY_ERROR, path, 0, 0, NULL, "cannot read: %s", err->message);
     return map;
   }
@@ -192,19 +195,21 @@ read_map(const char *path, KbDiagList *diags)
 }
 
 KbDataset *
-kb_i_load_kumu(const char *name, const char *elements, const char *connections,
-               const char *map_path, const KbLimits *limits, KbDiagList *diags)
+kb_i_load_kumu(const char *name, const KbInput *elements, const KbInput *connections,
+               const KbInput *map_in, const KbLimits *limits, KbDiagList *diags)
 {
   g_autoptr(KbBuilder) builder = kb_builder_new(name, diags);
   kb_builder_set_limits(builder, limits);
   kb_builder_set_sector_required(builder, FALSE);   /* Kumu maps rarely have sectors */
   kb_builder_set_kind_hint(builder, "; or map this Kumu type to one with --map FILE (columns "
                            "for,kumu_type,kind)");
-  GArray *map = read_map(map_path, diags);
+  GArray *map = read_map(map_in, diags);
   GHashTable *labels = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-  Sheet es = { elements, diags, builder, KB_TABLE_NODES, NULL, map, labels, FALSE };
+  Sheet es = { elements->name, elements->path, diags, builder, KB_TABLE_NODES, NULL, map,
+               labels, FALSE };
   read_sheet(&es);
-  Sheet cs = { connections, diags, builder, KB_TABLE_RELATIONS, NULL, map, labels, FALSE };
+  Sheet cs = { connections->name, connections->path, diags, builder, KB_TABLE_RELATIONS, NULL,
+               map, labels, FALSE };
   read_sheet(&cs);
   g_hash_table_unref(labels);
   for (guint i = 0; i < map->len; i++) {

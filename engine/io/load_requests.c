@@ -139,12 +139,32 @@ on_record(const KbCsvRecord *rec, gpointer data)
 KbRequests *
 kb_requests_load(const char *path, const KbDataset *ds, KbDiagList *diags)
 {
+  return kb_requests_load_limited(path, ds, NULL, diags);
+}
+
+KbRequests *
+kb_requests_load_limited(const char *path, const KbDataset *ds, const KbLimits *limits,
+                         KbDiagList *diags)
+{
   g_return_val_if_fail(path != NULL && ds != NULL && diags != NULL, NULL);
+  KbLimits defaults;
+  kb_limits_init(&defaults);
+  if (limits == NULL)
+    limits = &defaults;
   size_t errors = kb_diag_list_count(diags, KB_SEVERITY_ERROR);
-  Reader rd = { path, ds, diags, NULL, g_array_new(FALSE, TRUE, sizeof(KbRequest)) };
+  /* a table of CSV, read as a folder's tables are */
+  g_auto(KbInput) in = KB_INPUT_INIT;
+  g_autoptr(GError) err = NULL;
+  if (!kb_i_input_open(&in, path, KB_FORMAT_FOLDER, limits, &err)
+      || !kb_i_memory_check(in.name, (const char *const *) &in.path, 1, KB_FORMAT_FOLDER, &err)) {
+    kb_diag_list_add(diags, KB_SEVERITY_ERROR, in.name, 0, 0, NULL, "%s", err->message);
+    return NULL;
+  }
+  Reader rd = { in.name, ds, diags, NULL, g_array_new(FALSE, TRUE, sizeof(KbRequest)) };
   char separator;
-  if (kb_i_csv_read_file(path, &separator, on_record, &rd, diags) && rd.header == NULL)
-    kb_diag_list_add(diags, KB_SEVERITY_ERROR, path, 0, 0, NULL,
+  if (kb_i_csv_read_file(in.path, in.name, &separator, on_record, &rd, diags)
+      && rd.header == NULL)
+    kb_diag_list_add(diags, KB_SEVERITY_ERROR, in.name, 0, 0, NULL,
                      "the file is empty; expected a header line naming the columns");
   if (rd.header)
     g_ptr_array_unref(rd.header);
