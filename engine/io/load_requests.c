@@ -32,6 +32,7 @@ typedef struct {
   KbDiagList *diags;
   GPtrArray *header;        /* lower-case names */
   GArray *requests;         /* of KbRequest */
+  GHashTable *lines;        /* id (borrowed from requests) -> line of its request */
 } Reader;
 
 static const KbCsvField *
@@ -72,12 +73,12 @@ on_record(const KbCsvRecord *rec, gpointer data)
                      "id", "empty; every request needs an id");
     return TRUE;
   }
-  for (guint i = 0; i < rd->requests->len; i++)
-    if (strcmp(g_array_index(rd->requests, KbRequest, i).id, id->text) == 0) {
-      ERR(rd, id, "id", "duplicate request '%s'; first at line %u", id->text,
-          g_array_index(rd->requests, KbRequest, i).line);
-      return TRUE;
-    }
+  gpointer first = g_hash_table_lookup(rd->lines, id->text);
+  if (first != NULL) {
+    ERR(rd, id, "id", "duplicate request '%s'; first at line %u", id->text,
+        GPOINTER_TO_UINT(first));
+    return TRUE;
+  }
   KbRequest req = { 0 };
   gboolean ok = TRUE;
   req.kind = KB_NODE_CITY;
@@ -133,6 +134,7 @@ on_record(const KbCsvRecord *rec, gpointer data)
   req.themes = (size_t *) g_array_free(themes, FALSE);
   req.line = rec->line;
   g_array_append_val(rd->requests, req);
+  g_hash_table_insert(rd->lines, req.id, GUINT_TO_POINTER(req.line));
   return TRUE;
 }
 
@@ -160,7 +162,8 @@ kb_requests_load_limited(const char *path, const KbDataset *ds, const KbLimits *
     kb_diag_list_add(diags, KB_SEVERITY_ERROR, in.name, 0, 0, NULL, "%s", err->message);
     return NULL;
   }
-  Reader rd = { in.name, ds, diags, NULL, g_array_new(FALSE, TRUE, sizeof(KbRequest)) };
+  Reader rd = { in.name, ds, diags, NULL, g_array_new(FALSE, TRUE, sizeof(KbRequest)),
+                g_hash_table_new(g_str_hash, g_str_equal) };
   char separator;
   if (kb_i_csv_read_file(in.path, in.name, &separator, on_record, &rd, diags)
       && rd.header == NULL)
@@ -168,6 +171,7 @@ kb_requests_load_limited(const char *path, const KbDataset *ds, const KbLimits *
                      "the file is empty; expected a header line naming the columns");
   if (rd.header)
     g_ptr_array_unref(rd.header);
+  g_hash_table_unref(rd.lines);
   KbRequests *out = g_new0(KbRequests, 1);
   out->n = rd.requests->len;
   out->requests = (KbRequest *) g_array_free(rd.requests, FALSE);
