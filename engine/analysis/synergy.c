@@ -297,13 +297,14 @@ pairs_of(Work *w, size_t org)
  * the best 'top' overall is in the lists of both its organisations (the
  * pairs ranked before it in either list rank before it overall too), so
  * it is taken from the side whose id comes first. */
-static void
+static gboolean
 offer_each(size_t org, const KbSuggestion *best, size_t n, gpointer data)
 {
   Work *w = data;
   for (size_t i = 0; i < n; i++)
     if (kb_i_compare_ids(w->ds, org, best[i].node) < 0)
       consider(w, org, best[i].node, best[i].score);
+  return TRUE;
 }
 
 KbSynergy *

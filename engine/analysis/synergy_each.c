@@ -1385,7 +1385,8 @@ kb_i_synergy_each_tuned(const KbDataset *ds, const KbSynergyOptions *opts, size_
   KbSuggestion *row = g_new(KbSuggestion, k);
   GThread **threads = g_new0(GThread *, n_threads);
   size_t n_blocks = (ix.n + block_n - 1) / block_n;
-  for (size_t r = 0; r <= n_blocks; r++) {
+  gboolean stop = FALSE;
+  for (size_t r = 0; r <= n_blocks && !stop; r++) {
     Block *cur = &blocks[r % 2], *prev = &blocks[(r + 1) % 2];
     if (r < n_blocks) {
       cur->first = r * block_n;
@@ -1397,15 +1398,15 @@ kb_i_synergy_each_tuned(const KbDataset *ds, const KbSynergyOptions *opts, size_
         threads[t] = g_thread_new("synergy", run_worker, &workers[t]);
       }
     }
-    for (size_t i = 0; r > 0 && i < prev->n; i++) {
+    for (size_t i = 0; r > 0 && i < prev->n && !stop; i++) {
       size_t n = prev->n_out[i];
       for (size_t j = 0; j < n; j++) {
         const Cand *c = &prev->out[i * k + j];
         row[j] = (KbSuggestion) { ix.node[c->v], c->score, c->shared };
       }
-      emit(ix.node[prev->first + i], row, n, data);
+      stop = !emit(ix.node[prev->first + i], row, n, data);
     }
-    if (r > 0 && progress != NULL)
+    if (r > 0 && progress != NULL && !stop)
       progress(prev->first + prev->n, ix.n, progress_data);
     for (guint t = 0; t < n_threads && r < n_blocks; t++)
       g_thread_join(threads[t]);
@@ -1421,5 +1422,10 @@ kb_i_synergy_each_tuned(const KbDataset *ds, const KbSynergyOptions *opts, size_
     scratch_release(&workers[t].scratch);
   g_free(workers);
   index_release(&ix);
+  if (stop) {
+    g_set_error(error, KB_ERROR, KB_ERROR_STOPPED, "stopped: the receiver of the suggestions "
+                "asked to stop");
+    return FALSE;
+  }
   return TRUE;
 }

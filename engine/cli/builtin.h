@@ -44,9 +44,10 @@ typedef struct {
   int max_problems;     /* --max-problems N */
   gint64 max_nodes;     /* --max-nodes N */
   gint64 max_relations; /* --max-relations N */
+  gint64 max_bytes;     /* --max-bytes N */
   int year;             /* as_of parsed, or KB_NO_YEAR */
   KbFormat format;      /* input_format parsed */
-  KbLimits limits;      /* max_nodes and max_relations, checked */
+  KbLimits limits;      /* max_nodes, max_relations and max_bytes, checked */
 } KbCliDatasetOptions;
 
 /* Options of every command that prints a document. */

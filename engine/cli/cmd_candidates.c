@@ -110,7 +110,7 @@ cmd_candidates(int argc, char **argv)
     g_autoptr(KbRequests) requests = NULL;
     if (requests_path != NULL) {
       g_autoptr(KbDiagList) diags = kb_cli_diag_list_new(&opts);
-      requests = kb_requests_load(requests_path, ds, diags);
+      requests = kb_requests_load_limited(requests_path, ds, &opts.limits, diags);
       if (requests == NULL) {
         kb_cli_print_diagnostics(stderr, diags, opts.max_problems);
         status = KB_EXIT_DATA;

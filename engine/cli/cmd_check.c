@@ -41,7 +41,8 @@ static void
 print_summary(FILE *out, const char *path, KbFormat format, int year, const KbDataset *ds,
               const KbSummary *s)
 {
-  g_autofree char *dataset = g_strdup_printf("%s (%s)", path, kb_format_name(format));
+  g_autofree char *dataset = g_strdup_printf("%s (%s)", kb_input_name(path),
+                                             kb_format_name(format));
   print_line(out, "Dataset", dataset);
   print_about(out, ds);
   if (year != KB_NO_YEAR)
@@ -68,14 +69,11 @@ print_summary(FILE *out, const char *path, KbFormat format, int year, const KbDa
 static int
 run_check(const char *path, const KbCliDatasetOptions *opts)
 {
+  /* the format is learnt from the loading, which reads a pipe only once */
   KbFormat format = opts->format;
   g_autoptr(GError) err = NULL;
-  if (format == KB_FORMAT_AUTO && !kb_format_detect(path, &format, &err)) {
-    kb_cli_message("check", "error", "%s", err->message);
-    return KB_EXIT_DATA;
-  }
   g_autoptr(KbDiagList) diags = kb_cli_diag_list_new(opts);
-  g_autoptr(KbDataset) loaded = kb_dataset_load_limited(path, format, &opts->limits, diags, &err);
+  g_autoptr(KbDataset) loaded = kb_dataset_load_as(path, &format, &opts->limits, diags, &err);
   if (loaded == NULL) {
     kb_cli_message("check", "error", "%s", err->message);
     return KB_EXIT_DATA;
@@ -85,6 +83,8 @@ run_check(const char *path, const KbCliDatasetOptions *opts)
   kb_cli_print_diagnostics(stdout, diags, opts->max_problems);
   if (kb_diag_list_length(diags) > 0)
     fputc('\n', stdout);
+  if (ferror(stdout))
+    return KB_EXIT_DATA;   /* main() says why */
 
   KbSummary summary;
   if (!kb_summary_compute(ds, &summary, &err)) {
@@ -109,7 +109,8 @@ cmd_check(int argc, char **argv)
     "Checks a dataset and summarises it: nodes and relations by kind, the years\n"
     "covered, and every problem in the data with its file, line and column.\n"
     "DATASET is a folder with nodes.csv and relations.csv, a JSON file, or an\n"
-    "edge list (from,to[,weight]).");
+    "edge list (from,to[,weight]); a file may also be a pipe, or - for standard\n"
+    "input.");
   g_option_context_set_description(ctx,
     "Exit status: 0 when the data is usable (warnings allowed), 1 when it has\n"
     "errors or cannot be read, 2 for a usage error.");

@@ -56,8 +56,8 @@ cmd_diff(int argc, char **argv)
     g_autoptr(KbDoc) doc = kb_doc_new(title);
     g_autofree char *summary = g_strdup_printf(
       "Dataset %s. Between %d and %d, %zu relation%s began and %zu ended; organisations became "
-      "active in %zu place%s and left %zu; %zu theme%s gained, %zu lost.", argv[1], from, to,
-      d->n_begun, d->n_begun == 1 ? "" : "s", d->n_ended, d->n_places_gained,
+      "active in %zu place%s and left %zu; %zu theme%s gained, %zu lost.", kb_input_name(argv[1]),
+      from, to, d->n_begun, d->n_begun == 1 ? "" : "s", d->n_ended, d->n_places_gained,
       d->n_places_gained == 1 ? "" : "s", d->n_places_lost, d->n_themes_gained,
       d->n_themes_gained == 1 ? "" : "s", d->n_themes_lost);
     kb_doc_add_text(doc, "about", summary);

@@ -63,7 +63,7 @@ cmd_report(int argc, char **argv)
     g_autofree char *renderer = kb_map_find_renderer();
     ro.renderer = renderer;
     ro.as_of = opts.year;
-    ro.source_name = argv[1];
+    ro.source_name = kb_input_name(argv[1]);
     ro.warnings = diags;
     KbReportFigures fig;
     if (!kb_report_write(ds, &ro, output, &fig, &err)) {

@@ -24,7 +24,7 @@ typedef struct {
   gboolean streaming;       /* CSV: rows go out as they come (to the file or stdout) */
   GString *buf;             /* CSV not yet written */
   GString *id;              /* the organisation's id as a CSV field */
-  gboolean failed;
+  gboolean failed;          /* a write to standard output failed: stop */
 } EachOut;
 
 static void
@@ -50,13 +50,13 @@ append_count(GString *out, size_t x)
   g_string_append_len(out, digits + i, (gssize) (sizeof digits - i));
 }
 
-static void
+static gboolean
 each_emit(size_t org, const KbSuggestion *best, size_t n, gpointer data)
 {
   EachOut *e = data;
   if (!e->streaming) {
     kb_tables_synergy_each_rows(e->sheet, e->ds, org, best, n);
-    return;
+    return TRUE;
   }
   /* the candidates' nodes and then their ids are fetched ahead, all at
    * once: each is a read from anywhere in the dataset */
@@ -81,6 +81,7 @@ each_emit(size_t org, const KbSuggestion *best, size_t n, gpointer data)
   }
   if (e->buf->len > (1u << 20))
     each_flush(e);
+  return !e->failed;
 }
 
 static int
@@ -112,7 +113,9 @@ each_run(const char *path, KbCliDatasetOptions *opts, KbCliOutputOptions *out,
     kb_atomic_file_abort(file);
     if (e.buf != NULL)
       g_string_free(e.buf, TRUE);
-    kb_cli_message("synergy", "error", "%s", err->message);
+    /* stopped by a failed write to standard output: main() says so */
+    if (!g_error_matches(err, KB_ERROR, KB_ERROR_STOPPED))
+      kb_cli_message("synergy", "error", "%s", err->message);
     return KB_EXIT_DATA;
   }
   if (out->fmt != KB_OUTPUT_CSV)

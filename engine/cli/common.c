@@ -13,6 +13,7 @@ kb_cli_dataset_options_add(GOptionContext *ctx, KbCliDatasetOptions *opts)
   opts->max_problems = 100;
   opts->max_nodes = KB_DEFAULT_MAX_NODES;
   opts->max_relations = KB_DEFAULT_MAX_RELATIONS;
+  opts->max_bytes = (gint64) KB_DEFAULT_MAX_BYTES;
   opts->year = KB_NO_YEAR;
   GOptionEntry entries[] = {
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &opts->as_of,
@@ -25,6 +26,8 @@ kb_cli_dataset_options_add(GOptionContext *ctx, KbCliDatasetOptions *opts)
       "Refuse a dataset of more than N nodes (default 10000000)", "N" },
     { "max-relations", 0, 0, G_OPTION_ARG_INT64, &opts->max_relations,
       "Refuse a dataset of more than N relations (rows of the relations table; default 50000000)", "N" },
+    { "max-bytes", 0, 0, G_OPTION_ARG_INT64, &opts->max_bytes,
+      "Refuse an input file of more than N bytes (default 8000000000)", "N" },
     { NULL }
   };
   g_option_context_add_main_entries(ctx, entries, NULL);
@@ -89,8 +92,9 @@ kb_cli_emit(const char *command, const KbDoc *doc, const KbCliOutputOptions *opt
 {
   g_autofree char *text = kb_doc_render(doc, opts->fmt);
   if (opts->output == NULL) {
+    /* a failed write is reported once, by main() as the program ends */
     fputs(text, stdout);
-    return fflush(stdout) == 0 ? KB_EXIT_OK : KB_EXIT_DATA;
+    return fflush(stdout) == 0 && !ferror(stdout) ? KB_EXIT_OK : KB_EXIT_DATA;
   }
   g_autoptr(GError) err = NULL;
   if (!kb_file_write(opts->output, text, &err)) {
@@ -130,8 +134,8 @@ char *
 kb_cli_describe_dataset(const char *path, const KbCliDatasetOptions *opts)
 {
   if (opts->year != KB_NO_YEAR)
-    return g_strdup_printf("Dataset %s, as of %d.", path, opts->year);
-  return g_strdup_printf("Dataset %s, all years.", path);
+    return g_strdup_printf("Dataset %s, as of %d.", kb_input_name(path), opts->year);
+  return g_strdup_printf("Dataset %s, all years.", kb_input_name(path));
 }
 
 gboolean
@@ -170,13 +174,16 @@ kb_cli_parse(GOptionContext *ctx, const char *command, int *argc, char ***argv,
     kb_cli_usage_error(command, "--max-problems must be 0 or more");
     return FALSE;
   }
-  if (opts->max_nodes < 0 || opts->max_relations < 0) {
+  if (opts->max_nodes < 0 || opts->max_relations < 0 || opts->max_bytes < 0) {
     kb_cli_usage_error(command, "%s must be 0 or more",
-                       opts->max_nodes < 0 ? "--max-nodes" : "--max-relations");
+                       opts->max_nodes < 0 ? "--max-nodes"
+                       : opts->max_relations < 0 ? "--max-relations" : "--max-bytes");
     return FALSE;
   }
+  kb_limits_init(&opts->limits);
   opts->limits.max_nodes = (size_t) opts->max_nodes;
   opts->limits.max_relations = (size_t) opts->max_relations;
+  opts->limits.max_bytes = (guint64) opts->max_bytes;
   /* a negative n_args: from 1 to -n_args arguments */
   int most = n_args < 0 ? -n_args : n_args, least = n_args < 0 ? 1 : n_args;
   if (*argc - 1 < least || *argc - 1 > most) {
@@ -193,7 +200,8 @@ void
 kb_cli_print_diagnostics(FILE *out, const KbDiagList *diags, int max_problems)
 {
   size_t shown[2] = { 0, 0 };
-  for (size_t i = 0; i < kb_diag_list_length(diags); i++) {
+  /* stops at the first failed write: the rest would fail too */
+  for (size_t i = 0; i < kb_diag_list_length(diags) && !ferror(out); i++) {
     const KbDiag *d = kb_diag_list_get(diags, i);
     if (max_problems >= 0 && shown[d->severity] >= (size_t) max_problems)
       continue;

@@ -405,16 +405,16 @@ kb_i_csv_parse(const char *file, const char *data, size_t len, char sep,
 /* The file read whole, for files that are not plain files or not clean
  * text: kb_i_text_check() says where they are not. */
 static gboolean
-read_whole(const char *path, char *separator, KbCsvRecordFunc fn, gpointer user_data,
-           KbDiagList *diags)
+read_whole(const char *path, const char *name, char *separator, KbCsvRecordFunc fn,
+           gpointer user_data, KbDiagList *diags)
 {
   KbText text;
-  gboolean ok = kb_i_text_read(path, &text, diags) && kb_i_text_check(&text, diags);
+  gboolean ok = kb_i_text_read(path, name, &text, diags) && kb_i_text_check(&text, diags);
   if (ok) {
     char *body = text.data + text.body;
     size_t len = text.len - text.body;
     *separator = kb_i_csv_detect_separator(body, len);
-    kb_i_csv_parse_in_place(path, body, len, *separator, fn, user_data, diags);
+    kb_i_csv_parse_in_place(name, body, len, *separator, fn, user_data, diags);
   }
   kb_i_text_release(&text);
   return ok;
@@ -440,7 +440,7 @@ read_at(int fd, char *buf, size_t len, off_t offset)
 }
 
 gboolean
-kb_i_csv_read_file_chunked(const char *path, size_t chunk, char *separator,
+kb_i_csv_read_file_chunked(const char *path, const char *name, size_t chunk, char *separator,
                            KbCsvRecordFunc fn, gpointer user_data, KbDiagList *diags)
 {
   int fd = g_file_test(path, G_FILE_TEST_IS_DIR) ? -1 : open(path, O_RDONLY | O_CLOEXEC);
@@ -453,7 +453,7 @@ kb_i_csv_read_file_chunked(const char *path, size_t chunk, char *separator,
       || !kb_i_text_is_clean_fd(fd, chunk, &body, &lines)) {
     if (fd >= 0)
       close(fd);
-    return read_whole(path, separator, fn, user_data, diags);
+    return read_whole(path, name, separator, fn, user_data, diags);
   }
   /* the buffer holds the first line whole, for the separator */
   size_t cap = chunk;
@@ -471,10 +471,10 @@ kb_i_csv_read_file_chunked(const char *path, size_t chunk, char *separator,
   if (have < 0) {
     g_free(buf);
     close(fd);
-    return read_whole(path, separator, fn, user_data, diags);
+    return read_whole(path, name, separator, fn, user_data, diags);
   }
   Parser ps;
-  parser_init(&ps, path, diags);
+  parser_init(&ps, name, diags);
   /* a record to a line, as nearly always; but no more than one to 20
    * bytes, so that a file of empty lines does not make room for millions */
   ps.records = MIN(lines + 1, (size_t) st.st_size / 20);
@@ -493,7 +493,7 @@ kb_i_csv_read_file_chunked(const char *path, size_t chunk, char *separator,
     }
     base += (off_t) used;
     if ((have = read_at(fd, buf, cap, base)) < 0) {
-      kb_diag_list_add(diags, KB_SEVERITY_ERROR, path, 0, 0, NULL, "cannot read: %s",
+      kb_diag_list_add(diags, KB_SEVERITY_ERROR, name, 0, 0, NULL, "cannot read: %s",
                        g_strerror(errno));
       break;
     }
@@ -505,8 +505,9 @@ kb_i_csv_read_file_chunked(const char *path, size_t chunk, char *separator,
 }
 
 gboolean
-kb_i_csv_read_file(const char *path, char *separator, KbCsvRecordFunc fn, gpointer user_data,
-                   KbDiagList *diags)
+kb_i_csv_read_file(const char *path, const char *name, char *separator, KbCsvRecordFunc fn,
+                   gpointer user_data, KbDiagList *diags)
 {
-  return kb_i_csv_read_file_chunked(path, (size_t) 4 << 20, separator, fn, user_data, diags);
+  return kb_i_csv_read_file_chunked(path, name, (size_t) 4 << 20, separator, fn, user_data,
+                                    diags);
 }

@@ -16,9 +16,10 @@ typedef struct {
   size_t body;          /* offset of the text after a byte-order mark */
 } KbText;
 
-/* Reads 'path' into 'text'. On failure reports why at 'path' (line 0) and
- * returns FALSE; 'text' is then empty. */
-gboolean kb_i_text_read(const char *path, KbText *text, KbDiagList *diags);
+/* Reads 'path' into 'text', which names it 'name' (the user's name for the
+ * file; 'path' may be a copy of it, see KbInput). On failure reports why at
+ * 'name' (line 0) and returns FALSE; 'text' is then empty. */
+gboolean kb_i_text_read(const char *path, const char *name, KbText *text, KbDiagList *diags);
 void kb_i_text_release(KbText *text);
 /* Checks that the text is UTF-8 (after an optional byte-order mark), and
  * reports where it is not: a UTF-16 byte-order mark, invalid bytes, NUL
@@ -77,41 +78,94 @@ gboolean kb_i_csv_parse_in_place(const char *file, char *data, size_t len, char 
 
 /* Reads the CSV file at 'path' as kb_i_text_read(), kb_i_text_check(),
  * kb_i_csv_detect_separator() and kb_i_csv_parse() in turn would, with the
- * same diagnostics, but holding only a few megabytes of a plain file at a
- * time: the file is read twice, once to check the text and once to parse
- * it. Sets *separator before the first call of 'fn'. Returns FALSE when the
- * file could not be read as text (reported), TRUE when it was parsed. */
-gboolean kb_i_csv_read_file(const char *path, char *separator, KbCsvRecordFunc fn,
-                            gpointer user_data, KbDiagList *diags);
+ * same diagnostics (at 'name', as kb_i_text_read()), but holding only a few
+ * megabytes of a plain file at a time: the file is read twice, once to check
+ * the text and once to parse it. Sets *separator before the first call of
+ * 'fn'. Returns FALSE when the file could not be read as text (reported),
+ * TRUE when it was parsed. */
+gboolean kb_i_csv_read_file(const char *path, const char *name, char *separator,
+                            KbCsvRecordFunc fn, gpointer user_data, KbDiagList *diags);
 /* The same, 'chunk' bytes at a time (chunk > 0); for tests. */
-gboolean kb_i_csv_read_file_chunked(const char *path, size_t chunk, char *separator,
-                                    KbCsvRecordFunc fn, gpointer user_data, KbDiagList *diags);
+gboolean kb_i_csv_read_file_chunked(const char *path, const char *name, size_t chunk,
+                                    char *separator, KbCsvRecordFunc fn, gpointer user_data,
+                                    KbDiagList *diags);
+
+/* ---------------------------------------------------------------- input */
+
+/* An input file made ready to be read, once or more: a regular file, a
+ * folder, or a path that cannot be opened (the loaders say why) is read
+ * where it is; anything else (a pipe, a FIFO, a character device, and "-",
+ * standard input) is copied once into a private temporary file and read
+ * from there, so that format detection and the loaders see the same bytes.
+ * The copy never shows: diagnostics and errors name 'name'. */
+typedef struct {
+  char *name;           /* as the user named it; "<stdin>" for "-" */
+  char *path;           /* where to read it: the path itself, or the copy */
+  int fd;               /* the copy, open until released; -1: none */
+  char *spool;          /* the copy's name while it has one, removed on release */
+} KbInput;
+
+#define KB_INPUT_INIT { NULL, NULL, -1, NULL }
+
+/* Makes 'path' ready to be read as 'format' (KB_FORMAT_FOLDER for a CSV
+ * table; KB_FORMAT_AUTO: as the first bytes say), under limits->max_bytes:
+ * a regular file larger than that fails at once, a stream once it has given
+ * a byte more (KB_ERROR_LIMIT); a stream also fails as soon as what it has
+ * given so far would not fit in the memory available (KB_ERROR_MEMORY, as
+ * kb_i_memory_check()), looked at every few megabytes, or when it cannot be
+ * read or copied (KB_ERROR_IO). 'in' must be KB_INPUT_INIT or released;
+ * release it after use, whether this failed or not. */
+gboolean kb_i_input_open(KbInput *in, const char *path, KbFormat format, const KbLimits *limits,
+                         GError **error);
+/* Closes the input and removes its copy. 'in' is KB_INPUT_INIT afterwards. */
+void kb_i_input_release(KbInput *in);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(KbInput, kb_i_input_release)
+
+/* Format detection fed an input's bytes as they come: the first non-blank
+ * character after a byte-order mark decides, as kb_format_detect() says. */
+typedef struct {
+  unsigned bom;         /* bytes of a byte-order mark passed */
+  int c;                /* the deciding character; -1: none yet */
+} KbSniff;
+
+void kb_i_sniff_init(KbSniff *sniff);
+/* Reads data[0..len); returns TRUE once the format is decided. */
+gboolean kb_i_sniff_feed(KbSniff *sniff, const unsigned char *data, size_t len);
+/* The format decided, or the one of an input that ends here. */
+KbFormat kb_i_sniff_format(const KbSniff *sniff);
 
 /* -------------------------------------------------------------- loaders */
 
-/* Reads one table of a dataset folder, the CSV file at 'path', into the
+/* Reads one table of a dataset folder, the CSV file 'in', into the
  * builder: its header names the columns, and each row is added. */
-void kb_i_table_read(KbBuilder *builder, KbDiagList *diags, const char *path, KbTable table);
+void kb_i_table_read(KbBuilder *builder, KbDiagList *diags, const KbInput *in, KbTable table);
 /* The same for a table held as CSV text inside 'file', starting at 'line'
  * and 'column' there (questions.csv as a GraphML graph's data); blank
  * text holds no table. */
 void kb_i_table_parse(KbBuilder *builder, KbDiagList *diags, const char *file, const char *text,
                       size_t len, unsigned line, unsigned column, KbTable table);
-/* Reads dataset.csv and questions.csv from 'folder' where they are, as the
- * dataset folder holds them beside nodes.csv (and a Kumu folder beside
- * elements.csv). */
-void kb_i_facts_read(KbBuilder *builder, KbDiagList *diags, const char *folder);
+/* Reads dataset.csv and questions.csv, facts[0] and facts[1], where they
+ * are (a missing one, or NULL facts, is left out), as the dataset folder
+ * holds them beside nodes.csv and a Kumu folder beside elements.csv. */
+void kb_i_facts_read(KbBuilder *builder, KbDiagList *diags, const KbInput *facts);
 
-/* Each loader reads its format into a builder under 'limits'. */
-KbDataset *kb_i_load_folder(const char *path, const KbLimits *limits, KbDiagList *diags);
-KbDataset *kb_i_load_json(const char *path, const KbLimits *limits, KbDiagList *diags);
-KbDataset *kb_i_load_edgelist(const char *path, const KbLimits *limits, KbDiagList *diags);
-KbDataset *kb_i_load_graphml(const char *path, const KbLimits *limits, KbDiagList *diags);
+/* Each loader reads its format into a builder under 'limits', from inputs
+ * made ready by kb_i_input_open(). A folder's are its nodes.csv,
+ * relations.csv, dataset.csv and questions.csv, in that order. */
+KbDataset *kb_i_load_folder(const char *name, const KbInput *files, const KbLimits *limits,
+                            KbDiagList *diags);
+KbDataset *kb_i_load_json(const KbInput *in, const KbLimits *limits, KbDiagList *diags);
+KbDataset *kb_i_load_edgelist(const KbInput *in, const KbLimits *limits, KbDiagList *diags);
+KbDataset *kb_i_load_graphml(const KbInput *in, const KbLimits *limits, KbDiagList *diags);
 /* A Kumu type read as a kind's name: lower case, spaces and dashes as
  * underscores, "organization" as "organisation". Returns a new string. */
 char *kb_i_kumu_kind(const char *type);
-KbDataset *kb_i_load_kumu(const char *name, const char *elements, const char *connections,
-                          const char *map_path, const KbLimits *limits, KbDiagList *diags);
+/* 'map' may be NULL: Kumu's types are then read by name only. */
+/* Kumu's two sheets, a mapping file (NULL: none) and the dataset.csv and
+ * questions.csv beside them (NULL: none; see kb_i_facts_read()). */
+KbDataset *kb_i_load_kumu(const char *name, const KbInput *elements, const KbInput *connections,
+                          const KbInput *map, const KbInput *facts, const KbLimits *limits,
+                          KbDiagList *diags);
 
 /* --------------------------------------------------------------- memory */
 
@@ -121,5 +175,9 @@ KbDataset *kb_i_load_kumu(const char *name, const char *elements, const char *co
  * named it. */
 gboolean kb_i_memory_check(const char *name, const char *const *files, size_t n,
                            KbFormat format, GError **error);
+/* The same for the first 'size' bytes read of a stream named 'name', whose
+ * end is not known yet. */
+gboolean kb_i_memory_check_read(const char *name, guint64 size, KbFormat format,
+                                GError **error);
 
 #endif

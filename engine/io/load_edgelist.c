@@ -68,14 +68,14 @@ on_record(const KbCsvRecord *rec, gpointer user_data)
 }
 
 KbDataset *
-kb_i_load_edgelist(const char *path, const KbLimits *limits, KbDiagList *diags)
+kb_i_load_edgelist(const KbInput *in, const KbLimits *limits, KbDiagList *diags)
 {
-  g_autoptr(KbBuilder) builder = kb_builder_new(path, diags);
+  g_autoptr(KbBuilder) builder = kb_builder_new(in->name, diags);
   kb_builder_set_limits(builder, limits);
-  EdgeReader er = { builder, diags, path, TRUE,
+  EdgeReader er = { builder, diags, in->name, TRUE,
                     g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL) };
   char separator;
-  kb_i_csv_read_file(path, &separator, on_record, &er, diags);
+  kb_i_csv_read_file(in->path, in->name, &separator, on_record, &er, diags);
   g_hash_table_unref(er.seen);
   return kb_builder_finish(builder);
 }

@@ -79,12 +79,13 @@ table_reader_release(TableReader *tr)
 }
 
 void
-kb_i_table_read(KbBuilder *builder, KbDiagList *diags, const char *path, KbTable table)
+kb_i_table_read(KbBuilder *builder, KbDiagList *diags, const KbInput *in, KbTable table)
 {
   TableReader tr;
-  table_reader_init(&tr, builder, diags, path, table);
-  if (kb_i_csv_read_file(path, &tr.separator, on_record, &tr, diags) && !tr.have_header)
-    kb_diag_list_add(diags, KB_SEVERITY_ERROR, path, 0, 0, NULL,
+  table_reader_init(&tr, builder, diags, in->name, table);
+  if (kb_i_csv_read_file(in->path, in->name, &tr.separator, on_record, &tr, diags)
+      && !tr.have_header)
+    kb_diag_list_add(diags, KB_SEVERITY_ERROR, in->name, 0, 0, NULL,
                      "the file is empty; expected a header line naming the columns");
   table_reader_release(&tr);
 }
@@ -100,43 +101,23 @@ kb_i_table_parse(KbBuilder *builder, KbDiagList *diags, const char *file, const 
   table_reader_release(&tr);
 }
 
-/* The tables of a dataset folder: nodes and relations, and the facts
- * beside them where they are. */
-static const struct {
-  const char *name;
-  KbTable table;
-  gboolean fact;
-} folder_tables[] = {
-  { "nodes.csv", KB_TABLE_NODES, FALSE },
-  { "relations.csv", KB_TABLE_RELATIONS, FALSE },
-  { "dataset.csv", KB_TABLE_META, TRUE },
-  { "questions.csv", KB_TABLE_QUESTIONS, TRUE },
-};
-
-static void
-read_tables(KbBuilder *builder, KbDiagList *diags, const char *folder, gboolean facts)
-{
-  for (size_t i = 0; i < G_N_ELEMENTS(folder_tables); i++) {
-    if (folder_tables[i].fact != facts)
-      continue;
-    g_autofree char *file = g_build_filename(folder, folder_tables[i].name, NULL);
-    if (!facts || g_file_test(file, G_FILE_TEST_EXISTS))
-      kb_i_table_read(builder, diags, file, folder_tables[i].table);
-  }
-}
-
 void
-kb_i_facts_read(KbBuilder *builder, KbDiagList *diags, const char *folder)
+kb_i_facts_read(KbBuilder *builder, KbDiagList *diags, const KbInput *facts)
 {
-  read_tables(builder, diags, folder, TRUE);
+  static const KbTable tables[2] = { KB_TABLE_META, KB_TABLE_QUESTIONS };
+  for (size_t i = 0; facts != NULL && i < 2; i++)
+    if (facts[i].path != NULL && g_file_test(facts[i].path, G_FILE_TEST_EXISTS))
+      kb_i_table_read(builder, diags, &facts[i], tables[i]);
 }
 
 KbDataset *
-kb_i_load_folder(const char *path, const KbLimits *limits, KbDiagList *diags)
+kb_i_load_folder(const char *name, const KbInput *files, const KbLimits *limits,
+                 KbDiagList *diags)
 {
-  g_autoptr(KbBuilder) builder = kb_builder_new(path, diags);
+  g_autoptr(KbBuilder) builder = kb_builder_new(name, diags);
   kb_builder_set_limits(builder, limits);
-  read_tables(builder, diags, path, FALSE);
-  kb_i_facts_read(builder, diags, path);
+  kb_i_table_read(builder, diags, &files[0], KB_TABLE_NODES);
+  kb_i_table_read(builder, diags, &files[1], KB_TABLE_RELATIONS);
+  kb_i_facts_read(builder, diags, files + 2);
   return kb_builder_finish(builder);
 }

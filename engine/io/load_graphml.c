@@ -286,12 +286,13 @@ add_graph(Reader *rd, KbBuilder *b)
 }
 
 KbDataset *
-kb_i_load_graphml(const char *path, const KbLimits *limits, KbDiagList *diags)
+kb_i_load_graphml(const KbInput *in, const KbLimits *limits, KbDiagList *diags)
 {
+  const char *path = in->name;
   g_autoptr(KbBuilder) builder = kb_builder_new(path, diags);
   kb_builder_set_limits(builder, limits);
   KbText text;
-  if (!kb_i_text_read(path, &text, diags) || !kb_i_text_check(&text, diags)) {
+  if (!kb_i_text_read(in->path, path, &text, diags) || !kb_i_text_check(&text, diags)) {
     kb_i_text_release(&text);
     return kb_builder_finish(builder);
   }

@@ -534,12 +534,13 @@ add_node_link(JsonLoad *jl, const cJSON *root)
 }
 
 KbDataset *
-kb_i_load_json(const char *path, const KbLimits *limits, KbDiagList *diags)
+kb_i_load_json(const KbInput *in, const KbLimits *limits, KbDiagList *diags)
 {
+  const char *path = in->name;
   g_autoptr(KbBuilder) builder = kb_builder_new(path, diags);
   kb_builder_set_limits(builder, limits);
   KbText text;
-  if (!kb_i_text_read(path, &text, diags) || !kb_i_text_check(&text, diags)) {
+  if (!kb_i_text_read(in->path, path, &text, diags) || !kb_i_text_check(&text, diags)) {
     kb_i_text_release(&text);
     return kb_builder_finish(builder);
   }

@@ -15,7 +15,8 @@ typedef struct {
 } Mapping;
 
 typedef struct {
-  const char *file;
+  const char *file;         /* as shown */
+  const char *path;         /* where it is read */
   KbDiagList *diags;
   KbBuilder *builder;
   KbTable table;
@@ -161,7 +162,8 @@ static void
 read_sheet(Sheet *sh)
 {
   char separator;
-  if (kb_i_csv_read_file(sh->file, &separator, on_record, sh, sh->diags) && sh->header == NULL)
+  if (kb_i_csv_read_file(sh->path, sh->file, &separator, on_record, sh, sh->diags)
+      && sh->header == NULL)
     kb_diag_list_add(sh->diags, KB_SEVERITY_ERROR, sh->file, 0, 0, NULL,
                      "the file is empty; expected a header line naming the columns");
   if (sh->header)
@@ -197,36 +199,39 @@ on_map_record(const KbCsvRecord *rec, gpointer user_data)
 /* Reads a mapping file, CSV as the sheets are: for,kumu_type,kind (for:
  * element or connection). */
 static GArray *
-read_map(const char *path, KbDiagList *diags)
+read_map(const KbInput *in, KbDiagList *diags)
 {
-  MapFile mf = { path, diags, g_array_new(FALSE, FALSE, sizeof(Mapping)), FALSE };
-  if (path != NULL) {
+  MapFile mf = { NULL, diags, g_array_new(FALSE, FALSE, sizeof(Mapping)), FALSE };
+  if (in != NULL) {
     char separator;
-    kb_i_csv_read_file(path, &separator, on_map_record, &mf, diags);
+    mf.path = in->name;
+    kb_i_csv_read_file(in->path, in->name, &separator, on_map_record, &mf, diags);
   }
   return mf.map;
 }
 
 KbDataset *
-kb_i_load_kumu(const char *name, const char *elements, const char *connections,
-               const char *map_path, const KbLimits *limits, KbDiagList *diags)
+kb_i_load_kumu(const char *name, const KbInput *elements, const KbInput *connections,
+               const KbInput *map_in, const KbInput *facts, const KbLimits *limits,
+               KbDiagList *diags)
 {
   g_autoptr(KbBuilder) builder = kb_builder_new(name, diags);
   kb_builder_set_limits(builder, limits);
   kb_builder_set_sector_required(builder, FALSE);   /* Kumu maps rarely have sectors */
   kb_builder_set_kind_hint(builder, "; or map this Kumu type to one with --map FILE (columns "
                            "for,kumu_type,kind)");
-  GArray *map = read_map(map_path, diags);
+  GArray *map = read_map(map_in, diags);
   GHashTable *labels = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
   GHashTable *ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-  Sheet es = { elements, diags, builder, KB_TABLE_NODES, NULL, map, labels, ids, FALSE };
+  Sheet es = { elements->name, elements->path, diags, builder, KB_TABLE_NODES, NULL, map,
+               labels, ids, FALSE };
   read_sheet(&es);
-  Sheet cs = { connections, diags, builder, KB_TABLE_RELATIONS, NULL, map, labels, ids, FALSE };
+  Sheet cs = { connections->name, connections->path, diags, builder, KB_TABLE_RELATIONS, NULL,
+               map, labels, ids, FALSE };
   read_sheet(&cs);
   g_hash_table_unref(labels);
   g_hash_table_unref(ids);
-  g_autofree char *folder = g_path_get_dirname(elements);
-  kb_i_facts_read(builder, diags, folder);
+  kb_i_facts_read(builder, diags, facts);
   for (guint i = 0; i < map->len; i++) {
     g_free(g_array_index(map, Mapping, i).kumu);
     g_free(g_array_index(map, Mapping, i).kind);

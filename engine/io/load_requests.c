@@ -32,6 +32,7 @@ typedef struct {
   KbDiagList *diags;
   GPtrArray *header;        /* lower-case names */
   GArray *requests;         /* of KbRequest */
+  GHashTable *lines;        /* id (borrowed from requests) -> line of its request */
 } Reader;
 
 static const KbCsvField *
@@ -72,12 +73,12 @@ on_record(const KbCsvRecord *rec, gpointer data)
                      "id", "empty; every request needs an id");
     return TRUE;
   }
-  for (guint i = 0; i < rd->requests->len; i++)
-    if (strcmp(g_array_index(rd->requests, KbRequest, i).id, id->text) == 0) {
-      ERR(rd, id, "id", "duplicate request '%s'; first at line %u", id->text,
-          g_array_index(rd->requests, KbRequest, i).line);
-      return TRUE;
-    }
+  gpointer first = g_hash_table_lookup(rd->lines, id->text);
+  if (first != NULL) {
+    ERR(rd, id, "id", "duplicate request '%s'; first at line %u", id->text,
+        GPOINTER_TO_UINT(first));
+    return TRUE;
+  }
   KbRequest req = { 0 };
   gboolean ok = TRUE;
   req.kind = KB_NODE_CITY;
@@ -133,21 +134,44 @@ on_record(const KbCsvRecord *rec, gpointer data)
   req.themes = (size_t *) g_array_free(themes, FALSE);
   req.line = rec->line;
   g_array_append_val(rd->requests, req);
+  g_hash_table_insert(rd->lines, req.id, GUINT_TO_POINTER(req.line));
   return TRUE;
 }
 
 KbRequests *
 kb_requests_load(const char *path, const KbDataset *ds, KbDiagList *diags)
 {
+  return kb_requests_load_limited(path, ds, NULL, diags);
+}
+
+KbRequests *
+kb_requests_load_limited(const char *path, const KbDataset *ds, const KbLimits *limits,
+                         KbDiagList *diags)
+{
   g_return_val_if_fail(path != NULL && ds != NULL && diags != NULL, NULL);
+  KbLimits defaults;
+  kb_limits_init(&defaults);
+  if (limits == NULL)
+    limits = &defaults;
   size_t errors = kb_diag_list_count(diags, KB_SEVERITY_ERROR);
-  Reader rd = { path, ds, diags, NULL, g_array_new(FALSE, TRUE, sizeof(KbRequest)) };
+  /* a table of CSV, read as a folder's tables are */
+  g_auto(KbInput) in = KB_INPUT_INIT;
+  g_autoptr(GError) err = NULL;
+  if (!kb_i_input_open(&in, path, KB_FORMAT_FOLDER, limits, &err)
+      || !kb_i_memory_check(in.name, (const char *const *) &in.path, 1, KB_FORMAT_FOLDER, &err)) {
+    kb_diag_list_add(diags, KB_SEVERITY_ERROR, in.name, 0, 0, NULL, "%s", err->message);
+    return NULL;
+  }
+  Reader rd = { in.name, ds, diags, NULL, g_array_new(FALSE, TRUE, sizeof(KbRequest)),
+                g_hash_table_new(g_str_hash, g_str_equal) };
   char separator;
-  if (kb_i_csv_read_file(path, &separator, on_record, &rd, diags) && rd.header == NULL)
-    kb_diag_list_add(diags, KB_SEVERITY_ERROR, path, 0, 0, NULL,
+  if (kb_i_csv_read_file(in.path, in.name, &separator, on_record, &rd, diags)
+      && rd.header == NULL)
+    kb_diag_list_add(diags, KB_SEVERITY_ERROR, in.name, 0, 0, NULL,
                      "the file is empty; expected a header line naming the columns");
   if (rd.header)
     g_ptr_array_unref(rd.header);
+  g_hash_table_unref(rd.lines);
   KbRequests *out = g_new0(KbRequests, 1);
   out->n = rd.requests->len;
   out->requests = (KbRequest *) g_array_free(rd.requests, FALSE);

@@ -114,6 +114,29 @@ format_size(guint64 n)
   return g_strdup_printf("%s %s", g_ascii_formatd(text, sizeof text, "%.1f", v), units[u]);
 }
 
+/* Fails when 'size' bytes of 'format' need more memory than is available;
+ * 'so_far': the size is what has been read so far of a stream. */
+static gboolean
+fits(const char *name, guint64 size, KbFormat format, gboolean so_far, GError **error)
+{
+  guint64 factor = bytes_per_byte(format);
+  guint64 need = size > G_MAXUINT64 / factor ? G_MAXUINT64 : size * factor;
+  guint64 have = available();
+  if (need <= have)
+    return TRUE;
+  g_autofree char *size_text = format_size(size);
+  g_autofree char *need_text = format_size(need);
+  g_autofree char *have_text = format_size(have);
+  g_set_error(error, KB_ERROR, KB_ERROR_MEMORY,
+              "'%s' is too large for the memory available: loading %s %s of %s data%s needs "
+              "about %s (%" G_GUINT64_FORMAT " bytes), %" G_GUINT64_FORMAT " bytes for each "
+              "byte, and %s (%" G_GUINT64_FORMAT " bytes) is available; expected an input that "
+              "fits in memory (free some, or split the data)",
+              name, so_far ? "the" : "its", size_text, kb_format_name(format),
+              so_far ? " read from it so far" : "", need_text, need, factor, have_text, have);
+  return FALSE;
+}
+
 gboolean
 kb_i_memory_check(const char *name, const char *const *files, size_t n, KbFormat format,
                   GError **error)
@@ -124,19 +147,11 @@ kb_i_memory_check(const char *name, const char *const *files, size_t n, KbFormat
     if (g_stat(files[i], &st) == 0 && S_ISREG(st.st_mode))
       size += (guint64) st.st_size;
   }
-  guint64 factor = bytes_per_byte(format);
-  guint64 need = size > G_MAXUINT64 / factor ? G_MAXUINT64 : size * factor;
-  guint64 have = available();
-  if (need <= have)
-    return TRUE;
-  g_autofree char *size_text = format_size(size);
-  g_autofree char *need_text = format_size(need);
-  g_autofree char *have_text = format_size(have);
-  g_set_error(error, KB_ERROR, KB_ERROR_MEMORY,
-              "'%s' is too large for the memory available: loading its %s of %s data needs "
-              "about %s (%" G_GUINT64_FORMAT " bytes), %" G_GUINT64_FORMAT " bytes for each "
-              "byte, and %s (%" G_GUINT64_FORMAT " bytes) is available; expected an input that "
-              "fits in memory (free some, or split the data)",
-              name, size_text, kb_format_name(format), need_text, need, factor, have_text, have);
-  return FALSE;
+  return fits(name, size, format, FALSE, error);
+}
+
+gboolean
+kb_i_memory_check_read(const char *name, guint64 size, KbFormat format, GError **error)
+{
+  return fits(name, size, format, TRUE, error);
 }

@@ -6,13 +6,13 @@
 #include "io/io_internal.h"
 
 gboolean
-kb_i_text_read(const char *path, KbText *text, KbDiagList *diags)
+kb_i_text_read(const char *path, const char *name, KbText *text, KbDiagList *diags)
 {
   memset(text, 0, sizeof *text);
-  text->path = g_strdup(path);
+  text->path = g_strdup(name);
   g_autoptr(GError) err = NULL;
   if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
-    kb_diag_list_add(diags, KB_SEVERITY_ERROR, path, 0, 0, NULL,
+    kb_diag_list_add(diags, KB_SEVERITY_ERROR, name, 0, 0, NULL,
                      "cannot read: is a folder; expected a file");
     return FALSE;
   }
@@ -22,7 +22,7 @@ kb_i_text_read(const char *path, KbText *text, KbDiagList *diags)
       why = "no such file";
     else if (g_error_matches(err, G_FILE_ERROR, G_FILE_ERROR_ACCES))
       why = "permission denied";
-    kb_diag_list_add(diags, KB_SEVERITY_ERROR, path, 0, 0, NULL, "cannot read: %s", why);
+    kb_diag_list_add(diags, KB_SEVERITY_ERROR, name, 0, 0, NULL, "cannot read: %s", why);
     return FALSE;
   }
   return TRUE;

@@ -187,6 +187,7 @@ kb_limits_init(KbLimits *limits)
   g_return_if_fail(limits != NULL);
   limits->max_nodes = KB_DEFAULT_MAX_NODES;
   limits->max_relations = KB_DEFAULT_MAX_RELATIONS;
+  limits->max_bytes = KB_DEFAULT_MAX_BYTES;
 }
 
 void

@@ -268,13 +268,14 @@ typedef struct {
   GHashTable *best;         /* org node -> GArray of KbSuggestion */
 } EachCollect;
 
-static void
+static gboolean
 each_collect(size_t org, const KbSuggestion *best, size_t n, gpointer data)
 {
   EachCollect *c = data;
   GArray *a = g_array_new(FALSE, FALSE, sizeof(KbSuggestion));
   g_array_append_vals(a, best, (guint) n);
   g_hash_table_insert(c->best, GSIZE_TO_POINTER(org + 1), a);
+  return TRUE;
 }
 
 /* Suggestions by rank: higher score first, then lower id. */
@@ -392,6 +393,43 @@ START_TEST(synergy_each_is_a_top_k_of_all_pairs)
   ck_assert(dv != NULL);
   check_each(dv, FALSE, 4, G_MAXSIZE, G_MAXSIZE);
   check_each(dv, FALSE, 4, 2, G_MAXSIZE);
+}
+END_TEST
+
+/* A receiver that stops synergy --each after 'stop' organisations, as the
+ * command does when its output fails. */
+typedef struct {
+  size_t calls, stop;
+  size_t orgs[8];
+} EachStop;
+
+static gboolean
+each_stop(size_t org, const KbSuggestion *best, size_t n, gpointer data)
+{
+  EachStop *s = data;
+  if (s->calls < G_N_ELEMENTS(s->orgs))
+    s->orgs[s->calls] = org;
+  return ++s->calls < s->stop;
+}
+
+START_TEST(synergy_each_stops_when_asked)
+{
+  g_autoptr(KbDataset) ds = kb_test_generated(500, 7);
+  KbSynergyOptions opts;
+  kb_synergy_options_init(&opts);
+  /* the whole run: a call per organisation, 500 */
+  EachStop all = { 0, G_MAXSIZE, { 0 } };
+  ck_assert(kb_synergy_each(ds, &opts, 5, each_stop, &all, NULL, NULL, NULL));
+  ck_assert_uint_eq(all.calls, 500);
+  /* stopped at the third: no fourth call, the same first three, and the
+   * error says it was asked to stop */
+  EachStop three = { 0, 3, { 0 } };
+  g_autoptr(GError) err = NULL;
+  ck_assert(!kb_synergy_each(ds, &opts, 5, each_stop, &three, NULL, NULL, &err));
+  ck_assert(g_error_matches(err, KB_ERROR, KB_ERROR_STOPPED));
+  ck_assert_uint_eq(three.calls, 3);
+  for (size_t i = 0; i < 3; i++)
+    ck_assert_uint_eq(three.orgs[i], all.orgs[i]);
 }
 END_TEST
 
@@ -1543,6 +1581,7 @@ analysis_suite(void)
   tcase_add_test(tc, synergy_on_organisations_is_adamic_adar);
   tcase_add_test(tc, synergy_reasons_and_filters);
   tcase_add_test(tc, synergy_each_is_a_top_k_of_all_pairs);
+  tcase_add_test(tc, synergy_each_stops_when_asked);
   tcase_add_test(tc, synergy_each_walks_hubs_past_the_enumerated);
   tcase_add_test(tc, synergy_each_bounds_many_later_contexts);
   tcase_add_test(tc, synergy_org_is_its_part_of_all);

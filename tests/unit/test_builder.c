@@ -277,13 +277,14 @@ START_TEST(the_limits_default_to_ten_and_fifty_million)
   kb_limits_init(&limits);
   ck_assert_uint_eq(limits.max_nodes, 10000000);
   ck_assert_uint_eq(limits.max_relations, 50000000);
+  ck_assert_uint_eq(limits.max_bytes, 8000000000);
 }
 END_TEST
 
 START_TEST(data_at_the_limits_is_taken)
 {
   g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
-  KbLimits limits = { 3, 2 };
+  KbLimits limits = { 3, 2, KB_DEFAULT_MAX_BYTES };
   g_autoptr(KbDataset) ds = build_limited(diags, limit_nodes, limit_rels, TRUE, &limits);
   ck_assert_uint_eq(kb_diag_list_length(diags), 0);
   ck_assert_uint_eq(kb_dataset_node_count(ds), 3);
@@ -299,7 +300,7 @@ static void
 assert_refused(size_t max_nodes, size_t max_relations, const char *message, size_t nodes)
 {
   g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
-  KbLimits limits = { max_nodes, max_relations };
+  KbLimits limits = { max_nodes, max_relations, KB_DEFAULT_MAX_BYTES };
   g_autoptr(KbDataset) ds = build_limited(diags, limit_nodes, limit_rels, TRUE, &limits);
   ck_assert_uint_eq(kb_diag_list_length(diags), 1);
   g_autofree char *d0 = diag_text(diags, 0);

@@ -285,7 +285,7 @@ read_in_chunks(const char *path, size_t chunk)
   g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
   g_autoptr(GPtrArray) recs = g_ptr_array_new_with_free_func(g_free);
   char sep = 0;
-  gboolean ok = kb_i_csv_read_file_chunked(path, chunk, &sep, collect, recs, diags);
+  gboolean ok = kb_i_csv_read_file_chunked(path, path, chunk, &sep, collect, recs, diags);
   GString *s = g_string_new(NULL);
   g_string_append_printf(s, "ok=%d sep=%c\n", ok, sep ? sep : '0');
   for (guint i = 0; i < recs->len; i++)
@@ -368,7 +368,7 @@ START_TEST(records_are_reckoned_from_line_feeds)
     g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
     size_t records = G_MAXSIZE;
     char sep = 0;
-    kb_i_csv_read_file_chunked(path, cases[i].chunk, &sep, first_records, &records, diags);
+    kb_i_csv_read_file_chunked(path, path, cases[i].chunk, &sep, first_records, &records, diags);
     ck_assert_msg(records == cases[i].records || (cases[i].records == 0 && records == G_MAXSIZE),
                   "case %zu: %zu", i, records);
   }

@@ -1,8 +1,11 @@
 /* test_load.c -- the three formats load the same data the same way, and
- * JSON problems are placed at their line and column. */
+ * JSON problems are placed at their line and column; a stream loads as the
+ * same bytes in a file do, under the byte limit and the memory guard. */
 #include "kb_test.h"
 #include <math.h>
+#include <signal.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -324,6 +327,300 @@ START_TEST(kumu_files_larger_than_memory_fail_the_call)
 }
 END_TEST
 
+/* ------------------------------------------------------------- streams */
+
+/* A pipe whose write end a thread fills with 'data' and closes, as a shell
+ * pipeline's writer would; the loader reads it as /dev/fd/N. */
+typedef struct {
+  int fds[2];
+  const char *data;
+  size_t len;
+  GThread *writer;
+  char *path;
+} Pipe;
+
+static gpointer
+pipe_write(gpointer p)
+{
+  Pipe *pp = p;
+  size_t done = 0;
+  while (done < pp->len) {
+    ssize_t n = write(pp->fds[1], pp->data + done, pp->len - done);
+    if (n <= 0)
+      break;   /* the reader went away (EPIPE: SIGPIPE is ignored here) */
+    done += (size_t) n;
+  }
+  close(pp->fds[1]);
+  return NULL;
+}
+
+static void
+pipe_open(Pipe *p, const char *data, size_t len)
+{
+  signal(SIGPIPE, SIG_IGN);
+  ck_assert_int_eq(pipe(p->fds), 0);
+  p->data = data;
+  p->len = len;
+  p->path = g_strdup_printf("/dev/fd/%d", p->fds[0]);
+  p->writer = g_thread_new("pipe", pipe_write, p);
+}
+
+static void
+pipe_close(Pipe *p)
+{
+  close(p->fds[0]);
+  g_thread_join(p->writer);
+  g_free(p->path);
+}
+
+/* The diagnostics as text, with 'name' (a file's path) read as "NAME". */
+static char *
+diags_text(const KbDiagList *diags, const char *name)
+{
+  GString *s = g_string_new(NULL);
+  for (size_t i = 0; i < kb_diag_list_length(diags); i++) {
+    const KbDiag *d = kb_diag_list_get(diags, i);
+    ck_assert_str_eq(d->file, name);
+    KbDiag renamed = *d;
+    renamed.file = (char *) "NAME";
+    g_autofree char *line = kb_diag_format(&renamed);
+    g_string_append_printf(s, "%s\n", line);
+  }
+  return g_string_free(s, FALSE);
+}
+
+/* The file, and the same bytes through a pipe: the same format detected,
+ * the same dataset, the same diagnostics but for the file's name. */
+static void
+assert_pipe_loads_as_file(const char *rel, size_t diags_expected)
+{
+  g_autofree char *path = g_build_filename(KB_CLI_CASES, rel, NULL);
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  ck_assert(g_file_get_contents(path, &data, &len, NULL));
+  g_autoptr(KbDiagList) d1 = kb_diag_list_new(0);
+  g_autoptr(KbDiagList) d2 = kb_diag_list_new(0);
+  KbFormat f1 = KB_FORMAT_AUTO, f2 = KB_FORMAT_AUTO;
+  g_autoptr(KbDataset) file = kb_dataset_load_as(path, &f1, NULL, d1, NULL);
+  Pipe p;
+  pipe_open(&p, data, len);
+  g_autoptr(GError) err = NULL;
+  g_autoptr(KbDataset) piped = kb_dataset_load_as(p.path, &f2, NULL, d2, &err);
+  ck_assert_msg(piped != NULL, "%s: %s", rel, err ? err->message : "");
+  ck_assert_ptr_nonnull(file);
+  ck_assert_int_eq(f1, f2);
+  ck_assert_str_eq(kb_dataset_name(piped), p.path);
+  g_autofree char *t1 = diags_text(d1, path);
+  g_autofree char *t2 = diags_text(d2, p.path);
+  pipe_close(&p);
+  ck_assert_uint_eq(kb_diag_list_length(d1), diags_expected);
+  ck_assert_str_eq(t1, t2);
+  assert_same_dataset(file, piped);
+}
+
+START_TEST(a_pipe_loads_as_its_file_does)
+{
+  /* the number of diagnostics each prints in its golden case */
+  assert_pipe_loads_as_file("check-edgelist/edges.csv", 1);     /* no sectors */
+  assert_pipe_loads_as_file("check-edgelist-errors/edges.txt", 5);
+  assert_pipe_loads_as_file("check-json/data.json", 0);
+  assert_pipe_loads_as_file("check-json-errors/data.json", 8);
+  assert_pipe_loads_as_file("import-graphml-malformed/bad.graphml", 3);
+  /* an empty stream is an empty edge list, as an empty file is */
+  Pipe p;
+  pipe_open(&p, "", 0);
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  KbFormat f = KB_FORMAT_AUTO;
+  g_autoptr(KbDataset) ds = kb_dataset_load_as(p.path, &f, NULL, diags, NULL);
+  pipe_close(&p);
+  ck_assert_ptr_nonnull(ds);
+  ck_assert_int_eq(f, KB_FORMAT_EDGELIST);
+  ck_assert_uint_eq(kb_dataset_node_count(ds), 0);
+}
+END_TEST
+
+/* Exactly max_bytes bytes are read, one more refused: from a file before it
+ * is read, from a pipe as soon as it gives the byte more. */
+START_TEST(the_byte_limit_holds_at_its_boundary)
+{
+  g_autofree char *path = g_build_filename(KB_CLI_CASES, "check-json", "data.json", NULL);
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  ck_assert(g_file_get_contents(path, &data, &len, NULL));
+  KbLimits limits;
+  kb_limits_init(&limits);
+  for (int piped = 0; piped < 2; piped++)
+    for (guint64 max = len - 1; max <= len; max++) {
+      limits.max_bytes = max;
+      Pipe p;
+      if (piped)
+        pipe_open(&p, data, len);
+      const char *from = piped ? p.path : path;
+      g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+      g_autoptr(GError) err = NULL;
+      g_autoptr(KbDataset) ds = kb_dataset_load_limited(from, KB_FORMAT_AUTO, &limits, diags,
+                                                        &err);
+      if (max == len) {
+        ck_assert_msg(ds != NULL, "%s", err ? err->message : "");
+        ck_assert_uint_eq(kb_diag_list_length(diags), 0);
+      } else {
+        ck_assert_ptr_null(ds);
+        ck_assert(g_error_matches(err, KB_ERROR, KB_ERROR_LIMIT));
+        g_autofree char *want = piped
+          ? g_strdup_printf("'%s' holds more than %" G_GUINT64_FORMAT " bytes, the most an "
+                            "input file may hold; expected at most %" G_GUINT64_FORMAT " bytes "
+                            "(raise the limit with --max-bytes N)", from, max, max)
+          : g_strdup_printf("'%s' holds %zu bytes, more than %" G_GUINT64_FORMAT " bytes, the "
+                            "most an input file may hold; expected at most %" G_GUINT64_FORMAT
+                            " bytes (raise the limit with --max-bytes N)", from, (size_t) len,
+                            max, max);
+        ck_assert_str_eq(err->message, want);
+      }
+      if (piped)
+        pipe_close(&p);
+    }
+  /* none at all: an empty stream passes a limit of 0, a byte does not */
+  limits.max_bytes = 0;
+  for (size_t n = 0; n < 2; n++) {
+    Pipe p;
+    pipe_open(&p, "x", n);
+    g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+    g_autoptr(GError) err = NULL;
+    g_autoptr(KbDataset) ds = kb_dataset_load_limited(p.path, KB_FORMAT_AUTO, &limits, diags,
+                                                      &err);
+    pipe_close(&p);
+    ck_assert(n == 0 ? ds != NULL : g_error_matches(err, KB_ERROR, KB_ERROR_LIMIT));
+  }
+  /* the requests and every file of a folder are held to it too */
+  g_autofree char *folder = g_build_filename(KB_CLI_CASES, "check-ok", "data", NULL);
+  g_autofree char *nodes = g_build_filename(folder, "nodes.csv", NULL);
+  limits.max_bytes = 100;
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  g_autoptr(GError) err = NULL;
+  ck_assert_ptr_null(kb_dataset_load_limited(folder, KB_FORMAT_AUTO, &limits, diags, &err));
+  g_autofree char *prefix = g_strdup_printf("'%s' holds 596 bytes, more than 100 bytes", nodes);
+  ck_assert_msg(g_str_has_prefix(err->message, prefix), "%s", err->message);
+  g_autoptr(KbDataset) ds = load("candidates-small/data", KB_FORMAT_AUTO, diags);
+  g_autofree char *requests = g_build_filename(KB_CLI_CASES, "candidates-small", "requests.csv",
+                                               NULL);
+  limits.max_bytes = 93;   /* the file holds 94 */
+  ck_assert_ptr_null(kb_requests_load_limited(requests, ds, &limits, diags));
+  limits.max_bytes = 94;
+  g_autoptr(KbRequests) req = kb_requests_load_limited(requests, ds, &limits, diags);
+  ck_assert_ptr_nonnull(req);
+  ck_assert_uint_eq(kb_diag_list_count(diags, KB_SEVERITY_ERROR), 1);
+}
+END_TEST
+
+/* A stream is compared with the memory available every 4 MiB as it is
+ * copied (1 MiB at a time from /dev/zero, whose reads are always whole):
+ * its NUL bytes read as an edge list, 33 bytes of memory a byte, so with
+ * 300,000,000 bytes available the copy stops at the first 4 MiB step past
+ * 300,000,000 / 33 = 9,090,909 bytes: 3 * 4,194,304 = 12,582,912 bytes,
+ * needing 415,236,096. */
+START_TEST(a_stream_too_large_for_memory_is_stopped)
+{
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  g_autoptr(GError) err = NULL;
+  g_setenv("KLAVERBLAD_MEMORY_AVAILABLE", "300000000", TRUE);
+  g_autoptr(KbDataset) ds = kb_dataset_load("/dev/zero", KB_FORMAT_AUTO, diags, &err);
+  g_unsetenv("KLAVERBLAD_MEMORY_AVAILABLE");
+  ck_assert_ptr_null(ds);
+  ck_assert(g_error_matches(err, KB_ERROR, KB_ERROR_MEMORY));
+  ck_assert_str_eq(err->message,
+    "'/dev/zero' is too large for the memory available: loading the 12.6 MB of edgelist data "
+    "read from it so far needs about 415.2 MB (415236096 bytes), 33 bytes for each byte, and "
+    "300.0 MB (300000000 bytes) is available; expected an input that fits in memory (free "
+    "some, or split the data)");
+  /* the byte limit stops it first when it is lower */
+  KbLimits limits;
+  kb_limits_init(&limits);
+  limits.max_bytes = 1000;
+  g_clear_error(&err);
+  ck_assert_ptr_null(kb_dataset_load_limited("/dev/zero", KB_FORMAT_AUTO, &limits, diags, &err));
+  ck_assert(g_error_matches(err, KB_ERROR, KB_ERROR_LIMIT));
+}
+END_TEST
+
+/* The copy of a stream is private and never outlives the call: none is
+ * left in the temporary folder, after a load or after a refusal. */
+START_TEST(a_stream_leaves_no_copy)
+{
+  /* a folder of its own for TMPDIR, which GLib reads once, at its first
+   * g_get_tmp_dir(): this test runs in a process of its own */
+  const char *base = g_getenv("TMPDIR");
+  g_autofree char *tmp = g_build_filename(base != NULL && *base ? base : "/tmp",
+                                          "kb-spool-XXXXXX", NULL);
+  ck_assert_ptr_nonnull(g_mkdtemp(tmp));
+  g_setenv("TMPDIR", tmp, TRUE);
+  ck_assert_str_eq(g_get_tmp_dir(), tmp);
+  static const char edges[] = "a,b\nb,c\n";
+  KbLimits limits;
+  kb_limits_init(&limits);
+  for (guint64 max = sizeof edges - 1; max >= sizeof edges - 2; max--) {
+    limits.max_bytes = max;
+    Pipe p;
+    pipe_open(&p, edges, sizeof edges - 1);
+    g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+    g_autoptr(KbDataset) ds = kb_dataset_load_limited(p.path, KB_FORMAT_AUTO, &limits, diags,
+                                                      NULL);
+    pipe_close(&p);
+    ck_assert(max == sizeof edges - 1 ? ds != NULL : ds == NULL);
+    GDir *dir = g_dir_open(tmp, 0, NULL);
+    ck_assert_ptr_null(g_dir_read_name(dir));
+    g_dir_close(dir);
+  }
+  g_rmdir(tmp);
+}
+END_TEST
+
+/* A folder format on a stream fails at once, naming it: nothing is read. */
+START_TEST(a_folder_format_on_a_stream_fails)
+{
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  g_autoptr(GError) err = NULL;
+  ck_assert_ptr_null(kb_dataset_load("-", KB_FORMAT_FOLDER, diags, &err));
+  ck_assert(g_error_matches(err, KB_ERROR, KB_ERROR_FORMAT));
+  ck_assert_str_eq(err->message,
+    "cannot read '<stdin>' as a folder dataset: it is not a folder; expected a folder holding "
+    "nodes.csv and relations.csv (for a single file, give its own format with --input-format: "
+    "json, edgelist or graphml)");
+  ck_assert_str_eq(kb_input_name("-"), "<stdin>");
+  ck_assert_str_eq(kb_input_name("x.csv"), "x.csv");
+}
+END_TEST
+
+/* Requests are looked up by id as they are read: 2*10^5 of them, which
+ * compared pair by pair took minutes, load in well under a second (20 s
+ * allowed, for a loaded machine and the sanitizers), and a repeated id is
+ * named with the line of its first request (r7: line 9, after the header
+ * and r0 to r6). */
+START_TEST(many_requests_load_in_linear_time)
+{
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  g_autoptr(KbDataset) ds = load("candidates-small/data", KB_FORMAT_AUTO, diags);
+  GString *csv = g_string_new("id,kind\n");
+  for (int i = 0; i < 200000; i++)
+    g_string_append_printf(csv, "r%d,city\n", i);
+  g_string_append(csv, "r7,city\n");
+  g_autofree char *dir = g_dir_make_tmp("kb-requests-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename(dir, "requests.csv", NULL);
+  ck_assert(g_file_set_contents(path, csv->str, (gssize) csv->len, NULL));
+  g_string_free(csv, TRUE);
+  gint64 t0 = g_get_monotonic_time();
+  ck_assert_ptr_null(kb_requests_load(path, ds, diags));
+  gint64 took = g_get_monotonic_time() - t0;
+  g_unlink(path);
+  g_rmdir(dir);
+  ck_assert_msg(took < 20 * G_USEC_PER_SEC, "%" G_GINT64_FORMAT " us", took);
+  ck_assert_uint_eq(kb_diag_list_length(diags), 1);
+  g_autofree char *line = kb_diag_format(kb_diag_list_get(diags, 0));
+  g_autofree char *want = g_strdup_printf("%s:200002:1: error: id: duplicate request 'r7'; "
+                                          "first at line 9", path);
+  ck_assert_str_eq(line, want);
+}
+END_TEST
+
 /* Mutates a valid input many times over (flipping, inserting and deleting
  * bytes, with quotes, separators, line ends, braces and invalid UTF-8 among
  * them) and loads each result. Under the sanitizers any memory error fails
@@ -406,6 +703,12 @@ load_suite(void)
   tcase_add_test(tc, an_input_larger_than_memory_fails_the_call);
   tcase_add_test(tc, kumu_files_larger_than_memory_fail_the_call);
   tcase_add_test(tc, mutated_inputs_never_crash);
+  tcase_add_test(tc, a_pipe_loads_as_its_file_does);
+  tcase_add_test(tc, the_byte_limit_holds_at_its_boundary);
+  tcase_add_test(tc, a_stream_too_large_for_memory_is_stopped);
+  tcase_add_test(tc, a_stream_leaves_no_copy);
+  tcase_add_test(tc, a_folder_format_on_a_stream_fails);
+  tcase_add_test(tc, many_requests_load_in_linear_time);
   suite_add_tcase(s, tc);
   return s;
 }

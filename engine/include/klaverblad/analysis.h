@@ -158,8 +158,10 @@ typedef struct {
 } KbSuggestion;
 
 /* Receives the suggestions of organisation 'org', best first (score, then
- * id); n is at most k and may be 0. */
-typedef void (*KbSuggestFunc)(size_t org, const KbSuggestion *best, size_t n, gpointer data);
+ * id); n is at most k and may be 0. Returns TRUE to go on, FALSE to stop
+ * (as when the output it writes to has failed). */
+typedef gboolean (*KbSuggestFunc)(size_t org, const KbSuggestion *best, size_t n,
+                                  gpointer data);
 
 /* The k best suggestions of every organisation, exact: the pairs synergy
  * would list, with the same scores and filters (weights, same_sector,
@@ -168,7 +170,9 @@ typedef void (*KbSuggestFunc)(size_t org, const KbSuggestion *best, size_t n, gp
  * shared among threads of its own. The large contexts (a theme or a country
  * holding a third of all organisations) are never enumerated pair by pair,
  * so 10^6 organisations take seconds. 'progress', when not NULL, is called
- * with the organisations done. */
+ * with the organisations done. When 'emit' returns FALSE, no call follows
+ * and the function returns FALSE with KB_ERROR_STOPPED, soon: after the
+ * work under way on its threads, at most a block of organisations. */
 gboolean kb_synergy_each(const KbDataset *ds, const KbSynergyOptions *opts, size_t k,
                          KbSuggestFunc emit, gpointer data, KbProgressFunc progress,
                          gpointer progress_data, GError **error);

@@ -15,7 +15,8 @@ typedef enum {
   KB_ERROR_ARGUMENT,  /* a caller-supplied value is out of range */
   KB_ERROR_INTERNAL,  /* a library underneath failed (igraph, cJSON) */
   KB_ERROR_MEMORY,    /* an input too large for the memory available */
-  KB_ERROR_LIMIT      /* the data is too large for what was asked (see the message) */
+  KB_ERROR_LIMIT,     /* the data is too large for what was asked (see the message) */
+  KB_ERROR_STOPPED    /* the caller's callback asked to stop */
 } KbErrorCode;
 
 GQuark kb_error_quark(void);

@@ -237,10 +237,22 @@ void kb_builder_set_kind_hint(KbBuilder *b, const char *hint);
  * 3.3*10^6 relations. */
 #define KB_DEFAULT_MAX_NODES ((size_t) 10000000)
 #define KB_DEFAULT_MAX_RELATIONS ((size_t) 50000000)
+/* The most bytes one input file may hold: 8 GB, more than twenty times the
+ * 364 MB of CSV that 10^6 generated organisations take, and more than any
+ * machine this runs on could load (a byte of input takes 8 to 33 bytes of
+ * memory). */
+#define KB_DEFAULT_MAX_BYTES G_GUINT64_CONSTANT(8000000000)
 
 typedef struct {
   size_t max_nodes;     /* node rows taken */
   size_t max_relations; /* relation rows taken */
+  guint64 max_bytes;    /* bytes of each input file read (the dataset's
+                         * files, requests, a Kumu mapping): a larger file
+                         * is refused before it is read, and a stream (a
+                         * pipe, standard input) once it has given one byte
+                         * more, naming the option that raises the limit
+                         * (--max-bytes); the loaders' only failure for it
+                         * is KB_ERROR_LIMIT */
 } KbLimits;
 
 /* Sets 'limits' to the defaults above. */
