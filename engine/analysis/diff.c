@@ -1,6 +1,8 @@
 /* diff.c -- what changed between two years: relations begun and ended,
  * places and themes gained and lost, and the index and brokers of each
- * year side by side. */
+ * year side by side. Only what the data dates is compared: a relation whose
+ * dates do not say whether it held in one of the years (undated, asked of a
+ * year before the data's) is counted apart and left out of both years. */
 #include <string.h>
 
 #include "analysis/analysis_internal.h"
@@ -55,6 +57,20 @@ compare_by_until(gconstpointer x, gconstpointer y, gpointer ds)
   return c ? c : (a < b ? -1 : a > b);
 }
 
+/* The relations of one year of the comparison: those that hold in it, of
+ * those whose dates say so in both years. */
+typedef struct {
+  int year, other, data_year;
+} Side;
+
+static gboolean
+side_keeps(const KbRelation *r, gpointer data)
+{
+  const Side *s = data;
+  return kb_relation_holds(r, s->year, s->data_year) == KB_HOLDS_YES
+         && kb_relation_holds(r, s->other, s->data_year) != KB_HOLDS_UNKNOWN;
+}
+
 KbDiff *
 kb_diff_compute(const KbDataset *ds, int from, int to, GError **error)
 {
@@ -62,15 +78,24 @@ kb_diff_compute(const KbDataset *ds, int from, int to, GError **error)
   KbDiff *d = g_new0(KbDiff, 1);
   d->from = from;
   d->to = to;
+  int data_year = kb_dataset_year(ds);
   GArray *begun = g_array_new(FALSE, FALSE, sizeof(size_t));
   GArray *ended = g_array_new(FALSE, FALSE, sizeof(size_t));
   for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
     const KbRelation *r = kb_dataset_relation(ds, i);
-    gboolean then = kb_relation_holds_in(r, from), now = kb_relation_holds_in(r, to);
-    if (now && !then)
+    if (r->status == KB_STATUS_PLANNED) {
+      d->n_planned++;
+      continue;
+    }
+    KbHolds then = kb_relation_holds(r, from, data_year), now = kb_relation_holds(r, to, data_year);
+    if (then == KB_HOLDS_UNKNOWN || now == KB_HOLDS_UNKNOWN) {
+      d->n_unsure++;
+      d->n_unsure_undated += r->since == KB_NO_YEAR;
+    } else if (now == KB_HOLDS_YES && then == KB_HOLDS_NO) {
       g_array_append_val(begun, i);
-    else if (then && !now)
+    } else if (then == KB_HOLDS_YES && now == KB_HOLDS_NO) {
       g_array_append_val(ended, i);
+    }
   }
   /* by year, the earliest first; within a year in the order of the data */
   g_array_sort_with_data(begun, compare_by_since, (gpointer) ds);
@@ -80,8 +105,9 @@ kb_diff_compute(const KbDataset *ds, int from, int to, GError **error)
   d->n_ended = ended->len;
   d->ended = (size_t *) g_array_free(ended, FALSE);
 
-  g_autoptr(KbDataset) a = kb_dataset_as_of(ds, from);
-  g_autoptr(KbDataset) b = kb_dataset_as_of(ds, to);
+  Side side_a = { from, to, data_year }, side_b = { to, from, data_year };
+  g_autoptr(KbDataset) a = kb_dataset_filter(ds, side_keeps, &side_a);
+  g_autoptr(KbDataset) b = kb_dataset_filter(ds, side_keeps, &side_b);
   g_autofree gboolean *pa = present(a, KB_CONTEXT_PLACE), *pb = present(b, KB_CONTEXT_PLACE);
   g_autofree gboolean *ta = present(a, KB_CONTEXT_THEME), *tb = present(b, KB_CONTEXT_THEME);
   d->places_gained = difference(ds, pb, pa, &d->n_places_gained);

@@ -47,7 +47,7 @@ cmd_bridges(int argc, char **argv)
       goto done;
     g_autoptr(GError) err = NULL;
     g_autoptr(KbBridges) br = kb_bridges_compute(ds, f, t, out.top ? (size_t) out.top : 50,
-                                                 opts.year, &err);
+                                                 opts.view.year, &err);
     if (br == NULL) {
       status = kb_cli_usage_error("bridges", "%s", err->message);
       goto done;

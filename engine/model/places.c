@@ -20,6 +20,19 @@ is_up(const KbDataset *ds, const KbRelation *r)
 void
 kb_i_dataset_seal(KbDataset *ds)
 {
+  /* the year the data describes: as given, else the policy's start, else
+   * the latest exact year of a relation that is not only planned */
+  ds->data_year = ds->year != KB_NO_YEAR ? ds->year : ds->policy_start;
+  if (ds->data_year == KB_NO_YEAR)
+    for (guint i = 0; i < ds->relations->len; i++) {
+      const KbRelation *r = &g_array_index(ds->relations, KbRelation, i);
+      if (r->status == KB_STATUS_PLANNED)
+        continue;
+      if (r->since != KB_NO_YEAR && r->since_q == KB_DATE_EXACT)
+        ds->data_year = MAX(ds->data_year, r->since);
+      if (r->until != KB_NO_YEAR && r->until_q == KB_DATE_EXACT)
+        ds->data_year = MAX(ds->data_year, r->until);
+    }
   size_t n = ds->nodes->len;
   g_free(ds->up_offsets);
   g_free(ds->up_targets);

@@ -396,8 +396,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbCandidates, kb_candidates_free)
 typedef struct {
   int from, to;
   size_t n_begun, n_ended;
-  size_t *begun;            /* relations holding in 'to' but not in 'from' */
-  size_t *ended;            /* relations holding in 'from' but not in 'to' */
+  size_t *begun;            /* relations whose dates say they hold in 'to' and not in 'from' */
+  size_t *ended;            /* relations whose dates say they hold in 'from' and not in 'to' */
+  size_t n_unsure;          /* relations whose dates do not say whether they hold in one of
+                             * the years: left out of the comparison (kb_relation_holds()) */
+  size_t n_unsure_undated;  /* of them, those without a since */
+  size_t n_planned;         /* planned relations, left out */
   size_t n_places_gained, n_places_lost, n_themes_gained, n_themes_lost;
   size_t *places_gained;    /* places with organisations active in 'to', none in 'from' */
   size_t *places_lost;
@@ -407,7 +411,10 @@ typedef struct {
   KbBrokers *brokers_from, *brokers_to;
 } KbDiff;
 
-/* Compares the dataset in two years. Relation indices refer to 'ds'. */
+/* Compares the dataset in two years, on the relations whose dates say
+ * whether they hold in each (an undated relation is known to hold in the
+ * data's year, not before: it is neither begun nor ended, and stays out of
+ * both years' figures). Relation indices refer to 'ds'. */
 KbDiff *kb_diff_compute(const KbDataset *ds, int from, int to, GError **error);
 void kb_diff_free(KbDiff *d);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbDiff, kb_diff_free)
