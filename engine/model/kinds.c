@@ -38,7 +38,8 @@ static const RelKindInfo rel_kinds[KB_REL_KIND_COUNT] = {
   [KB_REL_PARTNER_OF]   = { "partner_of", TRUE, 1, { ORG | NETWORK | CITY }, { ORG | NETWORK | CITY } },
   [KB_REL_TWINNED_WITH] = { "twinned_with", TRUE, 1, { CITY | REGION }, { CITY | REGION } },
   [KB_REL_FUNDS]        = { "funds", FALSE, 1, { ORG }, { ORG } },
-  [KB_REL_LOCATED_IN]   = { "located_in", FALSE, 2, { ORG, CITY }, { CITY | REGION | COUNTRY, REGION | COUNTRY } },
+  /* a city may lie in a city: a village or district in its municipality */
+  [KB_REL_LOCATED_IN]   = { "located_in", FALSE, 2, { ORG, CITY }, { CITY | REGION | COUNTRY, CITY | REGION | COUNTRY } },
   [KB_REL_WORKS_ON]     = { "works_on", FALSE, 1, { ORG | NETWORK | CITY }, { THEME } },
   [KB_REL_PART_OF]      = { "part_of", FALSE, 2, { NETWORK, REGION }, { NETWORK, COUNTRY } },
 };

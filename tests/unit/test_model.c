@@ -51,7 +51,9 @@ START_TEST(rules_join_the_right_kinds)
   /* located_in: two rules; a country is in nothing */
   ck_assert(kb_rel_kind_allows(KB_REL_LOCATED_IN, KB_NODE_ORGANISATION, KB_NODE_CITY));
   ck_assert(kb_rel_kind_allows(KB_REL_LOCATED_IN, KB_NODE_CITY, KB_NODE_COUNTRY));
-  ck_assert(!kb_rel_kind_allows(KB_REL_LOCATED_IN, KB_NODE_CITY, KB_NODE_CITY));
+  /* a village or district in its municipality */
+  ck_assert(kb_rel_kind_allows(KB_REL_LOCATED_IN, KB_NODE_CITY, KB_NODE_CITY));
+  ck_assert(!kb_rel_kind_allows(KB_REL_LOCATED_IN, KB_NODE_REGION, KB_NODE_CITY));
   ck_assert(!kb_rel_kind_allows(KB_REL_LOCATED_IN, KB_NODE_COUNTRY, KB_NODE_CITY));
   /* part_of: network to network, region to country */
   ck_assert(kb_rel_kind_allows(KB_REL_PART_OF, KB_NODE_NETWORK, KB_NODE_NETWORK));
@@ -68,7 +70,7 @@ START_TEST(rules_are_described_in_words)
   g_autofree char *a = kb_rel_kind_describe_ends(KB_REL_MEMBER_OF);
   ck_assert_str_eq(a, "organisation or city to network");
   g_autofree char *b = kb_rel_kind_describe_ends(KB_REL_LOCATED_IN);
-  ck_assert_str_eq(b, "organisation to city, region or country; city to region or country");
+  ck_assert_str_eq(b, "organisation to city, region or country; city to city, region or country");
   g_autofree char *c = kb_rel_kind_describe_ends(KB_REL_PARTNER_OF);
   ck_assert_str_eq(c, "organisation, city or network with organisation, city or network");
 }
