@@ -158,6 +158,10 @@ fill_entries(const KbDataset *ds, const KbiContexts *ctx, const size_t *all_orgs
   size_t n = kb_dataset_node_count(ds);
   KbNodeKind want = entry_kind(ix->by);
   gboolean *home = kb_dataset_home_places(ds);
+  /* the home city's own organisations, and the partners apart; all are its
+   * own where the data names no home */
+  g_autofree guint8 *locality = kb_dataset_localities(ds);
+  gboolean has_home = kb_dataset_home(ds) != KB_NO_NODE;
   Direct direct;
   direct_build(ds, &direct);
   size_t *tally = g_new0(size_t, n + 1);
@@ -171,13 +175,17 @@ fill_entries(const KbDataset *ds, const KbiContexts *ctx, const size_t *all_orgs
     e.first_year = KB_NO_YEAR;
     e.home = home[node];
     GArray *orgs = g_array_new(FALSE, FALSE, sizeof(size_t));
+    GArray *partners = g_array_new(FALSE, FALSE, sizeof(size_t));
+#define OWN(o) (!has_home || locality[o] == KB_LOCALITY_HOME)
     if (ix->by == KB_INDEX_BY_SECTOR) {
       for (size_t p = 0; p < n_all; p++)
         if (kb_dataset_node(ds, all_orgs[p])->sector == node)
-          g_array_append_val(orgs, all_orgs[p]);
+          g_array_append_val(OWN(all_orgs[p]) ? orgs : partners, all_orgs[p]);
       for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
         const KbRelation *r = kb_dataset_relation(ds, i);
-        if (kb_dataset_node(ds, r->from)->sector != node && kb_dataset_node(ds, r->to)->sector != node)
+        gboolean from = kb_dataset_node(ds, r->from)->sector == node && OWN(r->from);
+        gboolean to = kb_dataset_node(ds, r->to)->sector == node && OWN(r->to);
+        if (!from && !to)
           continue;
         e.relations++;
         if (r->since != KB_NO_YEAR && (e.first_year == KB_NO_YEAR || r->since < e.first_year))
@@ -187,15 +195,23 @@ fill_entries(const KbDataset *ds, const KbiContexts *ctx, const size_t *all_orgs
       GArray *m = ctx->members[node];
       for (guint i = 0; i < m->len; i++) {
         const KbiLink *l = &g_array_index(m, KbiLink, i);
+        if (!OWN(l->node)) {
+          g_array_append_val(partners, l->node);
+          continue;
+        }
         g_array_append_val(orgs, l->node);
         e.relations += l->relations;
         if (l->first_year != KB_NO_YEAR && (e.first_year == KB_NO_YEAR || l->first_year < e.first_year))
           e.first_year = l->first_year;
       }
     }
+#undef OWN
     kb_i_sort_by_id(ds, (size_t *) orgs->data, orgs->len);
+    kb_i_sort_by_id(ds, (size_t *) partners->data, partners->len);
     e.n_orgs = orgs->len;
     e.orgs = (size_t *) g_array_free(orgs, FALSE);
+    e.n_partners = partners->len;
+    e.partners = (size_t *) g_array_free(partners, FALSE);
     size_t known;
     GArray *counts = sector_counts(ds, e.orgs, e.n_orgs, tally, &known);
     e.n_sectors = counts->len;
@@ -570,8 +586,11 @@ cut_points(const KbDataset *ds, KbIndex *ix)
   cut_graph_build(ds, &g);
   GArray *cuts = g_array_new(FALSE, TRUE, sizeof(KbCutPoint));
   GArray *orgs = g_array_new(FALSE, FALSE, sizeof(size_t));
+  g_autofree guint8 *locality = kb_dataset_localities(ds);
+  gboolean has_home = kb_dataset_home(ds) != KB_NO_NODE;
   for (size_t i = 0; i < g.n; i++)
-    if (kb_dataset_node(ds, i)->kind == KB_NODE_ORGANISATION && g.comp[i] == g.main)
+    if (kb_dataset_node(ds, i)->kind == KB_NODE_ORGANISATION && g.comp[i] == g.main
+        && (!has_home || locality[i] == KB_LOCALITY_HOME))
       g_array_append_val(orgs, i);
   kb_i_sort_by_id(ds, (size_t *) orgs->data, orgs->len);
   for (guint k = 0; k < orgs->len; k++) {
@@ -621,6 +640,9 @@ index_entries(const KbDataset *ds, KbIndexBy by)
   fill_entries(ds, &ctx, orgs, n_orgs, ix, sectors_in_data);
   kb_i_contexts_release(&ctx);
   ix->n_orgs = n_orgs;
+  g_autofree guint8 *locality = kb_dataset_localities(ds);
+  for (size_t i = 0; i < n_orgs; i++)
+    ix->n_home_orgs += kb_dataset_home(ds) == KB_NO_NODE || locality[orgs[i]] == KB_LOCALITY_HOME;
   return ix;
 }
 
@@ -658,8 +680,10 @@ kb_index_free(KbIndex *ix)
 {
   if (ix == NULL)
     return;
-  for (size_t i = 0; i < ix->n_entries; i++)
+  for (size_t i = 0; i < ix->n_entries; i++) {
     g_free(ix->entries[i].orgs);
+    g_free(ix->entries[i].partners);
+  }
   for (size_t i = 0; i < ix->n_cuts; i++)
     g_free(ix->cuts[i].places);
   g_free(ix->entries);

@@ -82,3 +82,47 @@ kb_dataset_home_places(const KbDataset *ds)
     home[up[j]] = TRUE;
   return home;
 }
+
+gboolean *
+kb_dataset_home_area(const KbDataset *ds)
+{
+  g_return_val_if_fail(ds != NULL, NULL);
+  size_t n = ds->nodes->len;
+  gboolean *area = g_new0(gboolean, n ? n : 1);
+  size_t h = kb_dataset_home(ds);
+  if (h == KB_NO_NODE)
+    return area;
+  area[h] = TRUE;
+  /* a place is inside the home when the home encloses it */
+  for (size_t i = 0; i < n; i++) {
+    if (i == h || !is_place(g_array_index(ds->nodes, KbNode, i).kind))
+      continue;
+    g_autofree size_t *up = NULL;
+    size_t m = kb_i_closure(ds->up_offsets, ds->up_targets, i, &up);
+    for (size_t j = 0; j < m && !area[i]; j++)
+      area[i] = up[j] == h;
+  }
+  return area;
+}
+
+guint8 *
+kb_dataset_localities(const KbDataset *ds)
+{
+  g_return_val_if_fail(ds != NULL, NULL);
+  size_t n = ds->nodes->len;
+  guint8 *loc = g_new0(guint8, n ? n : 1);
+  if (kb_dataset_home(ds) == KB_NO_NODE)
+    return loc;
+  g_autofree gboolean *area = kb_dataset_home_area(ds);
+  for (guint i = 0; i < ds->relations->len; i++) {
+    const KbRelation *r = &g_array_index(ds->relations, KbRelation, i);
+    if (r->kind != KB_REL_LOCATED_IN
+        || g_array_index(ds->nodes, KbNode, r->from).kind != KB_NODE_ORGANISATION)
+      continue;
+    if (area[r->to])
+      loc[r->from] = KB_LOCALITY_HOME;
+    else if (loc[r->from] == KB_LOCALITY_UNKNOWN)
+      loc[r->from] = KB_LOCALITY_AWAY;
+  }
+  return loc;
+}

@@ -17,6 +17,7 @@ network_sheet(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, KbLang lang)
     { "relations", (double) sum.relations },
     { "components", (double) sum.components.count },
     { "organisations", (double) ix->n_orgs },
+    { "home organisations", (double) ix->n_home_orgs },
     { "organisation ties", (double) ix->org_ties },
     { "density of the organisation network", ix->density },
     { "degree centralization (Freeman)", ix->degree_centralization },
@@ -57,10 +58,13 @@ entries_sheet(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, size_t top, Kb
   kb_sheet_add_column(s, "open_pairs", kb_tr(lang, "open pairs"), KB_COLUMN_INT, 0);
   kb_sheet_add_column(s, "home", kb_tr(lang, "home"), KB_COLUMN_TEXT, 0);
   kb_sheet_add_column(s, "who", kb_tr(lang, "who"), KB_COLUMN_TEXT, 0);
+  kb_sheet_add_column(s, "partners", kb_tr(lang, "partners"), KB_COLUMN_INT, 0);
+  kb_sheet_add_column(s, "partners_who", kb_tr(lang, "which partners"), KB_COLUMN_TEXT, 0);
   for (size_t i = 0; i < ix->n_entries && (top == 0 || i < top); i++) {
     const KbIndexEntry *e = &ix->entries[i];
     const KbNode *node = kb_dataset_node(ds, e->node);
     g_autofree char *who = kb_join_labels(ds, e->orgs, e->n_orgs, 4);
+    g_autofree char *partners = kb_join_labels(ds, e->partners, e->n_partners, 4);
     kb_sheet_begin_row(s);
     kb_sheet_put_text(s, node->id);
     kb_sheet_put_text(s, node->label);
@@ -73,6 +77,8 @@ entries_sheet(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, size_t top, Kb
     kb_sheet_put_int(s, (long long) e->open_pairs);
     kb_sheet_put_text(s, e->home ? kb_tr(lang, "home") : NULL);
     kb_sheet_put_text(s, who);
+    kb_sheet_put_int(s, (long long) e->n_partners);
+    kb_sheet_put_text(s, partners);
   }
 }
 
@@ -85,14 +91,20 @@ presence_sheet(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, size_t top, K
   kb_sheet_add_column(s, "organisation", kb_tr(lang, "organisation"), KB_COLUMN_TEXT, 0);
   kb_sheet_add_column(s, "label", kb_tr(lang, "name"), KB_COLUMN_TEXT, 0);
   kb_sheet_add_column(s, "sector", kb_tr(lang, "sector"), KB_COLUMN_TEXT, 0);
+  kb_sheet_add_column(s, "role", kb_tr(lang, "role"), KB_COLUMN_TEXT, 0);
   for (size_t i = 0; i < ix->n_entries && (top == 0 || i < top); i++)
-    for (size_t j = 0; j < ix->entries[i].n_orgs; j++) {
-      const KbNode *org = kb_dataset_node(ds, ix->entries[i].orgs[j]);
-      kb_sheet_begin_row(s);
-      kb_sheet_put_text(s, kb_dataset_node(ds, ix->entries[i].node)->id);
-      kb_sheet_put_text(s, org->id);
-      kb_sheet_put_text(s, org->label);
-      kb_sheet_put_text(s, org->sector != KB_NO_NODE ? kb_dataset_node(ds, org->sector)->id : NULL);
+    for (int pass = 0; pass < 2; pass++) {
+      const KbIndexEntry *e = &ix->entries[i];
+      for (size_t j = 0; j < (pass ? e->n_partners : e->n_orgs); j++) {
+        const KbNode *org = kb_dataset_node(ds, pass ? e->partners[j] : e->orgs[j]);
+        kb_sheet_begin_row(s);
+        kb_sheet_put_text(s, kb_dataset_node(ds, e->node)->id);
+        kb_sheet_put_text(s, org->id);
+        kb_sheet_put_text(s, org->label);
+        kb_sheet_put_text(s, org->sector != KB_NO_NODE ? kb_dataset_node(ds, org->sector)->id
+                                                       : NULL);
+        kb_sheet_put_text(s, pass ? kb_tr(lang, "partner") : kb_tr(lang, "own"));
+      }
     }
 }
 
@@ -118,23 +130,28 @@ mixing_sheet(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, KbLang lang)
 static void
 gaps_sheet(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, KbLang lang)
 {
-  g_autofree char *heading = g_strdup_printf(kb_tr(lang, "Gaps: each %s that rests on one "
-                                                   "organisation or none"),
+  g_autofree char *heading = g_strdup_printf(kb_tr(lang, "Gaps: each %s that rests on one of "
+                                                   "the city's own organisations or none"),
                                              kb_tr(lang, kb_index_by_name(ix->by)));
   KbSheet *s = kb_doc_add_sheet(doc, "gaps", heading);
   kb_sheet_add_column(s, "id", kb_tr(lang, kb_index_by_name(ix->by)), KB_COLUMN_TEXT, 0);
   kb_sheet_add_column(s, "label", kb_tr(lang, "name"), KB_COLUMN_TEXT, 0);
   kb_sheet_add_column(s, "organisations", kb_tr(lang, "orgs"), KB_COLUMN_INT, 0);
   kb_sheet_add_column(s, "rests_on", kb_tr(lang, "rests on"), KB_COLUMN_TEXT, 0);
+  kb_sheet_add_column(s, "partners", kb_tr(lang, "partners"), KB_COLUMN_INT, 0);
+  kb_sheet_add_column(s, "partners_who", kb_tr(lang, "which partners"), KB_COLUMN_TEXT, 0);
   for (size_t i = 0; i < ix->n_entries; i++) {
     const KbIndexEntry *e = &ix->entries[i];
     if (e->n_orgs > 1)
       continue;
+    g_autofree char *partners = kb_join_labels(ds, e->partners, e->n_partners, 0);
     kb_sheet_begin_row(s);
     kb_sheet_put_text(s, kb_dataset_node(ds, e->node)->id);
     kb_sheet_put_text(s, kb_dataset_node(ds, e->node)->label);
     kb_sheet_put_int(s, (long long) e->n_orgs);
     kb_sheet_put_text(s, e->n_orgs ? kb_dataset_node(ds, e->orgs[0])->label : NULL);
+    kb_sheet_put_int(s, (long long) e->n_partners);
+    kb_sheet_put_text(s, partners);
   }
 }
 

@@ -51,10 +51,15 @@ const char *kb_index_by_name(KbIndexBy by);
 typedef struct {
   size_t node;              /* the place, theme, network or sector */
   size_t n_orgs;
-  size_t *orgs;             /* organisations active there, by id */
-  size_t n_sectors;         /* sectors among them (an unknown sector not counted) */
+  size_t *orgs;             /* the home organisations active there (every organisation
+                             * where the dataset names no home), by id */
+  size_t n_partners;
+  size_t *partners;         /* the other organisations there: partners at home or
+                             * abroad, and those of unknown location, by id */
+  size_t n_sectors;         /* sectors among the home organisations (an unknown sector
+                             * not counted) */
   double diversity;         /* Shannon entropy of their sectors / ln(sectors in the data) */
-  size_t relations;         /* relations that put them there */
+  size_t relations;         /* relations that put the home organisations there */
   int first_year;           /* earliest since among those, or KB_NO_YEAR */
   size_t cross_ties;        /* tied pairs of different sectors among them */
   size_t open_pairs;        /* untied pairs of different sectors among them */
@@ -73,6 +78,7 @@ typedef struct {
   KbIndexEntry *entries;    /* by organisations (most first), then id */
   /* whole network */
   size_t n_orgs;
+  size_t n_home_orgs;       /* of them, the home city's own (all where there is no home) */
   size_t org_ties;          /* ties of the organisation network */
   double density;           /* of the organisation network */
   double degree_centralization;       /* Freeman, normalised (igraph, sna) */
@@ -83,7 +89,8 @@ typedef struct {
   size_t *mixing;           /* n_sectors x n_sectors: organisation-network ties */
   double *ei;               /* Krackhardt's E-I index per sector; NaN without ties */
   size_t n_cuts;
-  KbCutPoint *cuts;         /* articulation points that cut places off */
+  KbCutPoint *cuts;         /* home organisations (any, where there is no home) whose
+                             * removal cuts places off */
 } KbIndex;
 
 /* Betweenness centralization needs every organisation's exact betweenness

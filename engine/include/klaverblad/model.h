@@ -282,6 +282,25 @@ size_t kb_dataset_enclosing_places(const KbDataset *ds, size_t place, size_t **o
  * with g_free(). */
 gboolean *kb_dataset_home_places(const KbDataset *ds);
 
+/* Where an organisation is, as seen from the home city. */
+typedef enum {
+  KB_LOCALITY_UNKNOWN,  /* no located_in (or the dataset names no home) */
+  KB_LOCALITY_HOME,     /* located in the home city or a place inside it (a
+                         * village or district): one of the city's own */
+  KB_LOCALITY_AWAY      /* located only elsewhere: a partner, at home or abroad */
+} KbLocality;
+
+/* Returns a new array of kb_dataset_node_count(ds) flags (at least one
+ * element): TRUE for the home city and the places inside it (located_in or
+ * part_of it, directly or not); all FALSE when the dataset names no home.
+ * Free with g_free(). */
+gboolean *kb_dataset_home_area(const KbDataset *ds);
+/* Returns a new array of kb_dataset_node_count(ds) KbLocality values, one
+ * per node (KB_LOCALITY_UNKNOWN for what is no organisation): an
+ * organisation located_in a place of the home area is home, even when it is
+ * located elsewhere too. Free with g_free(). */
+guint8 *kb_dataset_localities(const KbDataset *ds);
+
 /* -------------------------------------------------------------- builder */
 
 /* A KbBuilder turns rows of text (from CSV, JSON or a caller) into a dataset,
