@@ -71,6 +71,13 @@ side_keeps(const KbRelation *r, gpointer data)
          && kb_relation_holds(r, s->other, s->data_year) != KB_HOLDS_UNKNOWN;
 }
 
+/* The relations but the memberships of one network (*data, a size_t). */
+static gboolean
+not_member(const KbRelation *r, gpointer data)
+{
+  return !(r->kind == KB_REL_MEMBER_OF && r->to == *(const size_t *) data);
+}
+
 KbDiff *
 kb_diff_compute(const KbDataset *ds, int from, int to, GError **error)
 {
@@ -115,12 +122,25 @@ kb_diff_compute(const KbDataset *ds, int from, int to, GError **error)
   d->themes_gained = difference(ds, tb, ta, &d->n_themes_gained);
   d->themes_lost = difference(ds, ta, tb, &d->n_themes_lost);
 
+  d->umbrella = KB_NO_NODE;
   if ((d->index_from = kb_index_compute(a, KB_INDEX_BY_COUNTRY, error)) == NULL
       || (d->index_to = kb_index_compute(b, KB_INDEX_BY_COUNTRY, error)) == NULL
       || (d->brokers_from = kb_brokers_compute(a, error)) == NULL
       || (d->brokers_to = kb_brokers_compute(b, error)) == NULL) {
     kb_diff_free(d);
     return NULL;
+  }
+  /* the figures of both years without a network that makes most ties */
+  d->umbrella = d->index_to->umbrella != KB_NO_NODE ? d->index_to->umbrella
+                                                    : d->index_from->umbrella;
+  if (d->umbrella != KB_NO_NODE) {
+    g_autoptr(KbDataset) a2 = kb_dataset_filter(a, not_member, &d->umbrella);
+    g_autoptr(KbDataset) b2 = kb_dataset_filter(b, not_member, &d->umbrella);
+    if ((d->without_from = kb_index_compute(a2, KB_INDEX_BY_COUNTRY, error)) == NULL
+        || (d->without_to = kb_index_compute(b2, KB_INDEX_BY_COUNTRY, error)) == NULL) {
+      kb_diff_free(d);
+      return NULL;
+    }
   }
   return d;
 }
@@ -138,6 +158,8 @@ kb_diff_free(KbDiff *d)
   g_free(d->themes_lost);
   kb_index_free(d->index_from);
   kb_index_free(d->index_to);
+  kb_index_free(d->without_from);
+  kb_index_free(d->without_to);
   kb_brokers_free(d->brokers_from);
   kb_brokers_free(d->brokers_to);
   g_free(d);

@@ -623,6 +623,9 @@ index_entries(const KbDataset *ds, KbIndexBy by)
   KbIndex *ix = g_new0(KbIndex, 1);
   ix->by = by;
   ix->degree_centralization = ix->betweenness_centralization = NAN;
+  ix->umbrella = KB_NO_NODE;
+  ix->density_without = ix->degree_centralization_without = NAN;
+  ix->betweenness_centralization_without = NAN;
   size_t n_orgs;
   g_autofree size_t *orgs = kb_i_nodes_by_id(ds, KB_NODE_ORGANISATION, &n_orgs, NULL);
   size_t sectors_in_data = 0;
@@ -653,6 +656,59 @@ kb_index_entries(const KbDataset *ds, KbIndexBy by)
   return index_entries(ds, by);
 }
 
+/* ------------------------------------------------------------ umbrella */
+
+typedef struct {
+  size_t network;
+} NotMember;
+
+static gboolean
+not_member(const KbRelation *r, gpointer data)
+{
+  const NotMember *nm = data;
+  return !(r->kind == KB_REL_MEMBER_OF && r->to == nm->network);
+}
+
+/* The network with the most organisations, when its memberships make more
+ * than half of the organisation network's ties: the figures without them.
+ * A network of m members makes m(m - 1)/2 ties at most, so most networks
+ * are passed over without a second build. */
+static igraph_error_t
+umbrella(const KbDataset *ds, const KbiCliques *c, KbIndex *ix)
+{
+  ix->umbrella = KB_NO_NODE;
+  ix->density_without = ix->degree_centralization_without = NAN;
+  ix->betweenness_centralization_without = NAN;
+  size_t best = KB_NO_NODE, most = 0;
+  for (size_t g = 0; g < c->n_nets; g++) {
+    size_t m = KB_CSR_LEN(&c->members, g);
+    if (m > most || (m == most && best != KB_NO_NODE
+                     && kb_i_compare_ids(ds, c->net_node[g], c->net_node[best]) < 0)) {
+      most = m;
+      best = g;
+    }
+  }
+  if (best == KB_NO_NODE || most < 3 || most * (most - 1) <= c->ties)
+    return IGRAPH_SUCCESS;
+  NotMember nm = { c->net_node[best] };
+  g_autoptr(KbDataset) without = kb_dataset_filter(ds, not_member, &nm);
+  KbiCliques c2;
+  kb_i_cliques_build(without, &c2);
+  igraph_error_t rc = IGRAPH_SUCCESS;
+  if (2 * (c->ties - c2.ties) > c->ties) {
+    KbIndex tmp = { 0 };
+    rc = centralization(&c2, &tmp);
+    ix->umbrella = c->net_node[best];
+    ix->umbrella_members = most;
+    ix->ties_without = c2.ties;
+    ix->density_without = tmp.density;
+    ix->degree_centralization_without = tmp.degree_centralization;
+    ix->betweenness_centralization_without = tmp.betweenness_centralization;
+  }
+  kb_i_cliques_release(&c2);
+  return rc;
+}
+
 KbIndex *
 kb_index_compute(const KbDataset *ds, KbIndexBy by, GError **error)
 {
@@ -666,6 +722,8 @@ kb_index_compute(const KbDataset *ds, KbIndexBy by, GError **error)
   mixing(ds, &c, ix);
   cut_points(ds, ix);
   igraph_error_t rc = centralization(&c, ix);
+  if (rc == IGRAPH_SUCCESS)
+    rc = umbrella(ds, &c, ix);
   kb_i_cliques_release(&c);
   if (rc != IGRAPH_SUCCESS) {
     kb_index_free(ix);

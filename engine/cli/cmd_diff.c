@@ -70,6 +70,9 @@ cmd_diff(int argc, char **argv)
     if (d->n_planned > 0)
       g_string_append_printf(summary, " %zu planned relation%s %s left out.", d->n_planned,
                              d->n_planned == 1 ? "" : "s", d->n_planned == 1 ? "is" : "are");
+    g_autofree char *umbrella = kb_tables_diff_umbrella(ds, d, KB_LANG_EN);
+    if (umbrella != NULL)
+      g_string_append_printf(summary, " %s", umbrella);
     kb_doc_add_text(doc, "about", summary->str);
 
     kb_tables_diff(doc, ds, d, (size_t) out.top, KB_LANG_EN);

@@ -1,6 +1,7 @@
 /* tables_index.c -- the strategic index as sheets. */
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "tables/tables_internal.h"
 
@@ -28,17 +29,23 @@ network_sheet(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, KbLang lang)
     kb_sheet_put_text(s, kb_tr(lang, rows[i].name));
     kb_sheet_put_number(s, rows[i].value);
   }
-  for (int k = 0; k < KB_NODE_KIND_COUNT; k++) {
-    g_autofree char *name = g_strdup_printf(kb_tr(lang, "nodes: %s"), kb_node_kind_name(k));
-    kb_sheet_begin_row(s);
-    kb_sheet_put_text(s, name);
-    kb_sheet_put_number(s, (double) sum.nodes_by_kind[k]);
-  }
-  for (int k = 0; k < KB_REL_KIND_COUNT; k++) {
-    g_autofree char *name = g_strdup_printf(kb_tr(lang, "relations: %s"), kb_rel_kind_name(k));
-    kb_sheet_begin_row(s);
-    kb_sheet_put_text(s, name);
-    kb_sheet_put_number(s, (double) sum.relations_by_kind[k]);
+  if (ix->umbrella != KB_NO_NODE) {
+    const char *net = kb_dataset_node(ds, ix->umbrella)->label;
+    char *names[4] = {
+      g_strdup_printf(kb_tr(lang, "organisation ties without %s"), net),
+      g_strdup_printf(kb_tr(lang, "density without %s"), net),
+      g_strdup_printf(kb_tr(lang, "degree centralization without %s"), net),
+      g_strdup_printf(kb_tr(lang, "betweenness centralization without %s"), net),
+    };
+    double values[4] = { (double) ix->ties_without, ix->density_without,
+                         ix->degree_centralization_without,
+                         ix->betweenness_centralization_without };
+    for (size_t i = 0; i < 4; i++) {
+      kb_sheet_begin_row(s);
+      kb_sheet_put_text(s, names[i]);
+      kb_sheet_put_number(s, values[i]);
+      g_free(names[i]);
+    }
   }
 }
 
@@ -188,6 +195,29 @@ kb_tables_index_note(const KbIndex *ix, KbLang lang)
                          (size_t) KB_INDEX_BETWEENNESS_MAX, ix->n_orgs);
 }
 
+char *
+kb_tables_index_umbrella(const KbDataset *ds, const KbIndex *ix, KbLang lang)
+{
+  g_return_val_if_fail(ds != NULL && ix != NULL, NULL);
+  if (ix->umbrella == KB_NO_NODE)
+    return NULL;
+  size_t made = ix->org_ties - ix->ties_without;
+  char density[2][G_ASCII_DTOSTR_BUF_SIZE];
+  g_ascii_formatd(density[0], sizeof density[0], "%.3f", ix->density);
+  g_ascii_formatd(density[1], sizeof density[1], "%.3f", ix->density_without);
+  if (lang == KB_LANG_NL)
+    for (int i = 0; i < 2; i++)
+      *strchr(density[i], '.') = ',';
+  return g_strdup_printf(kb_tr(lang, "One network makes most of the organisation ties: the %zu "
+                               "member organisations of %s are all counted as tied to one "
+                               "another, %zu of the %zu ties (%.0f%%). Without its memberships "
+                               "the organisation network has %zu ties and a density of %s "
+                               "instead of %s; the figures without it are in the table."),
+                         ix->umbrella_members, kb_dataset_node(ds, ix->umbrella)->label, made,
+                         ix->org_ties, 100.0 * (double) made / (double) ix->org_ties,
+                         ix->ties_without, density[1], density[0]);
+}
+
 void
 kb_tables_index(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, size_t top, KbLang lang)
 {
@@ -196,6 +226,9 @@ kb_tables_index(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, size_t top, 
   g_autofree char *note = kb_tables_index_note(ix, lang);
   if (note != NULL)
     kb_doc_add_text(doc, "network_note", note);
+  g_autofree char *umbrella = kb_tables_index_umbrella(ds, ix, lang);
+  if (umbrella != NULL)
+    kb_doc_add_text(doc, "umbrella_note", umbrella);
   entries_sheet(doc, ds, ix, top, lang);
   mixing_sheet(doc, ds, ix, lang);
   gaps_sheet(doc, ds, ix, lang);

@@ -91,6 +91,15 @@ typedef struct {
   size_t n_cuts;
   KbCutPoint *cuts;         /* home organisations (any, where there is no home) whose
                              * removal cuts places off */
+  /* One network that makes most of the organisation network's ties (all its
+   * members are tied to one another): KB_NO_NODE when none does. The
+   * figures without its memberships, to see the network beneath it. */
+  size_t umbrella;
+  size_t umbrella_members;  /* its organisations */
+  size_t ties_without;      /* organisation ties without its memberships */
+  double density_without;
+  double degree_centralization_without;
+  double betweenness_centralization_without;
 } KbIndex;
 
 /* Betweenness centralization needs every organisation's exact betweenness
@@ -416,6 +425,11 @@ typedef struct {
   size_t *themes_lost;
   KbIndex *index_from, *index_to;       /* by country */
   KbBrokers *brokers_from, *brokers_to;
+  /* where one network makes most of the organisation ties in either year
+   * (KbIndex.umbrella, the later year's first): that network, and the
+   * indexes of both years without its memberships; else KB_NO_NODE, NULL */
+  size_t umbrella;
+  KbIndex *without_from, *without_to;
 } KbDiff;
 
 /* Compares the dataset in two years, on the relations whose dates say

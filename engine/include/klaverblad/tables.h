@@ -34,6 +34,11 @@ void kb_tables_index(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, size_t 
  * out (newly allocated), or NULL when it has it; kb_tables_index puts it
  * under the whole network's figures as text "network_note". */
 char *kb_tables_index_note(const KbIndex *ix, KbLang lang);
+/* The sentence that says which network makes most of the organisation
+ * network's ties, with the figures without it (newly allocated), or NULL
+ * when none does; kb_tables_index puts it under the whole network's figures
+ * as text "umbrella_note". */
+char *kb_tables_index_umbrella(const KbDataset *ds, const KbIndex *ix, KbLang lang);
 void kb_tables_synergy(KbDoc *doc, const KbDataset *ds, const KbSynergy *syn, KbLang lang);
 /* The sheet of synergy --each, without rows (borrowed from 'doc'), and the
  * rows of one organisation's suggestions (ids, rank, score, shared). */
@@ -54,6 +59,9 @@ void kb_tables_communities(KbDoc *doc, const KbDataset *ds, const KbCommunities 
 void kb_tables_candidates(KbDoc *doc, const KbDataset *ds, const KbCandidates *cs,
                           gboolean sensitivity, size_t top, KbLang lang);
 void kb_tables_diff(KbDoc *doc, const KbDataset *ds, const KbDiff *d, size_t top, KbLang lang);
+/* The sentence that names the network that makes most organisation ties in
+ * one of the years (newly allocated), or NULL when none does. */
+char *kb_tables_diff_umbrella(const KbDataset *ds, const KbDiff *d, KbLang lang);
 
 G_END_DECLS
 
