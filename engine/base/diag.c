@@ -10,6 +10,7 @@ struct KbDiagList {
   size_t limit;         /* per severity; 0: none */
   size_t kept[2];
   size_t added[2];
+  size_t consequences;  /* errors counted in added[], never kept */
 };
 
 static void
@@ -40,14 +41,10 @@ kb_diag_list_free(KbDiagList *list)
   g_free(list);
 }
 
-void
-kb_diag_list_add(KbDiagList *list, KbSeverity severity, const char *file,
-                 unsigned line, unsigned column, const char *field,
-                 const char *format, ...)
+static void
+add_valist(KbDiagList *list, KbSeverity severity, gboolean cause, const char *file,
+           unsigned line, unsigned column, const char *field, const char *format, va_list ap)
 {
-  g_return_if_fail(list != NULL && format != NULL);
-  g_return_if_fail(severity == KB_SEVERITY_WARNING || severity == KB_SEVERITY_ERROR);
-
   list->added[severity]++;
   if (list->limit != 0 && list->kept[severity] >= list->limit)
     return;
@@ -59,11 +56,48 @@ kb_diag_list_add(KbDiagList *list, KbSeverity severity, const char *file,
   d->line = line;
   d->column = column;
   d->field = g_strdup(field);
+  d->message = g_strdup_vprintf(format, ap);
+  d->cause = cause;
+  g_ptr_array_add(list->items, d);
+}
+
+void
+kb_diag_list_add(KbDiagList *list, KbSeverity severity, const char *file,
+                 unsigned line, unsigned column, const char *field,
+                 const char *format, ...)
+{
+  g_return_if_fail(list != NULL && format != NULL);
+  g_return_if_fail(severity == KB_SEVERITY_WARNING || severity == KB_SEVERITY_ERROR);
   va_list ap;
   va_start(ap, format);
-  d->message = g_strdup_vprintf(format, ap);
+  add_valist(list, severity, FALSE, file, line, column, field, format, ap);
   va_end(ap);
-  g_ptr_array_add(list->items, d);
+}
+
+void
+kb_diag_list_add_cause(KbDiagList *list, const char *file, unsigned line, unsigned column,
+                       const char *field, const char *format, ...)
+{
+  g_return_if_fail(list != NULL && format != NULL);
+  va_list ap;
+  va_start(ap, format);
+  add_valist(list, KB_SEVERITY_ERROR, TRUE, file, line, column, field, format, ap);
+  va_end(ap);
+}
+
+void
+kb_diag_list_add_consequence(KbDiagList *list)
+{
+  g_return_if_fail(list != NULL);
+  list->added[KB_SEVERITY_ERROR]++;
+  list->consequences++;
+}
+
+size_t
+kb_diag_list_consequences(const KbDiagList *list)
+{
+  g_return_val_if_fail(list != NULL, 0);
+  return list->consequences;
 }
 
 size_t
@@ -97,6 +131,8 @@ static int
 keyed_compare(const void *a, const void *b)
 {
   const Keyed *x = a, *y = b;
+  if (x->diag->cause != y->diag->cause)
+    return x->diag->cause ? -1 : 1;
   int c = strcmp(x->diag->file, y->diag->file);
   if (c != 0)
     return c;

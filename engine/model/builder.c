@@ -125,7 +125,10 @@ struct KbBuilder {
   GArray *far_cells;         /* of FarCells, by relation */
   GArray *late_ends;         /* of LateEnds, by relation */
   GStringChunk *texts;       /* ids that named no node yet */
-  GHashTable *rejected;      /* ids of node rows that were reported and skipped */
+  GHashTable *rejected;      /* ids of node rows that were reported and skipped, or
+                              * that stood in a file that could not be read */
+  gboolean unread[KB_TABLE_QUESTIONS + 1];   /* a table's file could not be read,
+                                              * and which ids it held is not known */
   GArray *meta;              /* of PendingMeta */
   GHashTable *meta_keys;     /* a key (borrowed from meta) -> its index + 1 */
   GArray *questions;         /* of PendingQuestion */
@@ -217,6 +220,13 @@ kb_builder_set_kind_hint(KbBuilder *b, const char *hint)
   g_return_if_fail(b != NULL);
   g_free(b->kind_hint);
   b->kind_hint = g_strdup(hint);
+}
+
+void
+kb_builder_set_table_unread(KbBuilder *b, KbTable table)
+{
+  g_return_if_fail(b != NULL && table <= KB_TABLE_QUESTIONS);
+  b->unread[table] = TRUE;
 }
 
 static void
@@ -704,9 +714,9 @@ kb_builder_check_header(KbBuilder *b, KbTable table, const KbRow *header)
       g_hash_table_insert(seen, (gpointer) c->name, (gpointer) c);
       continue;
     }
-    kb_diag_list_add(b->diags, KB_SEVERITY_ERROR, header->file, c->line, c->column, NULL,
-                     "column '%s' appears twice (first in column %u); each column name may "
-                     "appear once", c->name, first->column);
+    kb_diag_list_add_cause(b->diags, header->file, c->line, c->column, NULL,
+                           "column '%s' appears twice (first in column %u); each column name "
+                           "may appear once", c->name, first->column);
     ok = FALSE;
   }
   for (const Column *col = table_columns(table); col->name != NULL; col++) {
@@ -718,9 +728,9 @@ kb_builder_check_header(KbBuilder *b, KbTable table, const KbRow *header)
       g_string_append_printf(have, "%s%s", i ? ", " : "", header->cells[i].name);
     if (shown < header->n_cells)
       g_string_append_printf(have, " and %zu more", header->n_cells - shown);
-    kb_diag_list_add(b->diags, KB_SEVERITY_ERROR, header->file, header->line, 0, NULL,
-                     "missing required column '%s'; the header has: %s", col->name,
-                     have->len ? have->str : "(nothing)");
+    kb_diag_list_add_cause(b->diags, header->file, header->line, 0, NULL,
+                           "missing required column '%s'; the header has: %s", col->name,
+                           have->len ? have->str : "(nothing)");
     g_string_free(have, TRUE);
     ok = FALSE;
   }
@@ -1130,12 +1140,23 @@ passes_limit(KbBuilder *b, KbTable table, const KbRow *row)
   if (have < most)
     return FALSE;
   const char *what = nodes ? "nodes" : "relations";
-  kb_diag_list_add(b->diags, KB_SEVERITY_ERROR, row->file, row->line, 0, NULL,
-                   "more %s than the limit of %zu; expected at most %zu %.*s (raise the "
-                   "limit with --max-%s N)", what, most, most,
-                   (int) strlen(what) - (most == 1), what, what);
+  kb_diag_list_add_cause(b->diags, row->file, row->line, 0, NULL,
+                         "more %s than the limit of %zu; expected at most %zu %.*s (raise "
+                         "the limit with --max-%s N)", what, most, most,
+                         (int) strlen(what) - (most == 1), what, what);
   b->over_limit = TRUE;
   return TRUE;
+}
+
+void
+kb_builder_add_rejected_row(KbBuilder *b, KbTable table, const KbRow *row)
+{
+  g_return_if_fail(b != NULL && row != NULL && !b->finished);
+  if (table != KB_TABLE_NODES)
+    return;
+  const char *id = text_z(b, 0, cell_text(row_cell(row, "id")));
+  if (id != NULL && kb_dataset_find(b->ds, id) == KB_NO_NODE)
+    g_hash_table_add(b->rejected, g_strdup(id));
 }
 
 void
@@ -1181,6 +1202,16 @@ unknown_node(KbBuilder *b, const char *file, unsigned line, unsigned column,
   g_string_free(s, TRUE);
 }
 
+/* TRUE when 'id', which names no node, may be the id of a row that was
+ * rejected or that stood in a nodes file that could not be read: a
+ * reference to it fails only because of that error, and is counted as its
+ * consequence (kb_diag_list_add_consequence()) rather than reported. */
+static gboolean
+was_rejected(const KbBuilder *b, const char *id)
+{
+  return b->unread[KB_TABLE_NODES] || (id != NULL && g_hash_table_contains(b->rejected, id));
+}
+
 /* "a" or "an", for a kind's name. */
 static const char *
 article(KbNodeKind kind)
@@ -1194,8 +1225,10 @@ static size_t
 check_node_of_kind(KbBuilder *b, const char *file, unsigned line, unsigned column,
                    const char *field, const char *id, size_t i, KbNodeKind want)
 {
-  if (i == KB_NO_NODE && g_hash_table_contains(b->rejected, id))
+  if (i == KB_NO_NODE && was_rejected(b, id)) {
+    kb_diag_list_add_consequence(b->diags);
     return KB_NO_NODE;
+  }
   g_autofree char *expected = g_strdup_printf("the id of %s %s node", article(want),
                                               kb_node_kind_name(want));
   if (i == KB_NO_NODE) {
@@ -1400,9 +1433,11 @@ resolve_relations(KbBuilder *b)
         r.to = kb_dataset_find(b->ds, to_text);
       }
     }
-    if ((r.from == KB_NO_NODE && g_hash_table_contains(b->rejected, from_text))
-        || (r.to == KB_NO_NODE && g_hash_table_contains(b->rejected, to_text)))
+    if ((r.from == KB_NO_NODE && was_rejected(b, from_text))
+        || (r.to == KB_NO_NODE && was_rejected(b, to_text))) {
+      kb_diag_list_add_consequence(b->diags);
       continue;
+    }
     if (r.from == KB_NO_NODE)
       unknown_node(b, file, cells.from_line, cells.from_column, "from", from_text,
                    "the id of a node in the nodes table");
@@ -1541,25 +1576,21 @@ resolve_questions(KbBuilder *b)
 {
   for (guint i = 0; i < b->questions->len; i++) {
     PendingQuestion *pq = &g_array_index(b->questions, PendingQuestion, i);
-    pq->q.from = pq->q.to = KB_NO_NODE;
-    gboolean ok = TRUE;
-    if (pq->from != NULL) {
-      pq->q.from = kb_dataset_find(b->ds, pq->from);
-      if (pq->q.from == KB_NO_NODE) {
-        unknown_node(b, pq->q.origin.file, pq->from_line, pq->from_column, "from", pq->from,
-                     "the id of a node in the nodes table");
-        ok = FALSE;
-      }
+    pq->q.from = pq->from != NULL ? kb_dataset_find(b->ds, pq->from) : KB_NO_NODE;
+    pq->q.to = pq->to != NULL ? kb_dataset_find(b->ds, pq->to) : KB_NO_NODE;
+    gboolean from_unknown = pq->from != NULL && pq->q.from == KB_NO_NODE;
+    gboolean to_unknown = pq->to != NULL && pq->q.to == KB_NO_NODE;
+    if ((from_unknown && was_rejected(b, pq->from)) || (to_unknown && was_rejected(b, pq->to))) {
+      kb_diag_list_add_consequence(b->diags);
+      continue;
     }
-    if (pq->to != NULL) {
-      pq->q.to = kb_dataset_find(b->ds, pq->to);
-      if (pq->q.to == KB_NO_NODE) {
-        unknown_node(b, pq->q.origin.file, pq->to_line, pq->to_column, "to", pq->to,
-                     "the id of a node in the nodes table");
-        ok = FALSE;
-      }
-    }
-    if (!ok)
+    if (from_unknown)
+      unknown_node(b, pq->q.origin.file, pq->from_line, pq->from_column, "from", pq->from,
+                   "the id of a node in the nodes table");
+    if (to_unknown)
+      unknown_node(b, pq->q.origin.file, pq->to_line, pq->to_column, "to", pq->to,
+                   "the id of a node in the nodes table");
+    if (from_unknown || to_unknown)
       continue;
     g_array_append_val(b->ds->questions, pq->q);
     memset(&pq->q, 0, sizeof pq->q);   /* now owned by the dataset */

@@ -228,9 +228,39 @@ START_TEST(the_diagnostic_list_keeps_a_limit_and_counts_all)
   g_autofree char *b = kb_diag_format(kb_diag_list_get(list, 1));
   ck_assert_str_eq(a, "f:1:1: warning: x: w");
   ck_assert_str_eq(b, "f:4:1: error: e1");
-  KbDiag whole = { KB_SEVERITY_ERROR, "g", 0, 0, NULL, "gone" };
+  KbDiag whole = { KB_SEVERITY_ERROR, "g", 0, 0, NULL, "gone", FALSE };
   g_autofree char *c = kb_diag_format(&whole);
   ck_assert_str_eq(c, "g: error: gone");
+}
+END_TEST
+
+START_TEST(root_causes_come_first_and_their_consequences_are_counted)
+{
+  g_autoptr(KbDiagList) list = kb_diag_list_new(1);
+  kb_diag_list_add(list, KB_SEVERITY_ERROR, "a.csv", 2, 1, "home", "unknown");
+  kb_diag_list_add_cause(list, "b.csv", 6, 18, NULL, "not UTF-8");
+  kb_diag_list_add_consequence(list);
+  kb_diag_list_add_consequence(list);
+  /* the limit of one kept error is past: counted, not kept */
+  kb_diag_list_add(list, KB_SEVERITY_ERROR, "a.csv", 1, 1, NULL, "kept no more");
+  ck_assert_uint_eq(kb_diag_list_count(list, KB_SEVERITY_ERROR), 5);
+  ck_assert_uint_eq(kb_diag_list_consequences(list), 2);
+  ck_assert_uint_eq(kb_diag_list_length(list), 1);
+  g_autoptr(KbDiagList) all = kb_diag_list_new(0);
+  kb_diag_list_add(all, KB_SEVERITY_WARNING, "a.csv", 1, 1, NULL, "w");
+  kb_diag_list_add(all, KB_SEVERITY_ERROR, "a.csv", 2, 1, "home", "unknown");
+  kb_diag_list_add_cause(all, "c.csv", 1, 1, NULL, "UTF-16");
+  kb_diag_list_add_cause(all, "b.csv", 6, 18, NULL, "not UTF-8");
+  kb_diag_list_sort(all);
+  /* the causes first, by file; then the rest, by file and line */
+  static const char *const order[] = { "b.csv:6:18: error: not UTF-8", "c.csv:1:1: error: UTF-16",
+                                       "a.csv:1:1: warning: w",
+                                       "a.csv:2:1: error: home: unknown" };
+  for (size_t i = 0; i < G_N_ELEMENTS(order); i++) {
+    g_autofree char *text = kb_diag_format(kb_diag_list_get(all, i));
+    ck_assert_str_eq(text, order[i]);
+  }
+  ck_assert(kb_diag_list_get(all, 0)->cause && !kb_diag_list_get(all, 3)->cause);
 }
 END_TEST
 
@@ -375,6 +405,50 @@ START_TEST(rows_may_name_their_cells_in_any_order)
 }
 END_TEST
 
+START_TEST(references_to_rows_of_a_rejected_file_are_counted_not_listed)
+{
+  /* nodes.csv was rejected (not UTF-8): its rows say only which ids it held */
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  g_autoptr(KbBuilder) b = kb_builder_new("t", diags);
+  KbCell lost[] = { { "id", " deventer ", 3, 1 }, { "kind", "city", 3, 10 } };
+  KbRow lost_row = { "n.csv", 3, lost, G_N_ELEMENTS(lost) };
+  kb_builder_add_rejected_row(b, KB_TABLE_NODES, &lost_row);
+  add(b, KB_TABLE_NODES, 2, ROW("id=o", "kind=network"));
+  /* to a lost node: counted; between unknown ids: listed */
+  add(b, KB_TABLE_RELATIONS, 2, ROW("from=deventer", "to=o", "kind=member_of"));
+  add(b, KB_TABLE_RELATIONS, 3, ROW("from=deventr", "to=o", "kind=member_of"));
+  KbCell home[] = { { "key", "home", 2, 1 }, { "value", "deventer", 2, 6 } };
+  KbRow home_row = { "dataset.csv", 2, home, G_N_ELEMENTS(home) };
+  kb_builder_add_row(b, KB_TABLE_META, &home_row);
+  KbCell question[] = { { "id", "q1", 2, 1 }, { "kind", "overview", 2, 4 },
+                        { "question", "How?", 2, 13 }, { "from", "deventer", 2, 18 } };
+  KbRow question_row = { "questions.csv", 2, question, G_N_ELEMENTS(question) };
+  kb_builder_add_row(b, KB_TABLE_QUESTIONS, &question_row);
+  g_autoptr(KbDataset) ds = kb_builder_finish(b);
+  /* the relation, the home and the question follow from the lost row */
+  ck_assert_uint_eq(kb_diag_list_consequences(diags), 3);
+  ck_assert_uint_eq(kb_diag_list_count(diags, KB_SEVERITY_ERROR), 4);
+  ck_assert_uint_eq(kb_diag_list_length(diags), 1);
+  assert_diag(diags, 0, "r.csv:3:1: error: from: unknown node 'deventr'; expected the id of a "
+                        "node in the nodes table");
+  ck_assert_uint_eq(kb_dataset_node_count(ds), 1);
+  ck_assert_uint_eq(kb_dataset_relation_count(ds), 0);
+  ck_assert_uint_eq(kb_dataset_question_count(ds), 0);
+
+  /* a nodes table that could not be read at all: every unknown id may be
+   * one of its, and nothing is said of the home dataset.csv would name */
+  g_autoptr(KbDiagList) d2 = kb_diag_list_new(0);
+  g_autoptr(KbBuilder) b2 = kb_builder_new("t", d2);
+  kb_builder_set_table_unread(b2, KB_TABLE_NODES);
+  kb_builder_set_table_unread(b2, KB_TABLE_META);
+  add(b2, KB_TABLE_NODES, 2, ROW("id=c", "kind=city"));
+  add(b2, KB_TABLE_RELATIONS, 2, ROW("from=deventr", "to=c", "kind=twinned_with"));
+  g_autoptr(KbDataset) ds2 = kb_builder_finish(b2);
+  ck_assert_uint_eq(kb_diag_list_consequences(d2), 1);
+  ck_assert_uint_eq(kb_diag_list_length(d2), 0);
+}
+END_TEST
+
 START_TEST(a_repeated_relation_is_warned_about_once_per_repeat)
 {
   g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
@@ -447,6 +521,7 @@ builder_suite(void)
   tcase_add_test(tc, no_structural_warnings_while_errors_stand);
   tcase_add_test(tc, duplicate_ids_across_files);
   tcase_add_test(tc, the_diagnostic_list_keeps_a_limit_and_counts_all);
+  tcase_add_test(tc, root_causes_come_first_and_their_consequences_are_counted);
   tcase_add_test(tc, the_limits_default_to_ten_and_fifty_million);
   tcase_add_test(tc, data_at_the_limits_is_taken);
   tcase_add_test(tc, a_node_past_the_limit_stops_the_data);
@@ -454,6 +529,7 @@ builder_suite(void)
   tcase_add_test(tc, references_may_come_before_their_nodes);
   tcase_add_test(tc, rows_may_name_their_cells_in_any_order);
   tcase_add_test(tc, a_repeated_relation_is_warned_about_once_per_repeat);
+  tcase_add_test(tc, references_to_rows_of_a_rejected_file_are_counted_not_listed);
   tcase_add_test(tc, cells_far_from_their_row_start_keep_their_positions);
   suite_add_tcase(s, tc);
   return s;

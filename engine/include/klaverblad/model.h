@@ -263,11 +263,24 @@ gboolean kb_builder_check_header(KbBuilder *b, KbTable table, const KbRow *heade
  * does not know become attributes. Problems are reported, and a row that
  * cannot be used is skipped. */
 void kb_builder_add_row(KbBuilder *b, KbTable table, const KbRow *row);
+/* Notes a row of 'table' from a file that was rejected as a whole, its
+ * error reported already (the file is not UTF-8, its header lacks a
+ * required column): nothing of the row is used and nothing is reported, but
+ * a reference to the node id it holds is counted as following from that
+ * error (kb_diag_list_add_consequence()) instead of being reported. */
+void kb_builder_add_rejected_row(KbBuilder *b, KbTable table, const KbRow *row);
+/* Says that the file of 'table' could not be read, in whole or in part, and
+ * which ids it held is not known (its error reported already): for the
+ * nodes table, every reference to an id that no node has is then counted
+ * as following from that error. */
+void kb_builder_set_table_unread(KbBuilder *b, KbTable table);
 /* Resolves references (relation ends, sectors, countries), checks which
  * relation kinds join which node kinds, and, when no error was reported,
- * warns about isolated nodes and cities without a country. Returns the dataset, even when errors were
- * reported (it then holds only the rows that could be used); the builder is
- * spent afterwards and can only be freed. */
+ * warns about isolated nodes and cities without a country. A reference
+ * that fails only because of a rejected row is counted, not reported (see
+ * kb_builder_add_rejected_row()). Returns the dataset, even when errors
+ * were reported (it then holds only the rows that could be used); the
+ * builder is spent afterwards and can only be freed. */
 KbDataset *kb_builder_finish(KbBuilder *b);
 
 G_END_DECLS
