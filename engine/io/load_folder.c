@@ -180,6 +180,8 @@ read_tables(KbBuilder *builder, KbDiagList *diags, const char *folder, gboolean 
 void
 kb_i_facts_read(KbBuilder *builder, KbDiagList *diags, const char *folder)
 {
+  g_autofree char *facts = g_build_filename(folder, "dataset.csv", NULL);
+  kb_builder_set_facts_file(builder, facts);
   read_tables(builder, diags, folder, TRUE);
 }
 

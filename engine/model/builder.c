@@ -129,6 +129,7 @@ struct KbBuilder {
                               * that stood in a file that could not be read */
   gboolean unread[KB_TABLE_QUESTIONS + 1];   /* a table's file could not be read,
                                               * and which ids it held is not known */
+  char *facts_file;          /* where dataset.csv is or would be, or NULL */
   GArray *meta;              /* of PendingMeta */
   GHashTable *meta_keys;     /* a key (borrowed from meta) -> its index + 1 */
   GArray *questions;         /* of PendingQuestion */
@@ -223,6 +224,14 @@ kb_builder_set_kind_hint(KbBuilder *b, const char *hint)
 }
 
 void
+kb_builder_set_facts_file(KbBuilder *b, const char *file)
+{
+  g_return_if_fail(b != NULL);
+  g_free(b->facts_file);
+  b->facts_file = g_strdup(file);
+}
+
+void
 kb_builder_set_table_unread(KbBuilder *b, KbTable table)
 {
   g_return_if_fail(b != NULL && table <= KB_TABLE_QUESTIONS);
@@ -247,6 +256,7 @@ kb_builder_free(KbBuilder *b)
   if (b == NULL)
     return;
   g_free(b->kind_hint);
+  g_free(b->facts_file);
   g_array_unref(b->notes);
   g_byte_array_unref(b->kinds);
   g_array_unref(b->late_sectors);
@@ -1612,16 +1622,56 @@ warn_no_sectors(KbBuilder *b)
                    "sector nodes and name one in each organisation's sector column");
 }
 
+/* TRUE when the dataset has a city, region or country. */
+static gboolean
+has_places(const KbBuilder *b)
+{
+  return first_of_kind(b, KB_NODE_CITY) != KB_NO_NODE
+         || first_of_kind(b, KB_NODE_REGION) != KB_NO_NODE
+         || first_of_kind(b, KB_NODE_COUNTRY) != KB_NO_NODE;
+}
+
+/* A dataset with places but no home city: every country is then abroad.
+ * Said at dataset.csv where a loader named it, else at the first place. */
+static void
+warn_no_home(KbBuilder *b)
+{
+  if (g_hash_table_contains(b->meta_keys, "home") || b->unread[KB_TABLE_META] || !has_places(b))
+    return;
+  static const char what[] = "the dataset names no home city, so every country counts as "
+                             "abroad, the home country included";
+  if (b->facts_file != NULL) {
+    kb_diag_list_add(b->diags, KB_SEVERITY_WARNING, b->facts_file, 0, 0, "home",
+                     "%s; add 'home,<city id>' to dataset.csv", what);
+    return;
+  }
+  size_t first = KB_NO_NODE;
+  for (guint i = 0; i < b->kinds->len && first == KB_NO_NODE; i++)
+    if (b->kinds->data[i] == KB_NODE_CITY || b->kinds->data[i] == KB_NODE_REGION
+        || b->kinds->data[i] == KB_NODE_COUNTRY)
+      first = i;
+  const NodeNote *note = &g_array_index(b->notes, NodeNote, first);
+  kb_diag_list_add(b->diags, KB_SEVERITY_WARNING,
+                   g_array_index(b->ds->nodes, KbNode, first).origin.file, note->line,
+                   note->column, "home", "%s; give the dataset a 'home': the id of its city",
+                   what);
+}
+
 static void
 warn_structure(KbBuilder *b)
 {
   warn_no_sectors(b);
   size_t n = b->ds->nodes->len;
   gboolean *tied = g_new0(gboolean, n);
+  gboolean *located = g_new0(gboolean, n);
   for (guint i = 0; i < b->ds->relations->len; i++) {
     const KbRelation *r = &g_array_index(b->ds->relations, KbRelation, i);
     tied[r->from] = tied[r->to] = TRUE;
+    if (r->kind == KB_REL_LOCATED_IN)
+      located[r->from] = TRUE;
   }
+  /* where a dataset has no places, as an edge list, nobody has a location */
+  gboolean places = has_places(b);
   for (size_t i = 0; i < n; i++) {
     const KbNode *node = &g_array_index(b->ds->nodes, KbNode, i);
     if (node->sector != KB_NO_NODE)
@@ -1634,6 +1684,11 @@ warn_structure(KbBuilder *b)
       kb_diag_list_add(b->diags, KB_SEVERITY_WARNING, node->origin.file, note->line,
                        note->column, "id", "%s '%s' is isolated: no relation names it",
                        kb_node_kind_name(node->kind), node->id);
+    else if (node->kind == KB_NODE_ORGANISATION && places && !located[i])
+      kb_diag_list_add(b->diags, KB_SEVERITY_WARNING, node->origin.file, note->line,
+                       note->column, "id", "organisation '%s' has no location, so it counts "
+                       "neither as home nor abroad in the index; add a located_in relation "
+                       "to its city", node->id);
     if (node->kind == KB_NODE_CITY) {
       g_autofree size_t *up = NULL;
       size_t m = kb_dataset_enclosing_places(b->ds, i, &up);
@@ -1647,6 +1702,7 @@ warn_structure(KbBuilder *b)
     }
   }
   g_free(tied);
+  g_free(located);
 }
 
 /* Hands the builder's sealed dataset to the caller. */
@@ -1680,7 +1736,8 @@ kb_builder_finish(KbBuilder *b)
   resolve_meta(b);
   resolve_questions(b);
   kb_i_dataset_seal(b->ds);
-  /* Isolation and missing countries are judged on the whole data: while
+  warn_no_home(b);
+  /* Isolation and missing locations are judged on the whole data: while
    * rows are rejected, they would point at the wrong cause. */
   if (kb_diag_list_count(b->diags, KB_SEVERITY_ERROR) == 0)
     warn_structure(b);

@@ -126,11 +126,19 @@ START_TEST(sector_and_country_apply_to_their_kinds_only)
   const char *rels[] = { "from,to,kind", "o,n,member_of", "o,c,active_in", NULL };
   g_autoptr(KbDataset) ds = build(diags, nodes, rels, TRUE);
   ck_assert_uint_eq(kb_diag_list_count(diags, KB_SEVERITY_ERROR), 0);
-  ck_assert_uint_eq(kb_diag_list_count(diags, KB_SEVERITY_WARNING), 2);
-  assert_diag(diags, 0, "n.csv:4:21: warning: sector: only organisations have a sector; "
+  ck_assert_uint_eq(kb_diag_list_count(diags, KB_SEVERITY_WARNING), 4);
+  /* the data has a place but no home (said at the first place, as the
+   * builder was told of no dataset.csv), and the organisation no location */
+  assert_diag(diags, 0, "n.csv:3:1: warning: home: the dataset names no home city, so every "
+                        "country counts as abroad, the home country included; give the "
+                        "dataset a 'home': the id of its city");
+  assert_diag(diags, 1, "n.csv:4:21: warning: sector: only organisations have a sector; "
                         "ignored for network 'n'");
-  assert_diag(diags, 1, "n.csv:4:31: warning: country: only cities have a country column "
+  assert_diag(diags, 2, "n.csv:4:31: warning: country: only cities have a country column "
                         "(use a located_in relation); ignored for network 'n'");
+  assert_diag(diags, 3, "n.csv:5:1: warning: id: organisation 'o' has no location, so it "
+                        "counts neither as home nor abroad in the index; add a located_in "
+                        "relation to its city");
 }
 END_TEST
 
@@ -352,9 +360,12 @@ START_TEST(references_may_come_before_their_nodes)
   add(b, KB_TABLE_NODES, 6, ROW("id=t", "kind=theme", "sector=s"));
   g_autoptr(KbDataset) ds = kb_builder_finish(b);
   ck_assert_uint_eq(kb_diag_list_count(diags, KB_SEVERITY_ERROR), 1);
-  assert_diag(diags, 0, "n.csv:6:21: warning: sector: only organisations have a sector; "
+  assert_diag(diags, 0, "n.csv:3:1: warning: home: the dataset names no home city, so every "
+                        "country counts as abroad, the home country included; give the "
+                        "dataset a 'home': the id of its city");
+  assert_diag(diags, 1, "n.csv:6:21: warning: sector: only organisations have a sector; "
                         "ignored for theme 't'");
-  assert_diag(diags, 1, "r.csv:3:11: error: to: unknown node 'gone'; expected the id of a "
+  assert_diag(diags, 2, "r.csv:3:11: error: to: unknown node 'gone'; expected the id of a "
                         "node in the nodes table");
   ck_assert_uint_eq(kb_dataset_node(ds, 0)->sector, 2);
   ck_assert_uint_eq(kb_dataset_node(ds, 4)->sector, KB_NO_NODE);

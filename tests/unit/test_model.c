@@ -128,6 +128,9 @@ small_dataset(KbDiagList *diags)
     KbRow row = { "relations.csv", i + 2, cells, G_N_ELEMENTS(cells) };
     kb_builder_add_row(b, KB_TABLE_RELATIONS, &row);
   }
+  KbCell home[] = { { "key", "home", 2, 1 }, { "value", "deventer", 2, 6 } };
+  KbRow meta = { "dataset.csv", 2, home, G_N_ELEMENTS(home) };
+  kb_builder_add_row(b, KB_TABLE_META, &meta);
   return kb_builder_finish(b);
 }
 

@@ -231,6 +231,11 @@ void kb_builder_set_sector_required(KbBuilder *b, gboolean required);
 /* Text added to the message about an unknown kind, such as how to map a
  * foreign format's types ("; map it with --map FILE"); NULL for none. */
 void kb_builder_set_kind_hint(KbBuilder *b, const char *hint);
+/* Names the file that holds the dataset's facts, or would hold them
+ * (dataset.csv beside nodes.csv, whether it is there or not): the warning
+ * that the dataset names no home city points there. Without it, that
+ * warning points at the first place. */
+void kb_builder_set_facts_file(KbBuilder *b, const char *file);
 /* The most nodes and relations a dataset may have, so that an input too
  * large to analyse is refused with a clear message instead of exhausting
  * memory. Generated data of 10^6 organisations has about 1.0*10^6 nodes and
@@ -272,15 +277,17 @@ void kb_builder_add_rejected_row(KbBuilder *b, KbTable table, const KbRow *row);
 /* Says that the file of 'table' could not be read, in whole or in part, and
  * which ids it held is not known (its error reported already): for the
  * nodes table, every reference to an id that no node has is then counted
- * as following from that error. */
+ * as following from that error; for dataset.csv, nothing is said of what it
+ * would have held (the home city). */
 void kb_builder_set_table_unread(KbBuilder *b, KbTable table);
 /* Resolves references (relation ends, sectors, countries), checks which
- * relation kinds join which node kinds, and, when no error was reported,
- * warns about isolated nodes and cities without a country. A reference
- * that fails only because of a rejected row is counted, not reported (see
- * kb_builder_add_rejected_row()). Returns the dataset, even when errors
- * were reported (it then holds only the rows that could be used); the
- * builder is spent afterwards and can only be freed. */
+ * relation kinds join which node kinds, and warns when a dataset with places
+ * names no home city; when no error was reported, it also warns about
+ * isolated nodes, cities without a country and organisations without a
+ * location. A reference that fails only because of a rejected row is
+ * counted, not reported (see kb_builder_add_rejected_row()). Returns the
+ * dataset, even when errors were reported (it then holds only the rows that
+ * could be used); the builder is spent afterwards and can only be freed. */
 KbDataset *kb_builder_finish(KbBuilder *b);
 
 G_END_DECLS
