@@ -99,7 +99,7 @@ typedef struct {
   size_t len;
 } Recent;
 
-#define MAX_COLUMNS 9        /* of any table */
+#define MAX_COLUMNS 10       /* of any table */
 
 /* Which cell of a row holds which column of its table. The rows of a CSV
  * file name the same columns in the same order, so the layout of the last
@@ -130,6 +130,7 @@ struct KbBuilder {
   gboolean unread[KB_TABLE_QUESTIONS + 1];   /* a table's file could not be read,
                                               * and which ids it held is not known */
   char *facts_file;          /* where dataset.csv is or would be, or NULL */
+  const char *role_key;      /* "role" in the dataset's arena, once needed */
   GArray *meta;              /* of PendingMeta */
   GHashTable *meta_keys;     /* a key (borrowed from meta) -> its index + 1 */
   GArray *questions;         /* of PendingQuestion */
@@ -307,7 +308,7 @@ typedef struct {
 static const Column node_columns[] = {
   { "id", TRUE }, { "kind", TRUE }, { "label", FALSE }, { "sector", FALSE },
   { "country", FALSE }, { "description", FALSE }, { "tags", FALSE },
-  { "website", FALSE }, { "source", FALSE }, { NULL, FALSE }
+  { "website", FALSE }, { "source", FALSE }, { "role", FALSE }, { NULL, FALSE }
 };
 
 static const Column relation_columns[] = {
@@ -328,7 +329,7 @@ static const Column question_columns[] = {
 /* The columns of the nodes and relations tables, as numbered above. */
 enum {
   NODE_ID, NODE_KIND, NODE_LABEL, NODE_SECTOR, NODE_COUNTRY, NODE_DESCRIPTION, NODE_TAGS,
-  NODE_WEBSITE, NODE_SOURCE
+  NODE_WEBSITE, NODE_SOURCE, NODE_ROLE
 };
 enum {
   REL_FROM, REL_TO, REL_KIND, REL_SINCE, REL_UNTIL, REL_WEIGHT, REL_LABEL, REL_SOURCE, REL_NOTE
@@ -706,6 +707,22 @@ collect_attrs(KbBuilder *b, const Layout *lay, const KbRow *row, size_t *n_out)
   return attrs;
 }
 
+/* 'attrs' (n of them, in the dataset's arena) and after them an attribute
+ * "role" of 'value', copied into the arena; *n counts it. */
+static KbAttr *
+attrs_add_role(KbBuilder *b, KbAttr *attrs, size_t *n, const char *value)
+{
+  KbAttr *more = kb_i_arena_alloc(&b->ds->strings, (*n + 1) * sizeof *more, G_ALIGNOF(KbAttr));
+  if (*n > 0)
+    memcpy(more, attrs, *n * sizeof *more);
+  if (b->role_key == NULL)
+    b->role_key = kb_i_arena_strdup(&b->ds->strings, "role");
+  more[*n].key = (char *) b->role_key;
+  more[*n].value = kb_i_arena_strdup(&b->ds->strings, value);
+  ++*n;
+  return more;
+}
+
 /* --------------------------------------------------------------- header */
 
 gboolean
@@ -758,6 +775,35 @@ missing_field(KbBuilder *b, const KbRow *row, const char *name, const char *what
   const KbCell *c = row_cell(row, name);
   kb_diag_list_add(b->diags, KB_SEVERITY_ERROR, row->file, c ? c->line : row->line,
                    c ? c->column : 0, name, "%s; %s", c ? "empty" : "missing", what);
+}
+
+/* A sector's role: the one its role cell names ('text', NULL when blank),
+ * else the one its id names. A role that is neither is an error; a sector
+ * with no role at all is warned about, as the maps then give it a spare
+ * colour. */
+static void
+check_role(KbBuilder *b, const KbRow *row, const KbCell *id_cell, const KbCell *role_cell,
+           const char *id, const char *text, KbSectorRole *out)
+{
+  if (text != NULL) {
+    if (kb_sector_role_parse(text, out))
+      return;
+    const char *names[KB_SECTOR_ROLE_COUNT - 1];
+    for (int r = KB_SECTOR_ROLE_NONE + 1; r < KB_SECTOR_ROLE_COUNT; r++)
+      names[r - 1] = kb_sector_role_name(r);
+    g_autofree char *msg = describe_unknown("role", text, names, G_N_ELEMENTS(names));
+    ERROR(b, row->file, role_cell, "%s (or the Dutch onderwijs, bedrijfsleven, cultuur, "
+          "maatschappelijk, overheid)", msg);
+    return;
+  }
+  KbSectorRole by_id;
+  if (kb_sector_role_parse(id, &by_id))
+    return;
+  const KbCell *at = role_cell != NULL ? role_cell : id_cell;
+  kb_diag_list_add(b->diags, KB_SEVERITY_WARNING, row->file, at->line, at->column, "role",
+                   "sector '%s' has no role, so the maps give it a spare colour that may be "
+                   "another sector's; name its role in a role column: education, business, "
+                   "culture, ngo, government or sport", id);
 }
 
 /* The node whose id is the text, or KB_NO_NODE. */
@@ -833,6 +879,11 @@ add_node_row(KbBuilder *b, const KbRow *row)
                      "ignored for %s '%s'", kb_node_kind_name(kind), id);
     country.s = NULL;
   }
+  const KbCell *role_cell = layout_cell(lay, row, NODE_ROLE);
+  Text role_text = cell_text(role_cell);
+  KbSectorRole role = KB_SECTOR_ROLE_NONE;
+  if (kind == KB_NODE_SECTOR)
+    check_role(b, row, id_cell, role_cell, id, text_z(b, 1, role_text), &role);
 
   Recent *recent = b->recent[KB_TABLE_NODES];
   KbNode node = { 0 };
@@ -850,7 +901,11 @@ add_node_row(KbBuilder *b, const KbRow *row)
   node.tags = split_tags(b, cell_text(layout_cell(lay, row, NODE_TAGS)));
   /* the sector's node when one has its id already; checked in finish() */
   node.sector = sector.s != NULL ? find_text(b, 2, sector) : KB_NO_NODE;
+  node.role = role;
   node.attrs = collect_attrs(b, lay, row, &node.n_attrs);
+  /* on any other node, a role is an attribute as an unknown column is */
+  if (kind != KB_NODE_SECTOR && role_text.s != NULL)
+    node.attrs = attrs_add_role(b, node.attrs, &node.n_attrs, role_cell->value);
   node.origin.file = kb_i_dataset_intern_file(b->ds, row->file);
   node.origin.line = row->line;
   size_t index = kb_i_dataset_append_node(b->ds, &node);

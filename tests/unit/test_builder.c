@@ -64,7 +64,8 @@ assert_diag(KbDiagList *diags, size_t i, const char *expected)
 START_TEST(kinds_are_read_in_any_case)
 {
   g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
-  const char *nodes[] = { "id,kind,sector", "s,Sector,", "o,ORGANISATION,s", "n,network,", NULL };
+  const char *nodes[] = { "id,kind,sector", "ngo,Sector,", "o,ORGANISATION,ngo", "n,network,",
+                          NULL };
   const char *rels[] = { "from,to,kind", "o,n,Member_Of", NULL };
   g_autoptr(KbDataset) ds = build(diags, nodes, rels, TRUE);
   ck_assert_uint_eq(kb_diag_list_length(diags), 0);
@@ -121,8 +122,8 @@ END_TEST
 START_TEST(sector_and_country_apply_to_their_kinds_only)
 {
   g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
-  const char *nodes[] = { "id,kind,sector,country", "s,sector,,", "c,country,,",
-                          "n,network,s,c", "o,organisation,s,", NULL };
+  const char *nodes[] = { "id,kind,sector,country", "sport,sector,,", "c,country,,",
+                          "n,network,sport,c", "o,organisation,sport,", NULL };
   const char *rels[] = { "from,to,kind", "o,n,member_of", "o,c,active_in", NULL };
   g_autoptr(KbDataset) ds = build(diags, nodes, rels, TRUE);
   ck_assert_uint_eq(kb_diag_list_count(diags, KB_SEVERITY_ERROR), 0);
@@ -161,8 +162,8 @@ START_TEST(organisations_need_a_sector_where_the_data_has_sectors)
   /* a sector node, defined after the organisations: each organisation
    * without a sector is an error, at its empty cell or, without one, at its
    * row; the rows are kept, so the relation between them resolves */
-  const char *mixed[] = { "id,kind,sector", "a,organisation,", "b,organisation", "s,sector,",
-                          "c,organisation,s", NULL };
+  const char *mixed[] = { "id,kind,sector", "a,organisation,", "b,organisation",
+                          "business,sector,", "c,organisation,business", NULL };
   const char *rels2[] = { "from,to,kind", "a,b,partner_of", "c,a,partner_of", NULL };
   g_autoptr(KbDiagList) strict = kb_diag_list_new(0);
   g_autoptr(KbDataset) ds2 = build(strict, mixed, rels2, TRUE);
@@ -353,11 +354,11 @@ START_TEST(references_may_come_before_their_nodes)
   g_autoptr(KbBuilder) b = kb_builder_new("t", diags);
   add(b, KB_TABLE_RELATIONS, 2, ROW("from=o", "to=c", "kind=active_in"));
   add(b, KB_TABLE_RELATIONS, 3, ROW("from=o", "to=gone", "kind=active_in"));
-  add(b, KB_TABLE_NODES, 2, ROW("id=o", "kind=organisation", "sector=s"));
+  add(b, KB_TABLE_NODES, 2, ROW("id=o", "kind=organisation", "sector=culture"));
   add(b, KB_TABLE_NODES, 3, ROW("id=c", "kind=city", "country=k"));
-  add(b, KB_TABLE_NODES, 4, ROW("id=s", "kind=sector"));
+  add(b, KB_TABLE_NODES, 4, ROW("id=culture", "kind=sector"));
   add(b, KB_TABLE_NODES, 5, ROW("id=k", "kind=country"));
-  add(b, KB_TABLE_NODES, 6, ROW("id=t", "kind=theme", "sector=s"));
+  add(b, KB_TABLE_NODES, 6, ROW("id=t", "kind=theme", "sector=culture"));
   g_autoptr(KbDataset) ds = kb_builder_finish(b);
   ck_assert_uint_eq(kb_diag_list_count(diags, KB_SEVERITY_ERROR), 1);
   assert_diag(diags, 0, "n.csv:3:1: warning: home: the dataset names no home city, so every "
@@ -460,11 +461,47 @@ START_TEST(references_to_rows_of_a_rejected_file_are_counted_not_listed)
 }
 END_TEST
 
+START_TEST(a_sector_takes_its_role_from_its_role_column_or_its_id)
+{
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  g_autoptr(KbBuilder) b = kb_builder_new("t", diags);
+  add(b, KB_TABLE_NODES, 2, ROW("id=overheid", "kind=sector", "role="));
+  add(b, KB_TABLE_NODES, 3, ROW("id=ondernemers", "kind=sector", "role= Business "));
+  add(b, KB_TABLE_NODES, 4, ROW("id=zorg", "kind=sector", "role=maatschappelijk"));
+  add(b, KB_TABLE_NODES, 5, ROW("id=horeca", "kind=sector", "role="));
+  add(b, KB_TABLE_NODES, 6, ROW("id=police", "kind=sector", "role=goverment"));
+  add(b, KB_TABLE_NODES, 7,
+      ROW("id=o", "kind=organisation", "role=lead partner", "sector=zorg"));
+  g_autoptr(KbDataset) ds = kb_builder_finish(b);
+  ck_assert_uint_eq(kb_diag_list_length(diags), 2);
+  assert_diag(diags, 0, "n.csv:5:21: warning: role: sector 'horeca' has no role, so the maps "
+                        "give it a spare colour that may be another sector's; name its role "
+                        "in a role column: education, business, culture, ngo, government or "
+                        "sport");
+  assert_diag(diags, 1, "n.csv:6:21: error: role: unknown role 'goverment' (did you mean "
+                        "'government'?); expected one of: education, business, culture, ngo, "
+                        "government, sport (or the Dutch onderwijs, bedrijfsleven, cultuur, "
+                        "maatschappelijk, overheid)");
+  /* the role given, and the role the id names where none is given */
+  ck_assert_int_eq(kb_dataset_node(ds, 0)->role, KB_SECTOR_ROLE_NONE);
+  ck_assert_int_eq(kb_sector_role(kb_dataset_node(ds, 0)), KB_SECTOR_ROLE_GOVERNMENT);
+  ck_assert_int_eq(kb_dataset_node(ds, 1)->role, KB_SECTOR_ROLE_BUSINESS);
+  ck_assert_int_eq(kb_sector_role(kb_dataset_node(ds, 2)), KB_SECTOR_ROLE_NGO);
+  ck_assert_int_eq(kb_sector_role(kb_dataset_node(ds, 3)), KB_SECTOR_ROLE_NONE);
+  ck_assert_int_eq(kb_sector_role(kb_dataset_node(ds, 4)), KB_SECTOR_ROLE_NONE);
+  /* on an organisation, a role is an attribute as any other column */
+  const KbNode *o = kb_dataset_node(ds, 5);
+  ck_assert_int_eq(kb_sector_role(o), KB_SECTOR_ROLE_NONE);
+  ck_assert_str_eq(kb_node_attr(o, "role"), "lead partner");
+  ck_assert_str_eq(kb_sector_role_name(KB_SECTOR_ROLE_NGO), "ngo");
+}
+END_TEST
+
 START_TEST(a_repeated_relation_is_warned_about_once_per_repeat)
 {
   g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
-  const char *nodes[] = { "id,kind,sector", "s,sector,", "a,organisation,s", "b,organisation,s",
-                          NULL };
+  const char *nodes[] = { "id,kind,sector", "education,sector,", "a,organisation,education",
+                          "b,organisation,education", NULL };
   const char *rels[] = { "from,to,kind,since", "a,b,partner_of,", "b,a,partner_of,",
                          "a,b,partner_of,2015", "a,b,funds,", "b,a,funds,", "a,b,partner_of,",
                          NULL };
@@ -485,8 +522,8 @@ START_TEST(cells_far_from_their_row_start_keep_their_positions)
    * value); messages about them point there all the same */
   g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
   g_autoptr(KbBuilder) b = kb_builder_new("t", diags);
-  add(b, KB_TABLE_NODES, 2, ROW("id=s", "kind=sector"));
-  add(b, KB_TABLE_NODES, 3, ROW("id=o", "kind=organisation", "sector=s"));
+  add(b, KB_TABLE_NODES, 2, ROW("id=government", "kind=sector"));
+  add(b, KB_TABLE_NODES, 3, ROW("id=o", "kind=organisation", "sector=government"));
   add(b, KB_TABLE_NODES, 4, ROW("id=n", "kind=network"));
   static const struct {
     unsigned line, from_line, from_column, to_line, kind_column;
@@ -541,6 +578,7 @@ builder_suite(void)
   tcase_add_test(tc, rows_may_name_their_cells_in_any_order);
   tcase_add_test(tc, a_repeated_relation_is_warned_about_once_per_repeat);
   tcase_add_test(tc, references_to_rows_of_a_rejected_file_are_counted_not_listed);
+  tcase_add_test(tc, a_sector_takes_its_role_from_its_role_column_or_its_id);
   tcase_add_test(tc, cells_far_from_their_row_start_keep_their_positions);
   suite_add_tcase(s, tc);
   return s;

@@ -99,8 +99,8 @@ small_dataset(KbDiagList *diags)
   g_autoptr(KbBuilder) b = kb_builder_new("small", diags);
   static const char *const nodes[][4] = {
     /* id, kind, sector, country */
-    { "edu", "sector", "", "" },
-    { "saxion", "organisation", "edu", "" },
+    { "education", "sector", "", "" },
+    { "saxion", "organisation", "education", "" },
     { "sibiu", "city", "", "" },
     { "transilvania", "region", "", "" },
     { "romania", "country", "", "" },

@@ -36,6 +36,20 @@ typedef enum {
   KB_REL_KIND_COUNT
 } KbRelKind;
 
+/* The part a sector plays in the klaverblad. It gives the sector its colour
+ * on the maps, whatever the sector's id: a Dutch dataset's 'overheid' with
+ * the role government is drawn as an English one's 'government'. */
+typedef enum {
+  KB_SECTOR_ROLE_NONE,
+  KB_SECTOR_ROLE_EDUCATION,
+  KB_SECTOR_ROLE_BUSINESS,
+  KB_SECTOR_ROLE_CULTURE,
+  KB_SECTOR_ROLE_NGO,
+  KB_SECTOR_ROLE_GOVERNMENT,
+  KB_SECTOR_ROLE_SPORT,
+  KB_SECTOR_ROLE_COUNT
+} KbSectorRole;
+
 #define KB_NO_NODE ((size_t) -1)
 #define KB_NO_YEAR 0           /* since/until not given */
 #define KB_YEAR_MIN 1000
@@ -64,6 +78,8 @@ typedef struct {
   char *source;
   char **tags;          /* NULL-terminated, never NULL */
   size_t sector;        /* organisations: index of the sector node, or KB_NO_NODE */
+  KbSectorRole role;    /* sectors: the role the data gives it (the role column),
+                         * or KB_SECTOR_ROLE_NONE; see kb_sector_role() */
   KbAttr *attrs;
   size_t n_attrs;
   KbOrigin origin;
@@ -124,6 +140,20 @@ gboolean kb_rel_kind_allows(KbRelKind kind, KbNodeKind from, KbNodeKind to);
 /* Returns a new string describing which node kinds 'kind' may join, as
  * "organisation or city to network". */
 char *kb_rel_kind_describe_ends(KbRelKind kind);
+
+/* The name of a role as written in data files ("education"); "" for
+ * KB_SECTOR_ROLE_NONE. */
+const char *kb_sector_role_name(KbSectorRole role);
+/* Parses a role's name, in any case: the English names (education, business,
+ * culture, ngo, government, sport) or the Dutch ones (onderwijs,
+ * bedrijfsleven, cultuur, maatschappelijk, overheid, sport). Returns FALSE,
+ * leaving *out alone, when it is neither. */
+gboolean kb_sector_role_parse(const char *name, KbSectorRole *out);
+/* The role of 'node' when it is a sector: the role the data gives it, else
+ * the one its id names (as kb_sector_role_parse() reads it: the sector
+ * 'onderwijs' is education), else KB_SECTOR_ROLE_NONE. KB_SECTOR_ROLE_NONE
+ * for any other node. */
+KbSectorRole kb_sector_role(const KbNode *node);
 
 /* A year is valid when it has four digits: KB_YEAR_MIN..KB_YEAR_MAX. */
 gboolean kb_year_is_valid(int year);
