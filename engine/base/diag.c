@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "klaverblad/diag.h"
+#include "base/diag_internal.h"
 
 struct KbDiagList {
   GPtrArray *items;     /* of KbDiag*, owned */
@@ -98,6 +98,26 @@ kb_diag_list_consequences(const KbDiagList *list)
 {
   g_return_val_if_fail(list != NULL, 0);
   return list->consequences;
+}
+
+void
+kb_i_diag_list_mark(const KbDiagList *list, KbDiagMark *mark)
+{
+  g_return_if_fail(list != NULL && mark != NULL);
+  *mark = (KbDiagMark) { list->items->len, { list->kept[0], list->kept[1] },
+                         { list->added[0], list->added[1] }, list->consequences };
+}
+
+void
+kb_i_diag_list_rewind(KbDiagList *list, const KbDiagMark *mark)
+{
+  g_return_if_fail(list != NULL && mark != NULL && mark->length <= list->items->len);
+  g_ptr_array_set_size(list->items, (guint) mark->length);
+  for (int s = 0; s < 2; s++) {
+    list->kept[s] = mark->kept[s];
+    list->added[s] = mark->added[s];
+  }
+  list->consequences = mark->consequences;
 }
 
 size_t
