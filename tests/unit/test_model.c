@@ -99,8 +99,8 @@ small_dataset(KbDiagList *diags)
   g_autoptr(KbBuilder) b = kb_builder_new("small", diags);
   static const char *const nodes[][4] = {
     /* id, kind, sector, country */
-    { "edu", "sector", "", "" },
-    { "saxion", "organisation", "edu", "" },
+    { "education", "sector", "", "" },
+    { "saxion", "organisation", "education", "" },
     { "sibiu", "city", "", "" },
     { "transilvania", "region", "", "" },
     { "romania", "country", "", "" },
@@ -128,6 +128,9 @@ small_dataset(KbDiagList *diags)
     KbRow row = { "relations.csv", i + 2, cells, G_N_ELEMENTS(cells) };
     kb_builder_add_row(b, KB_TABLE_RELATIONS, &row);
   }
+  KbCell home[] = { { "key", "home", 2, 1 }, { "value", "deventer", 2, 6 } };
+  KbRow meta = { "dataset.csv", 2, home, G_N_ELEMENTS(home) };
+  kb_builder_add_row(b, KB_TABLE_META, &meta);
   return kb_builder_finish(b);
 }
 

@@ -36,8 +36,9 @@ typedef struct {
 void kb_map_options_init(KbMapOptions *opts);
 
 /* The colour of a sector in every view: a colour-blind-safe palette
- * (Okabe and Ito), fixed for the usual sectors and assigned in id order to
- * others. Returns a static "#RRGGBB" string. */
+ * (Okabe and Ito), fixed by the sector's role (kb_sector_role(): the role
+ * column, else the id, English or Dutch) and assigned in id order to the
+ * sectors without one. Returns a static "#RRGGBB" string. */
 const char *kb_map_sector_colour(const KbDataset *ds, size_t sector);
 
 /* The klaverblad and synergy views draw every organisation as a box of its
