@@ -578,19 +578,6 @@ write_dot(const KbDataset *ds)
 
 /* ---------------------------------------------------------------- write */
 
-/* The files of a dataset folder and of Kumu's layout: an existing folder
- * is replaced only when it holds nothing else. */
-static gboolean
-is_dataset_file(const char *name)
-{
-  static const char *const names[] = { "nodes.csv", "relations.csv", "dataset.csv",
-                                       "questions.csv", "elements.csv", "connections.csv" };
-  for (size_t i = 0; i < G_N_ELEMENTS(names); i++)
-    if (strcmp(name, names[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 /* The dataset as a folder of CSV files (klaverblad's or Kumu's), written
  * whole. */
 static gboolean
@@ -598,7 +585,7 @@ write_folder(const KbDataset *ds, gboolean kumu, const KbNodeMeasure *measures, 
              const char *path, GError **error)
 {
   KbFolder folder;
-  if (!kb_i_folder_begin(&folder, path, is_dataset_file, error))
+  if (!kb_i_folder_begin(&folder, path, KB_FOLDER_DATASET, kb_dataset_name(ds), error))
     return FALSE;
   g_autofree char *nodes = write_nodes_csv(ds, kumu, measures, nm);
   g_autofree char *rels = write_relations_csv(ds, kumu);

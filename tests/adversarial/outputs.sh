@@ -1,0 +1,167 @@
+#!/bin/sh
+# Outputs that must not destroy data: folders klaverblad did not write,
+# its own folders changed since, the dataset being read. Every refusal must
+# leave every file that was there byte for byte as it was (diff -r against
+# a copy made before).
+#   outputs.sh BUILD_DIR SOURCE_DIR
+set -u
+build=$1 src=$2
+kb="$build/klaverblad"
+renderer="$build/klaverblad-render"
+limit=${KB_TIMEOUT:-120}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work" || exit 1
+fail=0
+data="$src/tests/cli/check-ok/data"
+# expect NAME STATUS PATTERN -- COMMAND...: the status, and PATTERN (unless empty)
+# in what it printed
+expect() {
+  name=$1 want=$2 pattern=$3
+  shift 4
+  out=$(timeout "$limit" "$@" 2>&1)
+  got=$?
+  if [ $got -ne "$want" ]; then
+    echo "FAIL $name: exit $got, expected $want"; echo "$out" | head -5; fail=1
+  elif [ -n "$pattern" ] && ! printf '%s' "$out" | grep -q -F -- "$pattern"; then
+    echo "FAIL $name: no '$pattern' in:"; echo "$out" | head -5; fail=1
+  else
+    echo "ok   $name"
+  fi
+}
+# refused NAME TARGET MESSAGE -- COMMAND...: COMMAND must exit with 1 and
+# print exactly MESSAGE on standard error and nothing on standard output,
+# and TARGET (a file or folder) and everything beside it must be as before
+refused() {
+  name=$1 target=$2 message=$3
+  shift 4
+  rm -rf "$work/.before" && mkdir "$work/.before"
+  # only files and folders are compared; a device, FIFO or socket is
+  # checked for its type by the caller
+  if [ -f "$target" ] || [ -d "$target" ]; then cp -a "$target" "$work/.before/target"; fi
+  ls -A "$work" > "$work/.before/listing"
+  timeout "$limit" "$@" > "$work/.before/out" 2> "$work/.before/err"
+  got=$?
+  if [ $got -ne 1 ]; then
+    echo "FAIL $name: exit $got, expected 1"; head -5 "$work/.before/err"; fail=1
+  elif [ "$(cat "$work/.before/err")" != "$message" ] || [ -s "$work/.before/out" ]; then
+    echo "FAIL $name: expected the message"; echo "$message"; echo "got:"
+    cat "$work/.before/out" "$work/.before/err"; fail=1
+  elif [ -e "$work/.before/target" ] && ! diff -r "$work/.before/target" "$target"; then
+    echo "FAIL $name: $target changed"; fail=1
+  elif ! ls -A "$work" | diff "$work/.before/listing" -; then
+    echo "FAIL $name: something was left beside $target"; fail=1
+  else
+    echo "ok   $name"
+  fi
+}
+advice="klaverblad replaces the whole folder, so choose another folder or move the files away"
+nomarker="(the folder has no marker '.klaverblad', which klaverblad leaves in every folder it writes)"
+
+# ------------------------------------------------------------- folders
+
+cp -r "$data" data
+
+refused report-into-dataset data \
+  "klaverblad report: error: cannot write the folder 'data': it is the dataset being read; choose another folder" \
+  -- "$kb" report data -o data
+
+mkdir mine
+printf 'post,amount\nsubsidies,120000\n' > mine/budget-2024.csv
+printf 'name,phone\nA. de Vries,0570 123456\n' > mine/contacts.csv
+refused report-into-users-folder mine \
+  "klaverblad report: error: cannot write the folder 'mine': it holds 'budget-2024.csv', which klaverblad did not write $nomarker; $advice" \
+  -- "$kb" report data -o mine
+
+refused kumu-into-dataset data \
+  "klaverblad export: error: cannot write the folder 'data': it is the dataset being read; choose another folder" \
+  -- "$kb" export data --format kumu -o data
+cp -r "$data" other
+refused kumu-into-other-dataset other \
+  "klaverblad export: error: cannot write the folder 'other': it holds 'nodes.csv', which klaverblad did not write $nomarker; $advice" \
+  -- "$kb" export data --format kumu -o other
+refused import-into-dataset data \
+  "klaverblad import: error: cannot write the folder 'data': it is the dataset being read; choose another folder" \
+  -- "$kb" import data -o data
+
+# the input a file inside the folder: a JSON export beside nothing else
+mkdir holder
+"$kb" export data --format json -o holder/data.json || fail=1
+refused export-into-folder-of-input holder \
+  "klaverblad export: error: cannot write the folder 'holder': it holds the dataset being read, 'holder/data.json'; choose another folder" \
+  -- "$kb" export holder/data.json --format csv -o holder
+
+"$kb" report --lang en data -o report >/dev/null || fail=1
+[ -f report/.klaverblad ] && head -2 report/.klaverblad | tail -1 | grep -qx 'kind report' \
+  || { echo "FAIL: the report has no marker of its kind"; fail=1; }
+# the marker lists every file with its SHA-256, as sha256sum writes them
+(cd report && grep -v '^#' .klaverblad | tail -n +2 | sha256sum -c --quiet) \
+  || { echo "FAIL: the marker's checksums are not the files'"; fail=1; }
+[ "$(grep -v '^#' report/.klaverblad | tail -n +2 | sed 's/^.\{66\}//')" = "$(ls report)" ] \
+  || { echo "FAIL: the marker does not list exactly the files of the report"; fail=1; }
+
+refused csv-into-report report \
+  "klaverblad export: error: cannot write the folder 'report': it holds a report, not a dataset; choose another folder" \
+  -- "$kb" export data --format csv -o report
+
+printf 'more\n' >> report/brokers.csv
+refused report-over-edited-report report \
+  "klaverblad report: error: cannot write the folder 'report': 'brokers.csv' was changed after klaverblad wrote it; $advice" \
+  -- "$kb" report data -o report
+rm -rf report && "$kb" report --lang en data -o report >/dev/null || fail=1
+
+printf 'call the city on Monday\n' > report/notes.txt
+refused report-over-notes report \
+  "klaverblad report: error: cannot write the folder 'report': it holds 'notes.txt', which klaverblad did not write; $advice" \
+  -- "$kb" report data -o report
+rm report/notes.txt
+
+mkdir report/drafts
+refused report-over-subfolder report \
+  "klaverblad report: error: cannot write the folder 'report': it holds 'drafts', a folder, which klaverblad did not write; $advice" \
+  -- "$kb" report data -o report
+rmdir report/drafts
+
+# its own untouched output: replaced, marker and all
+expect report-over-report 0 "report/report.html" -- "$kb" report data -o report
+grep -q '<html lang="nl">' report/report.html || { echo "FAIL: the report was not replaced"; fail=1; }
+(cd report && grep -v '^#' .klaverblad | tail -n +2 | sha256sum -c --quiet) \
+  || { echo "FAIL: the new marker's checksums are not the files'"; fail=1; }
+[ -z "$(ls -A | grep klaverblad-)" ] || { echo "FAIL: a temporary was left"; ls -A; fail=1; }
+
+# the marker deleted, as by hand or in a folder from before markers
+cp -a report nomarker && rm nomarker/.klaverblad
+refused report-over-unmarked nomarker \
+  "klaverblad report: error: cannot write the folder 'nomarker': it holds 'brokers.csv', which klaverblad did not write $nomarker; $advice" \
+  -- "$kb" report data -o nomarker
+# a marker that lies about the kind, or is damaged
+cp -a report forged && sed -i 's/^kind report$/kind dataset/' forged/.klaverblad
+refused report-over-other-kind forged \
+  "klaverblad report: error: cannot write the folder 'forged': it holds a dataset, not a report; choose another folder" \
+  -- "$kb" report data -o forged
+cp -a report damaged && printf 'nonsense\n' >> damaged/.klaverblad
+line=$(wc -l < damaged/.klaverblad)
+refused report-over-damaged-marker damaged \
+  "klaverblad report: error: cannot write the folder 'damaged': its marker '.klaverblad' is damaged (line $line: expected a SHA-256 in hex, two spaces and a file name), so what klaverblad wrote there is not known; $advice" \
+  -- "$kb" report data -o damaged
+
+# a file of the user's that appears while the report is written (here the
+# renderer adds it): the report is not put in place, the file stays
+cat > adding-renderer <<EOF
+#!/bin/sh
+printf 'mine\n' > "$work/report/late.txt"
+exec "$renderer" "\$@"
+EOF
+chmod +x adding-renderer
+cp -a report report.before
+KLAVERBLAD_RENDER="$work/adding-renderer" expect report-changed-meanwhile 1 \
+  "klaverblad report: error: cannot write the folder 'report': it changed while klaverblad was writing it, so it was left as it is; run again to check it anew" \
+  -- "$kb" report --lang en data -o report
+[ "$(cat report/late.txt 2>/dev/null)" = mine ] || { echo "FAIL: the file added meanwhile is gone"; fail=1; }
+rm -f report/late.txt
+diff -r report.before report || { echo "FAIL: the report changed"; fail=1; }
+[ -z "$(ls -A | grep klaverblad-)" ] || { echo "FAIL: a temporary was left"; ls -A; fail=1; }
+rm -rf report.before
+
+[ $fail -eq 0 ] && echo "adversarial outputs: nothing lost"
+exit $fail
