@@ -13,6 +13,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work" || exit 1
 fail=0
+. "$src/tests/adversarial/killed.sh"
 data="$src/tests/cli/check-ok/data"
 # expect NAME STATUS PATTERN -- COMMAND...: the status, and PATTERN (unless empty)
 # in what it printed
@@ -162,6 +163,35 @@ rm -f report/late.txt
 diff -r report.before report || { echo "FAIL: the report changed"; fail=1; }
 [ -z "$(ls -A | grep klaverblad-)" ] || { echo "FAIL: a temporary was left"; ls -A; fail=1; }
 rm -rf report.before
+
+# ------------------------------------------------------------- generate
+
+# generate: not over a dataset of the user's, over its own output yes
+refused generate-over-dataset other \
+  "klaverblad generate: error: cannot write the folder 'other': it holds 'nodes.csv', which klaverblad did not write $nomarker; $advice" \
+  -- "$kb" generate --orgs 10 -o other
+refused generate-over-report report \
+  "klaverblad generate: error: cannot write the folder 'report': it holds a report, not a dataset; choose another folder" \
+  -- "$kb" generate --orgs 10 -o report
+expect generate 0 "" -- "$kb" generate --orgs 10 -o gen
+head -2 gen/.klaverblad | tail -1 | grep -qx 'kind dataset' || { echo "FAIL: generate left no dataset marker"; fail=1; }
+expect generate-over-generated 0 "" -- "$kb" generate --orgs 20 -o gen
+grep -q '^org-19,' gen/nodes.csv || { echo "FAIL: the generated folder was not replaced"; fail=1; }
+expect csv-over-generated 0 "" -- "$kb" export data --format csv -o gen
+"$kb" export data --format csv -o fresh || fail=1
+diff -r fresh gen || { echo "FAIL: the export did not replace the generated folder"; fail=1; }
+rm -rf fresh
+expect generate-over-export 0 "" -- "$kb" generate --orgs 20 -o gen
+
+# generate killed as soon as its temporary folder appears: the earlier
+# output whole, then replaced whole by the next run, no temporary left
+cp -a gen gen.before
+killed generate-killed gen.before gen 'ls -d .gen.klaverblad-* >/dev/null 2>&1' \
+  -- "$kb" generate --orgs 1000000 -o gen
+expect generate-after-kill 0 "" -- "$kb" generate --orgs 30 -o gen
+grep -q '^org-29,' gen/nodes.csv || { echo "FAIL: generate after a kill did not replace"; fail=1; }
+[ -z "$(ls -A | grep klaverblad-)" ] || { echo "FAIL: a temporary was left"; ls -A; fail=1; }
+rm -rf gen.before
 
 [ $fail -eq 0 ] && echo "adversarial outputs: nothing lost"
 exit $fail
