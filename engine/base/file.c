@@ -1,7 +1,7 @@
 /* file.c -- files written whole: into a temporary beside them, then
- * renamed into place; and the temporaries that files and folders share
- * (folder.h). */
-#define _GNU_SOURCE             /* S_ISSOCK, kill */
+ * renamed into place, or straight into a device or FIFO; and the
+ * temporaries that files and folders share (folder.h). */
+#define _GNU_SOURCE             /* realpath, S_ISSOCK, O_CLOEXEC */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -97,19 +97,124 @@ kb_i_temporary_template(const char *path)
   return g_build_filename(dir, name, NULL);
 }
 
+/* ---------------------------------------------------------- file targets */
+
+/* Whether the symbolic link 'path' leads through /proc/PID/fd/N (as
+ * /dev/stdout does) to a file some process has open: it is appended to,
+ * as the shell's ">>" would, not replaced behind that process's back. */
+static gboolean
+is_open_file(const char *path)
+{
+  g_autofree char *at = g_strdup(path);
+  for (int hops = 0; hops < 40; hops++) {
+    g_autofree char *to = g_file_read_link(at, NULL);
+    if (to == NULL)
+      return FALSE;
+    if (!g_path_is_absolute(to)) {
+      g_autofree char *dir = g_path_get_dirname(at);
+      g_autofree char *joined = g_build_filename(dir, to, NULL);
+      g_free(to);
+      to = g_steal_pointer(&joined);
+    }
+    if (g_str_has_prefix(to, "/proc/") && strstr(to, "/fd/") != NULL)
+      return TRUE;
+    g_free(at);
+    at = g_steal_pointer(&to);
+  }
+  return FALSE;
+}
+
+gboolean
+kb_i_file_target_init(KbFileTarget *t, const char *path, GError **error)
+{
+  g_return_val_if_fail(t != NULL && path != NULL, FALSE);
+  memset(t, 0, sizeof *t);
+  GStatBuf lst, st;
+  if (g_lstat(path, &lst) != 0) {
+    if (errno != ENOENT) {
+      g_set_error(error, KB_ERROR, KB_ERROR_IO, "cannot write '%s': %s", path, g_strerror(errno));
+      return FALSE;
+    }
+    st = lst;
+    st.st_mode = S_IFREG;           /* a new file */
+  } else if (!S_ISLNK(lst.st_mode)) {
+    st = lst;
+  } else if (g_stat(path, &st) != 0) {
+    int err = errno;
+    g_autofree char *to = g_file_read_link(path, NULL);
+    if (err == ENOENT)
+      g_set_error(error, KB_ERROR, KB_ERROR_IO, "cannot write '%s': it is a symbolic link to "
+                  "'%s', which does not exist; expected a file or a new name", path,
+                  to ? to : "?");
+    else
+      g_set_error(error, KB_ERROR, KB_ERROR_IO, "cannot write '%s': %s", path, g_strerror(err));
+    return FALSE;
+  }
+  if (!S_ISREG(st.st_mode) && !S_ISCHR(st.st_mode) && !S_ISFIFO(st.st_mode)) {
+    if (S_ISDIR(st.st_mode))
+      g_set_error(error, KB_ERROR, KB_ERROR_IO, "cannot write '%s': it is a folder; expected "
+                  "a file name", path);
+    else
+      g_set_error(error, KB_ERROR, KB_ERROR_IO, "cannot write '%s': it is %s, which klaverblad "
+                  "does not write to; expected a file, a character device, a FIFO or a new name",
+                  path, kb_i_describe_mode(st.st_mode));
+    return FALSE;
+  }
+  t->path = g_strdup(path);
+  t->type = st.st_mode & S_IFMT;
+  t->stream = !S_ISREG(st.st_mode) || (S_ISLNK(lst.st_mode) && is_open_file(path));
+  if (S_ISLNK(lst.st_mode) && !t->stream) {
+    char *real = realpath(path, NULL);
+    if (real == NULL) {
+      g_set_error(error, KB_ERROR, KB_ERROR_IO, "cannot write '%s': %s", path, g_strerror(errno));
+      kb_i_file_target_release(t);
+      return FALSE;
+    }
+    t->dest = g_strdup(real);
+    free(real);
+  } else {
+    t->dest = g_strdup(path);
+  }
+  return TRUE;
+}
+
+void
+kb_i_file_target_release(KbFileTarget *t)
+{
+  g_clear_pointer(&t->path, g_free);
+  g_clear_pointer(&t->dest, g_free);
+}
+
+/* Opens the stream of 't' for writing, at its end; -1 with the error set. */
+static int
+stream_open(const KbFileTarget *t, GError **error)
+{
+  int fd = open(t->dest, O_WRONLY | O_APPEND | O_NOCTTY | O_CLOEXEC);
+  struct stat st;
+  if (fd >= 0 && fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) != t->type) {
+    close(fd);
+    g_set_error(error, KB_ERROR, KB_ERROR_IO, "cannot write '%s': it was replaced by %s while "
+                "klaverblad ran", t->path, kb_i_describe_mode(st.st_mode));
+    return -1;
+  }
+  if (fd < 0)
+    g_set_error(error, KB_ERROR, KB_ERROR_IO, "cannot write '%s': %s", t->path, g_strerror(errno));
+  return fd;
+}
+
 /* ---------------------------------------------------------------- files */
 
 struct KbAtomicFile {
   FILE *f;
-  char *tmp;
-  char *path;
+  char *tmp;            /* NULL for a stream */
+  KbFileTarget target;
 };
 
 static void
 file_free(KbAtomicFile *file)
 {
   g_free(file->tmp);
-  g_free(file->path);
+  kb_i_file_target_release(&file->target);
   g_free(file);
 }
 
@@ -117,20 +222,34 @@ KbAtomicFile *
 kb_atomic_file_open(const char *path, GError **error)
 {
   g_return_val_if_fail(path != NULL, NULL);
-  g_autofree char *dir = g_path_get_dirname(path);
-  g_autofree char *base = g_path_get_basename(path);
-  kb_i_remove_stale(dir, base);
   KbAtomicFile *file = g_new0(KbAtomicFile, 1);
-  file->path = g_strdup(path);
-  file->tmp = kb_i_temporary_template(path);
-  int fd = g_mkstemp_full(file->tmp, O_WRONLY, 0666);
+  if (!kb_i_file_target_init(&file->target, path, error)) {
+    file_free(file);
+    return NULL;
+  }
+  int fd = -1, err = 0;
+  if (file->target.stream) {
+    fd = stream_open(&file->target, error);
+    if (fd < 0) {
+      file_free(file);
+      return NULL;
+    }
+  } else {
+    g_autofree char *dir = g_path_get_dirname(file->target.dest);
+    g_autofree char *base = g_path_get_basename(file->target.dest);
+    kb_i_remove_stale(dir, base);
+    file->tmp = kb_i_temporary_template(file->target.dest);
+    fd = g_mkstemp_full(file->tmp, O_WRONLY, 0666);
+  }
+  err = errno;
   if (fd >= 0)
     file->f = fdopen(fd, "w");
   if (file->f == NULL) {
-    int err = errno;
     if (fd >= 0) {
+      err = errno;
       close(fd);
-      g_unlink(file->tmp);
+      if (file->tmp != NULL)
+        g_unlink(file->tmp);
     }
     g_set_error(error, KB_ERROR, KB_ERROR_IO, "cannot write '%s': %s", path, g_strerror(err));
     file_free(file);
@@ -162,7 +281,8 @@ kb_atomic_file_commit(KbAtomicFile *file, GError **error)
   g_return_val_if_fail(file != NULL, FALSE);
   gboolean ok = fflush(file->f) == 0 && !ferror(file->f);
   int err = errno;
-  if (ok && fsync(fileno(file->f)) != 0) {
+  /* a device or FIFO has nothing to sync or rename */
+  if (ok && file->tmp != NULL && fsync(fileno(file->f)) != 0) {
     ok = FALSE;
     err = errno;
   }
@@ -170,14 +290,15 @@ kb_atomic_file_commit(KbAtomicFile *file, GError **error)
     ok = FALSE;
     err = errno;
   }
-  if (ok && g_rename(file->tmp, file->path) != 0) {
+  if (ok && file->tmp != NULL && g_rename(file->tmp, file->target.dest) != 0) {
     ok = FALSE;
     err = errno;
   }
   if (!ok) {
-    g_set_error(error, KB_ERROR, KB_ERROR_IO, "cannot write '%s': %s", file->path,
+    g_set_error(error, KB_ERROR, KB_ERROR_IO, "cannot write '%s': %s", file->target.path,
                 g_strerror(err));
-    g_unlink(file->tmp);
+    if (file->tmp != NULL)
+      g_unlink(file->tmp);
   }
   file_free(file);
   return ok;
@@ -189,7 +310,8 @@ kb_atomic_file_abort(KbAtomicFile *file)
   if (file == NULL)
     return;
   fclose(file->f);
-  g_unlink(file->tmp);
+  if (file->tmp != NULL)
+    g_unlink(file->tmp);
   file_free(file);
 }
 

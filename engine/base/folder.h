@@ -1,7 +1,7 @@
 /* folder.h -- files and folders written whole (library-internal): folders
  * in folder.c, files and the temporaries both use in file.c.
  *
- * The files of a folder go into a temporary folder beside the target, named
+ * Folders. The files go into a temporary folder beside the target, named
  * ".NAME.klaverblad-PID-XXXXXX": hidden, so that it is never taken for
  * output. Once every file is written, the marker ".klaverblad" is added,
  * listing each file with its SHA-256 and the kind of folder (a report, a
@@ -28,7 +28,12 @@
  * Use: kb_i_folder_begin(), write each file with kb_i_folder_write() (or
  * kb_i_folder_open() and kb_i_folder_close() to stream one, or at
  * kb_i_folder_file()), kb_i_folder_commit(), and kb_i_folder_release() in
- * every case. */
+ * every case.
+ *
+ * Files. A file output is written under a temporary name beside it and
+ * renamed into place, except onto a character device or a FIFO, which is
+ * written directly (a device node is never replaced); a block device, a
+ * socket or a folder is refused. KbFileTarget says which. */
 #ifndef KB_BASE_FOLDER_H
 #define KB_BASE_FOLDER_H
 
@@ -77,6 +82,24 @@ gboolean kb_i_folder_write(const KbFolder *f, const char *name, const char *text
 gboolean kb_i_folder_commit(KbFolder *f, GError **error);
 /* Removes the temporary folder unless it was committed, and frees. */
 void kb_i_folder_release(KbFolder *f);
+
+/* Where and how a file output is written. */
+typedef struct {
+  char *path;           /* as named, for messages */
+  char *dest;           /* the file written: 'path', or the file its symbolic link names */
+  gboolean stream;      /* written directly, at its end, never replaced */
+  mode_t type;          /* what 'dest' is: S_IFREG, S_IFCHR or S_IFIFO */
+} KbFileTarget;
+
+/* Fills 't' for writing the file 'path': a new name, a regular file (or a
+ * symbolic link to one, whose target is then written), a character device
+ * or a FIFO, these two written directly. So is a file open in a process
+ * that 'path' reaches through /proc/PID/fd/N, as /dev/stdout does when the
+ * shell redirects it to a file: it is appended to. Fails (KB_ERROR_IO),
+ * leaving 't' empty, for a folder, a block device, a socket or a link to
+ * nothing. */
+gboolean kb_i_file_target_init(KbFileTarget *t, const char *path, GError **error);
+void kb_i_file_target_release(KbFileTarget *t);
 
 /* Temporaries, shared by files (file.c) and folders (folder.c). */
 

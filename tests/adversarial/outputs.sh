@@ -1,8 +1,8 @@
 #!/bin/sh
 # Outputs that must not destroy data: folders klaverblad did not write,
-# its own folders changed since, the dataset being read. Every refusal must
-# leave every file that was there byte for byte as it was (diff -r against
-# a copy made before).
+# its own folders changed since, the dataset being read, devices, FIFOs,
+# sockets, links. Every refusal must leave every file that was there byte
+# for byte as it was (diff -r against a copy made before).
 #   outputs.sh BUILD_DIR SOURCE_DIR
 set -u
 build=$1 src=$2
@@ -192,6 +192,64 @@ expect generate-after-kill 0 "" -- "$kb" generate --orgs 30 -o gen
 grep -q '^org-29,' gen/nodes.csv || { echo "FAIL: generate after a kill did not replace"; fail=1; }
 [ -z "$(ls -A | grep klaverblad-)" ] || { echo "FAIL: a temporary was left"; ls -A; fail=1; }
 rm -rf gen.before
+
+# ---------------------------------------------------- devices, FIFOs, links
+
+"$kb" index data --format csv -o index.csv || fail=1
+mkfifo fifo
+# the reader gives up after a while, should the FIFO never get a writer
+timeout 20 cat fifo > from-fifo &
+reader=$!
+expect fifo-with-reader 0 "" -- "$kb" index data --format csv -o fifo
+wait $reader
+cmp -s from-fifo index.csv || { echo "FAIL: the FIFO's reader did not get the output"; fail=1; }
+[ -p fifo ] || { echo "FAIL: the FIFO was replaced"; fail=1; }
+
+if [ "$(id -u)" -eq 0 ]; then
+  mknod null c 1 3
+  expect char-device 0 "" -- "$kb" index data --format csv -o null
+  [ -c null ] || { echo "FAIL: the character device was replaced"; fail=1; }
+  refused report-into-char-device null \
+    "klaverblad report: error: cannot write the folder 'null': it is a character device, not a folder; expected a folder or a new name" \
+    -- "$kb" report data -o null
+  mknod block b 7 200
+  refused block-device block \
+    "klaverblad index: error: cannot write 'block': it is a block device, which klaverblad does not write to; expected a file, a character device, a FIFO or a new name" \
+    -- "$kb" index data -o block
+  [ -b block ] || { echo "FAIL: the block device was replaced"; fail=1; }
+  rm null block
+else
+  echo "skip character and block devices: mknod needs root"
+fi
+python3 -c 'import socket; socket.socket(socket.AF_UNIX).bind("socket")'
+refused socket socket \
+  "klaverblad index: error: cannot write 'socket': it is a socket, which klaverblad does not write to; expected a file, a character device, a FIFO or a new name" \
+  -- "$kb" index data -o socket
+[ -S socket ] || { echo "FAIL: the socket was replaced"; fail=1; }
+refused file-onto-folder mine \
+  "klaverblad index: error: cannot write 'mine': it is a folder; expected a file name" \
+  -- "$kb" index data -o mine
+
+# a link to a file: the file gets the output, the link stays
+mkdir kept && printf 'old\n' > kept/real.csv && ln -s kept/real.csv link.csv
+expect link-to-file 0 "" -- "$kb" index data --format csv -o link.csv
+[ -L link.csv ] && cmp -s kept/real.csv index.csv || { echo "FAIL: the link was replaced or its file not written"; fail=1; }
+ln -s nowhere.csv dangling.csv
+refused dangling-link dangling.csv \
+  "klaverblad index: error: cannot write 'dangling.csv': it is a symbolic link to 'nowhere.csv', which does not exist; expected a file or a new name" \
+  -- "$kb" index data -o dangling.csv
+# standard output as /dev/stdout names it (a link made here, never the real
+# one, through /proc/self/fd/1): appended to where the shell appends to a
+# file, not replaced behind the shell's back; and a pipe gets the output
+ln -s /proc/self/fd/1 stdout
+printf 'kept\n' > appended.csv
+"$kb" index data --format csv -o stdout >> appended.csv || fail=1
+{ printf 'kept\n'; cat index.csv; } | cmp -s - appended.csv \
+  || { echo "FAIL: -o onto standard output replaced the file the shell appends to"; fail=1; }
+[ "$("$kb" index data --format csv -o stdout | cat)" = "$(cat index.csv)" ] \
+  || { echo "FAIL: -o onto standard output did not reach the pipe"; fail=1; }
+[ -L stdout ] || { echo "FAIL: the link to standard output was replaced"; fail=1; }
+rm -rf fifo from-fifo socket kept link.csv dangling.csv stdout appended.csv
 
 [ $fail -eq 0 ] && echo "adversarial outputs: nothing lost"
 exit $fail

@@ -4,7 +4,8 @@
  * A KbAtomicFile is a temporary file beside its destination, renamed into
  * place when it is committed: readers see the old file or the new one, never
  * a half-written one, and a failed or interrupted run leaves the old file as
- * it was.
+ * it was. A character device or a FIFO is written directly instead, never
+ * replaced; a folder, a block device or a socket is refused.
  *
  * A folder klaverblad writes (a report, an exported or generated dataset)
  * holds a marker, the hidden file ".klaverblad", listing the kind of folder
@@ -26,15 +27,21 @@ typedef struct KbAtomicFile KbAtomicFile;
 /* Returns a new temporary file beside 'path' (hidden:
  * ".NAME.klaverblad-PID-XXXXXX", with the permissions a new file gets),
  * after removing the temporaries that ended runs left there; or NULL with
- * the error set. */
+ * the error set. Where 'path' is a symbolic link to a file, the temporary
+ * is beside that file, which is then replaced. Where 'path' is a character
+ * device or a FIFO, it is opened for writing itself (a FIFO waits for a
+ * reader). A folder, a block device, a socket or a link to nothing is
+ * refused (KB_ERROR_IO). */
 KbAtomicFile *kb_atomic_file_open(const char *path, GError **error);
 /* Appends text; a write error shows at kb_atomic_file_commit(). */
 void kb_atomic_file_printf(KbAtomicFile *file, const char *format, ...) G_GNUC_PRINTF(2, 3);
 void kb_atomic_file_write(KbAtomicFile *file, const char *data, size_t len);
-/* Flushes the file to disk, closes it and renames it to the destination; on any failure removes it and sets the error. Frees 'file'
- * either way. */
+/* Flushes the file to disk, closes it and renames it to the destination
+ * (a device or FIFO: flushes and closes it); on any failure removes it and
+ * sets the error. Frees 'file' either way. */
 gboolean kb_atomic_file_commit(KbAtomicFile *file, GError **error);
-/* Closes and removes the temporary file and frees 'file'. NULL is allowed. */
+/* Closes and removes the temporary file and frees 'file'. NULL is allowed.
+ * What was written to a device or FIFO stays written. */
 void kb_atomic_file_abort(KbAtomicFile *file);
 
 /* The kinds of folder klaverblad writes. One never replaces the other. */
