@@ -185,6 +185,24 @@ kb_i_file_target_release(KbFileTarget *t)
   g_clear_pointer(&t->dest, g_free);
 }
 
+char *
+kb_i_file_target_scratch(const KbFileTarget *t, GError **error)
+{
+  g_return_val_if_fail(t != NULL && t->dest != NULL, NULL);
+  g_autofree char *base = g_path_get_basename(t->dest);
+  g_autofree char *dir = t->stream ? g_strdup(g_get_tmp_dir()) : g_path_get_dirname(t->dest);
+  kb_i_remove_stale(dir, base);
+  g_autofree char *beside = g_build_filename(dir, base, NULL);
+  char *tmp = kb_i_temporary_template(beside);
+  if (g_mkdtemp_full(tmp, 0700) == NULL) {
+    g_set_error(error, KB_ERROR, KB_ERROR_IO, "cannot make a temporary folder in '%s' for '%s': "
+                "%s", dir, t->path, g_strerror(errno));
+    g_free(tmp);
+    return NULL;
+  }
+  return tmp;
+}
+
 /* Opens the stream of 't' for writing, at its end; -1 with the error set. */
 static int
 stream_open(const KbFileTarget *t, GError **error)
@@ -200,6 +218,46 @@ stream_open(const KbFileTarget *t, GError **error)
   if (fd < 0)
     g_set_error(error, KB_ERROR, KB_ERROR_IO, "cannot write '%s': %s", t->path, g_strerror(errno));
   return fd;
+}
+
+gboolean
+kb_i_file_target_put(const KbFileTarget *t, const char *from, GError **error)
+{
+  g_return_val_if_fail(t != NULL && t->dest != NULL && from != NULL, FALSE);
+  if (!t->stream) {
+    if (g_rename(from, t->dest) == 0)
+      return TRUE;
+    g_set_error(error, KB_ERROR, KB_ERROR_IO, "cannot write '%s': %s", t->path, g_strerror(errno));
+    return FALSE;
+  }
+  int in = open(from, O_RDONLY | O_CLOEXEC);
+  if (in < 0) {
+    g_set_error(error, KB_ERROR, KB_ERROR_IO, "cannot read '%s': %s", from, g_strerror(errno));
+    return FALSE;
+  }
+  int out = stream_open(t, error);
+  if (out < 0) {
+    close(in);
+    return FALSE;
+  }
+  char buf[1 << 16];
+  ssize_t n = 0;
+  int err = 0;
+  while (err == 0 && (n = read(in, buf, sizeof buf)) != 0) {
+    if (n < 0) {
+      err = errno == EINTR ? 0 : errno;
+      continue;
+    }
+    for (ssize_t done = 0, w; err == 0 && done < n; done += w > 0 ? w : 0)
+      if ((w = write(out, buf + done, (size_t) (n - done))) < 0 && errno != EINTR)
+        err = errno;
+  }
+  close(in);
+  if (close(out) != 0 && err == 0)
+    err = errno;
+  if (err != 0)
+    g_set_error(error, KB_ERROR, KB_ERROR_IO, "cannot write '%s': %s", t->path, g_strerror(err));
+  return err == 0;
 }
 
 /* ---------------------------------------------------------------- files */

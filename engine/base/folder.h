@@ -100,6 +100,14 @@ typedef struct {
  * nothing. */
 gboolean kb_i_file_target_init(KbFileTarget *t, const char *path, GError **error);
 void kb_i_file_target_release(KbFileTarget *t);
+/* Makes a new private temporary folder for writing 't' (beside its
+ * destination, or in the temporary folder of the system for a stream),
+ * after removing the temporaries that ended runs left there. Returns its
+ * path, or NULL with the error set. Remove it with kb_i_remove_tree(). */
+char *kb_i_file_target_scratch(const KbFileTarget *t, GError **error);
+/* Puts the finished file 'from' (in the scratch folder of 't') in place:
+ * renamed onto the destination, or copied into a stream. */
+gboolean kb_i_file_target_put(const KbFileTarget *t, const char *from, GError **error);
 
 /* Temporaries, shared by files (file.c) and folders (folder.c). */
 

@@ -1,8 +1,9 @@
 #!/bin/sh
 # Outputs that must not destroy data: folders klaverblad did not write,
 # its own folders changed since, the dataset being read, devices, FIFOs,
-# sockets, links. Every refusal must leave every file that was there byte
-# for byte as it was (diff -r against a copy made before).
+# sockets, links; a renderer child that is slow, killed with its parent,
+# silent or failing. Every refusal must leave every file that was there
+# byte for byte as it was (diff -r against a copy made before).
 #   outputs.sh BUILD_DIR SOURCE_DIR
 set -u
 build=$1 src=$2
@@ -55,6 +56,37 @@ refused() {
   else
     echo "ok   $name"
   fi
+}
+# running PID: whether PID runs (a zombie, dead but not yet reaped by an
+# init that is slow to reap, does not)
+running() {
+  [ -r "/proc/$1/stat" ] && [ "$(sed 's/.*) \(.\).*/\1/' "/proc/$1/stat" 2>/dev/null)" != Z ]
+}
+# gone NAME PID: PID must end within a second
+gone() {
+  i=0
+  while running "$2" && [ $i -lt 100 ]; do sleep 0.01; i=$((i + 1)); done
+  if running "$2"; then
+    echo "FAIL $1: process $2 still runs a second after its parent was killed"; fail=1
+    kill -9 "$2" 2>/dev/null
+  else
+    echo "ok   $1"
+  fi
+}
+# dies_with NAME -- COMMAND...: runs COMMAND, whose stand-in renderer
+# writes its pid to renderer.pid, and kills it with SIGKILL once the
+# renderer runs: the renderer must end within a second
+dies_with() {
+  name=$1
+  shift 2
+  rm -f renderer.pid
+  "$@" >/dev/null 2>&1 &
+  pid=$!
+  while kill -0 $pid 2>/dev/null && [ ! -s renderer.pid ]; do sleep 0.01; done
+  kill -9 $pid
+  wait $pid
+  if [ -s renderer.pid ]; then gone "$name-renderer-gone" "$(cat renderer.pid)"
+  else echo "FAIL $name: the renderer never ran"; fail=1; fi
 }
 advice="klaverblad replaces the whole folder, so choose another folder or move the files away"
 nomarker="(the folder has no marker '.klaverblad', which klaverblad leaves in every folder it writes)"
@@ -203,11 +235,18 @@ reader=$!
 expect fifo-with-reader 0 "" -- "$kb" index data --format csv -o fifo
 wait $reader
 cmp -s from-fifo index.csv || { echo "FAIL: the FIFO's reader did not get the output"; fail=1; }
-[ -p fifo ] || { echo "FAIL: the FIFO was replaced"; fail=1; }
+[ -p fifo ] || { echo "FAIL: the FIFO was replaced"; fail=1; rm -f fifo; mkfifo fifo; }
+timeout 20 cat fifo > from-fifo &
+reader=$!
+expect render-to-fifo 0 "" -- "$kb" render data -o fifo
+wait $reader
+grep -q '<svg' from-fifo || { echo "FAIL: the FIFO's reader did not get the map"; fail=1; }
+[ -p fifo ] || { echo "FAIL: the FIFO was replaced by render"; fail=1; }
 
 if [ "$(id -u)" -eq 0 ]; then
   mknod null c 1 3
   expect char-device 0 "" -- "$kb" index data --format csv -o null
+  expect render-to-char-device 0 "" -- "$kb" render data -o null
   [ -c null ] || { echo "FAIL: the character device was replaced"; fail=1; }
   refused report-into-char-device null \
     "klaverblad report: error: cannot write the folder 'null': it is a character device, not a folder; expected a folder or a new name" \
@@ -225,6 +264,9 @@ python3 -c 'import socket; socket.socket(socket.AF_UNIX).bind("socket")'
 refused socket socket \
   "klaverblad index: error: cannot write 'socket': it is a socket, which klaverblad does not write to; expected a file, a character device, a FIFO or a new name" \
   -- "$kb" index data -o socket
+refused render-to-socket socket \
+  "klaverblad render: error: cannot write 'socket': it is a socket, which klaverblad does not write to; expected a file, a character device, a FIFO or a new name" \
+  -- "$kb" render data -o socket
 [ -S socket ] || { echo "FAIL: the socket was replaced"; fail=1; }
 refused file-onto-folder mine \
   "klaverblad index: error: cannot write 'mine': it is a folder; expected a file name" \
@@ -250,6 +292,48 @@ printf 'kept\n' > appended.csv
   || { echo "FAIL: -o onto standard output did not reach the pipe"; fail=1; }
 [ -L stdout ] || { echo "FAIL: the link to standard output was replaced"; fail=1; }
 rm -rf fifo from-fifo socket kept link.csv dangling.csv stdout appended.csv
+
+# ------------------------------------------------------ the renderer child
+
+# killed with its parent: a slow renderer that would write after a while
+cat > slow-renderer <<EOF
+#!/bin/sh
+echo \$\$ > "$work/renderer.pid"
+out=""
+while [ \$# -gt 0 ]; do [ "\$1" = "-o" ] && out=\$2; shift; done
+sleep 3
+printf '<svg>late</svg>\n' > "\$out"
+EOF
+chmod +x slow-renderer
+KLAVERBLAD_RENDER="$work/slow-renderer" dies_with render-killed -- "$kb" render data -o map.svg
+expect render-after-kill 0 "" -- "$kb" render data -o map.svg
+cp map.svg map.second
+sleep 3.5
+cmp -s map.svg map.second || { echo "FAIL: the killed run's renderer replaced the newer map"; fail=1; }
+[ -z "$(ls -A | grep klaverblad-)" ] || { echo "FAIL: a temporary was left"; ls -A; fail=1; }
+
+# a renderer that ends without reading its input or writing a map: an
+# error, never SIGPIPE (exit 141); the synergy view of Deventer is a
+# description larger than a pipe holds
+printf '#!/bin/sh\nexit 0\n' > quiet-renderer
+chmod +x quiet-renderer
+KLAVERBLAD_RENDER="$work/quiet-renderer" refused renderer-writes-nothing map.svg \
+  "klaverblad render: error: the renderer '$work/quiet-renderer' ended without writing the map" \
+  -- "$kb" render "$src/datasets/deventer" --view synergy --top 200 -o map.svg
+printf '#!/bin/sh\necho "klaverblad-render: error: out of paper" >&2\nexit 3\n' > failing-renderer
+chmod +x failing-renderer
+KLAVERBLAD_RENDER="$work/failing-renderer" refused renderer-fails map.svg \
+  "klaverblad render: error: the renderer '$work/failing-renderer' failed with exit status 3: klaverblad-render: error: out of paper" \
+  -- "$kb" render data -o map.svg
+rm -f map.svg map.second
+
+# a report killed while its renderer runs leaves no renderer running
+printf '#!/bin/sh\necho $$ > "%s/renderer.pid"\nexec sleep 30\n' "$work" > sleeping-renderer
+chmod +x sleeping-renderer
+"$kb" report data -o report >/dev/null || fail=1
+cp -a report report.before
+KLAVERBLAD_RENDER="$work/sleeping-renderer" dies_with report-killed -- "$kb" report data -o report
+diff -r report.before report || { echo "FAIL: the killed report changed the report"; fail=1; }
 
 [ $fail -eq 0 ] && echo "adversarial outputs: nothing lost"
 exit $fail
