@@ -135,8 +135,9 @@ kb_i_file_target_init(KbFileTarget *t, const char *path, GError **error)
       g_set_error(error, KB_ERROR, KB_ERROR_IO, "cannot write '%s': %s", path, g_strerror(errno));
       return FALSE;
     }
+    memset(&lst, 0, sizeof lst);
+    lst.st_mode = S_IFREG;          /* a new file */
     st = lst;
-    st.st_mode = S_IFREG;           /* a new file */
   } else if (!S_ISLNK(lst.st_mode)) {
     st = lst;
   } else if (g_stat(path, &st) != 0) {
