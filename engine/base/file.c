@@ -99,27 +99,28 @@ kb_i_temporary_template(const char *path)
 
 /* ---------------------------------------------------------- file targets */
 
-/* Whether the symbolic link 'path' leads through /proc/PID/fd/N (as
- * /dev/stdout does) to a file some process has open: it is appended to,
- * as the shell's ">>" would, not replaced behind that process's back. */
+/* Whether the symbolic link 'path' is, or leads through, /proc/PID/fd/N
+ * (as /dev/stdout and /dev/fd/N do) to a file some process has open: it is
+ * appended to, as the shell's ">>" would, not replaced behind that
+ * process's back. */
 static gboolean
 is_open_file(const char *path)
 {
   g_autofree char *at = g_strdup(path);
   for (int hops = 0; hops < 40; hops++) {
-    g_autofree char *to = g_file_read_link(at, NULL);
+    g_autofree char *dir = g_path_get_dirname(at);
+    char *real = realpath(dir, NULL);
+    gboolean fds = real != NULL && g_str_has_prefix(real, "/proc/") && g_str_has_suffix(real, "/fd");
+    free(real);
+    if (fds)
+      return TRUE;
+    char *to = g_file_read_link(at, NULL);
     if (to == NULL)
       return FALSE;
-    if (!g_path_is_absolute(to)) {
-      g_autofree char *dir = g_path_get_dirname(at);
-      g_autofree char *joined = g_build_filename(dir, to, NULL);
-      g_free(to);
-      to = g_steal_pointer(&joined);
-    }
-    if (g_str_has_prefix(to, "/proc/") && strstr(to, "/fd/") != NULL)
-      return TRUE;
     g_free(at);
-    at = g_steal_pointer(&to);
+    at = g_path_is_absolute(to) ? to : g_build_filename(dir, to, NULL);
+    if (at != to)
+      g_free(to);
   }
   return FALSE;
 }

@@ -290,6 +290,10 @@ printf 'kept\n' > appended.csv
   || { echo "FAIL: -o onto standard output replaced the file the shell appends to"; fail=1; }
 [ "$("$kb" index data --format csv -o stdout | cat)" = "$(cat index.csv)" ] \
   || { echo "FAIL: -o onto standard output did not reach the pipe"; fail=1; }
+printf 'kept\n' > appended.csv
+"$kb" index data --format csv -o /proc/self/fd/1 >> appended.csv || fail=1
+{ printf 'kept\n'; cat index.csv; } | cmp -s - appended.csv \
+  || { echo "FAIL: -o /proc/self/fd/1 replaced the file the shell appends to"; fail=1; }
 [ -L stdout ] || { echo "FAIL: the link to standard output was replaced"; fail=1; }
 rm -rf fifo from-fifo socket kept link.csv dangling.csv stdout appended.csv
 
