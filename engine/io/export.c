@@ -722,19 +722,6 @@ write_dot(const KbDataset *ds)
 
 /* ---------------------------------------------------------------- write */
 
-/* The files of a dataset folder and of Kumu's layout: an existing folder
- * is replaced only when it holds nothing else. */
-static gboolean
-is_dataset_file(const char *name)
-{
-  static const char *const names[] = { "nodes.csv", "relations.csv", "dataset.csv",
-                                       "questions.csv", "elements.csv", "connections.csv" };
-  for (size_t i = 0; i < G_N_ELEMENTS(names); i++)
-    if (strcmp(name, names[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 /* The dataset as a folder of CSV files (klaverblad's or Kumu's, with
  * dataset.csv and questions.csv), written whole. */
 static gboolean
@@ -742,7 +729,7 @@ write_folder(const KbDataset *ds, gboolean kumu, const GPtrArray *nattrs,
              const KbNodeMeasure *measures, size_t nm, const char *path, GError **error)
 {
   KbFolder folder;
-  if (!kb_i_folder_begin(&folder, path, is_dataset_file, error))
+  if (!kb_i_folder_begin(&folder, path, KB_FOLDER_DATASET, kb_dataset_name(ds), error))
     return FALSE;
   g_autofree char *nodes = write_nodes_csv(ds, kumu, nattrs, measures, nm);
   g_autofree char *rels = write_relations_csv(ds, kumu);
