@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "klaverblad/diag.h"
+#include "base/diag_internal.h"
 #include "klaverblad/terminal.h"
 
 struct KbDiagList {
@@ -11,6 +11,7 @@ struct KbDiagList {
   size_t limit;         /* per severity; 0: none */
   size_t kept[2];
   size_t added[2];
+  size_t consequences;  /* errors counted in added[], never kept */
 };
 
 static void
@@ -41,14 +42,10 @@ kb_diag_list_free(KbDiagList *list)
   g_free(list);
 }
 
-void
-kb_diag_list_add(KbDiagList *list, KbSeverity severity, const char *file,
-                 unsigned line, unsigned column, const char *field,
-                 const char *format, ...)
+static void
+add_valist(KbDiagList *list, KbSeverity severity, gboolean cause, const char *file,
+           unsigned line, unsigned column, const char *field, const char *format, va_list ap)
 {
-  g_return_if_fail(list != NULL && format != NULL);
-  g_return_if_fail(severity == KB_SEVERITY_WARNING || severity == KB_SEVERITY_ERROR);
-
   list->added[severity]++;
   if (list->limit != 0 && list->kept[severity] >= list->limit)
     return;
@@ -60,11 +57,68 @@ kb_diag_list_add(KbDiagList *list, KbSeverity severity, const char *file,
   d->line = line;
   d->column = column;
   d->field = g_strdup(field);
+  d->message = g_strdup_vprintf(format, ap);
+  d->cause = cause;
+  g_ptr_array_add(list->items, d);
+}
+
+void
+kb_diag_list_add(KbDiagList *list, KbSeverity severity, const char *file,
+                 unsigned line, unsigned column, const char *field,
+                 const char *format, ...)
+{
+  g_return_if_fail(list != NULL && format != NULL);
+  g_return_if_fail(severity == KB_SEVERITY_WARNING || severity == KB_SEVERITY_ERROR);
   va_list ap;
   va_start(ap, format);
-  d->message = g_strdup_vprintf(format, ap);
+  add_valist(list, severity, FALSE, file, line, column, field, format, ap);
   va_end(ap);
-  g_ptr_array_add(list->items, d);
+}
+
+void
+kb_diag_list_add_cause(KbDiagList *list, const char *file, unsigned line, unsigned column,
+                       const char *field, const char *format, ...)
+{
+  g_return_if_fail(list != NULL && format != NULL);
+  va_list ap;
+  va_start(ap, format);
+  add_valist(list, KB_SEVERITY_ERROR, TRUE, file, line, column, field, format, ap);
+  va_end(ap);
+}
+
+void
+kb_diag_list_add_consequence(KbDiagList *list)
+{
+  g_return_if_fail(list != NULL);
+  list->added[KB_SEVERITY_ERROR]++;
+  list->consequences++;
+}
+
+size_t
+kb_diag_list_consequences(const KbDiagList *list)
+{
+  g_return_val_if_fail(list != NULL, 0);
+  return list->consequences;
+}
+
+void
+kb_i_diag_list_mark(const KbDiagList *list, KbDiagMark *mark)
+{
+  g_return_if_fail(list != NULL && mark != NULL);
+  *mark = (KbDiagMark) { list->items->len, { list->kept[0], list->kept[1] },
+                         { list->added[0], list->added[1] }, list->consequences };
+}
+
+void
+kb_i_diag_list_rewind(KbDiagList *list, const KbDiagMark *mark)
+{
+  g_return_if_fail(list != NULL && mark != NULL && mark->length <= list->items->len);
+  g_ptr_array_set_size(list->items, (guint) mark->length);
+  for (int s = 0; s < 2; s++) {
+    list->kept[s] = mark->kept[s];
+    list->added[s] = mark->added[s];
+  }
+  list->consequences = mark->consequences;
 }
 
 size_t
@@ -98,6 +152,8 @@ static int
 keyed_compare(const void *a, const void *b)
 {
   const Keyed *x = a, *y = b;
+  if (x->diag->cause != y->diag->cause)
+    return x->diag->cause ? -1 : 1;
   int c = strcmp(x->diag->file, y->diag->file);
   if (c != 0)
     return c;

@@ -113,7 +113,8 @@ void kb_cli_message(const char *command, const char *level, const char *format, 
   G_GNUC_PRINTF(3, 4);
 
 /* Prints the diagnostics to 'out' (at most opts->max_problems of each
- * severity), followed by a line saying how many were not shown. */
+ * severity), then how many errors follow from the rows rejected (counted,
+ * never listed), then how many were not shown. */
 void kb_cli_print_diagnostics(FILE *out, const KbDiagList *diags, int max_problems);
 
 /* Returns a new diagnostics list for loading under 'opts'. */

@@ -75,7 +75,7 @@ print_summary(FILE *out, const char *path, KbFormat format, int year, const KbDa
                                kb_date_qualifier_describe(q), marks[q]);
     fprintf(out, "Qualified   %zu years: %s\n", qualified, line->str);
   }
-  if (s->undated_ties > 0)
+  if (s->undated_ties > 0 && s->data_year != KB_NO_YEAR)
     fprintf(out, "Undated     %zu relation%s without a since (geography aside): known to hold "
             "from the data year on\n", s->undated_ties, s->undated_ties == 1 ? "" : "s");
   if (s->by_status[KB_STATUS_PLANNED] + s->by_status[KB_STATUS_ENDED] > 0)

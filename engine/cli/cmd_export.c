@@ -62,8 +62,15 @@ cmd_export(int argc, char **argv)
     }
   }
   {
-    g_autoptr(KbDataset) ds = kb_cli_load_whole(argv[1], &opts);
+    g_autoptr(GError) err = NULL;
     status = KB_EXIT_DATA;
+    /* a folder that may not be replaced is refused before any work */
+    if ((fmt == KB_EXPORT_CSV || fmt == KB_EXPORT_KUMU)
+        && !kb_folder_check(output, KB_FOLDER_DATASET, argv[1], &err)) {
+      fprintf(stderr, "klaverblad export: error: %s\n", err->message);
+      goto done;
+    }
+    g_autoptr(KbDataset) ds = kb_cli_load_whole(argv[1], &opts);
     if (ds == NULL)
       goto done;
     /* every relation is exported; the measures are those of the network
@@ -86,7 +93,6 @@ cmd_export(int argc, char **argv)
     }
     KbNodeMeasure measures[N_MEASURES];
     size_t nm = 0;
-    g_autoptr(GError) err = NULL;
     if (brokers) {
       g_autoptr(KbBrokers) br = kb_brokers_compute(measured, &err);
       if (br == NULL) {

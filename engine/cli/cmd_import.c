@@ -34,8 +34,14 @@ cmd_import(int argc, char **argv)
     goto done;
   }
   {
-    g_autoptr(KbDiagList) diags = kb_cli_diag_list_new(&opts);
     g_autoptr(GError) err = NULL;
+    status = KB_EXIT_DATA;
+    /* a folder that may not be replaced is refused before the input is read */
+    if (!kb_folder_check(output, KB_FOLDER_DATASET, argv[1], &err)) {
+      fprintf(stderr, "klaverblad import: error: %s\n", err->message);
+      goto done;
+    }
+    g_autoptr(KbDiagList) diags = kb_cli_diag_list_new(&opts);
     g_autoptr(KbDataset) ds = NULL;
     if (n_args == 2)
       ds = kb_dataset_load_kumu(argv[1], argv[2], map, &opts.limits, diags, &err);
@@ -45,7 +51,6 @@ cmd_import(int argc, char **argv)
       ds = kb_dataset_load_kumu(e, c, map, &opts.limits, diags, &err);
     } else
       ds = kb_dataset_load_limited(argv[1], opts.format, &opts.limits, diags, &err);
-    status = KB_EXIT_DATA;
     if (ds == NULL) {
       kb_cli_message("import", "error", "%s", err->message);
       goto done;

@@ -44,12 +44,17 @@ cmd_report(int argc, char **argv)
     goto done;
   }
   {
+    /* a folder that may not be replaced is refused before the data is read */
+    g_autoptr(GError) err = NULL;
+    status = KB_EXIT_DATA;
+    if (!kb_folder_check(output, KB_FOLDER_REPORT, argv[1], &err)) {
+      fprintf(stderr, "klaverblad report: error: %s\n", err->message);
+      goto done;
+    }
     /* load without --as-of: the report needs every year for the changes */
     g_autoptr(KbDiagList) diags = kb_cli_diag_list_new(&opts);
-    g_autoptr(GError) err = NULL;
     g_autoptr(KbDataset) ds = kb_dataset_load_limited(argv[1], opts.format, &opts.limits, diags,
                                                       &err);
-    status = KB_EXIT_DATA;
     if (ds == NULL) {
       kb_cli_message("report", "error", "%s", err->message);
       goto done;

@@ -261,7 +261,14 @@ kb_cli_print_diagnostics(FILE *out, const KbDiagList *diags, int max_problems)
     g_autofree char *line = kb_diag_format(d);
     fprintf(out, "%s\n", line);
   }
-  size_t hidden_e = kb_diag_list_count(diags, KB_SEVERITY_ERROR) - shown[KB_SEVERITY_ERROR];
+  /* errors that follow from the rows rejected: counted, never listed */
+  size_t follow = kb_diag_list_consequences(diags);
+  if (follow > 0)
+    fprintf(out, "%zu more error%s follow%s from the rejected rows above (relations and "
+            "references to nodes that could not be read)\n", follow, follow == 1 ? "" : "s",
+            follow == 1 ? "s" : "");
+  size_t hidden_e = kb_diag_list_count(diags, KB_SEVERITY_ERROR) - follow
+                    - shown[KB_SEVERITY_ERROR];
   size_t hidden_w = kb_diag_list_count(diags, KB_SEVERITY_WARNING) - shown[KB_SEVERITY_WARNING];
   if (hidden_e + hidden_w > 0)
     fprintf(out, "... %zu more error%s and %zu more warning%s not shown (see --max-problems)\n",

@@ -1,15 +1,13 @@
 /* generate.c -- synthetic datasets with the shape of real city networks.
  *
  * Deterministic: one GRand from the seed, drawn in a fixed order; the
- * files are streamed, so 10^6 organisations need little memory. */
-#include <errno.h>
+ * files are streamed, so 10^6 organisations need little memory. The folder
+ * is written whole, as a report is (base/folder.h). */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-#include <glib/gstdio.h>
-#include <sys/stat.h>
-
+#include "base/folder.h"
 #include "klaverblad/error.h"
 #include "klaverblad/file.h"
 #include "klaverblad/generate.h"
@@ -79,46 +77,44 @@ kb_generate(size_t orgs, guint32 seed, const char *dir, KbProgressFunc progress,
             gpointer user_data, GError **error)
 {
   g_return_val_if_fail(dir != NULL, FALSE);
-  if (g_mkdir_with_parents(dir, 0777) != 0) {
-    g_set_error(error, KB_ERROR, KB_ERROR_IO, "cannot make the folder '%s': %s", dir,
-                g_strerror(errno));
+  KbFolder folder;
+  if (!kb_i_folder_begin(&folder, dir, KB_FOLDER_DATASET, NULL, error))
     return FALSE;
-  }
   static const char *const names[] = { "nodes.csv", "relations.csv", "dataset.csv" };
-  KbAtomicFile *out[G_N_ELEMENTS(names)] = { NULL };
+  FILE *out[G_N_ELEMENTS(names)] = { NULL };
   for (size_t i = 0; i < G_N_ELEMENTS(names); i++) {
-    g_autofree char *path = g_build_filename(dir, names[i], NULL);
-    if ((out[i] = kb_atomic_file_open(path, error)) == NULL) {
+    if ((out[i] = kb_i_folder_open(&folder, names[i], error)) == NULL) {
       for (size_t j = 0; j < i; j++)
-        kb_atomic_file_abort(out[j]);
+        fclose(out[j]);
+      kb_i_folder_release(&folder);
       return FALSE;
     }
   }
-  KbAtomicFile *nodes = out[0], *rels = out[1], *meta = out[2];
+  FILE *nodes = out[0], *rels = out[1], *meta = out[2];
   GRand *rng = g_rand_new_with_seed(seed);
   size_t n_networks = MAX((size_t) 20, orgs / 500);
 
-  kb_atomic_file_printf(meta, "key,value\ntitle,Synthetic network of %zu organisations (seed %u)\n", orgs,
+  fprintf(meta, "key,value\ntitle,Synthetic network of %zu organisations (seed %u)\n", orgs,
           seed);
-  kb_atomic_file_printf(nodes, "id,kind,label,sector,country,source\n");
-  kb_atomic_file_printf(rels, "from,to,kind,since,weight,source\n");
+  fprintf(nodes, "id,kind,label,sector,country,source\n");
+  fprintf(rels, "from,to,kind,since,weight,source\n");
   const char *src = "klaverblad generate";
   for (size_t s = 0; s < G_N_ELEMENTS(sectors); s++)
-    kb_atomic_file_printf(nodes, "%s,sector,%s,,,%s\n", sectors[s].id, sectors[s].label, src);
+    fprintf(nodes, "%s,sector,%s,,,%s\n", sectors[s].id, sectors[s].label, src);
   for (size_t c = 0; c < N_COUNTRIES; c++)
-    kb_atomic_file_printf(nodes, "country-%zu,country,Country %zu,,,%s\n", c, c, src);
+    fprintf(nodes, "country-%zu,country,Country %zu,,,%s\n", c, c, src);
   /* cities: their country drawn Zipf-like, so big countries have many */
   double *cw = zipf(N_COUNTRIES, 1.0);
   Draw country_of_city = draw_new(cw, N_COUNTRIES);
   size_t *city_country = g_new(size_t, N_CITIES);
   for (size_t c = 0; c < N_CITIES; c++) {
     city_country[c] = draw(&country_of_city, rng);
-    kb_atomic_file_printf(nodes, "city-%zu,city,City %zu,,country-%zu,%s\n", c, c, city_country[c], src);
+    fprintf(nodes, "city-%zu,city,City %zu,,country-%zu,%s\n", c, c, city_country[c], src);
   }
   for (size_t g = 1; g <= N_GOALS; g++)
-    kb_atomic_file_printf(nodes, "sdg-%zu,theme,Global Goal %zu,,,%s\n", g, g, src);
+    fprintf(nodes, "sdg-%zu,theme,Global Goal %zu,,,%s\n", g, g, src);
   for (size_t k = 0; k < n_networks; k++)
-    kb_atomic_file_printf(nodes, "network-%zu,network,Network %zu,,,%s\n", k, k, src);
+    fprintf(nodes, "network-%zu,network,Network %zu,,,%s\n", k, k, src);
 
   double sw[G_N_ELEMENTS(sectors)];
   for (size_t s = 0; s < G_N_ELEMENTS(sectors); s++)
@@ -138,7 +134,7 @@ kb_generate(size_t orgs, guint32 seed, const char *dir, KbProgressFunc progress,
 
   for (size_t i = 0; i < orgs; i++) {
     size_t s = draw(&sector, rng);
-    kb_atomic_file_printf(nodes, "org-%zu,organisation,Organisation %zu,%s,,%s\n", i, i, sectors[s].id, src);
+    fprintf(nodes, "org-%zu,organisation,Organisation %zu,%s,,%s\n", i, i, sectors[s].id, src);
     size_t k = draw(&n_places, rng) + 1, seen[8];
     for (size_t j = 0; j < k; j++) {
       size_t c = draw(&city, rng);
@@ -147,7 +143,7 @@ kb_generate(size_t orgs, guint32 seed, const char *dir, KbProgressFunc progress,
         dup |= seen[x] == c;
       seen[j] = c;
       if (!dup)
-        kb_atomic_file_printf(rels, "org-%zu,city-%zu,active_in,%d,,%s\n", i, c,
+        fprintf(rels, "org-%zu,city-%zu,active_in,%d,,%s\n", i, c,
                 2000 + (int) g_rand_int_range(rng, 0, 27), src);
     }
     size_t goals = (size_t) g_rand_int_range(rng, 1, 4), gseen[3];
@@ -158,7 +154,7 @@ kb_generate(size_t orgs, guint32 seed, const char *dir, KbProgressFunc progress,
         dup |= gseen[x] == g;
       gseen[j] = g;
       if (!dup)
-        kb_atomic_file_printf(rels, "org-%zu,sdg-%zu,works_on,,,%s\n", i, g + 1, src);
+        fprintf(rels, "org-%zu,sdg-%zu,works_on,,,%s\n", i, g + 1, src);
     }
     size_t nets = (size_t) g_rand_int_range(rng, 0, 3), nseen[2];
     for (size_t j = 0; j < nets; j++) {
@@ -166,11 +162,11 @@ kb_generate(size_t orgs, guint32 seed, const char *dir, KbProgressFunc progress,
       gboolean dup = j == 1 && nseen[0] == nk;
       nseen[j] = nk;
       if (!dup)
-        kb_atomic_file_printf(rels, "org-%zu,network-%zu,member_of,,,%s\n", i, nk, src);
+        fprintf(rels, "org-%zu,network-%zu,member_of,,,%s\n", i, nk, src);
     }
     if (i > 0 && g_rand_double(rng) < 0.3) {
       size_t p = (size_t) g_rand_int_range(rng, 0, (gint32) MIN(i, (size_t) G_MAXINT32));
-      kb_atomic_file_printf(rels, "org-%zu,org-%zu,partner_of,,%d,%s\n", i, p,
+      fprintf(rels, "org-%zu,org-%zu,partner_of,,%d,%s\n", i, p,
               1 + (int) g_rand_int_range(rng, 0, 3), src);
     }
     if (progress != NULL && (i % 10000 == 0 || i + 1 == orgs))
@@ -186,11 +182,9 @@ kb_generate(size_t orgs, guint32 seed, const char *dir, KbProgressFunc progress,
     g_free(all[i].cumulative);
   g_rand_free(rng);
   gboolean ok = TRUE;
-  for (size_t i = 0; i < G_N_ELEMENTS(names); i++) {
-    if (ok)
-      ok = kb_atomic_file_commit(out[i], error);
-    else
-      kb_atomic_file_abort(out[i]);
-  }
+  for (size_t i = 0; i < G_N_ELEMENTS(names); i++)
+    ok = kb_i_folder_close(&folder, names[i], out[i], ok ? error : NULL) && ok;
+  ok = ok && kb_i_folder_commit(&folder, error);
+  kb_i_folder_release(&folder);
   return ok;
 }

@@ -289,9 +289,9 @@ parse_records(Parser *ps, char sep, KbCsvRecordFunc fn, gpointer user_data)
         blank = FALSE;
         if (!read_quoted(ps, sep, &f)) {
           report_after_quote(ps, sep);
-          kb_diag_list_add(ps->diags, KB_SEVERITY_ERROR, ps->file, f.line, f.column, NULL,
-                           "the quote opened here is never closed; expected a closing '\"' "
-                           "before the end of the file");
+          kb_diag_list_add_cause(ps->diags, ps->file, f.line, f.column, NULL,
+                                 "the quote opened here is never closed; expected a closing "
+                                 "'\"' before the end of the file");
           return FALSE;
         }
       } else {
@@ -414,7 +414,7 @@ read_whole(const char *path, const char *name, char *separator, KbCsvRecordFunc 
     char *body = text.data + text.body;
     size_t len = text.len - text.body;
     *separator = kb_i_csv_detect_separator(body, len);
-    kb_i_csv_parse_in_place(name, body, len, *separator, fn, user_data, diags);
+    ok = kb_i_csv_parse_in_place(name, body, len, *separator, fn, user_data, diags);
   }
   kb_i_text_release(&text);
   return ok;
@@ -478,13 +478,18 @@ kb_i_csv_read_file_chunked(const char *path, const char *name, size_t chunk, cha
   /* a record to a line, as nearly always; but no more than one to 20
    * bytes, so that a file of empty lines does not make room for millions */
   ps.records = MIN(lines + 1, (size_t) st.st_size / 20);
+  gboolean whole = FALSE;
   for (;;) {
     ps.p = buf;
     ps.end = buf + have;
     ps.final = (size_t) have < cap;
     ps.short_record = FALSE;
-    if (!parse_records(&ps, *separator, fn, user_data) || ps.final)
+    if (!parse_records(&ps, *separator, fn, user_data))
       break;
+    if (ps.final) {
+      whole = TRUE;
+      break;
+    }
     /* again from the record cut short, with room for it */
     size_t used = (size_t) (ps.p - buf);
     if (used == 0) {
@@ -493,15 +498,14 @@ kb_i_csv_read_file_chunked(const char *path, const char *name, size_t chunk, cha
     }
     base += (off_t) used;
     if ((have = read_at(fd, buf, cap, base)) < 0) {
-      kb_diag_list_add(diags, KB_SEVERITY_ERROR, name, 0, 0, NULL, "cannot read: %s",
-                       g_strerror(errno));
+      kb_diag_list_add_cause(diags, name, 0, 0, NULL, "cannot read: %s", g_strerror(errno));
       break;
     }
   }
   parser_release(&ps);
   g_free(buf);
   close(fd);
-  return TRUE;
+  return whole;
 }
 
 gboolean
@@ -510,4 +514,25 @@ kb_i_csv_read_file(const char *path, const char *name, char *separator, KbCsvRec
 {
   return kb_i_csv_read_file_chunked(path, name, (size_t) 4 << 20, separator, fn, user_data,
                                     diags);
+}
+
+gboolean
+kb_i_csv_read_rejected(const char *path, KbCsvRecordFunc fn, gpointer user_data)
+{
+  char *data;
+  size_t len;
+  if (g_file_test(path, G_FILE_TEST_IS_DIR) || !g_file_get_contents(path, &data, &len, NULL))
+    return FALSE;
+  const unsigned char *d = (const unsigned char *) data;
+  size_t body = len >= 3 && d[0] == 0xEF && d[1] == 0xBB && d[2] == 0xBF ? 3 : 0;
+  gboolean ok = FALSE;
+  /* UTF-16 and binary files hold no ids to read */
+  if (memchr(data, '\0', len) == NULL
+      && !(len >= 2 && ((d[0] == 0xFF && d[1] == 0xFE) || (d[0] == 0xFE && d[1] == 0xFF)))) {
+    g_autoptr(KbDiagList) ignored = kb_diag_list_new(1);
+    char sep = kb_i_csv_detect_separator(data + body, len - body);
+    ok = kb_i_csv_parse_in_place(path, data + body, len - body, sep, fn, user_data, ignored);
+  }
+  g_free(data);
+  return ok;
 }

@@ -1,7 +1,9 @@
 /* export.c -- the dataset written for other tools. Every writer puts out
  * every field: kind, label, sector, description, tags, website, source and
  * the kept attributes of each node; kind, years, weight, label, source,
- * note and kept attributes of each relation. */
+ * note and kept attributes of each relation. A sector's role travels as a
+ * kept attribute "role" does (the one that other nodes may have), so that
+ * it reads back as the sector's role. */
 #include <errno.h>
 #include <math.h>
 #include <string.h>
@@ -61,8 +63,19 @@ compare_names(gconstpointer a, gconstpointer b)
   return strcmp(*(char *const *) a, *(char *const *) b);
 }
 
-/* The names of the kept attributes of all nodes (or relations), sorted,
- * but for those named as one of 'replaced' (n_replaced of them). */
+/* The value of a node's kept attribute 'name' as written out: a sector's
+ * role is its attribute "role". */
+static const char *
+node_attr_value(const KbNode *n, const char *name)
+{
+  if (n->role != KB_SECTOR_ROLE_NONE && strcmp(name, "role") == 0)
+    return kb_sector_role_name(n->role);
+  return kb_node_attr(n, name);
+}
+
+/* The names of the kept attributes of all nodes (or relations), with
+ * "role" where a sector has one, sorted, but for those named as one of
+ * 'replaced' (n_replaced of them). */
 static GPtrArray *
 attr_names(const KbDataset *ds, gboolean relations, const KbNodeMeasure *replaced,
            size_t n_replaced)
@@ -74,6 +87,8 @@ attr_names(const KbDataset *ds, gboolean relations, const KbNodeMeasure *replace
     size_t m = relations ? kb_dataset_relation(ds, i)->n_attrs : kb_dataset_node(ds, i)->n_attrs;
     for (size_t j = 0; j < m; j++)
       g_hash_table_add(set, a[j].key);
+    if (!relations && kb_dataset_node(ds, i)->role != KB_SECTOR_ROLE_NONE)
+      g_hash_table_add(set, (gpointer) "role");
   }
   GPtrArray *names = g_ptr_array_new();
   GHashTableIter it;
@@ -363,6 +378,11 @@ write_graphml(const KbDataset *ds, const GPtrArray *nattrs, const KbNodeMeasure 
           g_autofree char *key = g_strdup_printf("na_%u", j);
           xml_data(s, "      ", key, n->attrs[a].value);
         }
+    for (guint j = 0; n->role != KB_SECTOR_ROLE_NONE && j < nattrs->len; j++)
+      if (strcmp(g_ptr_array_index(nattrs, j), "role") == 0) {
+        g_autofree char *key = g_strdup_printf("na_%u", j);
+        xml_data(s, "      ", key, kb_sector_role_name(n->role));
+      }
     for (size_t m = 0; m < nm; m++)
       if (!isnan(measures[m].values[i])) {
         g_autofree char *key = g_strdup_printf("m_%zu", m);
@@ -453,7 +473,7 @@ write_gexf(const KbDataset *ds, const GPtrArray *nattrs, const KbNodeMeasure *me
         g_string_append_printf(s, "          <attvalue for=\"%zu\" value=\"%s\"/>\n", a, v);
       }
     for (guint j = 0; j < nattrs->len; j++, a++) {
-      const char *v = kb_node_attr(n, g_ptr_array_index(nattrs, j));
+      const char *v = node_attr_value(n, g_ptr_array_index(nattrs, j));
       if (v != NULL) {
         g_autofree char *e = g_markup_escape_text(v, -1);
         g_string_append_printf(s, "          <attvalue for=\"%zu\" value=\"%s\"/>\n", a, e);
@@ -589,7 +609,8 @@ write_json(const KbDataset *ds, const GPtrArray *nattrs, const KbNodeMeasure *me
     g_autofree char *tags = tags_text(n);
     json_member(s, "tags", tags);
     for (guint j = 0; j < nattrs->len; j++)
-      json_member(s, g_ptr_array_index(nattrs, j), kb_node_attr(n, g_ptr_array_index(nattrs, j)));
+      json_member(s, g_ptr_array_index(nattrs, j),
+                  node_attr_value(n, g_ptr_array_index(nattrs, j)));
     for (size_t m = 0; m < nm; m++)
       if (!isnan(measures[m].values[i])) {
         g_autofree char *v = number(measures[m].values[i], measures[m].integer);
@@ -677,7 +698,7 @@ write_nodes_csv(const KbDataset *ds, gboolean kumu, const GPtrArray *attrs,
     csv_cell(s, n->website, FALSE);
     csv_cell(s, n->source, FALSE);
     for (guint j = 0; j < attrs->len; j++)
-      csv_cell(s, kb_node_attr(n, g_ptr_array_index(attrs, j)), FALSE);
+      csv_cell(s, node_attr_value(n, g_ptr_array_index(attrs, j)), FALSE);
     for (size_t m = 0; m < nm; m++) {
       g_autofree char *v = isnan(measures[m].values[i]) ? NULL
                            : number(measures[m].values[i], measures[m].integer);
@@ -752,6 +773,10 @@ write_dot(const KbDataset *ds)
       g_string_append(s, ", sector=");
       kb_i_append_quoted(s, kb_dataset_node(ds, n->sector)->id);
     }
+    if (n->role != KB_SECTOR_ROLE_NONE) {
+      g_string_append(s, ", role=");
+      kb_i_append_quoted(s, kb_sector_role_name(n->role));
+    }
     g_string_append(s, "];\n");
   }
   for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
@@ -790,19 +815,6 @@ write_dot(const KbDataset *ds)
 
 /* ---------------------------------------------------------------- write */
 
-/* The files of a dataset folder and of Kumu's layout: an existing folder
- * is replaced only when it holds nothing else. */
-static gboolean
-is_dataset_file(const char *name)
-{
-  static const char *const names[] = { "nodes.csv", "relations.csv", "dataset.csv",
-                                       "questions.csv", "elements.csv", "connections.csv" };
-  for (size_t i = 0; i < G_N_ELEMENTS(names); i++)
-    if (strcmp(name, names[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 /* The dataset as a folder of CSV files (klaverblad's or Kumu's, with
  * dataset.csv and questions.csv), written whole. */
 static gboolean
@@ -810,7 +822,7 @@ write_folder(const KbDataset *ds, gboolean kumu, const GPtrArray *nattrs,
              const KbNodeMeasure *measures, size_t nm, const char *path, GError **error)
 {
   KbFolder folder;
-  if (!kb_i_folder_begin(&folder, path, is_dataset_file, error))
+  if (!kb_i_folder_begin(&folder, path, KB_FOLDER_DATASET, kb_dataset_name(ds), error))
     return FALSE;
   g_autofree char *nodes = write_nodes_csv(ds, kumu, nattrs, measures, nm);
   g_autofree char *rels = write_relations_csv(ds, kumu);

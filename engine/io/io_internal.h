@@ -34,6 +34,16 @@ gboolean kb_i_text_is_clean_fd(int fd, size_t chunk, size_t *body, size_t *lines
 /* The line and column (1-based, in characters) of byte 'offset' of data. */
 void kb_i_text_position(const char *data, size_t offset, unsigned *line, unsigned *column);
 
+/* TRUE when data[0..len), which is not UTF-8, reads as Windows-1252 (what
+ * Excel saves as 'CSV'): it holds no control characters but tabs and line
+ * ends, no UTF-8 character of more than one byte, and only bytes to which
+ * Windows-1252 gives a character. */
+gboolean kb_i_text_looks_windows_1252(const char *data, size_t len);
+/* What Windows-1252 makes of byte 'byte' (0x80 to 0xFF), to show a user:
+ * "an en dash '–'", "the letter 'ë'". Returns a new string, or NULL when
+ * Windows-1252 gives the byte no character. */
+char *kb_i_windows_1252_describe(unsigned char byte);
+
 /* ------------------------------------------------------------------ csv */
 
 typedef struct {
@@ -81,14 +91,22 @@ gboolean kb_i_csv_parse_in_place(const char *file, char *data, size_t len, char 
  * same diagnostics (at 'name', as kb_i_text_read()), but holding only a few
  * megabytes of a plain file at a time: the file is read twice, once to check
  * the text and once to parse it. Sets *separator before the first call of
- * 'fn'. Returns FALSE when the file could not be read as text (reported),
- * TRUE when it was parsed. */
+ * 'fn'. Returns TRUE when the file was parsed to its end; FALSE when it
+ * could not be read as text (reported, and 'fn' never called), when the
+ * parse stopped at a quote never closed (reported) or when 'fn' stopped
+ * it. */
 gboolean kb_i_csv_read_file(const char *path, const char *name, char *separator,
                             KbCsvRecordFunc fn, gpointer user_data, KbDiagList *diags);
 /* The same, 'chunk' bytes at a time (chunk > 0); for tests. */
 gboolean kb_i_csv_read_file_chunked(const char *path, const char *name, size_t chunk,
                                     char *separator, KbCsvRecordFunc fn, gpointer user_data,
                                     KbDiagList *diags);
+/** Parses the CSV file at 'path' that kb_i_csv_read_file() rejected as not
+ * UTF-8, its bytes as they are, reporting nothing, so that the ids its rows
+ * hold are known. Returns TRUE when it was parsed to its end; FALSE when it
+ * cannot be read, is UTF-16 or holds NUL bytes (it then holds no ids to
+ * read), or its parse stopped. */
+gboolean kb_i_csv_read_rejected(const char *path, KbCsvRecordFunc fn, gpointer user_data);
 
 /* ---------------------------------------------------------------- input */
 

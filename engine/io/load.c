@@ -231,6 +231,14 @@ kb_dataset_load_kumu(const char *elements, const char *connections, const char *
   KbInput facts[2] = { KB_INPUT_INIT, KB_INPUT_INIT };
   static const char *const fact_files[2] = { "dataset.csv", "questions.csv" };
   gboolean beside = e.spool == NULL && e.fd < 0 && g_file_test(elements, G_FILE_TEST_IS_REGULAR);
+  if (beside) {
+    size_t found = 0;
+    for (size_t i = 0; i < 2; i++) {
+      g_autofree char *file = g_build_filename(dir, fact_files[i], NULL);
+      found += g_file_test(file, G_FILE_TEST_EXISTS);
+    }
+    beside = found > 0;
+  }
   for (size_t i = 0; beside && i < 2; i++) {
     g_autofree char *file = g_build_filename(dir, fact_files[i], NULL);
     if (!kb_i_input_open(&facts[i], file, KB_FORMAT_FOLDER, limits, error)) {

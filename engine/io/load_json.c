@@ -478,13 +478,16 @@ add_array(JsonLoad *jl, const cJSON *root, const char *name, KbTable table, gboo
     if (strcmp(m->string, name) == 0)
       arr = m;
   if (arr == NULL) {
-    if (!optional)
+    if (!optional) {
       json_error(jl, root, NULL, "missing member '%s'; expected an array of %s objects", name,
                  table == KB_TABLE_NODES ? "node" : "relation");
+      kb_builder_set_table_unread(jl->builder, table);
+    }
     return;
   }
   if (!cJSON_IsArray(arr)) {
     json_error(jl, arr, name, "'%s' is %s; expected an array", name, json_type_name(arr));
+    kb_builder_set_table_unread(jl->builder, table);
     return;
   }
   int i = 0;

@@ -102,11 +102,12 @@ on_record(const KbCsvRecord *rec, gpointer data)
       for (guint i = 0; i < sh->header->len && !found; i++)
         found = strcmp(g_ptr_array_index(sh->header, i), need[n]) == 0;
       if (!found) {
-        kb_diag_list_add(sh->diags, KB_SEVERITY_ERROR, sh->file, rec->line, 0, NULL,
-                         "missing required column '%s'; Kumu's %s have %s", need[n] == NULL ? "" :
-                         need[n], sh->table == KB_TABLE_NODES ? "elements" : "connections",
-                         sh->table == KB_TABLE_NODES ? "Label, Type, Description, Tags"
-                                                     : "From, To, Type, Strength, Direction");
+        kb_diag_list_add_cause(sh->diags, sh->file, rec->line, 0, NULL,
+                               "missing required column '%s'; Kumu's %s have %s",
+                               need[n] == NULL ? "" : need[n],
+                               sh->table == KB_TABLE_NODES ? "elements" : "connections",
+                               sh->table == KB_TABLE_NODES ? "Label, Type, Description, Tags"
+                                                           : "From, To, Type, Strength, Direction");
         ok = FALSE;
       }
     }
@@ -162,10 +163,15 @@ static void
 read_sheet(Sheet *sh)
 {
   char separator;
-  if (kb_i_csv_read_file(sh->path, sh->file, &separator, on_record, sh, sh->diags)
-      && sh->header == NULL)
-    kb_diag_list_add(sh->diags, KB_SEVERITY_ERROR, sh->file, 0, 0, NULL,
-                     "the file is empty; expected a header line naming the columns");
+  gboolean whole = kb_i_csv_read_file(sh->path, sh->file, &separator, on_record, sh, sh->diags);
+  if (whole && sh->header == NULL) {
+    kb_diag_list_add_cause(sh->diags, sh->file, 0, 0, NULL,
+                           "the file is empty; expected a header line naming the columns");
+    whole = FALSE;
+  }
+  /* which elements the sheet held is not known: references fail for that */
+  if (!whole)
+    kb_builder_set_table_unread(sh->builder, sh->table);
   if (sh->header)
     g_ptr_array_unref(sh->header);
   sh->header = NULL;

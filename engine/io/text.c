@@ -12,8 +12,7 @@ kb_i_text_read(const char *path, const char *name, KbText *text, KbDiagList *dia
   text->path = g_strdup(name);
   g_autoptr(GError) err = NULL;
   if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
-    kb_diag_list_add(diags, KB_SEVERITY_ERROR, name, 0, 0, NULL,
-                     "cannot read: is a folder; expected a file");
+    kb_diag_list_add_cause(diags, name, 0, 0, NULL, "cannot read: is a folder; expected a file");
     return FALSE;
   }
   if (!g_file_get_contents(path, &text->data, &text->len, &err)) {
@@ -22,7 +21,7 @@ kb_i_text_read(const char *path, const char *name, KbText *text, KbDiagList *dia
       why = "no such file";
     else if (g_error_matches(err, G_FILE_ERROR, G_FILE_ERROR_ACCES))
       why = "permission denied";
-    kb_diag_list_add(diags, KB_SEVERITY_ERROR, name, 0, 0, NULL, "cannot read: %s", why);
+    kb_diag_list_add_cause(diags, name, 0, 0, NULL, "cannot read: %s", why);
     return FALSE;
   }
   return TRUE;
@@ -61,6 +60,41 @@ kb_i_text_position(const char *data, size_t offset, unsigned *line, unsigned *co
 /* Reports at most this many bad places per file: one per line. */
 #define MAX_BAD_LINES 20
 
+#define SAVE_AS_UTF8 "in Excel, use File > Save As and choose 'CSV UTF-8 (Comma delimited)'"
+
+/* A byte that is not UTF-8 (or a NUL) at 'line' and 'column'. The first of
+ * a file is the root cause of all that fails to be read: it says what the
+ * byte would be in the encoding the file looks like (Windows-1252, or none)
+ * and how to save the file as UTF-8. The others say so in short. */
+static void
+report_bad_byte(KbText *text, gboolean first, unsigned line, unsigned column,
+                unsigned char byte, gboolean windows_1252, KbDiagList *diags)
+{
+  g_autofree char *what = windows_1252 && byte != 0 ? kb_i_windows_1252_describe(byte) : NULL;
+  if (first && byte == 0)
+    kb_diag_list_add_cause(diags, text->path, line, column, NULL, "NUL byte; expected text");
+  else if (first && what != NULL)
+    kb_diag_list_add_cause(diags, text->path, line, column, NULL,
+                           "the file is not UTF-8 (byte 0x%02X, %s in Windows-1252): it looks "
+                           "like Windows-1252 (as Excel saves 'CSV'); expected UTF-8: "
+                           SAVE_AS_UTF8, byte, what);
+  else if (first)
+    kb_diag_list_add_cause(diags, text->path, line, column, NULL,
+                           "the file is not UTF-8 (byte 0x%02X cannot stand here); expected "
+                           "UTF-8: " SAVE_AS_UTF8, byte);
+  else if (byte == 0)
+    kb_diag_list_add(diags, KB_SEVERITY_ERROR, text->path, line, column, NULL,
+                     "NUL byte; expected text");
+  else if (what != NULL)
+    kb_diag_list_add(diags, KB_SEVERITY_ERROR, text->path, line, column, NULL,
+                     "invalid UTF-8 (byte 0x%02X, %s in Windows-1252); expected UTF-8 text "
+                     "(in Excel: save as 'CSV UTF-8')", byte, what);
+  else
+    kb_diag_list_add(diags, KB_SEVERITY_ERROR, text->path, line, column, NULL,
+                     "invalid UTF-8 (byte 0x%02X); expected UTF-8 text (in Excel: save as "
+                     "'CSV UTF-8')", byte);
+}
+
 gboolean
 kb_i_text_check(KbText *text, KbDiagList *diags)
 {
@@ -68,8 +102,8 @@ kb_i_text_check(KbText *text, KbDiagList *diags)
   size_t len = text->len;
   text->body = 0;
   if (len >= 2 && ((d[0] == 0xFF && d[1] == 0xFE) || (d[0] == 0xFE && d[1] == 0xFF))) {
-    kb_diag_list_add(diags, KB_SEVERITY_ERROR, text->path, 1, 1, NULL,
-                     "the file is UTF-16; expected UTF-8 (in Excel: save as 'CSV UTF-8')");
+    kb_diag_list_add_cause(diags, text->path, 1, 1, NULL,
+                           "the file is UTF-16; expected UTF-8 (in Excel: save as 'CSV UTF-8')");
     return FALSE;
   }
   if (len >= 3 && d[0] == 0xEF && d[1] == 0xBB && d[2] == 0xBF)
@@ -77,6 +111,7 @@ kb_i_text_check(KbText *text, KbDiagList *diags)
 
   /* Validate line by line, so that each bad line is reported once. */
   unsigned bad = 0;
+  gboolean windows_1252 = FALSE;    /* what the text looks like, once it is not UTF-8 */
   size_t pos = text->body;
   size_t line_start = text->body;   /* of the line holding pos */
   unsigned line = 1;
@@ -95,14 +130,11 @@ kb_i_text_check(KbText *text, KbDiagList *diags)
         k--;
       line_start = k;
     }
-    if (bad < MAX_BAD_LINES) {
-      if (d[at] == 0)
-        kb_diag_list_add(diags, KB_SEVERITY_ERROR, text->path, line, c, NULL,
-                         "NUL byte; expected text");
-      else
-        kb_diag_list_add(diags, KB_SEVERITY_ERROR, text->path, line, c, NULL,
-                         "invalid UTF-8 (byte 0x%02X); expected UTF-8 text (in Excel: save "
-                         "as 'CSV UTF-8')", d[at]);
+    if (bad == 0) {
+      windows_1252 = kb_i_text_looks_windows_1252(text->data + text->body, len - text->body);
+      report_bad_byte(text, TRUE, line, c, d[at], windows_1252, diags);
+    } else if (bad < MAX_BAD_LINES) {
+      report_bad_byte(text, FALSE, line, c, d[at], windows_1252, diags);
     }
     bad++;
     /* continue after the end of this line */

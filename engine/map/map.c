@@ -50,16 +50,30 @@ kb_map_options_init(KbMapOptions *opts)
   opts->synergy_top = 10;
 }
 
-/* Okabe and Ito's colour-blind-safe palette. The usual sectors keep their
- * colour in every view and every dataset; others take the rest in id order. */
+/* Okabe and Ito's colour-blind-safe palette. A sector with a role (see
+ * kb_sector_role()) keeps its role's colour in every view and every
+ * dataset, in this order on the klaverblad; others take the rest in id
+ * order. */
 static const struct {
-  const char *sector;
+  KbSectorRole role;
   const char *colour;
 } fixed_colours[] = {
-  { "government", "#0072B2" }, { "education", "#009E73" }, { "business", "#E69F00" },
-  { "culture", "#CC79A7" }, { "ngo", "#D55E00" }, { "sport", "#56B4E9" },
+  { KB_SECTOR_ROLE_GOVERNMENT, "#0072B2" }, { KB_SECTOR_ROLE_EDUCATION, "#009E73" },
+  { KB_SECTOR_ROLE_BUSINESS, "#E69F00" }, { KB_SECTOR_ROLE_CULTURE, "#CC79A7" },
+  { KB_SECTOR_ROLE_NGO, "#D55E00" }, { KB_SECTOR_ROLE_SPORT, "#56B4E9" },
 };
 static const char *const spare_colours[] = { "#F0E442", "#000000", "#999999" };
+
+/* The place of a sector's role in fixed_colours, or -1 when it has none. */
+static int
+fixed_index(const KbDataset *ds, size_t sector)
+{
+  KbSectorRole role = kb_sector_role(kb_dataset_node(ds, sector));
+  for (size_t i = 0; i < G_N_ELEMENTS(fixed_colours); i++)
+    if (fixed_colours[i].role == role)
+      return (int) i;
+  return -1;
+}
 
 const char *
 kb_map_sector_colour(const KbDataset *ds, size_t sector)
@@ -67,20 +81,16 @@ kb_map_sector_colour(const KbDataset *ds, size_t sector)
   g_return_val_if_fail(ds != NULL, "#999999");
   if (sector == KB_NO_NODE)
     return "#999999";
+  int fixed = fixed_index(ds, sector);
+  if (fixed >= 0)
+    return fixed_colours[fixed].colour;
+  /* the position of this sector among the other sectors without a role, by id */
   const char *id = kb_dataset_node(ds, sector)->id;
-  for (size_t i = 0; i < G_N_ELEMENTS(fixed_colours); i++)
-    if (strcmp(id, fixed_colours[i].sector) == 0)
-      return fixed_colours[i].colour;
-  /* the position of this sector among the other sectors, by id */
   size_t before = 0;
   for (size_t i = 0; i < kb_dataset_node_count(ds); i++) {
     const KbNode *n = kb_dataset_node(ds, i);
-    if (n->kind != KB_NODE_SECTOR || strcmp(n->id, id) >= 0)
-      continue;
-    gboolean fixed = FALSE;
-    for (size_t f = 0; f < G_N_ELEMENTS(fixed_colours); f++)
-      fixed |= strcmp(n->id, fixed_colours[f].sector) == 0;
-    before += !fixed;
+    if (n->kind == KB_NODE_SECTOR && strcmp(n->id, id) < 0 && fixed_index(ds, i) < 0)
+      before++;
   }
   return spare_colours[before % G_N_ELEMENTS(spare_colours)];
 }
@@ -568,10 +578,8 @@ sector_order(const KbDataset *ds, size_t sector)
 {
   if (sector == KB_NO_NODE)
     return 1000;
-  for (size_t i = 0; i < G_N_ELEMENTS(fixed_colours); i++)
-    if (strcmp(kb_dataset_node(ds, sector)->id, fixed_colours[i].sector) == 0)
-      return (int) i;
-  return 100;
+  int fixed = fixed_index(ds, sector);
+  return fixed >= 0 ? fixed : 100;
 }
 
 static int

@@ -1,10 +1,23 @@
-/* run.c -- running klaverblad-render as a child process. */
+/* run.c -- running klaverblad-render as a child process.
+ *
+ * The child gets a private temporary folder: the map description is a file
+ * there, and it writes the map there. It dies with klaverblad (the kernel
+ * sends it SIGKILL when its parent ends), so a killed run leaves no
+ * renderer that could later write anything; and only once it has succeeded
+ * does klaverblad put the map in place. Nothing is written to the child's
+ * standard input, so a child that ends without reading cannot take
+ * klaverblad down with SIGPIPE. */
+#define _GNU_SOURCE             /* prctl */
+#include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "base/folder.h"
 #include "klaverblad/error.h"
 #include "klaverblad/map.h"
 
@@ -27,64 +40,97 @@ kb_map_find_renderer(void)
   return g_find_program_in_path(RENDERER);
 }
 
-/* A renderer that dies between writing its temporary file (FILE.XXXXXX, as
- * g_file_set_contents names it) and renaming it leaves that file behind;
- * remove such files that appeared since 'start'. */
+/* Runs in the child between fork and exec (async-signal-safe calls only):
+ * the child is to be killed when klaverblad ends, and if klaverblad has
+ * ended already, before this was set, it goes at once. */
 static void
-remove_partial(const char *path, gint64 start)
+die_with_parent(gpointer parent)
 {
-  g_autofree char *dir = g_path_get_dirname(path);
-  g_autofree char *base = g_path_get_basename(path);
-  g_autoptr(GDir) d = g_dir_open(dir, 0, NULL);
-  if (d == NULL)
-    return;
-  size_t n = strlen(base);
-  const char *name;
-  while ((name = g_dir_read_name(d)) != NULL) {
-    if (strncmp(name, base, n) != 0 || name[n] != '.' || strlen(name + n + 1) != 6)
-      continue;
-    gboolean random = TRUE;
-    for (const char *p = name + n + 1; *p; p++)
-      random &= g_ascii_isalnum(*p);
-    g_autofree char *full = g_build_filename(dir, name, NULL);
-    GStatBuf st;
-    if (random && g_stat(full, &st) == 0 && (gint64) st.st_mtime * G_USEC_PER_SEC >= start - G_USEC_PER_SEC)
-      g_unlink(full);
+  if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != (pid_t) GPOINTER_TO_INT(parent))
+    _exit(127);
+}
+
+/* Runs 'renderer' in the folder 'dir' on the description in its file
+ * 'input', writing 'format' to its file 'output', and waits for it. Fails
+ * with what it said when it fails or writes no map. The files are named
+ * relative to 'dir', so that its messages name them the same in every run. */
+static gboolean
+run(const char *renderer, const char *dir, const char *input, const char *format,
+    const char *output, GError **error)
+{
+  /* a relative path to the renderer is relative to here, not to 'dir' */
+  g_autofree char *program = strchr(renderer, '/') != NULL
+                             ? g_canonicalize_filename(renderer, NULL) : g_strdup(renderer);
+  const char *argv[] = { program, "--input", input, "--format", format, "-o", output, NULL };
+  g_autoptr(GSubprocessLauncher) launcher
+    = g_subprocess_launcher_new(G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_cwd(launcher, dir);
+  g_subprocess_launcher_set_child_setup(launcher, die_with_parent, GINT_TO_POINTER(getpid()),
+                                        NULL);
+  g_autoptr(GError) err = NULL;
+  g_autoptr(GSubprocess) child = g_subprocess_launcher_spawnv(launcher, argv, &err);
+  if (child == NULL) {
+    g_set_error(error, KB_ERROR, KB_ERROR_IO, "cannot run the renderer '%s': %s", renderer,
+                err->message);
+    return FALSE;
   }
+  g_autoptr(GBytes) said = NULL;
+  if (!g_subprocess_communicate(child, NULL, NULL, NULL, &said, &err)) {
+    g_set_error(error, KB_ERROR, KB_ERROR_IO, "cannot read what the renderer '%s' said: %s",
+                renderer, err->message);
+    return FALSE;
+  }
+  gsize len = 0;
+  const char *bytes = said != NULL ? g_bytes_get_data(said, &len) : NULL;
+  g_autofree char *text = g_utf8_make_valid(bytes != NULL ? bytes : "", (gssize) len);
+  g_strstrip(text);
+  const char *sep = *text ? ": " : "";
+  GStatBuf st;
+  g_autofree char *written = g_build_filename(dir, output, NULL);
+  if (!g_subprocess_get_if_exited(child)) {
+    int sig = g_subprocess_get_term_sig(child);
+    g_set_error(error, KB_ERROR, KB_ERROR_INTERNAL, "the renderer '%s' was killed by signal %d "
+                "(%s)%s%s", renderer, sig, g_strsignal(sig), sep, text);
+    return FALSE;
+  }
+  int status = g_subprocess_get_exit_status(child);
+  if (status != 0) {
+    g_set_error(error, KB_ERROR, KB_ERROR_INTERNAL, "the renderer '%s' failed with exit status "
+                "%d%s%s", renderer, status, *text ? sep : " and said nothing", text);
+    return FALSE;
+  }
+  if (g_lstat(written, &st) != 0 || !S_ISREG(st.st_mode)) {
+    g_set_error(error, KB_ERROR, KB_ERROR_INTERNAL, "the renderer '%s' ended without writing "
+                "the map%s%s", renderer, sep, text);
+    return FALSE;
+  }
+  return TRUE;
 }
 
 gboolean
 kb_map_render(const char *renderer, const char *spec, const char *format, const char *path,
               GError **error)
 {
-  gint64 start = g_get_real_time();
   g_return_val_if_fail(renderer != NULL && spec != NULL && format != NULL && path != NULL, FALSE);
-  const char *argv[] = { renderer, "--format", format, "-o", path, NULL };
+  KbFileTarget target;
+  if (!kb_i_file_target_init(&target, path, error))
+    return FALSE;
+  g_autofree char *scratch = kb_i_file_target_scratch(&target, error);
+  if (scratch == NULL) {
+    kb_i_file_target_release(&target);
+    return FALSE;
+  }
+  g_autofree char *input = g_build_filename(scratch, "map.txt", NULL);
+  g_autofree char *name = g_strdup_printf("map.%s", format);
+  g_autofree char *output = g_build_filename(scratch, name, NULL);
   g_autoptr(GError) err = NULL;
-  g_autoptr(GSubprocess) child = g_subprocess_newv(argv, G_SUBPROCESS_FLAGS_STDIN_PIPE
-                                                   | G_SUBPROCESS_FLAGS_STDOUT_SILENCE
-                                                   | G_SUBPROCESS_FLAGS_STDERR_PIPE, &err);
-  if (child == NULL) {
-    g_set_error(error, KB_ERROR, KB_ERROR_IO, "cannot run the renderer '%s': %s", renderer,
-                err->message);
-    return FALSE;
-  }
-  g_autofree char *errors = NULL;
-  if (!g_subprocess_communicate_utf8(child, spec, NULL, NULL, &errors, &err)) {
-    g_set_error(error, KB_ERROR, KB_ERROR_IO, "cannot talk to the renderer '%s': %s", renderer,
-                err->message);
-    return FALSE;
-  }
-  if (!g_subprocess_get_if_exited(child) || g_subprocess_get_exit_status(child) != 0) {
-    remove_partial(path, start);
-    g_strchomp(errors ? errors : (errors = g_strdup("")));
-    if (!g_subprocess_get_if_exited(child) && *errors == '\0') {
-      g_free(errors);
-      errors = g_strdup_printf("killed by signal %d", g_subprocess_get_term_sig(child));
-    }
-    g_set_error(error, KB_ERROR, KB_ERROR_INTERNAL, "the renderer failed%s%s",
-                *errors ? ": " : "", errors);
-    return FALSE;
-  }
-  return TRUE;
+  gboolean ok = g_file_set_contents(input, spec, -1, &err);
+  if (!ok)
+    g_set_error(error, KB_ERROR, KB_ERROR_IO, "cannot write the map description for the "
+                "renderer: %s", err->message);
+  ok = ok && run(renderer, scratch, "map.txt", format, name, error)
+       && kb_i_file_target_put(&target, output, error);
+  kb_i_remove_tree(scratch);
+  kb_i_file_target_release(&target);
+  return ok;
 }

@@ -127,7 +127,12 @@ struct KbBuilder {
   GArray *far_cells;         /* of FarCells, by relation */
   GArray *late_ends;         /* of LateEnds, by relation */
   GStringChunk *texts;       /* ids that named no node yet */
-  GHashTable *rejected;      /* ids of node rows that were reported and skipped */
+  GHashTable *rejected;      /* ids of node rows that were reported and skipped, or
+                              * that stood in a file that could not be read */
+  gboolean unread[KB_TABLE_QUESTIONS + 1];   /* a table's file could not be read,
+                                              * and which ids it held is not known */
+  char *facts_file;          /* where dataset.csv is or would be, or NULL */
+  const char *role_key;      /* "role" in the dataset's arena, once needed */
   GArray *meta;              /* of PendingMeta */
   GHashTable *meta_keys;     /* a key (borrowed from meta) -> its index + 1 */
   GArray *questions;         /* of PendingQuestion */
@@ -222,6 +227,21 @@ kb_builder_set_kind_hint(KbBuilder *b, const char *hint)
   b->kind_hint = g_strdup(hint);
 }
 
+void
+kb_builder_set_facts_file(KbBuilder *b, const char *file)
+{
+  g_return_if_fail(b != NULL);
+  g_free(b->facts_file);
+  b->facts_file = g_strdup(file);
+}
+
+void
+kb_builder_set_table_unread(KbBuilder *b, KbTable table)
+{
+  g_return_if_fail(b != NULL && table <= KB_TABLE_QUESTIONS);
+  b->unread[table] = TRUE;
+}
+
 static void
 layout_release(Layout *lay)
 {
@@ -240,6 +260,7 @@ kb_builder_free(KbBuilder *b)
   if (b == NULL)
     return;
   g_free(b->kind_hint);
+  g_free(b->facts_file);
   g_array_unref(b->notes);
   g_byte_array_unref(b->kinds);
   g_array_unref(b->late_sectors);
@@ -290,7 +311,7 @@ typedef struct {
 static const Column node_columns[] = {
   { "id", TRUE }, { "kind", TRUE }, { "label", FALSE }, { "sector", FALSE },
   { "country", FALSE }, { "description", FALSE }, { "tags", FALSE },
-  { "website", FALSE }, { "source", FALSE }, { NULL, FALSE }
+  { "website", FALSE }, { "source", FALSE }, { "role", FALSE }, { NULL, FALSE }
 };
 
 static const Column relation_columns[] = {
@@ -311,7 +332,7 @@ static const Column question_columns[] = {
 /* The columns of the nodes and relations tables, as numbered above. */
 enum {
   NODE_ID, NODE_KIND, NODE_LABEL, NODE_SECTOR, NODE_COUNTRY, NODE_DESCRIPTION, NODE_TAGS,
-  NODE_WEBSITE, NODE_SOURCE
+  NODE_WEBSITE, NODE_SOURCE, NODE_ROLE
 };
 enum {
   REL_FROM, REL_TO, REL_KIND, REL_SINCE, REL_UNTIL, REL_WEIGHT, REL_LABEL, REL_SOURCE, REL_NOTE,
@@ -764,6 +785,22 @@ collect_attrs(KbBuilder *b, const Layout *lay, const KbRow *row, size_t *n_out)
   return attrs;
 }
 
+/* 'attrs' (n of them, in the dataset's arena) and after them an attribute
+ * "role" of 'value', copied into the arena; *n counts it. */
+static KbAttr *
+attrs_add_role(KbBuilder *b, KbAttr *attrs, size_t *n, const char *value)
+{
+  KbAttr *more = kb_i_arena_alloc(&b->ds->strings, (*n + 1) * sizeof *more, G_ALIGNOF(KbAttr));
+  if (*n > 0)
+    memcpy(more, attrs, *n * sizeof *more);
+  if (b->role_key == NULL)
+    b->role_key = kb_i_arena_strdup(&b->ds->strings, "role");
+  more[*n].key = (char *) b->role_key;
+  more[*n].value = kb_i_arena_strdup(&b->ds->strings, value);
+  ++*n;
+  return more;
+}
+
 /* --------------------------------------------------------------- header */
 
 gboolean
@@ -782,9 +819,9 @@ kb_builder_check_header(KbBuilder *b, KbTable table, const KbRow *header)
       g_hash_table_insert(seen, (gpointer) c->name, (gpointer) c);
       continue;
     }
-    kb_diag_list_add(b->diags, KB_SEVERITY_ERROR, header->file, c->line, c->column, NULL,
-                     "column '%s' appears twice (first in column %u); each column name may "
-                     "appear once", c->name, first->column);
+    kb_diag_list_add_cause(b->diags, header->file, c->line, c->column, NULL,
+                           "column '%s' appears twice (first in column %u); each column name "
+                           "may appear once", c->name, first->column);
     ok = FALSE;
   }
   for (const Column *col = table_columns(table); col->name != NULL; col++) {
@@ -796,9 +833,9 @@ kb_builder_check_header(KbBuilder *b, KbTable table, const KbRow *header)
       g_string_append_printf(have, "%s%s", i ? ", " : "", header->cells[i].name);
     if (shown < header->n_cells)
       g_string_append_printf(have, " and %zu more", header->n_cells - shown);
-    kb_diag_list_add(b->diags, KB_SEVERITY_ERROR, header->file, header->line, 0, NULL,
-                     "missing required column '%s'; the header has: %s", col->name,
-                     have->len ? have->str : "(nothing)");
+    kb_diag_list_add_cause(b->diags, header->file, header->line, 0, NULL,
+                           "missing required column '%s'; the header has: %s", col->name,
+                           have->len ? have->str : "(nothing)");
     g_string_free(have, TRUE);
     ok = FALSE;
   }
@@ -816,6 +853,35 @@ missing_field(KbBuilder *b, const KbRow *row, const char *name, const char *what
   const KbCell *c = row_cell(row, name);
   kb_diag_list_add(b->diags, KB_SEVERITY_ERROR, row->file, c ? c->line : row->line,
                    c ? c->column : 0, name, "%s; %s", c ? "empty" : "missing", what);
+}
+
+/* A sector's role: the one its role cell names ('text', NULL when blank),
+ * else the one its id names. A role that is neither is an error; a sector
+ * with no role at all is warned about, as the maps then give it a spare
+ * colour. */
+static void
+check_role(KbBuilder *b, const KbRow *row, const KbCell *id_cell, const KbCell *role_cell,
+           const char *id, const char *text, KbSectorRole *out)
+{
+  if (text != NULL) {
+    if (kb_sector_role_parse(text, out))
+      return;
+    const char *names[KB_SECTOR_ROLE_COUNT - 1];
+    for (int r = KB_SECTOR_ROLE_NONE + 1; r < KB_SECTOR_ROLE_COUNT; r++)
+      names[r - 1] = kb_sector_role_name(r);
+    g_autofree char *msg = describe_unknown("role", text, names, G_N_ELEMENTS(names));
+    ERROR(b, row->file, role_cell, "%s (or the Dutch onderwijs, bedrijfsleven, cultuur, "
+          "maatschappelijk, overheid)", msg);
+    return;
+  }
+  KbSectorRole by_id;
+  if (kb_sector_role_parse(id, &by_id))
+    return;
+  const KbCell *at = role_cell != NULL ? role_cell : id_cell;
+  kb_diag_list_add(b->diags, KB_SEVERITY_WARNING, row->file, at->line, at->column, "role",
+                   "sector '%s' has no role, so the maps give it a spare colour that may be "
+                   "another sector's; name its role in a role column: education, business, "
+                   "culture, ngo, government or sport", id);
 }
 
 /* The node whose id is the text, or KB_NO_NODE. */
@@ -891,6 +957,11 @@ add_node_row(KbBuilder *b, const KbRow *row)
                      "ignored for %s '%s'", kb_node_kind_name(kind), id);
     country.s = NULL;
   }
+  const KbCell *role_cell = layout_cell(lay, row, NODE_ROLE);
+  Text role_text = cell_text(role_cell);
+  KbSectorRole role = KB_SECTOR_ROLE_NONE;
+  if (kind == KB_NODE_SECTOR)
+    check_role(b, row, id_cell, role_cell, id, text_z(b, 1, role_text), &role);
 
   Recent *recent = b->recent[KB_TABLE_NODES];
   KbNode node = { 0 };
@@ -910,7 +981,11 @@ add_node_row(KbBuilder *b, const KbRow *row)
   node.tags = split_tags(b, tags);
   /* the sector's node when one has its id already; checked in finish() */
   node.sector = sector.s != NULL ? find_text(b, 2, sector) : KB_NO_NODE;
+  node.role = role;
   node.attrs = collect_attrs(b, lay, row, &node.n_attrs);
+  /* on any other node, a role is an attribute as an unknown column is */
+  if (kind != KB_NODE_SECTOR && role_text.s != NULL)
+    node.attrs = attrs_add_role(b, node.attrs, &node.n_attrs, role_cell->value);
   node.origin.file = kb_i_dataset_intern_file(b->ds, row->file);
   node.origin.line = row->line;
   size_t index = kb_i_dataset_append_node(b->ds, &node);
@@ -1232,12 +1307,23 @@ passes_limit(KbBuilder *b, KbTable table, const KbRow *row)
   if (have < most)
     return FALSE;
   const char *what = nodes ? "nodes" : "relations";
-  kb_diag_list_add(b->diags, KB_SEVERITY_ERROR, row->file, row->line, 0, NULL,
-                   "more %s than the limit of %zu; expected at most %zu %.*s (raise the "
-                   "limit with --max-%s N)", what, most, most,
-                   (int) strlen(what) - (most == 1), what, what);
+  kb_diag_list_add_cause(b->diags, row->file, row->line, 0, NULL,
+                         "more %s than the limit of %zu; expected at most %zu %.*s (raise "
+                         "the limit with --max-%s N)", what, most, most,
+                         (int) strlen(what) - (most == 1), what, what);
   b->over_limit = TRUE;
   return TRUE;
+}
+
+void
+kb_builder_add_rejected_row(KbBuilder *b, KbTable table, const KbRow *row)
+{
+  g_return_if_fail(b != NULL && row != NULL && !b->finished);
+  if (table != KB_TABLE_NODES)
+    return;
+  const char *id = text_z(b, 0, cell_text(row_cell(row, "id")));
+  if (id != NULL && kb_dataset_find(b->ds, id) == KB_NO_NODE)
+    g_hash_table_add(b->rejected, g_strdup(id));
 }
 
 void
@@ -1283,6 +1369,16 @@ unknown_node(KbBuilder *b, const char *file, unsigned line, unsigned column,
   g_string_free(s, TRUE);
 }
 
+/* TRUE when 'id', which names no node, may be the id of a row that was
+ * rejected or that stood in a nodes file that could not be read: a
+ * reference to it fails only because of that error, and is counted as its
+ * consequence (kb_diag_list_add_consequence()) rather than reported. */
+static gboolean
+was_rejected(const KbBuilder *b, const char *id)
+{
+  return b->unread[KB_TABLE_NODES] || (id != NULL && g_hash_table_contains(b->rejected, id));
+}
+
 /* "a" or "an", for a kind's name. */
 static const char *
 article(KbNodeKind kind)
@@ -1296,8 +1392,10 @@ static size_t
 check_node_of_kind(KbBuilder *b, const char *file, unsigned line, unsigned column,
                    const char *field, const char *id, size_t i, KbNodeKind want)
 {
-  if (i == KB_NO_NODE && g_hash_table_contains(b->rejected, id))
+  if (i == KB_NO_NODE && was_rejected(b, id)) {
+    kb_diag_list_add_consequence(b->diags);
     return KB_NO_NODE;
+  }
   g_autofree char *expected = g_strdup_printf("the id of %s %s node", article(want),
                                               kb_node_kind_name(want));
   if (i == KB_NO_NODE) {
@@ -1504,9 +1602,11 @@ resolve_relations(KbBuilder *b)
         r.to = kb_dataset_find(b->ds, to_text);
       }
     }
-    if ((r.from == KB_NO_NODE && g_hash_table_contains(b->rejected, from_text))
-        || (r.to == KB_NO_NODE && g_hash_table_contains(b->rejected, to_text)))
+    if ((r.from == KB_NO_NODE && was_rejected(b, from_text))
+        || (r.to == KB_NO_NODE && was_rejected(b, to_text))) {
+      kb_diag_list_add_consequence(b->diags);
       continue;
+    }
     if (r.from == KB_NO_NODE)
       unknown_node(b, file, cells.from_line, cells.from_column, "from", from_text,
                    "the id of a node in the nodes table");
@@ -1649,25 +1749,21 @@ resolve_questions(KbBuilder *b)
 {
   for (guint i = 0; i < b->questions->len; i++) {
     PendingQuestion *pq = &g_array_index(b->questions, PendingQuestion, i);
-    pq->q.from = pq->q.to = KB_NO_NODE;
-    gboolean ok = TRUE;
-    if (pq->from != NULL) {
-      pq->q.from = kb_dataset_find(b->ds, pq->from);
-      if (pq->q.from == KB_NO_NODE) {
-        unknown_node(b, pq->q.origin.file, pq->from_line, pq->from_column, "from", pq->from,
-                     "the id of a node in the nodes table");
-        ok = FALSE;
-      }
+    pq->q.from = pq->from != NULL ? kb_dataset_find(b->ds, pq->from) : KB_NO_NODE;
+    pq->q.to = pq->to != NULL ? kb_dataset_find(b->ds, pq->to) : KB_NO_NODE;
+    gboolean from_unknown = pq->from != NULL && pq->q.from == KB_NO_NODE;
+    gboolean to_unknown = pq->to != NULL && pq->q.to == KB_NO_NODE;
+    if ((from_unknown && was_rejected(b, pq->from)) || (to_unknown && was_rejected(b, pq->to))) {
+      kb_diag_list_add_consequence(b->diags);
+      continue;
     }
-    if (pq->to != NULL) {
-      pq->q.to = kb_dataset_find(b->ds, pq->to);
-      if (pq->q.to == KB_NO_NODE) {
-        unknown_node(b, pq->q.origin.file, pq->to_line, pq->to_column, "to", pq->to,
-                     "the id of a node in the nodes table");
-        ok = FALSE;
-      }
-    }
-    if (!ok)
+    if (from_unknown)
+      unknown_node(b, pq->q.origin.file, pq->from_line, pq->from_column, "from", pq->from,
+                   "the id of a node in the nodes table");
+    if (to_unknown)
+      unknown_node(b, pq->q.origin.file, pq->to_line, pq->to_column, "to", pq->to,
+                   "the id of a node in the nodes table");
+    if (from_unknown || to_unknown)
       continue;
     g_array_append_val(b->ds->questions, pq->q);
     memset(&pq->q, 0, sizeof pq->q);   /* now owned by the dataset */
@@ -1709,6 +1805,41 @@ warn_dates(KbBuilder *b)
   }
 }
 
+/* TRUE when the dataset has a city, region or country. */
+static gboolean
+has_places(const KbBuilder *b)
+{
+  return first_of_kind(b, KB_NODE_CITY) != KB_NO_NODE
+         || first_of_kind(b, KB_NODE_REGION) != KB_NO_NODE
+         || first_of_kind(b, KB_NODE_COUNTRY) != KB_NO_NODE;
+}
+
+/* A dataset with places but no home city: every country is then abroad.
+ * Said at dataset.csv where a loader named it, else at the first place. */
+static void
+warn_no_home(KbBuilder *b)
+{
+  if (g_hash_table_contains(b->meta_keys, "home") || b->unread[KB_TABLE_META] || !has_places(b))
+    return;
+  static const char what[] = "the dataset names no home city, so every country counts as "
+                             "abroad, the home country included";
+  if (b->facts_file != NULL) {
+    kb_diag_list_add(b->diags, KB_SEVERITY_WARNING, b->facts_file, 0, 0, "home",
+                     "%s; add 'home,<city id>' to dataset.csv", what);
+    return;
+  }
+  size_t first = KB_NO_NODE;
+  for (guint i = 0; i < b->kinds->len && first == KB_NO_NODE; i++)
+    if (b->kinds->data[i] == KB_NODE_CITY || b->kinds->data[i] == KB_NODE_REGION
+        || b->kinds->data[i] == KB_NODE_COUNTRY)
+      first = i;
+  const NodeNote *note = &g_array_index(b->notes, NodeNote, first);
+  kb_diag_list_add(b->diags, KB_SEVERITY_WARNING,
+                   g_array_index(b->ds->nodes, KbNode, first).origin.file, note->line,
+                   note->column, "home", "%s; give the dataset a 'home': the id of its city",
+                   what);
+}
+
 static void
 warn_structure(KbBuilder *b)
 {
@@ -1716,10 +1847,15 @@ warn_structure(KbBuilder *b)
   warn_dates(b);
   size_t n = b->ds->nodes->len;
   gboolean *tied = g_new0(gboolean, n);
+  gboolean *located = g_new0(gboolean, n);
   for (guint i = 0; i < b->ds->relations->len; i++) {
     const KbRelation *r = &g_array_index(b->ds->relations, KbRelation, i);
     tied[r->from] = tied[r->to] = TRUE;
+    if (r->kind == KB_REL_LOCATED_IN)
+      located[r->from] = TRUE;
   }
+  /* where a dataset has no places, as an edge list, nobody has a location */
+  gboolean places = has_places(b);
   for (size_t i = 0; i < n; i++) {
     const KbNode *node = &g_array_index(b->ds->nodes, KbNode, i);
     if (node->sector != KB_NO_NODE)
@@ -1732,6 +1868,11 @@ warn_structure(KbBuilder *b)
       kb_diag_list_add(b->diags, KB_SEVERITY_WARNING, node->origin.file, note->line,
                        note->column, "id", "%s '%s' is isolated: no relation names it",
                        kb_node_kind_name(node->kind), node->id);
+    else if (node->kind == KB_NODE_ORGANISATION && places && !located[i])
+      kb_diag_list_add(b->diags, KB_SEVERITY_WARNING, node->origin.file, note->line,
+                       note->column, "id", "organisation '%s' has no location, so it counts "
+                       "neither as home nor abroad in the index; add a located_in relation "
+                       "to its city", node->id);
     if (node->kind == KB_NODE_CITY) {
       g_autofree size_t *up = NULL;
       size_t m = kb_dataset_enclosing_places(b->ds, i, &up);
@@ -1745,6 +1886,7 @@ warn_structure(KbBuilder *b)
     }
   }
   g_free(tied);
+  g_free(located);
 }
 
 /* Hands the builder's sealed dataset to the caller. */
@@ -1778,7 +1920,8 @@ kb_builder_finish(KbBuilder *b)
   resolve_meta(b);
   resolve_questions(b);
   kb_i_dataset_seal(b->ds);
-  /* Isolation and missing countries are judged on the whole data: while
+  warn_no_home(b);
+  /* Isolation and missing locations are judged on the whole data: while
    * rows are rejected, they would point at the wrong cause. */
   if (kb_diag_list_count(b->diags, KB_SEVERITY_ERROR) == 0)
     warn_structure(b);

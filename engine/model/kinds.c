@@ -22,6 +22,20 @@ static const char *const node_kind_names[KB_NODE_KIND_COUNT] = {
   [KB_NODE_NETWORK] = "network",
 };
 
+/* The roles' names, English first, then Dutch (what a Dutch dataset names
+ * its sectors by). */
+static const struct {
+  const char *en, *nl;
+} role_names[KB_SECTOR_ROLE_COUNT] = {
+  [KB_SECTOR_ROLE_NONE] = { "", "" },
+  [KB_SECTOR_ROLE_EDUCATION] = { "education", "onderwijs" },
+  [KB_SECTOR_ROLE_BUSINESS] = { "business", "bedrijfsleven" },
+  [KB_SECTOR_ROLE_CULTURE] = { "culture", "cultuur" },
+  [KB_SECTOR_ROLE_NGO] = { "ngo", "maatschappelijk" },
+  [KB_SECTOR_ROLE_GOVERNMENT] = { "government", "overheid" },
+  [KB_SECTOR_ROLE_SPORT] = { "sport", "sport" },
+};
+
 /* Each relation kind joins a 'from' node of a kind in from[i] to a 'to' node
  * of a kind in to[i], for some i. This table is the one the README shows. */
 typedef struct {
@@ -49,6 +63,38 @@ kb_node_kind_name(KbNodeKind kind)
 {
   g_return_val_if_fail(kind < KB_NODE_KIND_COUNT, "?");
   return node_kind_names[kind];
+}
+
+const char *
+kb_sector_role_name(KbSectorRole role)
+{
+  g_return_val_if_fail(role < KB_SECTOR_ROLE_COUNT, "");
+  return role_names[role].en;
+}
+
+gboolean
+kb_sector_role_parse(const char *name, KbSectorRole *out)
+{
+  g_return_val_if_fail(name != NULL && out != NULL, FALSE);
+  for (int r = KB_SECTOR_ROLE_NONE + 1; r < KB_SECTOR_ROLE_COUNT; r++)
+    if (g_ascii_strcasecmp(name, role_names[r].en) == 0
+        || g_ascii_strcasecmp(name, role_names[r].nl) == 0) {
+      *out = r;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+KbSectorRole
+kb_sector_role(const KbNode *node)
+{
+  g_return_val_if_fail(node != NULL, KB_SECTOR_ROLE_NONE);
+  if (node->kind != KB_NODE_SECTOR)
+    return KB_SECTOR_ROLE_NONE;
+  KbSectorRole role = node->role;
+  if (role == KB_SECTOR_ROLE_NONE)
+    kb_sector_role_parse(node->id, &role);
+  return role;
 }
 
 const char *

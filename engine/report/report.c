@@ -56,15 +56,6 @@ write_file(Report *r, const char *name, const char *text)
   kb_i_folder_write(r->folder, name, text, &r->error);
 }
 
-/* The files a report folder holds: an existing folder is replaced only
- * when it holds nothing else. */
-static gboolean
-is_report_file(const char *name)
-{
-  return strcmp(name, "report.html") == 0 || strcmp(name, "klaverblad.svg") == 0
-         || g_str_has_suffix(name, ".csv");
-}
-
 static void
 text(Report *r, const char *s)
 {
@@ -735,7 +726,7 @@ kb_report_write(const KbDataset *all, const KbReportOptions *opts, const char *d
 {
   g_return_val_if_fail(all != NULL && opts != NULL && dir != NULL, FALSE);
   KbFolder folder;
-  if (!kb_i_folder_begin(&folder, dir, is_report_file, error))
+  if (!kb_i_folder_begin(&folder, dir, KB_FOLDER_REPORT, kb_dataset_name(all), error))
     return FALSE;
   Report r = { 0 };
   r.all = all;

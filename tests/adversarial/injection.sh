@@ -91,7 +91,8 @@ write('dataset.csv', [['key', 'value'], ['title', '=Title \x1b]0;t\x07'], ['home
 EOF
 
 # ---------------------------------------------------------------- the CSVs
-expect check 0 "usable: 0 errors, 5 warnings" -- "$kb" check "$work/inj"
+# 5 texts with control characters, and 8 organisations without a location
+expect check 0 "usable: 0 errors, 13 warnings" -- "$kb" check "$work/inj"
 "$kb" check "$work/inj" > "$work/check.txt" 2>&1
 "$kb" brokers "$work/inj" --format csv -o "$work/brokers.csv" || fail=1
 "$kb" synergy "$work/inj" --format csv -o "$work/synergy.csv" || fail=1
@@ -216,13 +217,13 @@ sys.exit(not ok)
 # a NUL in a label, a member's name and a source; \\u0000 (an escaped
 # backslash) is no NUL. Columns: Python's str.index, plus one.
 printf '%s\n' '{"nodes": [' \
-  ' {"id": "a", "kind": "organisation", "sector": "s", "label": "a\u0000b"},' \
-  ' {"id": "s", "kind": "sector", "x\u0000y": 1, "source": "ok \\u0000 \\\u0000"}' \
+  ' {"id": "a", "kind": "organisation", "sector": "ngo", "label": "a\u0000b"},' \
+  ' {"id": "ngo", "kind": "sector", "x\u0000y": 1, "source": "ok \\u0000 \\\u0000"}' \
   '], "relations": []}' > "$work/nul.json"
 cat > "$work/nul.expected" <<EOF
-$work/nul.json:2:64: error: label: the string holds a NUL character (\u0000); expected text
-$work/nul.json:3:34: error: the member name holds a NUL character (\u0000); expected text
-$work/nul.json:3:71: error: source: the string holds a NUL character (\u0000); expected text
+$work/nul.json:2:66: error: label: the string holds a NUL character (\u0000); expected text
+$work/nul.json:3:36: error: the member name holds a NUL character (\u0000); expected text
+$work/nul.json:3:73: error: source: the string holds a NUL character (\u0000); expected text
 EOF
 "$kb" check "$work/nul.json" > "$work/nul.out" 2>&1
 status=$?

@@ -11,7 +11,8 @@
 #      data that carries the measures already, is the first again (each
 #      measure written once).
 # The sources: the bundled datasets, an edge list, a GraphML file NetworkX
-# wrote, a JSON file, a Kumu map imported with a mapping, and awkward/, a
+# wrote, a JSON file, a folder whose sectors and an organisation have a
+# role, a Kumu map imported with a mapping, and awkward/, a
 # dataset made to be hard to write: ids with commas, quotes, spaces,
 # semicolons and non-ASCII letters (the home city's and a sector's among
 # them), texts with < & >, line breaks (one CRLF), tabs and quotes, an
@@ -56,7 +57,7 @@ n=0
 for source in "$src/datasets/deventer" "$src/datasets/zwolle" \
               "$src/tests/cli/check-edgelist/edges.csv" \
               "$src/tests/interop/networkx-kite.graphml" \
-              "$src/tests/cli/check-json/data.json" \
+              "$src/tests/cli/check-json/data.json" "$src/tests/cli/check-sector-roles/data" \
               "$work/kumu-import" "$src/tests/roundtrip/awkward" \
               "$src/tests/roundtrip/dated"; do
   n=$((n + 1))

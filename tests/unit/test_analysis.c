@@ -1000,6 +1000,30 @@ END_TEST
 
 /* --------------------------------------------------------- communities */
 
+START_TEST(an_edge_list_header_u_v_is_no_edge)
+{
+  /* Zachary's karate club as NetworkX 2.8.8 gives it (karate_club_graph(),
+   * 34 nodes, 78 edges), written as "u,v" and then the edges. Read with
+   * the header as an edge between 'u' and 'v', Leiden found 5 communities
+   * and modularity 0.431; read right, the 34 members. NetworkX's
+   * community.modularity() of the graph (unweighted) for the partition
+   * found here is 0.41978961209730437. */
+  g_autofree char *path = g_build_filename(KB_CLI_CASES, "communities-karate-header",
+                                           "karate.csv", NULL);
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  g_autoptr(KbDataset) ds = kb_dataset_load(path, KB_FORMAT_AUTO, diags, NULL);
+  ck_assert_uint_eq(kb_dataset_node_count(ds), 34);
+  ck_assert_uint_eq(kb_dataset_relation_count(ds), 78);
+  ck_assert(kb_dataset_find(ds, "u") == KB_NO_NODE);
+  g_autoptr(KbCommunities) c = kb_communities_compute(ds, NULL);
+  ck_assert_uint_eq(c->n, 4);
+  static const size_t sizes[] = { 12, 11, 6, 5 };
+  for (size_t k = 0; k < 4; k++)
+    ck_assert_uint_eq(c->communities[k].n_members, sizes[k]);
+  assert_close(c->modularity, 0.41978961209730437, "modularity", "karate", "");
+}
+END_TEST
+
 START_TEST(leiden_finds_the_two_cliques)
 {
   /* bridge: two 5-cliques joined by one edge, a pendant on the second;
@@ -1597,6 +1621,7 @@ analysis_suite(void)
   tcase_add_test(tc, cut_points_by_hand);
   tcase_add_test(tc, cut_points_on_generated_data);
   tcase_add_test(tc, leiden_finds_the_two_cliques);
+  tcase_add_test(tc, an_edge_list_header_u_v_is_no_edge);
   tcase_add_test(tc, bridges_walk_through_actors_only);
   tcase_add_test(tc, tie_costs);
   tcase_add_test(tc, candidates_rank_by_hand);

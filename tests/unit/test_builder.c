@@ -64,7 +64,8 @@ assert_diag(KbDiagList *diags, size_t i, const char *expected)
 START_TEST(kinds_are_read_in_any_case)
 {
   g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
-  const char *nodes[] = { "id,kind,sector", "s,Sector,", "o,ORGANISATION,s", "n,network,", NULL };
+  const char *nodes[] = { "id,kind,sector", "ngo,Sector,", "o,ORGANISATION,ngo", "n,network,",
+                          NULL };
   const char *rels[] = { "from,to,kind", "o,n,Member_Of", NULL };
   g_autoptr(KbDataset) ds = build(diags, nodes, rels, TRUE);
   ck_assert_uint_eq(kb_diag_list_length(diags), 0);
@@ -121,16 +122,24 @@ END_TEST
 START_TEST(sector_and_country_apply_to_their_kinds_only)
 {
   g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
-  const char *nodes[] = { "id,kind,sector,country", "s,sector,,", "c,country,,",
-                          "n,network,s,c", "o,organisation,s,", NULL };
+  const char *nodes[] = { "id,kind,sector,country", "sport,sector,,", "c,country,,",
+                          "n,network,sport,c", "o,organisation,sport,", NULL };
   const char *rels[] = { "from,to,kind", "o,n,member_of", "o,c,active_in", NULL };
   g_autoptr(KbDataset) ds = build(diags, nodes, rels, TRUE);
   ck_assert_uint_eq(kb_diag_list_count(diags, KB_SEVERITY_ERROR), 0);
-  ck_assert_uint_eq(kb_diag_list_count(diags, KB_SEVERITY_WARNING), 2);
-  assert_diag(diags, 0, "n.csv:4:21: warning: sector: only organisations have a sector; "
+  ck_assert_uint_eq(kb_diag_list_count(diags, KB_SEVERITY_WARNING), 4);
+  /* the data has a place but no home (said at the first place, as the
+   * builder was told of no dataset.csv), and the organisation no location */
+  assert_diag(diags, 0, "n.csv:3:1: warning: home: the dataset names no home city, so every "
+                        "country counts as abroad, the home country included; give the "
+                        "dataset a 'home': the id of its city");
+  assert_diag(diags, 1, "n.csv:4:21: warning: sector: only organisations have a sector; "
                         "ignored for network 'n'");
-  assert_diag(diags, 1, "n.csv:4:31: warning: country: only cities have a country column "
+  assert_diag(diags, 2, "n.csv:4:31: warning: country: only cities have a country column "
                         "(use a located_in relation); ignored for network 'n'");
+  assert_diag(diags, 3, "n.csv:5:1: warning: id: organisation 'o' has no location, so it "
+                        "counts neither as home nor abroad in the index; add a located_in "
+                        "relation to its city");
 }
 END_TEST
 
@@ -153,8 +162,8 @@ START_TEST(organisations_need_a_sector_where_the_data_has_sectors)
   /* a sector node, defined after the organisations: each organisation
    * without a sector is an error, at its empty cell or, without one, at its
    * row; the rows are kept, so the relation between them resolves */
-  const char *mixed[] = { "id,kind,sector", "a,organisation,", "b,organisation", "s,sector,",
-                          "c,organisation,s", NULL };
+  const char *mixed[] = { "id,kind,sector", "a,organisation,", "b,organisation",
+                          "business,sector,", "c,organisation,business", NULL };
   const char *rels2[] = { "from,to,kind", "a,b,partner_of", "c,a,partner_of", NULL };
   g_autoptr(KbDiagList) strict = kb_diag_list_new(0);
   g_autoptr(KbDataset) ds2 = build(strict, mixed, rels2, TRUE);
@@ -262,9 +271,39 @@ START_TEST(the_diagnostic_list_keeps_a_limit_and_counts_all)
   g_autofree char *b = kb_diag_format(kb_diag_list_get(list, 1));
   ck_assert_str_eq(a, "f:1:1: warning: x: w");
   ck_assert_str_eq(b, "f:4:1: error: e1");
-  KbDiag whole = { KB_SEVERITY_ERROR, "g", 0, 0, NULL, "gone" };
+  KbDiag whole = { KB_SEVERITY_ERROR, "g", 0, 0, NULL, "gone", FALSE };
   g_autofree char *c = kb_diag_format(&whole);
   ck_assert_str_eq(c, "g: error: gone");
+}
+END_TEST
+
+START_TEST(root_causes_come_first_and_their_consequences_are_counted)
+{
+  g_autoptr(KbDiagList) list = kb_diag_list_new(1);
+  kb_diag_list_add(list, KB_SEVERITY_ERROR, "a.csv", 2, 1, "home", "unknown");
+  kb_diag_list_add_cause(list, "b.csv", 6, 18, NULL, "not UTF-8");
+  kb_diag_list_add_consequence(list);
+  kb_diag_list_add_consequence(list);
+  /* the limit of one kept error is past: counted, not kept */
+  kb_diag_list_add(list, KB_SEVERITY_ERROR, "a.csv", 1, 1, NULL, "kept no more");
+  ck_assert_uint_eq(kb_diag_list_count(list, KB_SEVERITY_ERROR), 5);
+  ck_assert_uint_eq(kb_diag_list_consequences(list), 2);
+  ck_assert_uint_eq(kb_diag_list_length(list), 1);
+  g_autoptr(KbDiagList) all = kb_diag_list_new(0);
+  kb_diag_list_add(all, KB_SEVERITY_WARNING, "a.csv", 1, 1, NULL, "w");
+  kb_diag_list_add(all, KB_SEVERITY_ERROR, "a.csv", 2, 1, "home", "unknown");
+  kb_diag_list_add_cause(all, "c.csv", 1, 1, NULL, "UTF-16");
+  kb_diag_list_add_cause(all, "b.csv", 6, 18, NULL, "not UTF-8");
+  kb_diag_list_sort(all);
+  /* the causes first, by file; then the rest, by file and line */
+  static const char *const order[] = { "b.csv:6:18: error: not UTF-8", "c.csv:1:1: error: UTF-16",
+                                       "a.csv:1:1: warning: w",
+                                       "a.csv:2:1: error: home: unknown" };
+  for (size_t i = 0; i < G_N_ELEMENTS(order); i++) {
+    g_autofree char *text = kb_diag_format(kb_diag_list_get(all, i));
+    ck_assert_str_eq(text, order[i]);
+  }
+  ck_assert(kb_diag_list_get(all, 0)->cause && !kb_diag_list_get(all, 3)->cause);
 }
 END_TEST
 
@@ -350,16 +389,19 @@ START_TEST(references_may_come_before_their_nodes)
   g_autoptr(KbBuilder) b = kb_builder_new("t", diags);
   add(b, KB_TABLE_RELATIONS, 2, ROW("from=o", "to=c", "kind=active_in"));
   add(b, KB_TABLE_RELATIONS, 3, ROW("from=o", "to=gone", "kind=active_in"));
-  add(b, KB_TABLE_NODES, 2, ROW("id=o", "kind=organisation", "sector=s"));
+  add(b, KB_TABLE_NODES, 2, ROW("id=o", "kind=organisation", "sector=culture"));
   add(b, KB_TABLE_NODES, 3, ROW("id=c", "kind=city", "country=k"));
-  add(b, KB_TABLE_NODES, 4, ROW("id=s", "kind=sector"));
+  add(b, KB_TABLE_NODES, 4, ROW("id=culture", "kind=sector"));
   add(b, KB_TABLE_NODES, 5, ROW("id=k", "kind=country"));
-  add(b, KB_TABLE_NODES, 6, ROW("id=t", "kind=theme", "sector=s"));
+  add(b, KB_TABLE_NODES, 6, ROW("id=t", "kind=theme", "sector=culture"));
   g_autoptr(KbDataset) ds = kb_builder_finish(b);
   ck_assert_uint_eq(kb_diag_list_count(diags, KB_SEVERITY_ERROR), 1);
-  assert_diag(diags, 0, "n.csv:6:21: warning: sector: only organisations have a sector; "
+  assert_diag(diags, 0, "n.csv:3:1: warning: home: the dataset names no home city, so every "
+                        "country counts as abroad, the home country included; give the "
+                        "dataset a 'home': the id of its city");
+  assert_diag(diags, 1, "n.csv:6:21: warning: sector: only organisations have a sector; "
                         "ignored for theme 't'");
-  assert_diag(diags, 1, "r.csv:3:11: error: to: unknown node 'gone'; expected the id of a "
+  assert_diag(diags, 2, "r.csv:3:11: error: to: unknown node 'gone'; expected the id of a "
                         "node in the nodes table");
   ck_assert_uint_eq(kb_dataset_node(ds, 0)->sector, 2);
   ck_assert_uint_eq(kb_dataset_node(ds, 4)->sector, KB_NO_NODE);
@@ -410,11 +452,91 @@ START_TEST(rows_may_name_their_cells_in_any_order)
 }
 END_TEST
 
+START_TEST(references_to_rows_of_a_rejected_file_are_counted_not_listed)
+{
+  /* nodes.csv was rejected (not UTF-8): its rows say only which ids it held */
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  g_autoptr(KbBuilder) b = kb_builder_new("t", diags);
+  KbCell lost[] = { { "id", " deventer ", 3, 1 }, { "kind", "city", 3, 10 } };
+  KbRow lost_row = { "n.csv", 3, lost, G_N_ELEMENTS(lost) };
+  kb_builder_add_rejected_row(b, KB_TABLE_NODES, &lost_row);
+  add(b, KB_TABLE_NODES, 2, ROW("id=o", "kind=network"));
+  /* to a lost node: counted; between unknown ids: listed */
+  add(b, KB_TABLE_RELATIONS, 2, ROW("from=deventer", "to=o", "kind=member_of"));
+  add(b, KB_TABLE_RELATIONS, 3, ROW("from=deventr", "to=o", "kind=member_of"));
+  KbCell home[] = { { "key", "home", 2, 1 }, { "value", "deventer", 2, 6 } };
+  KbRow home_row = { "dataset.csv", 2, home, G_N_ELEMENTS(home) };
+  kb_builder_add_row(b, KB_TABLE_META, &home_row);
+  KbCell question[] = { { "id", "q1", 2, 1 }, { "kind", "overview", 2, 4 },
+                        { "question", "How?", 2, 13 }, { "from", "deventer", 2, 18 } };
+  KbRow question_row = { "questions.csv", 2, question, G_N_ELEMENTS(question) };
+  kb_builder_add_row(b, KB_TABLE_QUESTIONS, &question_row);
+  g_autoptr(KbDataset) ds = kb_builder_finish(b);
+  /* the relation, the home and the question follow from the lost row */
+  ck_assert_uint_eq(kb_diag_list_consequences(diags), 3);
+  ck_assert_uint_eq(kb_diag_list_count(diags, KB_SEVERITY_ERROR), 4);
+  ck_assert_uint_eq(kb_diag_list_length(diags), 1);
+  assert_diag(diags, 0, "r.csv:3:1: error: from: unknown node 'deventr'; expected the id of a "
+                        "node in the nodes table");
+  ck_assert_uint_eq(kb_dataset_node_count(ds), 1);
+  ck_assert_uint_eq(kb_dataset_relation_count(ds), 0);
+  ck_assert_uint_eq(kb_dataset_question_count(ds), 0);
+
+  /* a nodes table that could not be read at all: every unknown id may be
+   * one of its, and nothing is said of the home dataset.csv would name */
+  g_autoptr(KbDiagList) d2 = kb_diag_list_new(0);
+  g_autoptr(KbBuilder) b2 = kb_builder_new("t", d2);
+  kb_builder_set_table_unread(b2, KB_TABLE_NODES);
+  kb_builder_set_table_unread(b2, KB_TABLE_META);
+  add(b2, KB_TABLE_NODES, 2, ROW("id=c", "kind=city"));
+  add(b2, KB_TABLE_RELATIONS, 2, ROW("from=deventr", "to=c", "kind=twinned_with"));
+  g_autoptr(KbDataset) ds2 = kb_builder_finish(b2);
+  ck_assert_uint_eq(kb_diag_list_consequences(d2), 1);
+  ck_assert_uint_eq(kb_diag_list_length(d2), 0);
+}
+END_TEST
+
+START_TEST(a_sector_takes_its_role_from_its_role_column_or_its_id)
+{
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  g_autoptr(KbBuilder) b = kb_builder_new("t", diags);
+  add(b, KB_TABLE_NODES, 2, ROW("id=overheid", "kind=sector", "role="));
+  add(b, KB_TABLE_NODES, 3, ROW("id=ondernemers", "kind=sector", "role= Business "));
+  add(b, KB_TABLE_NODES, 4, ROW("id=zorg", "kind=sector", "role=maatschappelijk"));
+  add(b, KB_TABLE_NODES, 5, ROW("id=horeca", "kind=sector", "role="));
+  add(b, KB_TABLE_NODES, 6, ROW("id=police", "kind=sector", "role=goverment"));
+  add(b, KB_TABLE_NODES, 7,
+      ROW("id=o", "kind=organisation", "role=lead partner", "sector=zorg"));
+  g_autoptr(KbDataset) ds = kb_builder_finish(b);
+  ck_assert_uint_eq(kb_diag_list_length(diags), 2);
+  assert_diag(diags, 0, "n.csv:5:21: warning: role: sector 'horeca' has no role, so the maps "
+                        "give it a spare colour that may be another sector's; name its role "
+                        "in a role column: education, business, culture, ngo, government or "
+                        "sport");
+  assert_diag(diags, 1, "n.csv:6:21: error: role: unknown role 'goverment' (did you mean "
+                        "'government'?); expected one of: education, business, culture, ngo, "
+                        "government, sport (or the Dutch onderwijs, bedrijfsleven, cultuur, "
+                        "maatschappelijk, overheid)");
+  /* the role given, and the role the id names where none is given */
+  ck_assert_int_eq(kb_dataset_node(ds, 0)->role, KB_SECTOR_ROLE_NONE);
+  ck_assert_int_eq(kb_sector_role(kb_dataset_node(ds, 0)), KB_SECTOR_ROLE_GOVERNMENT);
+  ck_assert_int_eq(kb_dataset_node(ds, 1)->role, KB_SECTOR_ROLE_BUSINESS);
+  ck_assert_int_eq(kb_sector_role(kb_dataset_node(ds, 2)), KB_SECTOR_ROLE_NGO);
+  ck_assert_int_eq(kb_sector_role(kb_dataset_node(ds, 3)), KB_SECTOR_ROLE_NONE);
+  ck_assert_int_eq(kb_sector_role(kb_dataset_node(ds, 4)), KB_SECTOR_ROLE_NONE);
+  /* on an organisation, a role is an attribute as any other column */
+  const KbNode *o = kb_dataset_node(ds, 5);
+  ck_assert_int_eq(kb_sector_role(o), KB_SECTOR_ROLE_NONE);
+  ck_assert_str_eq(kb_node_attr(o, "role"), "lead partner");
+  ck_assert_str_eq(kb_sector_role_name(KB_SECTOR_ROLE_NGO), "ngo");
+}
+END_TEST
+
 START_TEST(a_repeated_relation_is_warned_about_once_per_repeat)
 {
   g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
-  const char *nodes[] = { "id,kind,sector", "s,sector,", "a,organisation,s", "b,organisation,s",
-                          NULL };
+  const char *nodes[] = { "id,kind,sector", "education,sector,", "a,organisation,education",
+                          "b,organisation,education", NULL };
   const char *rels[] = { "from,to,kind,since", "a,b,partner_of,", "b,a,partner_of,",
                          "a,b,partner_of,2015", "a,b,funds,", "b,a,funds,", "a,b,partner_of,",
                          NULL };
@@ -435,8 +557,8 @@ START_TEST(cells_far_from_their_row_start_keep_their_positions)
    * value); messages about them point there all the same */
   g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
   g_autoptr(KbBuilder) b = kb_builder_new("t", diags);
-  add(b, KB_TABLE_NODES, 2, ROW("id=s", "kind=sector"));
-  add(b, KB_TABLE_NODES, 3, ROW("id=o", "kind=organisation", "sector=s"));
+  add(b, KB_TABLE_NODES, 2, ROW("id=government", "kind=sector"));
+  add(b, KB_TABLE_NODES, 3, ROW("id=o", "kind=organisation", "sector=government"));
   add(b, KB_TABLE_NODES, 4, ROW("id=n", "kind=network"));
   static const struct {
     unsigned line, from_line, from_column, to_line, kind_column;
@@ -482,6 +604,7 @@ builder_suite(void)
   tcase_add_test(tc, no_structural_warnings_while_errors_stand);
   tcase_add_test(tc, duplicate_ids_across_files);
   tcase_add_test(tc, the_diagnostic_list_keeps_a_limit_and_counts_all);
+  tcase_add_test(tc, root_causes_come_first_and_their_consequences_are_counted);
   tcase_add_test(tc, the_limits_default_to_ten_and_fifty_million);
   tcase_add_test(tc, data_at_the_limits_is_taken);
   tcase_add_test(tc, a_node_past_the_limit_stops_the_data);
@@ -489,6 +612,8 @@ builder_suite(void)
   tcase_add_test(tc, references_may_come_before_their_nodes);
   tcase_add_test(tc, rows_may_name_their_cells_in_any_order);
   tcase_add_test(tc, a_repeated_relation_is_warned_about_once_per_repeat);
+  tcase_add_test(tc, references_to_rows_of_a_rejected_file_are_counted_not_listed);
+  tcase_add_test(tc, a_sector_takes_its_role_from_its_role_column_or_its_id);
   tcase_add_test(tc, cells_far_from_their_row_start_keep_their_positions);
   tcase_add_test(tc, control_characters_in_texts_are_warned_about);
   suite_add_tcase(s, tc);

@@ -265,6 +265,66 @@ START_TEST(text_check_reports_each_bad_line)
 }
 END_TEST
 
+START_TEST(text_check_names_what_windows_1252_makes_of_a_byte)
+{
+  /* Excel's 'CSV' on a Dutch Windows: an en dash (0x96) on line 2, column 13,
+   * and on line 3 a 0xFC, Windows-1252's (and Latin-1's) u with diaeresis;
+   * the characters are those of the Unicode mapping WINDOWS/CP1252.TXT */
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  const char data[] = "id,label\nsibiu,Sibiu \x96 Hermannstadt\nosn,Osnabr\xFC" "ck\n";
+  KbText t = { g_strdup("t.csv"), g_memdup2(data, sizeof data), sizeof data - 1, 0 };
+  ck_assert(!kb_i_text_check(&t, diags));
+  ck_assert_uint_eq(kb_diag_list_length(diags), 2);
+  const KbDiag *first = kb_diag_list_get(diags, 0);
+  ck_assert(first->cause);
+  g_autofree char *a = kb_diag_format(first);
+  ck_assert_str_eq(a, "t.csv:2:13: error: the file is not UTF-8 (byte 0x96, an en dash '\u2013' "
+                      "in Windows-1252): it looks like Windows-1252 (as Excel saves 'CSV'); "
+                      "expected UTF-8: in Excel, use File > Save As and choose 'CSV UTF-8 "
+                      "(Comma delimited)'");
+  const KbDiag *second = kb_diag_list_get(diags, 1);
+  ck_assert(!second->cause);
+  g_autofree char *b = kb_diag_format(second);
+  ck_assert_str_eq(b, "t.csv:3:11: error: invalid UTF-8 (byte 0xFC, the letter '\u00FC' in "
+                      "Windows-1252); expected UTF-8 text (in Excel: save as 'CSV UTF-8')");
+  kb_i_text_release(&t);
+}
+END_TEST
+
+START_TEST(only_text_that_fits_windows_1252_is_said_to_look_like_it)
+{
+  /* bytes Windows-1252 gives a character, beside ASCII */
+  ck_assert(kb_i_text_looks_windows_1252("caf\xE9 \x80 \x92s\r\n\tx", 13));
+  /* 0x81 is none of Windows-1252's */
+  ck_assert(!kb_i_text_looks_windows_1252("a\x81", 2));
+  /* a control character, as in a binary file or UTF-16 without a mark */
+  ck_assert(!kb_i_text_looks_windows_1252("a\x01\xE9", 3));
+  /* a file that mixes UTF-8 (\xC3\xAB: e with diaeresis) with a stray byte */
+  ck_assert(!kb_i_text_looks_windows_1252("\xC3\xAB \xE9", 4));
+  g_autofree char *euro = kb_i_windows_1252_describe(0x80);
+  g_autofree char *quote = kb_i_windows_1252_describe(0x92);
+  g_autofree char *ee = kb_i_windows_1252_describe(0xEB);
+  g_autofree char *degree = kb_i_windows_1252_describe(0xB0);
+  g_autofree char *space = kb_i_windows_1252_describe(0xA0);
+  ck_assert_str_eq(euro, "a euro sign '\u20AC'");
+  ck_assert_str_eq(quote, "a right single quote '\u2019'");
+  ck_assert_str_eq(ee, "the letter '\u00EB'");
+  ck_assert_str_eq(degree, "the sign '\u00B0'");
+  ck_assert_str_eq(space, "a no-break space");
+  ck_assert_ptr_null(kb_i_windows_1252_describe(0x9D));
+  /* a file that does not fit: "not UTF-8", and nothing said of Windows-1252 */
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  const char data[] = "id\nx\x81y\n";
+  KbText t = { g_strdup("t.csv"), g_memdup2(data, sizeof data), sizeof data - 1, 0 };
+  ck_assert(!kb_i_text_check(&t, diags));
+  g_autofree char *msg = kb_diag_format(kb_diag_list_get(diags, 0));
+  ck_assert_str_eq(msg, "t.csv:2:2: error: the file is not UTF-8 (byte 0x81 cannot stand "
+                        "here); expected UTF-8: in Excel, use File > Save As and choose 'CSV "
+                        "UTF-8 (Comma delimited)'");
+  kb_i_text_release(&t);
+}
+END_TEST
+
 START_TEST(text_check_accepts_a_bom_and_utf8)
 {
   g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
@@ -397,6 +457,8 @@ csv_suite(void)
   tcase_add_test(tc, text_after_a_closing_quote_is_reported_and_kept);
   tcase_add_test(tc, text_check_reports_each_bad_line);
   tcase_add_test(tc, text_check_accepts_a_bom_and_utf8);
+  tcase_add_test(tc, text_check_names_what_windows_1252_makes_of_a_byte);
+  tcase_add_test(tc, only_text_that_fits_windows_1252_is_said_to_look_like_it);
   tcase_add_test(tc, files_read_in_chunks_read_as_whole_files);
   tcase_add_test(tc, a_quote_before_a_formula_is_taken_away);
   tcase_add_test(tc, every_text_written_is_read_back_as_it_was);

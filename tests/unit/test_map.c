@@ -163,6 +163,20 @@ START_TEST(colours_stay_per_sector)
 }
 END_TEST
 
+START_TEST(colours_follow_a_sectors_role_whatever_its_id)
+{
+  /* Dutch ids: onderwijs by its id, ondernemers and gemeentelijk by their
+   * role column, horeca by neither: the first spare colour */
+  g_autofree char *path = g_build_filename(KB_CLI_CASES, "check-sector-roles/data", NULL);
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  g_autoptr(KbDataset) ds = kb_dataset_load(path, KB_FORMAT_FOLDER, diags, NULL);
+  ck_assert_str_eq(kb_map_sector_colour(ds, kb_dataset_find(ds, "onderwijs")), "#009E73");
+  ck_assert_str_eq(kb_map_sector_colour(ds, kb_dataset_find(ds, "ondernemers")), "#E69F00");
+  ck_assert_str_eq(kb_map_sector_colour(ds, kb_dataset_find(ds, "gemeentelijk")), "#0072B2");
+  ck_assert_str_eq(kb_map_sector_colour(ds, kb_dataset_find(ds, "horeca")), "#F0E442");
+}
+END_TEST
+
 static Suite *
 map_suite(void)
 {
@@ -173,6 +187,7 @@ map_suite(void)
   tcase_add_test(tc, backslashes_reach_graphviz_escaped);
   tcase_add_test(tc, too_many_organisations_for_boxes);
   tcase_add_test(tc, colours_stay_per_sector);
+  tcase_add_test(tc, colours_follow_a_sectors_role_whatever_its_id);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -194,8 +194,8 @@ small_dataset(KbDiagList *diags)
   g_autoptr(KbBuilder) b = kb_builder_new("small", diags);
   static const char *const nodes[][4] = {
     /* id, kind, sector, country */
-    { "edu", "sector", "", "" },
-    { "saxion", "organisation", "edu", "" },
+    { "education", "sector", "", "" },
+    { "saxion", "organisation", "education", "" },
     { "sibiu", "city", "", "" },
     { "transilvania", "region", "", "" },
     { "romania", "country", "", "" },
@@ -223,6 +223,9 @@ small_dataset(KbDiagList *diags)
     KbRow row = { "relations.csv", i + 2, cells, G_N_ELEMENTS(cells) };
     kb_builder_add_row(b, KB_TABLE_RELATIONS, &row);
   }
+  KbCell home[] = { { "key", "home", 2, 1 }, { "value", "deventer", 2, 6 } };
+  KbRow meta = { "dataset.csv", 2, home, G_N_ELEMENTS(home) };
+  kb_builder_add_row(b, KB_TABLE_META, &meta);
   return kb_builder_finish(b);
 }
 
@@ -303,8 +306,8 @@ START_TEST(a_view_says_what_it_leaves_out)
   g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
   g_autoptr(KbBuilder) b = kb_builder_new("view", diags);
   static const char *const nodes[][3] = {
-    { "edu", "sector", "" }, { "gov", "sector", "" }, { "saxion", "organisation", "edu" },
-    { "gemeente", "organisation", "gov" }, { "deventer", "city", "" },
+    { "education", "sector", "" }, { "government", "sector", "" },
+    { "saxion", "organisation", "education" }, { "gemeente", "organisation", "government" }, { "deventer", "city", "" },
     { "romania", "country", "" }, { "nl", "country", "" },
   };
   for (size_t i = 0; i < G_N_ELEMENTS(nodes); i++) {
@@ -330,9 +333,12 @@ START_TEST(a_view_says_what_it_leaves_out)
     KbRow row = { "relations.csv", i + 2, cells, G_N_ELEMENTS(cells) };
     kb_builder_add_row(b, KB_TABLE_RELATIONS, &row);
   }
-  KbCell meta[] = { { "key", "year", 2, 1 }, { "value", "2021", 2, 6 } };
-  KbRow meta_row = { "dataset.csv", 2, meta, G_N_ELEMENTS(meta) };
-  kb_builder_add_row(b, KB_TABLE_META, &meta_row);
+  static const char *const facts[][2] = { { "year", "2021" }, { "home", "deventer" } };
+  for (size_t i = 0; i < G_N_ELEMENTS(facts); i++) {
+    KbCell meta[] = { { "key", facts[i][0], i + 2, 1 }, { "value", facts[i][1], i + 2, 6 } };
+    KbRow meta_row = { "dataset.csv", i + 2, meta, G_N_ELEMENTS(meta) };
+    kb_builder_add_row(b, KB_TABLE_META, &meta_row);
+  }
   g_autoptr(KbDataset) ds = kb_builder_finish(b);
   ck_assert_uint_eq(kb_diag_list_length(diags), 0);
   ck_assert_int_eq(kb_dataset_year(ds), 2021);

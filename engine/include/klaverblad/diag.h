@@ -23,6 +23,8 @@ typedef struct {
   unsigned column;  /* 1-based, in characters; 0 when unknown */
   char *field;      /* column or member name; NULL when none applies */
   char *message;    /* one sentence, no trailing period, never NULL */
+  gboolean cause;   /* a root cause: it kept a whole file, or the rest of it,
+                     * from being read (see kb_diag_list_add_cause()) */
 } KbDiag;
 
 typedef struct KbDiagList KbDiagList;
@@ -38,13 +40,31 @@ void kb_diag_list_add(KbDiagList *list, KbSeverity severity, const char *file,
                       unsigned line, unsigned column, const char *field,
                       const char *format, ...) G_GNUC_PRINTF(7, 8);
 
+/* Adds an error that kept a whole file, or the rest of it, from being read:
+ * the file cannot be read, is not UTF-8, lacks a required column, holds a
+ * quote never closed. The rows it held are lost, and what refers to them
+ * fails too (see kb_diag_list_add_consequence()). kb_diag_list_sort() puts
+ * these root causes before every other diagnostic. Otherwise as
+ * kb_diag_list_add() with KB_SEVERITY_ERROR. */
+void kb_diag_list_add_cause(KbDiagList *list, const char *file, unsigned line,
+                            unsigned column, const char *field,
+                            const char *format, ...) G_GNUC_PRINTF(6, 7);
+/* Counts an error that follows only from one reported already: a relation
+ * or a reference to a node whose row was rejected, or whose file could not
+ * be read. It counts among the errors (kb_diag_list_count()) but is not
+ * kept, so that one root cause is not buried under its consequences. */
+void kb_diag_list_add_consequence(KbDiagList *list);
+/* How many of the errors counted are consequences, none of them kept. */
+size_t kb_diag_list_consequences(const KbDiagList *list);
+
 /* Number of diagnostics of that severity added, kept or not. */
 size_t kb_diag_list_count(const KbDiagList *list, KbSeverity severity);
 /* Number kept, and the i-th of them (borrowed). */
 size_t kb_diag_list_length(const KbDiagList *list);
 const KbDiag *kb_diag_list_get(const KbDiagList *list, size_t i);
-/* Sorts the kept diagnostics by file, line and column; equal positions keep
- * the order in which they were added. */
+/* Sorts the kept diagnostics: the root causes first, then the others, each
+ * by file, line and column; equal positions keep the order in which they
+ * were added. */
 void kb_diag_list_sort(KbDiagList *list);
 
 /* Returns a new string "file:line:column: error: field: message", one line

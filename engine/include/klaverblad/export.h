@@ -33,12 +33,15 @@ typedef struct {
 } KbNodeMeasure;
 
 /* Writes 'ds' to 'path' (a file, or a folder for kumu and csv, made when
- * missing), atomically: a file under a temporary name renamed into place, a
- * folder whole, as kb_report_write() writes one (an existing folder holding
- * other files than a dataset's is refused). 'measures' (n_measures of them)
- * become extra node attributes, after the kept ones; a kept attribute named
- * as one of them (the result of an earlier export read back) is left out,
- * so that each name is written once, with the new figures. */
+ * missing), atomically: a file under a temporary name renamed into place
+ * (a device or FIFO written directly, see kb_atomic_file_open()), a folder
+ * whole, as kb_report_write() writes one, with the marker of a dataset
+ * folder (an existing folder is replaced only when kb_folder_check()
+ * allows it for a dataset, and never when it is or holds the dataset 'ds'
+ * was loaded from). 'measures' (n_measures of them) become extra node
+ * attributes, after the kept ones; a kept attribute named as one of them
+ * (the result of an earlier export read back) is left out, so that each
+ * name is written once, with the new figures. */
 gboolean kb_export_write(const KbDataset *ds, KbExportFormat format, const KbNodeMeasure *measures,
                          size_t n_measures, const char *path, GError **error);
 

@@ -15,7 +15,11 @@ G_BEGIN_DECLS
  * about 16% of the organisations); 1 to 8 places per organisation (mean
  * about 2.3); 1 to 3 of the 17 Global Goals; 0 to 2 of max(20, orgs/500)
  * networks; a partner for about 30% of organisations. The same seed gives
- * the same bytes. Files are written through temporary names and renamed. */
+ * the same bytes. The folder is written whole, as kb_report_write() writes
+ * one, with the marker of a dataset folder: 'dir' must be missing, empty,
+ * or a dataset folder klaverblad wrote whose files are unchanged
+ * (kb_folder_check()); anything else is refused (KB_ERROR_IO) before a row
+ * is written. */
 gboolean kb_generate(size_t orgs, guint32 seed, const char *dir, KbProgressFunc progress,
                      gpointer user_data, GError **error);
 

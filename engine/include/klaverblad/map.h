@@ -1,5 +1,5 @@
 /* map.h -- network maps: what to draw, computed by the engine, drawn by the
- * separate klaverblad-render program (Graphviz) over a pipe.
+ * separate klaverblad-render program (Graphviz), run as a child process.
  *
  * The engine links igraph (GPL-2.0-or-later) and the renderer Graphviz
  * (EPL-1.0); the two never share a program. kb_map_spec() returns the map
@@ -36,8 +36,9 @@ typedef struct {
 void kb_map_options_init(KbMapOptions *opts);
 
 /* The colour of a sector in every view: a colour-blind-safe palette
- * (Okabe and Ito), fixed for the usual sectors and assigned in id order to
- * others. Returns a static "#RRGGBB" string. */
+ * (Okabe and Ito), fixed by the sector's role (kb_sector_role(): the role
+ * column, else the id, English or Dutch) and assigned in id order to the
+ * sectors without one. Returns a static "#RRGGBB" string. */
 const char *kb_map_sector_colour(const KbDataset *ds, size_t sector);
 
 /* The klaverblad and synergy views draw every organisation as a box of its
@@ -57,9 +58,18 @@ char *kb_map_spec(const KbDataset *ds, const KbMapOptions *opts, GError **error)
  * NULL when there is none. */
 char *kb_map_find_renderer(void);
 
-/* Runs 'renderer' on 'spec', which writes 'format' (svg, png, pdf or dot)
- * to 'path' atomically. The renderer's error message comes back in 'error'
- * (KB_ERROR_IO when it cannot be started, KB_ERROR_INTERNAL when it fails). */
+/* Runs 'renderer' on 'spec' to draw 'format' (svg, png, pdf or dot) into
+ * 'path'. The renderer works in a private temporary folder beside 'path'
+ * (".NAME.klaverblad-PID-XXXXXX", removed afterwards; one a killed run left
+ * is removed by the next): it reads the spec from a file there and writes
+ * the map there, and is killed by the kernel if the calling process ends
+ * first. Only once it has succeeded is the map renamed onto 'path' (copied
+ * into it when 'path' is a character device or a FIFO). 'path' may not be
+ * a folder, a block device or a socket (KB_ERROR_IO, before the renderer
+ * runs). Fails with KB_ERROR_IO when the renderer cannot be started or the
+ * map cannot be put in place, and with KB_ERROR_INTERNAL, naming the
+ * renderer and giving what it said, when it exits with a failure, is killed
+ * or writes no map; 'path' is then as it was. */
 gboolean kb_map_render(const char *renderer, const char *spec, const char *format,
                        const char *path, GError **error);
 

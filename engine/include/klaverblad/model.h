@@ -36,6 +36,20 @@ typedef enum {
   KB_REL_KIND_COUNT
 } KbRelKind;
 
+/* The part a sector plays in the klaverblad. It gives the sector its colour
+ * on the maps, whatever the sector's id: a Dutch dataset's 'overheid' with
+ * the role government is drawn as an English one's 'government'. */
+typedef enum {
+  KB_SECTOR_ROLE_NONE,
+  KB_SECTOR_ROLE_EDUCATION,
+  KB_SECTOR_ROLE_BUSINESS,
+  KB_SECTOR_ROLE_CULTURE,
+  KB_SECTOR_ROLE_NGO,
+  KB_SECTOR_ROLE_GOVERNMENT,
+  KB_SECTOR_ROLE_SPORT,
+  KB_SECTOR_ROLE_COUNT
+} KbSectorRole;
+
 #define KB_NO_NODE ((size_t) -1)
 #define KB_NO_YEAR 0           /* since/until not given */
 #define KB_YEAR_MIN 1000
@@ -64,6 +78,8 @@ typedef struct {
   char *source;
   char **tags;          /* NULL-terminated, never NULL */
   size_t sector;        /* organisations: index of the sector node, or KB_NO_NODE */
+  KbSectorRole role;    /* sectors: the role the data gives it (the role column),
+                         * or KB_SECTOR_ROLE_NONE; see kb_sector_role() */
   KbAttr *attrs;
   size_t n_attrs;
   KbOrigin origin;
@@ -147,6 +163,20 @@ gboolean kb_rel_kind_allows(KbRelKind kind, KbNodeKind from, KbNodeKind to);
 /* Returns a new string describing which node kinds 'kind' may join, as
  * "organisation or city to network". */
 char *kb_rel_kind_describe_ends(KbRelKind kind);
+
+/* The name of a role as written in data files ("education"); "" for
+ * KB_SECTOR_ROLE_NONE. */
+const char *kb_sector_role_name(KbSectorRole role);
+/* Parses a role's name, in any case: the English names (education, business,
+ * culture, ngo, government, sport) or the Dutch ones (onderwijs,
+ * bedrijfsleven, cultuur, maatschappelijk, overheid, sport). Returns FALSE,
+ * leaving *out alone, when it is neither. */
+gboolean kb_sector_role_parse(const char *name, KbSectorRole *out);
+/* The role of 'node' when it is a sector: the role the data gives it, else
+ * the one its id names (as kb_sector_role_parse() reads it: the sector
+ * 'onderwijs' is education), else KB_SECTOR_ROLE_NONE. KB_SECTOR_ROLE_NONE
+ * for any other node. */
+KbSectorRole kb_sector_role(const KbNode *node);
 
 /* A year is valid when it has four digits: KB_YEAR_MIN..KB_YEAR_MAX. */
 gboolean kb_year_is_valid(int year);
@@ -347,6 +377,11 @@ void kb_builder_set_sector_required(KbBuilder *b, gboolean required);
 /* Text added to the message about an unknown kind, such as how to map a
  * foreign format's types ("; map it with --map FILE"); NULL for none. */
 void kb_builder_set_kind_hint(KbBuilder *b, const char *hint);
+/* Names the file that holds the dataset's facts, or would hold them
+ * (dataset.csv beside nodes.csv, whether it is there or not): the warning
+ * that the dataset names no home city points there. Without it, that
+ * warning points at the first place. */
+void kb_builder_set_facts_file(KbBuilder *b, const char *file);
 /* The most nodes and relations a dataset may have, so that an input too
  * large to analyse is refused with a clear message instead of exhausting
  * memory. Generated data of 10^6 organisations has about 1.0*10^6 nodes and
@@ -391,11 +426,26 @@ gboolean kb_builder_check_header(KbBuilder *b, KbTable table, const KbRow *heade
  * does not know become attributes. Problems are reported, and a row that
  * cannot be used is skipped. */
 void kb_builder_add_row(KbBuilder *b, KbTable table, const KbRow *row);
+/* Notes a row of 'table' from a file that was rejected as a whole, its
+ * error reported already (the file is not UTF-8, its header lacks a
+ * required column): nothing of the row is used and nothing is reported, but
+ * a reference to the node id it holds is counted as following from that
+ * error (kb_diag_list_add_consequence()) instead of being reported. */
+void kb_builder_add_rejected_row(KbBuilder *b, KbTable table, const KbRow *row);
+/* Says that the file of 'table' could not be read, in whole or in part, and
+ * which ids it held is not known (its error reported already): for the
+ * nodes table, every reference to an id that no node has is then counted
+ * as following from that error; for dataset.csv, nothing is said of what it
+ * would have held (the home city). */
+void kb_builder_set_table_unread(KbBuilder *b, KbTable table);
 /* Resolves references (relation ends, sectors, countries), checks which
- * relation kinds join which node kinds, and, when no error was reported,
- * warns about isolated nodes and cities without a country. Returns the dataset, even when errors were
- * reported (it then holds only the rows that could be used); the builder is
- * spent afterwards and can only be freed. */
+ * relation kinds join which node kinds, and warns when a dataset with places
+ * names no home city; when no error was reported, it also warns about
+ * isolated nodes, cities without a country and organisations without a
+ * location. A reference that fails only because of a rejected row is
+ * counted, not reported (see kb_builder_add_rejected_row()). Returns the
+ * dataset, even when errors were reported (it then holds only the rows that
+ * could be used); the builder is spent afterwards and can only be freed. */
 KbDataset *kb_builder_finish(KbBuilder *b);
 
 G_END_DECLS

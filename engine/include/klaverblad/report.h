@@ -36,9 +36,13 @@ typedef struct {
  * fetch of anything), DIR/klaverblad.svg and one CSV per table into 'dir',
  * which is made when missing. The folder is written whole: into a hidden
  * temporary folder beside it, which then takes its place in one step, so
- * that a failed or killed run leaves the previous report as it was. An
- * existing 'dir' holding files a report does not write is refused
- * (KB_ERROR_IO), as it would be replaced. Fills 'figures' when not NULL. */
+ * that a failed or killed run leaves the previous report as it was. 'dir'
+ * gets the marker of a report folder, and an existing 'dir' is replaced
+ * only when kb_folder_check() allows it for a report: it may not be the
+ * folder 'ds' was loaded from (kb_dataset_name()) or hold its file, nor a
+ * dataset folder, nor hold anything klaverblad did not write there
+ * (KB_ERROR_IO, before anything is computed). Fills 'figures' when not
+ * NULL. */
 gboolean kb_report_write(const KbDataset *ds, const KbReportOptions *opts, const char *dir,
                          KbReportFigures *figures, GError **error);
 
