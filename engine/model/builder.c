@@ -1130,8 +1130,12 @@ add_relation_row(KbBuilder *b, const KbRow *row)
   const KbCell *status_cell = layout_cell(lay, row, REL_STATUS);
   const char *status_text = text_z(b, 1, cell_text(status_cell));
   if (status_text != NULL && !kb_rel_status_parse(status_text, &status)) {
-    ERROR(b, row->file, status_cell, "unknown status '%s'; expected active (it exists; the "
-          "default), planned (an ambition or a plan) or ended", status_text);
+    static const char *const statuses[] = { "active", "planned", "ended" };
+    g_autoptr(GString) what = g_string_new(NULL);
+    g_string_append_printf(what, "unknown status '%s'", status_text);
+    append_suggestion(what, closest(status_text, statuses, G_N_ELEMENTS(statuses)));
+    ERROR(b, row->file, status_cell, "%s; expected active (it exists; the default), planned "
+          "(an ambition or a plan) or ended", what->str);
     ok = FALSE;
   }
 

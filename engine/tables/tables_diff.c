@@ -13,8 +13,8 @@ relations_sheet(KbDoc *doc, const char *key, const char *heading, const KbDatase
   kb_sheet_add_column(s, "from", kb_tr(lang, "from"), KB_COLUMN_TEXT, 0);
   kb_sheet_add_column(s, "kind", kb_tr(lang, "relation"), KB_COLUMN_TEXT, 0);
   kb_sheet_add_column(s, "to", kb_tr(lang, "to"), KB_COLUMN_TEXT, 0);
-  kb_sheet_add_column(s, "since", kb_tr(lang, "since"), KB_COLUMN_YEAR, 0);
-  kb_sheet_add_column(s, "until", kb_tr(lang, "until"), KB_COLUMN_YEAR, 0);
+  kb_sheet_add_column(s, "since", kb_tr(lang, "since"), KB_COLUMN_TEXT, 0);
+  kb_sheet_add_column(s, "until", kb_tr(lang, "until"), KB_COLUMN_TEXT, 0);
   kb_sheet_add_column(s, "source", kb_tr(lang, "source"), KB_COLUMN_TEXT, 0);
   for (size_t i = 0; i < n; i++) {
     const KbRelation *r = kb_dataset_relation(ds, rels[i]);
@@ -22,8 +22,11 @@ relations_sheet(KbDoc *doc, const char *key, const char *heading, const KbDatase
     kb_sheet_put_text(s, kb_dataset_node(ds, r->from)->label);
     kb_sheet_put_text(s, kb_rel_kind_name(r->kind));
     kb_sheet_put_text(s, kb_dataset_node(ds, r->to)->label);
-    kb_sheet_put_year(s, r->since);
-    kb_sheet_put_year(s, r->until);
+    /* the years as the data writes them: "2015~", "[..2019]" */
+    g_autofree char *since = kb_date_format(r->since, r->since_q);
+    g_autofree char *until = kb_date_format(r->until, r->until_q);
+    kb_sheet_put_text(s, *since ? since : NULL);
+    kb_sheet_put_text(s, *until ? until : NULL);
     kb_sheet_put_text(s, r->source);
   }
 }
