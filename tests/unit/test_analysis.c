@@ -1590,6 +1590,98 @@ START_TEST(sampled_betweenness)
 }
 END_TEST
 
+/* ------------------------------------------------------ home and abroad */
+
+/* Deventer with five of its own organisations a..e in one umbrella network
+ * u, a partner_of the business organisation f in Rostock, and a and f
+ * active in Rostock; e also active in Riga, where nobody else is. Worked out
+ * by hand:
+ * - the index by city: Rostock holds one of the city's own (a) and one
+ *   partner (f); Riga one own (e) and no partner: both are gaps;
+ * - the single points of failure are home organisations only: a cuts
+ *   Rostock off (with f, which only a ties to the rest), e cuts Riga off; f,
+ *   abroad, is none, though without it nothing else would reach Rostock;
+ * - the organisation network: 6 organisations, u makes the 10 ties among
+ *   a..e, plus a-f: 11 ties, density 2*11/(6*5) = 0.7333...; without u one
+ *   tie, density 2/30; degree centralization (Freeman, (n-1)(n-2) = 20 in
+ *   the denominator) with u: degrees 5,4,4,4,4,1: (0+1+1+1+1+4)/20 = 0.4;
+ *   without: degrees 1,0,0,0,0,1: (0+1+1+1+1+0)/20 = 0.2; betweenness
+ *   without u is 0 everywhere: centralization 0. */
+START_TEST(index_counts_the_home_and_names_the_umbrella)
+{
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  g_autoptr(KbBuilder) b = new_builder("home", diags);
+  static const char *const nodes[][4] = {
+    { "business", "sector", "Business", "" }, { "deventer", "city", "Deventer", "" },
+    { "rostock", "city", "Rostock", "" }, { "riga", "city", "Riga", "" },
+    { "u", "network", "Umbrella", "" }, { "a", "organisation", "A", "business" },
+    { "b", "organisation", "B", "business" }, { "c", "organisation", "C", "business" },
+    { "d", "organisation", "D", "business" }, { "e", "organisation", "E", "business" },
+    { "f", "organisation", "F", "business" },
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS(nodes); i++)
+    add(b, KB_TABLE_NODES, node_cols, nodes[i], 4, 2 + (unsigned) i);
+  static const char *const rels[][3] = {
+    { "a", "deventer", "located_in" }, { "b", "deventer", "located_in" },
+    { "c", "deventer", "located_in" }, { "d", "deventer", "located_in" },
+    { "e", "deventer", "located_in" }, { "f", "rostock", "located_in" },
+    { "a", "u", "member_of" }, { "b", "u", "member_of" }, { "c", "u", "member_of" },
+    { "d", "u", "member_of" }, { "e", "u", "member_of" }, { "a", "f", "partner_of" },
+    { "a", "rostock", "active_in" }, { "f", "rostock", "active_in" },
+    { "e", "riga", "active_in" },
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS(rels); i++)
+    add(b, KB_TABLE_RELATIONS, rel_cols, rels[i], 3, 2 + (unsigned) i);
+  KbCell home[] = { { "key", "home", 2, 1 }, { "value", "deventer", 2, 6 } };
+  KbRow home_row = { "dataset.csv", 2, home, 2 };
+  kb_builder_add_row(b, KB_TABLE_META, &home_row);
+  g_autoptr(KbDataset) ds = kb_builder_finish(b);
+  ck_assert_uint_eq(kb_diag_list_count(diags, KB_SEVERITY_ERROR), 0);
+
+  g_autofree guint8 *loc = kb_dataset_localities(ds);
+  ck_assert_int_eq(loc[kb_dataset_find(ds, "a")], KB_LOCALITY_HOME);
+  ck_assert_int_eq(loc[kb_dataset_find(ds, "f")], KB_LOCALITY_AWAY);
+  ck_assert_int_eq(loc[kb_dataset_find(ds, "deventer")], KB_LOCALITY_UNKNOWN);
+
+  g_autoptr(KbIndex) ix = kb_index_compute(ds, KB_INDEX_BY_CITY, NULL);
+  ck_assert_ptr_nonnull(ix);
+  ck_assert_uint_eq(ix->n_orgs, 6);
+  ck_assert_uint_eq(ix->n_home_orgs, 5);
+  const KbIndexEntry *rostock = NULL, *riga = NULL;
+  for (size_t i = 0; i < ix->n_entries; i++) {
+    if (ix->entries[i].node == kb_dataset_find(ds, "rostock"))
+      rostock = &ix->entries[i];
+    if (ix->entries[i].node == kb_dataset_find(ds, "riga"))
+      riga = &ix->entries[i];
+  }
+  ck_assert_ptr_nonnull(rostock);
+  ck_assert_ptr_nonnull(riga);
+  ck_assert_uint_eq(rostock->n_orgs, 1);
+  ck_assert_uint_eq(rostock->orgs[0], kb_dataset_find(ds, "a"));
+  ck_assert_uint_eq(rostock->n_partners, 1);
+  ck_assert_uint_eq(rostock->partners[0], kb_dataset_find(ds, "f"));
+  ck_assert_uint_eq(riga->n_orgs, 1);
+  ck_assert_uint_eq(riga->n_partners, 0);
+  ck_assert_uint_eq(ix->n_cuts, 2);
+  ck_assert_uint_eq(ix->cuts[0].org, kb_dataset_find(ds, "a"));
+  ck_assert_uint_eq(ix->cuts[0].n_places, 1);
+  ck_assert_uint_eq(ix->cuts[0].places[0], kb_dataset_find(ds, "rostock"));
+  ck_assert_uint_eq(ix->cuts[1].org, kb_dataset_find(ds, "e"));
+  ck_assert_uint_eq(ix->cuts[1].n_places, 1);
+  ck_assert_uint_eq(ix->cuts[1].places[0], kb_dataset_find(ds, "riga"));
+
+  ck_assert_uint_eq(ix->org_ties, 11);
+  assert_close(ix->density, 22.0 / 30.0, "density", "home", "");
+  assert_close(ix->degree_centralization, 0.4, "degree centralization", "home", "");
+  ck_assert_uint_eq(ix->umbrella, kb_dataset_find(ds, "u"));
+  ck_assert_uint_eq(ix->umbrella_members, 5);
+  ck_assert_uint_eq(ix->ties_without, 1);
+  assert_close(ix->density_without, 2.0 / 30.0, "density without", "home", "");
+  assert_close(ix->degree_centralization_without, 0.2, "degree without", "home", "");
+  assert_close(ix->betweenness_centralization_without, 0.0, "betweenness without", "home", "");
+}
+END_TEST
+
 static Suite *
 analysis_suite(void)
 {
@@ -1623,6 +1715,7 @@ analysis_suite(void)
   tcase_add_test(tc, leiden_finds_the_two_cliques);
   tcase_add_test(tc, an_edge_list_header_u_v_is_no_edge);
   tcase_add_test(tc, bridges_walk_through_actors_only);
+  tcase_add_test(tc, index_counts_the_home_and_names_the_umbrella);
   tcase_add_test(tc, tie_costs);
   tcase_add_test(tc, candidates_rank_by_hand);
   tcase_add_test(tc, candidates_ties_and_zero_weights);
