@@ -104,6 +104,37 @@ START_TEST(deventer_holds_what_the_seeds_say)
   g_autoptr(KbDataset) y2022 = kb_dataset_as_of(ds, 2022);
   ck_assert_uint_eq(count_relations(y2022, "gemeente-deventer", "bukomansimbi", KB_REL_ACTIVE_IN), 0);
   ck_assert_uint_eq(count_relations(y2022, "deventer", "nieuwe-hanzeverbond", KB_REL_MEMBER_OF), 1);
+  /* 003 is dated April 2021 (l. 29 "Status Definitief2021-04-14", l. 479 "Datum april 2021") */
+  ck_assert_int_eq(kb_dataset_stated_year(ds), 2021);
+  /* 003 §4: "inmiddels tienjarige" in 2021, so about 2011; "loopt eind 2021 af", an announced
+   * end, so 2021 uncertain */
+  const KbRelation *buk = relation(ds, "gemeente-deventer", "bukomansimbi", KB_REL_ACTIVE_IN);
+  ck_assert_int_eq(buk->since_q, KB_DATE_APPROXIMATE);
+  ck_assert_int_eq(buk->until_q, KB_DATE_UNCERTAIN);
+  /* 003 §4: "al zes jaar samenwerking met de gemeente Osnabrück" in 2021: about 2015 */
+  const KbRelation *osn = relation(ds, "deventer", "osnabrueck", KB_REL_PARTNER_OF);
+  ck_assert_int_eq(osn->since, 2015);
+  ck_assert_int_eq(osn->since_q, KB_DATE_APPROXIMATE);
+  /* 001 (February 2015) names Uganda among "de huidige internationale netwerken": by 2015 */
+  const KbRelation *uga = relation(ds, "gemeente-deventer", "uganda", KB_REL_ACTIVE_IN);
+  ck_assert_int_eq(uga->since, 2015);
+  ck_assert_int_eq(uga->since_q, KB_DATE_OR_EARLIER);
+  /* 003 §2.1: Zone College's Erasmus programme runs "sinds kort" in 2021: by 2021, not since 2015 */
+  const KbRelation *zone = relation(ds, "zone-college", "sibiu", KB_REL_ACTIVE_IN);
+  ck_assert_int_eq(zone->since, 2021);
+  ck_assert_int_eq(zone->since_q, KB_DATE_OR_EARLIER);
+  ck_assert_int_eq(kb_relation_holds(zone, 2015, 2021), KB_HOLDS_UNKNOWN);
+  /* 003 §1, §5: "het nieuwe MKB Trade Office", first dated at the Hanzedagen of 2018: it is
+   * not known to exist in 2015 */
+  const KbRelation *mto = relation(ds, "mkb-trade-office", "deventer", KB_REL_LOCATED_IN);
+  ck_assert_int_eq(mto->since, 2018);
+  ck_assert_int_eq(kb_relation_holds(mto, 2015, 2021), KB_HOLDS_UNKNOWN);
+  ck_assert_int_eq(kb_relation_holds(mto, 2018, 2021), KB_HOLDS_YES);
+  /* 001 names Turkey in 2015; 003 no longer does: by 2015, and up to 2015 or later */
+  const KbRelation *tur = relation(ds, "gemeente-deventer", "turkey", KB_REL_ACTIVE_IN);
+  ck_assert_int_eq(tur->until_q, KB_DATE_OR_LATER);
+  ck_assert_int_eq(kb_relation_holds(tur, 2015, 2021), KB_HOLDS_YES);
+  ck_assert_int_eq(kb_relation_holds(tur, 2021, 2021), KB_HOLDS_UNKNOWN);
   /* every node and relation cites a source */
   for (size_t i = 0; i < kb_dataset_node_count(ds); i++)
     ck_assert_ptr_nonnull(kb_dataset_node(ds, i)->source);
@@ -124,6 +155,12 @@ START_TEST(zwolle_holds_what_the_seeds_say)
   ck_assert_int_eq(relation(ds, "gemeente-zwolle", "klimaatadaptatie", KB_REL_WORKS_ON)->since, 2018);
   ck_assert_int_eq(relation(ds, "gemeente-zwolle", "smart-cities", KB_REL_WORKS_ON)->since, 2018);
   ck_assert_int_eq(kb_dataset_policy_start(ds), 2018);
+  /* 002 reports 2022 as the latest year done (l. 140, 205); its agenda 2024-2028 is a draft */
+  ck_assert_int_eq(kb_dataset_stated_year(ds), 2022);
+  /* 000 (2018): "de gezamenlijke aanpak met de partners binnen de Regio Zwolle te continueren" */
+  const KbRelation *zm = relation(ds, "gemeente-zwolle", "regio-zwolle", KB_REL_MEMBER_OF);
+  ck_assert_int_eq(zm->since, 2018);
+  ck_assert_int_eq(zm->since_q, KB_DATE_OR_EARLIER);
   ck_assert_uint_eq(kb_dataset_home(ds), node(ds, "zwolle"));
   ck_assert_uint_eq(kb_dataset_hub(ds), node(ds, "regio-zwolle"));
   /* 002: the Economic Board (2013) and the bodies of Regio Zwolle */
