@@ -53,6 +53,26 @@ count_relations(const KbDataset *ds, const char *from, const char *to, KbRelKind
   return n;
 }
 
+/* Asserts that every organisation has a located_in relation, but those named in
+ * 'unlocated' (NULL-terminated), which must have none. */
+static void
+assert_organisations_located(const KbDataset *ds, const char *const *unlocated)
+{
+  for (size_t i = 0; i < kb_dataset_node_count(ds); i++) {
+    const KbNode *n = kb_dataset_node(ds, i);
+    if (n->kind != KB_NODE_ORGANISATION)
+      continue;
+    gboolean listed = g_strv_contains(unlocated, n->id);
+    size_t located = 0;
+    for (size_t j = 0; j < kb_dataset_relation_count(ds); j++) {
+      const KbRelation *r = kb_dataset_relation(ds, j);
+      located += r->kind == KB_REL_LOCATED_IN && r->from == i;
+    }
+    ck_assert_msg(listed ? located == 0 : located > 0, "%s: %zu located_in relations", n->id,
+                  located);
+  }
+}
+
 static void
 assert_years(const KbRelation *r, int since, int until)
 {
@@ -146,6 +166,21 @@ START_TEST(deventer_holds_what_the_seeds_say)
                    KB_STATUS_PLANNED);
   g_autoptr(KbDataset) y2017 = kb_dataset_as_of(ds, 2017);
   ck_assert_uint_eq(count_relations(y2017, "gemeente-deventer", "kampen", KB_REL_ACTIVE_IN), 0);
+  /* every organisation is located where a source says; what no source places stays out */
+  static const char *const unlocated[] = { "nederlandse-ambassades", "europese-unie", "soventure",
+                                           "jako-ag", NULL };
+  assert_organisations_located(ds, unlocated);
+  /* a home organisation in a village of the municipality: "Wereldwinkel Bathmen" */
+  relation(ds, "wereldwinkel-bathmen", "bathmen", KB_REL_LOCATED_IN);
+  relation(ds, "bathmen", "deventer", KB_REL_LOCATED_IN);
+  relation(ds, "st-colmschate-ukraine-contact", "colmschate", KB_REL_LOCATED_IN);
+  ck_assert_uint_eq(count_relations(ds, "wereldwinkel-bathmen", "deventer", KB_REL_LOCATED_IN), 0);
+  /* home ones at home, foreign ones where they are, national ones in the Netherlands */
+  relation(ds, "zone-college", "deventer", KB_REL_LOCATED_IN);
+  relation(ds, "go-ahead-eagles", "deventer", KB_REL_LOCATED_IN);
+  relation(ds, "ondernemersorganisatie-rostock", "rostock", KB_REL_LOCATED_IN);
+  relation(ds, "vng-international", "netherlands", KB_REL_LOCATED_IN);
+  relation(ds, "ministerie-buitenlandse-zaken", "netherlands", KB_REL_LOCATED_IN);
   /* every node and relation cites a source */
   for (size_t i = 0; i < kb_dataset_node_count(ds); i++)
     ck_assert_ptr_nonnull(kb_dataset_node(ds, i)->source);
@@ -191,6 +226,11 @@ START_TEST(zwolle_holds_what_the_seeds_say)
   const KbRelation *agenda = relation(ds, "regio-zwolle", "klimaatadaptatie", KB_REL_WORKS_ON);
   ck_assert_int_eq(agenda->since, 2024);
   ck_assert_int_eq(agenda->status, KB_STATUS_PLANNED);   /* a draft agenda (002 l. 217-235) */
+  /* every organisation is located where a source says; the unions are not named */
+  static const char *const unlocated[] = { "vakbonden", NULL };
+  assert_organisations_located(ds, unlocated);
+  relation(ds, "uwv-werkbedrijf", "netherlands", KB_REL_LOCATED_IN);
+  relation(ds, "kennispoort", "regio-zwolle-gebied", KB_REL_LOCATED_IN);
   /* Zwolle lies in the Netherlands */
   relation(ds, "zwolle", "netherlands", KB_REL_LOCATED_IN);
   ck_assert_uint_eq(kb_dataset_question_count(ds), 6);
