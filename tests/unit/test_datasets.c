@@ -166,6 +166,21 @@ START_TEST(deventer_holds_what_the_seeds_say)
                    KB_STATUS_PLANNED);
   g_autoptr(KbDataset) y2017 = kb_dataset_as_of(ds, 2017);
   ck_assert_uint_eq(count_relations(y2017, "gemeente-deventer", "kampen", KB_REL_ACTIVE_IN), 0);
+  /* 003 §2.2: small subsidies are "beschikbaar" to the organisations as a group; no row says
+   * one went to a named organisation. The municipality funds only the Trade Office. */
+  ck_assert_uint_eq(count_relations(ds, "gemeente-deventer", NULL, KB_REL_FUNDS), 1);
+  /* 003 §3.2 lists Humanitas and Saxion side by side as the municipality's partners: no tie
+   * between them */
+  ck_assert_uint_eq(count_relations(ds, "saxion", "humanitas", KB_REL_PARTNER_OF), 0);
+  ck_assert_uint_eq(count_relations(ds, "humanitas", "saxion", KB_REL_PARTNER_OF), 0);
+  /* the Trade Office's partners form no network in the seeds */
+  ck_assert_uint_eq(kb_dataset_find(ds, "mkb-trade-office-partners"), KB_NO_NODE);
+  /* every relation but geography carries a year */
+  for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
+    const KbRelation *r = kb_dataset_relation(ds, i);
+    ck_assert_msg(r->since != KB_NO_YEAR || kb_relation_is_geography(r), "%s -> %s undated",
+                  kb_dataset_node(ds, r->from)->id, kb_dataset_node(ds, r->to)->id);
+  }
   /* every organisation is located where a source says; what no source places stays out */
   static const char *const unlocated[] = { "nederlandse-ambassades", "europese-unie", "soventure",
                                            "jako-ag", NULL };
@@ -217,6 +232,9 @@ START_TEST(zwolle_holds_what_the_seeds_say)
   relation(ds, "waterschappen", "regio-zwolle", KB_REL_PARTNER_OF);
   relation(ds, "uwv-werkbedrijf", "regio-zwolle", KB_REL_PARTNER_OF);
   relation(ds, "sbb", "regio-zwolle", KB_REL_PARTNER_OF);
+  /* water boards and UWV are public bodies, as het Rijk beside them in 004's list */
+  ck_assert_uint_eq(kb_dataset_node(ds, node(ds, "uwv-werkbedrijf"))->sector, node(ds, "government"));
+  ck_assert_uint_eq(kb_dataset_node(ds, node(ds, "waterschappen"))->sector, node(ds, "government"));
   /* 002: business organisations and the municipality as members */
   ck_assert_uint_eq(count_relations(ds, NULL, "regio-zwolle", KB_REL_MEMBER_OF), 3);
   relation(ds, "vno-ncw", "regio-zwolle", KB_REL_MEMBER_OF);
