@@ -157,7 +157,11 @@ fill_entries(const KbDataset *ds, const KbiContexts *ctx, const size_t *all_orgs
 {
   size_t n = kb_dataset_node_count(ds);
   KbNodeKind want = entry_kind(ix->by);
+  /* home: the home city, the places enclosing it and those inside it */
   gboolean *home = kb_dataset_home_places(ds);
+  g_autofree gboolean *area = kb_dataset_home_area(ds);
+  for (size_t i = 0; i < n; i++)
+    home[i] |= area[i];
   /* the home city's own organisations, and the partners apart; all are its
    * own where the data names no home */
   g_autofree guint8 *locality = kb_dataset_localities(ds);

@@ -149,7 +149,7 @@ gaps_sheet(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, KbLang lang)
   kb_sheet_add_column(s, "partners_who", kb_tr(lang, "which partners"), KB_COLUMN_TEXT, 0);
   for (size_t i = 0; i < ix->n_entries; i++) {
     const KbIndexEntry *e = &ix->entries[i];
-    if (e->n_orgs > 1)
+    if (e->n_orgs > 1 || e->home)   /* the home itself is no gap */
       continue;
     g_autofree char *partners = kb_join_labels(ds, e->partners, e->n_partners, 0);
     kb_sheet_begin_row(s);

@@ -63,7 +63,7 @@ typedef struct {
   int first_year;           /* earliest since among those, or KB_NO_YEAR */
   size_t cross_ties;        /* tied pairs of different sectors among them */
   size_t open_pairs;        /* untied pairs of different sectors among them */
-  gboolean home;            /* the home city or a place enclosing it */
+  gboolean home;            /* the home city, a place enclosing it or one inside it */
 } KbIndexEntry;
 
 typedef struct {
