@@ -1033,13 +1033,14 @@ END_TEST
  *   gemeente (gov)   active in far; in farcity 2011-2021; partner of shop; funds charity
  *   school (edu)     partner of gemeente                      located in home
  *   charity (ngo)    active in far; member of platform        located in home
- *   club (ngo)       partner of charity                       located in home
+ *   club (ngo)       partner of charity; member of platform   located in home
  *   agency (edu)     partner of farpartner                    located in home
  *   museum (edu)     member of hanze                          located in home
  *   farpartner (biz) located in farcity: abroad, a contact there
  *   consultant (edu) active in far                            located in elsewhere (nl)
- *   platform         network: charity its member
+ *   platform         network: charity and club its members
  *   hanze            network, active in far (a network's active_in)
+ *   guild            network: museum its member
  *
  * Line numbers of relations.csv are the rows of rels[] plus 2; the
  * relation indices below are rows of rels[]. */
@@ -1057,7 +1058,7 @@ bridges_town(void)
     { "charity", "organisation", "ngo" }, { "club", "organisation", "ngo" },
     { "agency", "organisation", "edu" }, { "museum", "organisation", "edu" },
     { "farpartner", "organisation", "biz" }, { "consultant", "organisation", "edu" },
-    { "platform", "network", "" }, { "hanze", "network", "" },
+    { "platform", "network", "" }, { "hanze", "network", "" }, { "guild", "network", "" },
   };
   static const char *const node_names[] = { "id", "kind", "sector" };
   kb_test_add_rows(b, KB_TABLE_NODES, "nodes.csv", node_names, 3, &nodes[0][0],
@@ -1090,6 +1091,8 @@ bridges_town(void)
     { "museum", "hanze", "member_of", "", "" },             /* 23 */
     { "museum", "home", "located_in", "", "" },             /* 24 */
     { "gemeente", "far", "active_in", "", "" },             /* 25 */
+    { "museum", "guild", "member_of", "", "" },             /* 26 */
+    { "club", "platform", "member_of", "", "" },            /* 27 */
   };
   static const char *const rel_names[] = { "from", "to", "kind", "since", "until" };
   kb_test_add_rows(b, KB_TABLE_RELATIONS, "relations.csv", rel_names, 5, &rels[0][0],
@@ -1104,7 +1107,7 @@ bridges_town(void)
   KbYearView view;
   kb_year_view_init(&view, all);
   KbDataset *ds = kb_dataset_view(all, &view, NULL);
-  ck_assert_uint_eq(kb_dataset_relation_count(ds), 26);
+  ck_assert_uint_eq(kb_dataset_relation_count(ds), 28);
   return ds;
 }
 
@@ -1152,6 +1155,8 @@ START_TEST(bridges_name_real_introducers)
    *              shop does not reach in one step; further     10 + 2 = 12
    *   club       a first step to charity (18), two steps from shop but
    *              not one; itself three steps away             10 + 2 = 12
+   *   guild      no platform: its member museum is there through hanze,
+   *              not itself; a first step to museum (26); further 10 + 2 = 12
    * Not introducers: school, whose one tie to one who is there is
    * gemeente, whom shop reaches itself in one step (a detour through the
    * municipality); farpartner, a contact; shop, the start. Equal scores go
@@ -1159,7 +1164,7 @@ START_TEST(bridges_name_real_introducers)
   g_autofree char *text = introducers_text(ds, br);
   ck_assert_str_eq(text, "peer 35 3 5, gemeente 34 3 4, charity 33 3 3, hanze 32 3 2, "
                          "consultant 31 3 1, museum 22 2 2, platform 22 2 2, agency 12 1 2, "
-                         "club 12 1 2");
+                         "club 12 1 2, guild 12 1 2");
   ck_assert_ptr_null(introducer(ds, br, "school"));
 
   /* the facts: gemeente is in far itself (25) and in farcity (13), the
@@ -1185,8 +1190,12 @@ START_TEST(bridges_name_real_introducers)
   ck_assert_uint_eq(m->why.facts[0].node, kb_dataset_find(ds, "hanze"));
   ck_assert_uint_eq(m->why.facts[0].relation, 23);
   ck_assert_uint_eq(m->why.facts[0].through, 22);
+  /* club is charity's partner (18) and its fellow in platform (27): one
+   * fact for charity, the relation; nothing for platform, there only by
+   * charity */
   const KbIntroducer *cl = introducer(ds, br, "club");
   ck_assert_uint_eq(cl->why.n, 1);
+  ck_assert(!cl->why.more);
   ck_assert_int_eq(cl->why.facts[0].kind, KB_FACT_TIE);
   ck_assert_uint_eq(cl->why.facts[0].node, kb_dataset_find(ds, "charity"));
   ck_assert_uint_eq(cl->why.facts[0].relation, 18);
@@ -1243,7 +1252,8 @@ START_TEST(bridges_for_a_newcomer)
    *   agency      a first step to farpartner, whom the newcomer does not
    *               reach itself; in its place              10 + 4 = 14
    * club is no introducer: charity, to whom it is tied, is in the
-   * newcomer's place, which it reaches itself; school likewise. */
+   * newcomer's place, which it reaches itself; school and guild (museum)
+   * likewise. */
   g_autofree char *text = introducers_text(ds, br);
   ck_assert_str_eq(text, "charity 34 3 4, gemeente 34 3 4, peer 34 3 4, hanze 33 3 3, "
                          "consultant 31 3 1, museum 25 2 5, platform 23 2 3, agency 14 1 4");
