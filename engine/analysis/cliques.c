@@ -291,8 +291,8 @@ kb_i_cliques_build(const KbDataset *ds, KbiCliques *c)
     for (; j < mem->len && m[j].row == m[i].row; j++)
       ;
     if (g_array_index(sizes, size_t, k) >= 2) {
-      size_t id = kept_nodes->len;
-      g_array_append_val(kept_nodes, m[i].row);
+      size_t id = kept_nodes->len, node = m[i].row;   /* a size_t, as the array holds */
+      g_array_append_val(kept_nodes, node);
       for (guint x = i; x < j; x++) {
         entry_add(members, id, m[x].to, 0);
         entry_add(nets_of, m[x].to, id, 0);

@@ -1,6 +1,8 @@
 /* diff.c -- what changed between two years: relations begun and ended,
  * places and themes gained and lost, and the index and brokers of each
- * year side by side. */
+ * year side by side. Only what the data dates is compared: a relation whose
+ * dates do not say whether it held in one of the years (undated, asked of a
+ * year before the data's) is counted apart and left out of both years. */
 #include <string.h>
 
 #include "analysis/analysis_internal.h"
@@ -55,6 +57,27 @@ compare_by_until(gconstpointer x, gconstpointer y, gpointer ds)
   return c ? c : (a < b ? -1 : a > b);
 }
 
+/* The relations of one year of the comparison: those that hold in it, of
+ * those whose dates say so in both years. */
+typedef struct {
+  int year, other, data_year;
+} Side;
+
+static gboolean
+side_keeps(const KbRelation *r, gpointer data)
+{
+  const Side *s = data;
+  return kb_relation_holds(r, s->year, s->data_year) == KB_HOLDS_YES
+         && kb_relation_holds(r, s->other, s->data_year) != KB_HOLDS_UNKNOWN;
+}
+
+/* The relations but the memberships of one network (*data, a size_t). */
+static gboolean
+not_member(const KbRelation *r, gpointer data)
+{
+  return !(r->kind == KB_REL_MEMBER_OF && r->to == *(const size_t *) data);
+}
+
 KbDiff *
 kb_diff_compute(const KbDataset *ds, int from, int to, GError **error)
 {
@@ -62,15 +85,24 @@ kb_diff_compute(const KbDataset *ds, int from, int to, GError **error)
   KbDiff *d = g_new0(KbDiff, 1);
   d->from = from;
   d->to = to;
+  int data_year = kb_dataset_year(ds);
   GArray *begun = g_array_new(FALSE, FALSE, sizeof(size_t));
   GArray *ended = g_array_new(FALSE, FALSE, sizeof(size_t));
   for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
     const KbRelation *r = kb_dataset_relation(ds, i);
-    gboolean then = kb_relation_holds_in(r, from), now = kb_relation_holds_in(r, to);
-    if (now && !then)
+    if (r->status == KB_STATUS_PLANNED) {
+      d->n_planned++;
+      continue;
+    }
+    KbHolds then = kb_relation_holds(r, from, data_year), now = kb_relation_holds(r, to, data_year);
+    if (then == KB_HOLDS_UNKNOWN || now == KB_HOLDS_UNKNOWN) {
+      d->n_unsure++;
+      d->n_unsure_undated += r->since == KB_NO_YEAR;
+    } else if (now == KB_HOLDS_YES && then == KB_HOLDS_NO) {
       g_array_append_val(begun, i);
-    else if (then && !now)
+    } else if (then == KB_HOLDS_YES && now == KB_HOLDS_NO) {
       g_array_append_val(ended, i);
+    }
   }
   /* by year, the earliest first; within a year in the order of the data */
   g_array_sort_with_data(begun, compare_by_since, (gpointer) ds);
@@ -80,8 +112,9 @@ kb_diff_compute(const KbDataset *ds, int from, int to, GError **error)
   d->n_ended = ended->len;
   d->ended = (size_t *) g_array_free(ended, FALSE);
 
-  g_autoptr(KbDataset) a = kb_dataset_as_of(ds, from);
-  g_autoptr(KbDataset) b = kb_dataset_as_of(ds, to);
+  Side side_a = { from, to, data_year }, side_b = { to, from, data_year };
+  g_autoptr(KbDataset) a = kb_dataset_filter(ds, side_keeps, &side_a);
+  g_autoptr(KbDataset) b = kb_dataset_filter(ds, side_keeps, &side_b);
   g_autofree gboolean *pa = present(a, KB_CONTEXT_PLACE), *pb = present(b, KB_CONTEXT_PLACE);
   g_autofree gboolean *ta = present(a, KB_CONTEXT_THEME), *tb = present(b, KB_CONTEXT_THEME);
   d->places_gained = difference(ds, pb, pa, &d->n_places_gained);
@@ -89,12 +122,25 @@ kb_diff_compute(const KbDataset *ds, int from, int to, GError **error)
   d->themes_gained = difference(ds, tb, ta, &d->n_themes_gained);
   d->themes_lost = difference(ds, ta, tb, &d->n_themes_lost);
 
+  d->umbrella = KB_NO_NODE;
   if ((d->index_from = kb_index_compute(a, KB_INDEX_BY_COUNTRY, error)) == NULL
       || (d->index_to = kb_index_compute(b, KB_INDEX_BY_COUNTRY, error)) == NULL
       || (d->brokers_from = kb_brokers_compute(a, error)) == NULL
       || (d->brokers_to = kb_brokers_compute(b, error)) == NULL) {
     kb_diff_free(d);
     return NULL;
+  }
+  /* the figures of both years without a network that makes most ties */
+  d->umbrella = d->index_to->umbrella != KB_NO_NODE ? d->index_to->umbrella
+                                                    : d->index_from->umbrella;
+  if (d->umbrella != KB_NO_NODE) {
+    g_autoptr(KbDataset) a2 = kb_dataset_filter(a, not_member, &d->umbrella);
+    g_autoptr(KbDataset) b2 = kb_dataset_filter(b, not_member, &d->umbrella);
+    if ((d->without_from = kb_index_compute(a2, KB_INDEX_BY_COUNTRY, error)) == NULL
+        || (d->without_to = kb_index_compute(b2, KB_INDEX_BY_COUNTRY, error)) == NULL) {
+      kb_diff_free(d);
+      return NULL;
+    }
   }
   return d;
 }
@@ -112,6 +158,8 @@ kb_diff_free(KbDiff *d)
   g_free(d->themes_lost);
   kb_index_free(d->index_from);
   kb_index_free(d->index_to);
+  kb_index_free(d->without_from);
+  kb_index_free(d->without_to);
   kb_brokers_free(d->brokers_from);
   kb_brokers_free(d->brokers_to);
   g_free(d);

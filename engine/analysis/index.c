@@ -157,7 +157,15 @@ fill_entries(const KbDataset *ds, const KbiContexts *ctx, const size_t *all_orgs
 {
   size_t n = kb_dataset_node_count(ds);
   KbNodeKind want = entry_kind(ix->by);
+  /* home: the home city, the places enclosing it and those inside it */
   gboolean *home = kb_dataset_home_places(ds);
+  g_autofree gboolean *area = kb_dataset_home_area(ds);
+  for (size_t i = 0; i < n; i++)
+    home[i] |= area[i];
+  /* the home city's own organisations, and the partners apart; all are its
+   * own where the data names no home */
+  g_autofree guint8 *locality = kb_dataset_localities(ds);
+  gboolean has_home = kb_dataset_home(ds) != KB_NO_NODE;
   Direct direct;
   direct_build(ds, &direct);
   size_t *tally = g_new0(size_t, n + 1);
@@ -171,13 +179,17 @@ fill_entries(const KbDataset *ds, const KbiContexts *ctx, const size_t *all_orgs
     e.first_year = KB_NO_YEAR;
     e.home = home[node];
     GArray *orgs = g_array_new(FALSE, FALSE, sizeof(size_t));
+    GArray *partners = g_array_new(FALSE, FALSE, sizeof(size_t));
+#define OWN(o) (!has_home || locality[o] == KB_LOCALITY_HOME)
     if (ix->by == KB_INDEX_BY_SECTOR) {
       for (size_t p = 0; p < n_all; p++)
         if (kb_dataset_node(ds, all_orgs[p])->sector == node)
-          g_array_append_val(orgs, all_orgs[p]);
+          g_array_append_val(OWN(all_orgs[p]) ? orgs : partners, all_orgs[p]);
       for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
         const KbRelation *r = kb_dataset_relation(ds, i);
-        if (kb_dataset_node(ds, r->from)->sector != node && kb_dataset_node(ds, r->to)->sector != node)
+        gboolean from = kb_dataset_node(ds, r->from)->sector == node && OWN(r->from);
+        gboolean to = kb_dataset_node(ds, r->to)->sector == node && OWN(r->to);
+        if (!from && !to)
           continue;
         e.relations++;
         if (r->since != KB_NO_YEAR && (e.first_year == KB_NO_YEAR || r->since < e.first_year))
@@ -187,15 +199,23 @@ fill_entries(const KbDataset *ds, const KbiContexts *ctx, const size_t *all_orgs
       GArray *m = ctx->members[node];
       for (guint i = 0; i < m->len; i++) {
         const KbiLink *l = &g_array_index(m, KbiLink, i);
+        if (!OWN(l->node)) {
+          g_array_append_val(partners, l->node);
+          continue;
+        }
         g_array_append_val(orgs, l->node);
         e.relations += l->relations;
         if (l->first_year != KB_NO_YEAR && (e.first_year == KB_NO_YEAR || l->first_year < e.first_year))
           e.first_year = l->first_year;
       }
     }
+#undef OWN
     kb_i_sort_by_id(ds, (size_t *) orgs->data, orgs->len);
+    kb_i_sort_by_id(ds, (size_t *) partners->data, partners->len);
     e.n_orgs = orgs->len;
     e.orgs = (size_t *) g_array_free(orgs, FALSE);
+    e.n_partners = partners->len;
+    e.partners = (size_t *) g_array_free(partners, FALSE);
     size_t known;
     GArray *counts = sector_counts(ds, e.orgs, e.n_orgs, tally, &known);
     e.n_sectors = counts->len;
@@ -570,8 +590,11 @@ cut_points(const KbDataset *ds, KbIndex *ix)
   cut_graph_build(ds, &g);
   GArray *cuts = g_array_new(FALSE, TRUE, sizeof(KbCutPoint));
   GArray *orgs = g_array_new(FALSE, FALSE, sizeof(size_t));
+  g_autofree guint8 *locality = kb_dataset_localities(ds);
+  gboolean has_home = kb_dataset_home(ds) != KB_NO_NODE;
   for (size_t i = 0; i < g.n; i++)
-    if (kb_dataset_node(ds, i)->kind == KB_NODE_ORGANISATION && g.comp[i] == g.main)
+    if (kb_dataset_node(ds, i)->kind == KB_NODE_ORGANISATION && g.comp[i] == g.main
+        && (!has_home || locality[i] == KB_LOCALITY_HOME))
       g_array_append_val(orgs, i);
   kb_i_sort_by_id(ds, (size_t *) orgs->data, orgs->len);
   for (guint k = 0; k < orgs->len; k++) {
@@ -604,6 +627,9 @@ index_entries(const KbDataset *ds, KbIndexBy by)
   KbIndex *ix = g_new0(KbIndex, 1);
   ix->by = by;
   ix->degree_centralization = ix->betweenness_centralization = NAN;
+  ix->umbrella = KB_NO_NODE;
+  ix->density_without = ix->degree_centralization_without = NAN;
+  ix->betweenness_centralization_without = NAN;
   size_t n_orgs;
   g_autofree size_t *orgs = kb_i_nodes_by_id(ds, KB_NODE_ORGANISATION, &n_orgs, NULL);
   size_t sectors_in_data = 0;
@@ -621,6 +647,9 @@ index_entries(const KbDataset *ds, KbIndexBy by)
   fill_entries(ds, &ctx, orgs, n_orgs, ix, sectors_in_data);
   kb_i_contexts_release(&ctx);
   ix->n_orgs = n_orgs;
+  g_autofree guint8 *locality = kb_dataset_localities(ds);
+  for (size_t i = 0; i < n_orgs; i++)
+    ix->n_home_orgs += kb_dataset_home(ds) == KB_NO_NODE || locality[orgs[i]] == KB_LOCALITY_HOME;
   return ix;
 }
 
@@ -629,6 +658,59 @@ kb_index_entries(const KbDataset *ds, KbIndexBy by)
 {
   g_return_val_if_fail(ds != NULL, NULL);
   return index_entries(ds, by);
+}
+
+/* ------------------------------------------------------------ umbrella */
+
+typedef struct {
+  size_t network;
+} NotMember;
+
+static gboolean
+not_member(const KbRelation *r, gpointer data)
+{
+  const NotMember *nm = data;
+  return !(r->kind == KB_REL_MEMBER_OF && r->to == nm->network);
+}
+
+/* The network with the most organisations, when its memberships make more
+ * than half of the organisation network's ties: the figures without them.
+ * A network of m members makes m(m - 1)/2 ties at most, so most networks
+ * are passed over without a second build. */
+static igraph_error_t
+umbrella(const KbDataset *ds, const KbiCliques *c, KbIndex *ix)
+{
+  ix->umbrella = KB_NO_NODE;
+  ix->density_without = ix->degree_centralization_without = NAN;
+  ix->betweenness_centralization_without = NAN;
+  size_t best = KB_NO_NODE, most = 0;
+  for (size_t g = 0; g < c->n_nets; g++) {
+    size_t m = KB_CSR_LEN(&c->members, g);
+    if (m > most || (m == most && best != KB_NO_NODE
+                     && kb_i_compare_ids(ds, c->net_node[g], c->net_node[best]) < 0)) {
+      most = m;
+      best = g;
+    }
+  }
+  if (best == KB_NO_NODE || most < 3 || most * (most - 1) <= c->ties)
+    return IGRAPH_SUCCESS;
+  NotMember nm = { c->net_node[best] };
+  g_autoptr(KbDataset) without = kb_dataset_filter(ds, not_member, &nm);
+  KbiCliques c2;
+  kb_i_cliques_build(without, &c2);
+  igraph_error_t rc = IGRAPH_SUCCESS;
+  if (2 * (c->ties - c2.ties) > c->ties) {
+    KbIndex tmp = { 0 };
+    rc = centralization(&c2, &tmp);
+    ix->umbrella = c->net_node[best];
+    ix->umbrella_members = most;
+    ix->ties_without = c2.ties;
+    ix->density_without = tmp.density;
+    ix->degree_centralization_without = tmp.degree_centralization;
+    ix->betweenness_centralization_without = tmp.betweenness_centralization;
+  }
+  kb_i_cliques_release(&c2);
+  return rc;
 }
 
 KbIndex *
@@ -644,6 +726,8 @@ kb_index_compute(const KbDataset *ds, KbIndexBy by, GError **error)
   mixing(ds, &c, ix);
   cut_points(ds, ix);
   igraph_error_t rc = centralization(&c, ix);
+  if (rc == IGRAPH_SUCCESS)
+    rc = umbrella(ds, &c, ix);
   kb_i_cliques_release(&c);
   if (rc != IGRAPH_SUCCESS) {
     kb_index_free(ix);
@@ -658,8 +742,10 @@ kb_index_free(KbIndex *ix)
 {
   if (ix == NULL)
     return;
-  for (size_t i = 0; i < ix->n_entries; i++)
+  for (size_t i = 0; i < ix->n_entries; i++) {
     g_free(ix->entries[i].orgs);
+    g_free(ix->entries[i].partners);
+  }
   for (size_t i = 0; i < ix->n_cuts; i++)
     g_free(ix->cuts[i].places);
   g_free(ix->entries);

@@ -45,9 +45,16 @@ typedef struct {
   gint64 max_nodes;     /* --max-nodes N */
   gint64 max_relations; /* --max-relations N */
   gint64 max_bytes;     /* --max-bytes N */
-  int year;             /* as_of parsed, or KB_NO_YEAR */
+  gboolean with_planned;/* --with-planned */
+  gboolean with_undated;/* --with-undated */
+  int year;             /* as_of parsed, or KB_NO_YEAR (also for "all") */
+  gboolean all_years;   /* --as-of all */
   KbFormat format;      /* input_format parsed */
   KbLimits limits;      /* max_nodes, max_relations and max_bytes, checked */
+  /* set by kb_cli_load(): the view of the data it made */
+  KbYearView view;
+  KbYearCounts counts;
+  gboolean viewed;      /* a view was made (FALSE: the whole dataset) */
 } KbCliDatasetOptions;
 
 /* Options of every command that prints a document. */
@@ -81,7 +88,8 @@ gboolean kb_cli_parse_weights(const char *text, const char *(*name_of)(int), int
  * naming the items ("organisations"). For terminals only. */
 void kb_cli_progress(size_t done, size_t total, gpointer what);
 
-/* "Dataset X, as of Y" for the top of a document. */
+/* "Dataset X, as of Y ..." for the top of a document: the year shown,
+ * and what kb_cli_load() left out of it and why. */
 char *kb_cli_describe_dataset(const char *path, const KbCliDatasetOptions *opts);
 
 /* Adds the dataset options to a command's option context. */
@@ -114,7 +122,13 @@ void kb_cli_print_diagnostics(FILE *out, const KbDiagList *diags, int max_proble
 KbDiagList *kb_cli_diag_list_new(const KbCliDatasetOptions *opts);
 
 /* Loads a dataset for a command that analyses it: prints every problem to
- * stderr and returns NULL when it has errors, else applies --as-of. */
-KbDataset *kb_cli_load(const char *path, const KbCliDatasetOptions *opts);
+ * stderr and returns NULL when it has errors, else returns the view of the
+ * year --as-of names (by default the year the data describes; "all": every
+ * year), with --with-planned and --with-undated, and notes the view in
+ * opts. */
+KbDataset *kb_cli_load(const char *path, KbCliDatasetOptions *opts);
+/* The same for a command that takes the whole dataset unless --as-of says
+ * otherwise (export). */
+KbDataset *kb_cli_load_whole(const char *path, KbCliDatasetOptions *opts);
 
 #endif

@@ -60,6 +60,27 @@ print_summary(FILE *out, const char *path, KbFormat format, int year, const KbDa
             s->last_year, s->dated, s->relations);
   else
     fprintf(out, "Years       none given\n");
+  if (s->data_year != KB_NO_YEAR)
+    fprintf(out, "Data year   %d (shown unless --as-of says otherwise)\n", s->data_year);
+  size_t qualified = 0;
+  for (int q = KB_DATE_APPROXIMATE; q < KB_DATE_QUALIFIER_COUNT; q++)
+    qualified += s->qualified[q];
+  if (qualified > 0) {
+    static const char *const marks[KB_DATE_QUALIFIER_COUNT] = {
+      "", "~", "?", "%", "[..Y]", "[Y..]" };
+    g_autoptr(GString) line = g_string_new(NULL);
+    for (int q = KB_DATE_APPROXIMATE; q < KB_DATE_QUALIFIER_COUNT; q++)
+      if (s->qualified[q] > 0)
+        g_string_append_printf(line, "%s%zu %s (%s)", line->len ? ", " : "", s->qualified[q],
+                               kb_date_qualifier_describe(q), marks[q]);
+    fprintf(out, "Qualified   %zu years: %s\n", qualified, line->str);
+  }
+  if (s->undated_ties > 0 && s->data_year != KB_NO_YEAR)
+    fprintf(out, "Undated     %zu relation%s without a since (geography aside): known to hold "
+            "from the data year on\n", s->undated_ties, s->undated_ties == 1 ? "" : "s");
+  if (s->by_status[KB_STATUS_PLANNED] + s->by_status[KB_STATUS_ENDED] > 0)
+    fprintf(out, "Status      %zu active, %zu planned, %zu ended\n", s->by_status[KB_STATUS_ACTIVE],
+            s->by_status[KB_STATUS_PLANNED], s->by_status[KB_STATUS_ENDED]);
   fprintf(out, "Sources     %zu of %zu nodes, %zu of %zu relations\n", s->sourced_nodes,
           s->nodes, s->sourced_relations, s->relations);
   fprintf(out, "Components  %zu (largest %zu nodes; %zu isolated)\n", s->components.count,

@@ -42,7 +42,7 @@ cmd_diff(int argc, char **argv)
     goto done;
   }
   {
-    g_autoptr(KbDataset) ds = kb_cli_load(argv[1], &opts);
+    g_autoptr(KbDataset) ds = kb_cli_load_whole(argv[1], &opts);
     status = KB_EXIT_DATA;
     if (ds == NULL)
       goto done;
@@ -54,13 +54,26 @@ cmd_diff(int argc, char **argv)
     }
     g_autofree char *title = g_strdup_printf("Changes from %d to %d", from, to);
     g_autoptr(KbDoc) doc = kb_doc_new(title);
-    g_autofree char *summary = g_strdup_printf(
+    g_autoptr(GString) summary = g_string_new(NULL);
+    g_string_append_printf(summary,
       "Dataset %s. Between %d and %d, %zu relation%s began and %zu ended; organisations became "
       "active in %zu place%s and left %zu; %zu theme%s gained, %zu lost.", kb_input_name(argv[1]),
       from, to, d->n_begun, d->n_begun == 1 ? "" : "s", d->n_ended, d->n_places_gained,
       d->n_places_gained == 1 ? "" : "s", d->n_places_lost, d->n_themes_gained,
       d->n_themes_gained == 1 ? "" : "s", d->n_themes_lost);
-    kb_doc_add_text(doc, "about", summary);
+    if (d->n_unsure > 0)
+      g_string_append_printf(summary, " Only what the data dates is compared: %zu relation%s "
+                             "whose dates do not say whether %s held in both years (%zu of them "
+                             "without a year) %s counted in neither year.", d->n_unsure,
+                             d->n_unsure == 1 ? "" : "s", d->n_unsure == 1 ? "it" : "they",
+                             d->n_unsure_undated, d->n_unsure == 1 ? "is" : "are");
+    if (d->n_planned > 0)
+      g_string_append_printf(summary, " %zu planned relation%s %s left out.", d->n_planned,
+                             d->n_planned == 1 ? "" : "s", d->n_planned == 1 ? "is" : "are");
+    g_autofree char *umbrella = kb_tables_diff_umbrella(ds, d, KB_LANG_EN);
+    if (umbrella != NULL)
+      g_string_append_printf(summary, " %s", umbrella);
+    kb_doc_add_text(doc, "about", summary->str);
 
     kb_tables_diff(doc, ds, d, (size_t) out.top, KB_LANG_EN);
     status = kb_cli_emit("diff", doc, &out);

@@ -70,9 +70,15 @@ cmd_export(int argc, char **argv)
       fprintf(stderr, "klaverblad export: error: %s\n", err->message);
       goto done;
     }
-    g_autoptr(KbDataset) ds = kb_cli_load(argv[1], &opts);
+    g_autoptr(KbDataset) ds = kb_cli_load_whole(argv[1], &opts);
     if (ds == NULL)
       goto done;
+    /* every relation is exported; the measures are those of the network
+     * the analyses see: the year the data describes (or --as-of's) */
+    KbYearView year_view;
+    kb_year_view_init(&year_view, ds);
+    g_autoptr(KbDataset) seen = opts.viewed ? NULL : kb_dataset_view(ds, &year_view, NULL);
+    const KbDataset *measured = seen != NULL ? seen : ds;
     size_t n = kb_dataset_node_count(ds);
     enum { DEGREE, BETWEENNESS, BETWEENNESS_SE, CLOSENESS, EIGENVECTOR, PAGERANK, CONSTRAINT,
            EFFSIZE, ROLES, COMMUNITY, N_MEASURES };
@@ -88,7 +94,7 @@ cmd_export(int argc, char **argv)
     KbNodeMeasure measures[N_MEASURES];
     size_t nm = 0;
     if (brokers) {
-      g_autoptr(KbBrokers) br = kb_brokers_compute(ds, &err);
+      g_autoptr(KbBrokers) br = kb_brokers_compute(measured, &err);
       if (br == NULL) {
         kb_cli_message("export", "error", "%s", err->message);
         goto free_values;
@@ -117,7 +123,7 @@ cmd_export(int argc, char **argv)
                                            m == DEGREE || m == ROLES };
     }
     if (communities) {
-      g_autoptr(KbCommunities) cs = kb_communities_compute(ds, &err);
+      g_autoptr(KbCommunities) cs = kb_communities_compute(measured, &err);
       if (cs == NULL) {
         kb_cli_message("export", "error", "%s", err->message);
         goto free_values;

@@ -67,12 +67,12 @@ cmd_render(int argc, char **argv)
   }
   mo.depth = (unsigned) depth;
   mo.synergy_top = (size_t) top;
-  mo.year = opts.year;
   {
     g_autoptr(KbDataset) ds = kb_cli_load(argv[1], &opts);
     status = KB_EXIT_DATA;
     if (ds == NULL)
       goto done;
+    mo.year = opts.view.year;
     status = KB_EXIT_USAGE;
     if (lang != NULL)
       mo.lang = chosen;

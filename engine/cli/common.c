@@ -17,7 +17,12 @@ kb_cli_dataset_options_add(GOptionContext *ctx, KbCliDatasetOptions *opts)
   opts->year = KB_NO_YEAR;
   GOptionEntry entries[] = {
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &opts->as_of,
-      "Keep only the relations that hold in YEAR", "YEAR" },
+      "Show the relations that hold in YEAR (default: the year the data describes; all: "
+      "every year)", "YEAR" },
+    { "with-planned", 0, 0, G_OPTION_ARG_NONE, &opts->with_planned,
+      "Take planned relations in too, as if they held", NULL },
+    { "with-undated", 0, 0, G_OPTION_ARG_NONE, &opts->with_undated,
+      "Take in relations whose dates do not say whether they held in the year", NULL },
     { "input-format", 0, 0, G_OPTION_ARG_STRING, &opts->input_format,
       "Read the dataset as folder, json, edgelist, graphml or kumu (default: detect)", "FORMAT" },
     { "max-problems", 0, 0, G_OPTION_ARG_INT, &opts->max_problems,
@@ -130,12 +135,58 @@ kb_cli_node(const KbDataset *ds, const char *command, const char *option, const 
   return i;
 }
 
+/* "1 relation", "2 relations" */
+static void
+append_count(GString *s, size_t n, const char *one, const char *many)
+{
+  g_string_append_printf(s, "%zu %s", n, n == 1 ? one : many);
+}
+
 char *
 kb_cli_describe_dataset(const char *path, const KbCliDatasetOptions *opts)
 {
-  if (opts->year != KB_NO_YEAR)
-    return g_strdup_printf("Dataset %s, as of %d.", kb_input_name(path), opts->year);
-  return g_strdup_printf("Dataset %s, all years.", kb_input_name(path));
+  GString *s = g_string_new(NULL);
+  g_string_append_printf(s, "Dataset %s", kb_input_name(path));
+  if (!opts->viewed || opts->view.year == KB_NO_YEAR)
+    g_string_append(s, ", all years");
+  else if (opts->as_of == NULL)
+    g_string_append_printf(s, ", as of %d (the year the data describes)", opts->view.year);
+  else
+    g_string_append_printf(s, ", as of %d", opts->view.year);
+  g_string_append_c(s, '.');
+  const KbYearCounts *c = &opts->counts;
+  if (opts->viewed && c->kept_undated > 0)
+    g_string_append_printf(s, " %zu of the relations shown %s no year; %s taken to hold from "
+                           "the year the data describes on.", c->kept_undated,
+                           c->kept_undated == 1 ? "has" : "have",
+                           c->kept_undated == 1 ? "it is" : "they are");
+  if (opts->viewed && c->kept_unsure > 0) {
+    g_string_append(s, " Taken in with --with-undated: ");
+    append_count(s, c->kept_unsure, "relation", "relations");
+    g_string_append_printf(s, " whose dates do not say whether %s held in %d.",
+                           c->kept_unsure == 1 ? "it" : "they", opts->view.year);
+  }
+  if (opts->viewed && c->kept_planned > 0) {
+    g_string_append(s, " Taken in with --with-planned: ");
+    append_count(s, c->kept_planned, "planned relation", "planned relations");
+    g_string_append_c(s, '.');
+  }
+  if (opts->viewed && (c->planned > 0 || c->unsure > 0)) {
+    g_string_append(s, " Left out: ");
+    if (c->planned > 0) {
+      append_count(s, c->planned, "planned relation", "planned relations");
+      g_string_append(s, " (--with-planned takes them in)");
+    }
+    if (c->planned > 0 && c->unsure > 0)
+      g_string_append(s, "; ");
+    if (c->unsure > 0) {
+      append_count(s, c->unsure, "relation", "relations");
+      g_string_append_printf(s, " whose dates do not say whether %s held in %d (--with-undated "
+                             "takes them in)", c->unsure == 1 ? "it" : "they", opts->view.year);
+    }
+    g_string_append_c(s, '.');
+  }
+  return g_string_free(s, FALSE);
 }
 
 gboolean
@@ -147,9 +198,10 @@ kb_cli_parse(GOptionContext *ctx, const char *command, int *argc, char ***argv,
     kb_cli_usage_error(command, "%s", err->message);
     return FALSE;
   }
-  if (opts->as_of != NULL && !kb_year_parse(opts->as_of, &opts->year)) {
-    kb_cli_usage_error(command, "--as-of '%s' is not a year; expected four digits, as 2021",
-                       opts->as_of);
+  opts->all_years = opts->as_of != NULL && strcmp(opts->as_of, "all") == 0;
+  if (opts->as_of != NULL && !opts->all_years && !kb_year_parse(opts->as_of, &opts->year)) {
+    kb_cli_usage_error(command, "--as-of '%s' is not a year; expected four digits, as 2021, "
+                       "or all", opts->as_of);
     return FALSE;
   }
   opts->format = KB_FORMAT_AUTO;
@@ -231,8 +283,8 @@ kb_cli_diag_list_new(const KbCliDatasetOptions *opts)
   return kb_diag_list_new(MAX((size_t) opts->max_problems, KB_CLI_DIAGS_KEPT));
 }
 
-KbDataset *
-kb_cli_load(const char *path, const KbCliDatasetOptions *opts)
+static KbDataset *
+load(const char *path, KbCliDatasetOptions *opts, gboolean whole)
 {
   g_autoptr(KbDiagList) diags = kb_cli_diag_list_new(opts);
   g_autoptr(GError) err = NULL;
@@ -248,9 +300,29 @@ kb_cli_load(const char *path, const KbCliDatasetOptions *opts)
                    "report", path);
     return NULL;
   }
-  if (opts->year != KB_NO_YEAR)
-    return kb_dataset_as_of(ds, opts->year);
-  return g_steal_pointer(&ds);
+  if (whole && opts->as_of == NULL) {
+    opts->viewed = FALSE;
+    return g_steal_pointer(&ds);
+  }
+  kb_year_view_init(&opts->view, ds);
+  if (opts->as_of != NULL)
+    opts->view.year = opts->all_years ? KB_NO_YEAR : opts->year;
+  opts->view.with_planned = opts->with_planned;
+  opts->view.with_unsure = opts->with_undated;
+  opts->viewed = TRUE;
+  return kb_dataset_view(ds, &opts->view, &opts->counts);
+}
+
+KbDataset *
+kb_cli_load(const char *path, KbCliDatasetOptions *opts)
+{
+  return load(path, opts, FALSE);
+}
+
+KbDataset *
+kb_cli_load_whole(const char *path, KbCliDatasetOptions *opts)
+{
+  return load(path, opts, TRUE);
 }
 
 

@@ -127,7 +127,7 @@ typedef struct {
   char *value;              /* owned */
 } Fact;
 
-enum { MAX_FACTS = 6 };
+enum { MAX_FACTS = 7 };
 
 static size_t
 dataset_facts(const KbDataset *ds, Fact *f)
@@ -149,9 +149,18 @@ dataset_facts(const KbDataset *ds, Fact *f)
   }
   if (kb_dataset_policy_start(ds) != KB_NO_YEAR)
     f[k++] = (Fact) { "policy_start", g_strdup_printf("%d", kb_dataset_policy_start(ds)) };
+  if (kb_dataset_stated_year(ds) != KB_NO_YEAR)
+    f[k++] = (Fact) { "year", g_strdup_printf("%d", kb_dataset_stated_year(ds)) };
   if (kb_dataset_language(ds) != NULL)
     f[k++] = (Fact) { "language", g_strdup(kb_dataset_language(ds)) };
   return k;
+}
+
+/* The facts that are years, written as numbers where a format has them. */
+static gboolean
+is_year_fact(const char *key)
+{
+  return strcmp(key, "policy_start") == 0 || strcmp(key, "year") == 0;
 }
 
 static void
@@ -229,6 +238,46 @@ write_questions_csv(const KbDataset *ds)
   return g_string_free(s, FALSE);
 }
 
+/* ---------------------------------------------------------------- dates */
+
+/* Whether any relation has a year with a qualifier, or a status other than
+ * active: the writers then give the years as text and write the status. */
+static gboolean
+any_qualified_year(const KbDataset *ds)
+{
+  for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
+    const KbRelation *r = kb_dataset_relation(ds, i);
+    if ((r->since != KB_NO_YEAR && r->since_q != KB_DATE_EXACT)
+        || (r->until != KB_NO_YEAR && r->until_q != KB_DATE_EXACT))
+      return TRUE;
+  }
+  return FALSE;
+}
+
+static gboolean
+any_status(const KbDataset *ds)
+{
+  for (size_t i = 0; i < kb_dataset_relation_count(ds); i++)
+    if (kb_dataset_relation(ds, i)->status != KB_STATUS_ACTIVE)
+      return TRUE;
+  return FALSE;
+}
+
+/* A relation's since or until as the data writes it ("2015", "2015~",
+ * "[..2015]"), or NULL when it has none; a new string. */
+static char *
+date_text(int year, guint8 qualifier)
+{
+  return year != KB_NO_YEAR ? kb_date_format(year, qualifier) : NULL;
+}
+
+/* A relation's status, or NULL for active, the default. */
+static const char *
+status_text(const KbRelation *r)
+{
+  return r->status != KB_STATUS_ACTIVE ? kb_rel_status_name(r->status) : NULL;
+}
+
 /* ---------------------------------------------------------------- XML */
 
 static void
@@ -276,9 +325,17 @@ write_graphml(const KbDataset *ds, const GPtrArray *nattrs, const KbNodeMeasure 
   for (size_t i = 0; i < G_N_ELEMENTS(ekeys); i++)
     g_string_append_printf(s, "  <key id=\"e_%s\" for=\"edge\" attr.name=\"%s\" "
                            "attr.type=\"string\"/>\n", ekeys[i], ekeys[i]);
-  g_string_append(s, "  <key id=\"e_since\" for=\"edge\" attr.name=\"since\" attr.type=\"long\"/>\n"
-                     "  <key id=\"e_until\" for=\"edge\" attr.name=\"until\" attr.type=\"long\"/>\n"
-                     "  <key id=\"e_weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n");
+  /* years as numbers, unless some carry a qualifier ("2015~") */
+  const char *year_type = any_qualified_year(ds) ? "string" : "long";
+  g_string_append_printf(s, "  <key id=\"e_since\" for=\"edge\" attr.name=\"since\" "
+                         "attr.type=\"%s\"/>\n"
+                         "  <key id=\"e_until\" for=\"edge\" attr.name=\"until\" "
+                         "attr.type=\"%s\"/>\n"
+                         "  <key id=\"e_weight\" for=\"edge\" attr.name=\"weight\" "
+                         "attr.type=\"double\"/>\n", year_type, year_type);
+  if (any_status(ds))
+    g_string_append(s, "  <key id=\"e_status\" for=\"edge\" attr.name=\"status\" "
+                       "attr.type=\"string\"/>\n");
   g_autoptr(GPtrArray) eattrs = attr_names(ds, TRUE, NULL, 0);
   for (guint i = 0; i < eattrs->len; i++) {
     g_autofree char *name = g_markup_escape_text(g_ptr_array_index(eattrs, i), -1);
@@ -292,7 +349,7 @@ write_graphml(const KbDataset *ds, const GPtrArray *nattrs, const KbNodeMeasure 
   for (size_t i = 0; i < nf; i++)
     g_string_append_printf(s, "  <key id=\"g_%s\" for=\"graph\" attr.name=\"%s\" "
                            "attr.type=\"%s\"/>\n", facts[i].key, facts[i].key,
-                           strcmp(facts[i].key, "policy_start") ? "string" : "long");
+                           is_year_fact(facts[i].key) ? "long" : "string");
   if (questions != NULL)
     g_string_append(s, "  <key id=\"g_questions\" for=\"graph\" attr.name=\"questions\" "
                        "attr.type=\"string\"/>\n");
@@ -340,11 +397,12 @@ write_graphml(const KbDataset *ds, const GPtrArray *nattrs, const KbNodeMeasure 
     g_autofree char *b = g_markup_escape_text(kb_dataset_node(ds, r->to)->id, -1);
     g_string_append_printf(s, "    <edge id=\"e%zu\" source=\"%s\" target=\"%s\">\n", i, a, b);
     xml_data(s, "      ", "e_kind", kb_rel_kind_name(r->kind));
-    g_autofree char *since = r->since != KB_NO_YEAR ? g_strdup_printf("%d", r->since) : NULL;
-    g_autofree char *until = r->until != KB_NO_YEAR ? g_strdup_printf("%d", r->until) : NULL;
+    g_autofree char *since = date_text(r->since, r->since_q);
+    g_autofree char *until = date_text(r->until, r->until_q);
     g_autofree char *w = weight_text(r->weight);
     xml_data(s, "      ", "e_since", since);
     xml_data(s, "      ", "e_until", until);
+    xml_data(s, "      ", "e_status", status_text(r));
     xml_data(s, "      ", "e_weight", w);
     xml_data(s, "      ", "e_label", r->label);
     xml_data(s, "      ", "e_source", r->source);
@@ -394,6 +452,9 @@ write_gexf(const KbDataset *ds, const GPtrArray *nattrs, const KbNodeMeasure *me
                      "      <attribute id=\"1\" title=\"label\" type=\"string\"/>\n"
                      "      <attribute id=\"2\" title=\"source\" type=\"string\"/>\n"
                      "      <attribute id=\"3\" title=\"note\" type=\"string\"/>\n"
+                     "      <attribute id=\"4\" title=\"status\" type=\"string\"/>\n"
+                     "      <attribute id=\"5\" title=\"since\" type=\"string\"/>\n"
+                     "      <attribute id=\"6\" title=\"until\" type=\"string\"/>\n"
                      "    </attributes>\n    <nodes>\n");
   for (size_t i = 0; i < kb_dataset_node_count(ds); i++) {
     const KbNode *n = kb_dataset_node(ds, i);
@@ -439,7 +500,11 @@ write_gexf(const KbDataset *ds, const GPtrArray *nattrs, const KbNodeMeasure *me
     if (r->until != KB_NO_YEAR)
       g_string_append_printf(s, " end=\"%d\"", r->until);
     g_string_append(s, ">\n        <attvalues>\n");
-    const char *vals[] = { kb_rel_kind_name(r->kind), r->label, r->source, r->note };
+    /* the years as the data writes them where the spell cannot say more */
+    g_autofree char *since = r->since_q != KB_DATE_EXACT ? date_text(r->since, r->since_q) : NULL;
+    g_autofree char *until = r->until_q != KB_DATE_EXACT ? date_text(r->until, r->until_q) : NULL;
+    const char *vals[] = { kb_rel_kind_name(r->kind), r->label, r->source, r->note,
+                           status_text(r), since, until };
     for (size_t k = 0; k < G_N_ELEMENTS(vals); k++)
       if (vals[k] != NULL) {
         g_autofree char *v = g_markup_escape_text(vals[k], -1);
@@ -494,7 +559,7 @@ json_graph(GString *s, const KbDataset *ds)
     g_string_append(s, i ? ", " : "");
     json_str(s, facts[i].key);
     g_string_append(s, ": ");
-    if (strcmp(facts[i].key, "policy_start") == 0) {
+    if (is_year_fact(facts[i].key)) {
       g_string_append(s, facts[i].value);
     } else if (strcmp(facts[i].key, "themes") == 0) {
       const size_t *themes;
@@ -564,10 +629,20 @@ write_json(const KbDataset *ds, const GPtrArray *nattrs, const KbNodeMeasure *me
     json_str(s, kb_dataset_node(ds, r->to)->id);
     g_string_append_printf(s, ", \"key\": %zu", i);
     json_member(s, "kind", kb_rel_kind_name(r->kind));
-    if (r->since != KB_NO_YEAR)
-      g_string_append_printf(s, ", \"since\": %d", r->since);
-    if (r->until != KB_NO_YEAR)
-      g_string_append_printf(s, ", \"until\": %d", r->until);
+    /* a year as a number; with a qualifier as the text the data writes */
+    const int years[2] = { r->since, r->until };
+    const guint8 quals[2] = { r->since_q, r->until_q };
+    static const char *const year_names[2] = { "since", "until" };
+    for (int y = 0; y < 2; y++) {
+      if (years[y] == KB_NO_YEAR)
+        continue;
+      g_autofree char *text = date_text(years[y], quals[y]);
+      if (quals[y] == KB_DATE_EXACT)
+        g_string_append_printf(s, ", \"%s\": %d", year_names[y], years[y]);
+      else
+        json_member(s, year_names[y], text);
+    }
+    json_member(s, "status", status_text(r));
     g_autofree char *w = weight_text(r->weight);
     g_string_append_printf(s, ", \"weight\": %s", w);
     json_member(s, "label", r->label);
@@ -643,13 +718,16 @@ write_relations_csv(const KbDataset *ds, gboolean kumu)
     g_string_append(s, "From,To,Type,Strength,Direction,Since,Until,Label,Source,Note");
   else
     g_string_append(s, "from,to,kind,since,until,weight,label,source,note");
+  gboolean statuses = any_status(ds);
+  if (statuses)
+    g_string_append(s, kumu ? ",Status" : ",status");
   for (guint j = 0; j < attrs->len; j++)
     csv_cell(s, g_ptr_array_index(attrs, j), FALSE);
   g_string_append(s, "\n");
   for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
     const KbRelation *r = kb_dataset_relation(ds, i);
-    g_autofree char *since = r->since != KB_NO_YEAR ? g_strdup_printf("%d", r->since) : NULL;
-    g_autofree char *until = r->until != KB_NO_YEAR ? g_strdup_printf("%d", r->until) : NULL;
+    g_autofree char *since = date_text(r->since, r->since_q);
+    g_autofree char *until = date_text(r->until, r->until_q);
     g_autofree char *w = weight_text(r->weight);
     csv_cell(s, kb_dataset_node(ds, r->from)->id, TRUE);
     csv_cell(s, kb_dataset_node(ds, r->to)->id, FALSE);
@@ -667,6 +745,8 @@ write_relations_csv(const KbDataset *ds, gboolean kumu)
     csv_cell(s, r->label, FALSE);
     csv_cell(s, r->source, FALSE);
     csv_cell(s, r->note, FALSE);
+    if (statuses)
+      csv_cell(s, status_text(r), FALSE);
     for (guint j = 0; j < attrs->len; j++)
       csv_cell(s, kb_relation_attr(r, g_ptr_array_index(attrs, j)), FALSE);
     g_string_append(s, "\n");
@@ -709,10 +789,23 @@ write_dot(const KbDataset *ds)
     kb_i_append_quoted(s, kb_rel_kind_name(r->kind));
     if (kb_rel_kind_is_symmetric(r->kind))
       g_string_append(s, ", dir=none");
-    if (r->since != KB_NO_YEAR)
-      g_string_append_printf(s, ", since=%d", r->since);
-    if (r->until != KB_NO_YEAR)
-      g_string_append_printf(s, ", until=%d", r->until);
+    const int years[2] = { r->since, r->until };
+    const guint8 quals[2] = { r->since_q, r->until_q };
+    static const char *const year_names[2] = { "since", "until" };
+    for (int y = 0; y < 2; y++) {
+      if (years[y] == KB_NO_YEAR)
+        continue;
+      g_autofree char *text = date_text(years[y], quals[y]);
+      g_string_append_printf(s, ", %s=", year_names[y]);
+      if (quals[y] == KB_DATE_EXACT)
+        g_string_append(s, text);
+      else
+        kb_i_append_quoted(s, text);
+    }
+    if (status_text(r) != NULL) {
+      g_string_append(s, ", status=");
+      kb_i_append_quoted(s, status_text(r));
+    }
     g_autofree char *w = weight_text(r->weight);
     g_string_append_printf(s, ", weight=%s];\n", w);
   }

@@ -317,7 +317,7 @@ static const Column node_columns[] = {
 static const Column relation_columns[] = {
   { "from", TRUE }, { "to", TRUE }, { "kind", TRUE }, { "since", FALSE },
   { "until", FALSE }, { "weight", FALSE }, { "label", FALSE }, { "source", FALSE },
-  { "note", FALSE }, { NULL, FALSE }
+  { "note", FALSE }, { "status", FALSE }, { NULL, FALSE }
 };
 
 static const Column meta_columns[] = {
@@ -335,7 +335,8 @@ enum {
   NODE_WEBSITE, NODE_SOURCE, NODE_ROLE
 };
 enum {
-  REL_FROM, REL_TO, REL_KIND, REL_SINCE, REL_UNTIL, REL_WEIGHT, REL_LABEL, REL_SOURCE, REL_NOTE
+  REL_FROM, REL_TO, REL_KIND, REL_SINCE, REL_UNTIL, REL_WEIGHT, REL_LABEL, REL_SOURCE, REL_NOTE,
+  REL_STATUS
 };
 
 static const Column *
@@ -1101,20 +1102,40 @@ add_relation_row(KbBuilder *b, const KbRow *row)
   }
 
   int years[2] = { KB_NO_YEAR, KB_NO_YEAR };
+  KbDateQualifier quals[2] = { KB_DATE_EXACT, KB_DATE_EXACT };
   static const int year_columns[2] = { REL_SINCE, REL_UNTIL };
   for (int i = 0; i < 2; i++) {
     const KbCell *c = layout_cell(lay, row, year_columns[i]);
     const char *t = text_z(b, 1, cell_text(c));
-    if (t != NULL && !kb_year_parse(t, &years[i])) {
-      ERROR(b, row->file, c, "'%s' is not a year; expected four digits between %d and %d, "
-            "as 2015", t, KB_YEAR_MIN, KB_YEAR_MAX);
+    if (t != NULL && !kb_date_parse(t, &years[i], &quals[i])) {
+      ERROR(b, row->file, c, "'%s' is not a year; expected four digits between %d and %d "
+            "(2015), with ~ when approximate (2015~), ? when uncertain (2015?) or %% for both "
+            "(2015%%), or [..2015] for 2015 or earlier, [2015..] for 2015 or later", t,
+            KB_YEAR_MIN, KB_YEAR_MAX);
       ok = FALSE;
     }
   }
-  if (years[0] != KB_NO_YEAR && years[1] != KB_NO_YEAR && years[1] < years[0]) {
+  /* until before since cannot be, unless one of them is a bound only */
+  if (years[0] != KB_NO_YEAR && years[1] != KB_NO_YEAR && years[1] < years[0]
+      && quals[0] != KB_DATE_OR_EARLIER && quals[1] != KB_DATE_OR_LATER) {
+    g_autofree char *since_text = kb_date_format(years[0], quals[0]);
+    g_autofree char *until_text = kb_date_format(years[1], quals[1]);
     ERROR(b, row->file, layout_cell(lay, row, REL_UNTIL),
-          "until %d is before since %d; expected a year no earlier than since",
-          years[1], years[0]);
+          "until %s is before since %s; expected a year no earlier than since",
+          until_text, since_text);
+    ok = FALSE;
+  }
+
+  KbRelStatus status = KB_STATUS_ACTIVE;
+  const KbCell *status_cell = layout_cell(lay, row, REL_STATUS);
+  const char *status_text = text_z(b, 1, cell_text(status_cell));
+  if (status_text != NULL && !kb_rel_status_parse(status_text, &status)) {
+    static const char *const statuses[] = { "active", "planned", "ended" };
+    g_autoptr(GString) what = g_string_new(NULL);
+    g_string_append_printf(what, "unknown status '%s'", status_text);
+    append_suggestion(what, closest(status_text, statuses, G_N_ELEMENTS(statuses)));
+    ERROR(b, row->file, status_cell, "%s; expected active (it exists; the default), planned "
+          "(an ambition or a plan) or ended", what->str);
     ok = FALSE;
   }
 
@@ -1140,6 +1161,9 @@ add_relation_row(KbBuilder *b, const KbRow *row)
   rel.kind = kind;
   rel.since = years[0];
   rel.until = years[1];
+  rel.since_q = years[0] != KB_NO_YEAR ? quals[0] : KB_DATE_EXACT;
+  rel.until_q = years[1] != KB_NO_YEAR ? quals[1] : KB_DATE_EXACT;
+  rel.status = status;
   rel.weight = weight;
   rel.label = keep_column(b, lay, row, REL_LABEL, &recent[REL_LABEL]);
   rel.source = keep_column(b, lay, row, REL_SOURCE, &recent[REL_SOURCE]);
@@ -1174,7 +1198,7 @@ add_meta_row(KbBuilder *b, const KbRow *row)
   g_autofree char *key = cell_copy(key_cell);
   if (key == NULL) {
     missing_field(b, row, "key", "expected one of: title, home, hub, themes, policy_start, "
-                  "language");
+                  "year, language");
     return;
   }
   g_autofree char *lower = g_ascii_strdown(key, -1);
@@ -1465,7 +1489,8 @@ typedef struct {
   size_t cap;
 } RelationSet;
 
-/* What makes two relations the same. */
+/* What makes two relations the same: ends, kind, years with their
+ * qualifiers, and status ('kind' holds the last four, a byte each). */
 typedef struct {
   size_t a, z;
   int kind, since, until;
@@ -1475,7 +1500,8 @@ static RelationKey
 relation_key(const KbRelation *r)
 {
   gboolean swap = kb_rel_kind_is_symmetric(r->kind) && r->from > r->to;
-  return (RelationKey) { swap ? r->to : r->from, swap ? r->from : r->to, r->kind, r->since,
+  int kind = (int) r->kind | r->since_q << 8 | r->until_q << 16 | r->status << 24;
+  return (RelationKey) { swap ? r->to : r->from, swap ? r->from : r->to, kind, r->since,
                          r->until };
 }
 
@@ -1702,6 +1728,10 @@ resolve_meta(KbBuilder *b)
       if (!kb_year_parse(v, &ds->policy_start))
         META_ERROR("'%s' is not a year; expected four digits between %d and %d, as 2021", v,
                    KB_YEAR_MIN, KB_YEAR_MAX);
+    } else if (strcmp(m->key, "year") == 0) {
+      if (!kb_year_parse(v, &ds->year))
+        META_ERROR("'%s' is not a year; expected the year the data describes, four digits "
+                   "between %d and %d, as 2021", v, KB_YEAR_MIN, KB_YEAR_MAX);
     } else if (strcmp(m->key, "language") == 0) {
       if (strcmp(v, "nl") == 0 || strcmp(v, "en") == 0) {
         g_free(ds->language);
@@ -1712,7 +1742,7 @@ resolve_meta(KbBuilder *b)
     } else {
       kb_diag_list_add(b->diags, KB_SEVERITY_WARNING, m->file, m->line, 1, "key",
                        "unknown key '%s' is ignored; known keys: title, home, hub, themes, "
-                       "policy_start, language", m->key);
+                       "policy_start, year, language", m->key);
     }
 #undef META_ERROR
   }
@@ -1759,6 +1789,26 @@ warn_no_sectors(KbBuilder *b)
                    "sector nodes and name one in each organisation's sector column");
 }
 
+/* An ended relation whose until is after the year the data describes:
+ * one of the two is wrong. (An until before it says by itself that the
+ * relation has ended; the status need not say so again.) */
+static void
+warn_dates(KbBuilder *b)
+{
+  int year = b->ds->data_year;
+  if (year == KB_NO_YEAR)
+    return;
+  for (guint i = 0; i < b->ds->relations->len; i++) {
+    const KbRelation *r = &g_array_index(b->ds->relations, KbRelation, i);
+    if (r->status == KB_STATUS_ENDED && r->until != KB_NO_YEAR && r->until > year
+        && r->until_q == KB_DATE_EXACT)
+      kb_diag_list_add(b->diags, KB_SEVERITY_WARNING, r->origin.file, r->origin.line, 0,
+                       "status", "ended, but its until %d is after %d, the year the data "
+                       "describes (dataset.csv); expected status active, or an earlier until",
+                       r->until, year);
+  }
+}
+
 /* TRUE when the dataset has a city, region or country. */
 static gboolean
 has_places(const KbBuilder *b)
@@ -1798,6 +1848,7 @@ static void
 warn_structure(KbBuilder *b)
 {
   warn_no_sectors(b);
+  warn_dates(b);
   size_t n = b->ds->nodes->len;
   gboolean *tied = g_new0(gboolean, n);
   gboolean *located = g_new0(gboolean, n);

@@ -19,7 +19,7 @@ kb_i_dataset_new(const char *name)
   ds->relations = g_array_new(FALSE, TRUE, sizeof(KbRelation));
   ds->index = g_hash_table_new(g_str_hash, g_str_equal);
   ds->home = ds->hub = KB_NO_NODE;
-  ds->policy_start = KB_NO_YEAR;
+  ds->policy_start = ds->year = ds->data_year = KB_NO_YEAR;
   ds->themes = g_array_new(FALSE, FALSE, sizeof(size_t));
   ds->questions = g_array_new(FALSE, TRUE, sizeof(KbQuestion));
   return ds;
@@ -236,6 +236,20 @@ kb_dataset_policy_start(const KbDataset *ds)
   return ds->policy_start;
 }
 
+int
+kb_dataset_year(const KbDataset *ds)
+{
+  g_return_val_if_fail(ds != NULL, KB_NO_YEAR);
+  return ds->data_year;
+}
+
+int
+kb_dataset_stated_year(const KbDataset *ds)
+{
+  g_return_val_if_fail(ds != NULL, KB_NO_YEAR);
+  return ds->year;
+}
+
 const char *
 kb_dataset_language(const KbDataset *ds)
 {
@@ -267,10 +281,72 @@ kb_dataset_question(const KbDataset *ds, size_t i)
 
 /* -------------------------------------------------------------- as-of */
 
-KbDataset *
-kb_dataset_as_of(const KbDataset *ds, int year)
+void
+kb_year_view_init(KbYearView *view, const KbDataset *ds)
 {
-  g_return_val_if_fail(ds != NULL, NULL);
+  g_return_if_fail(view != NULL && ds != NULL);
+  *view = (KbYearView) { kb_dataset_year(ds), FALSE, FALSE };
+}
+
+/* Whether the view keeps 'r', counted in 'c'. */
+static gboolean
+view_keeps(const KbDataset *ds, const KbYearView *view, const KbRelation *r, KbYearCounts *c)
+{
+  if (r->status == KB_STATUS_PLANNED) {
+    /* a plan, taken in as if it held from now on until its end */
+    gboolean keep = view->with_planned
+                    && (view->year == KB_NO_YEAR || r->until == KB_NO_YEAR
+                        || r->until_q == KB_DATE_OR_LATER || view->year <= r->until);
+    c->kept_planned += keep;
+    c->planned += !keep;
+    return keep;
+  }
+  switch (kb_relation_holds(r, view->year, ds->data_year)) {
+  case KB_HOLDS_YES:
+    c->kept_undated += r->since == KB_NO_YEAR && view->year != KB_NO_YEAR
+                       && !kb_relation_is_geography(r);
+    return TRUE;
+  case KB_HOLDS_UNKNOWN:
+    c->kept_unsure += view->with_unsure;
+    c->unsure += !view->with_unsure;
+    return view->with_unsure;
+  case KB_HOLDS_NO:
+    break;
+  }
+  c->outside++;
+  return FALSE;
+}
+
+typedef struct {
+  const KbDataset *ds;
+  const KbYearView *view;
+  KbYearCounts tally;
+} ViewFilter;
+
+static gboolean
+view_filter(const KbRelation *r, gpointer data)
+{
+  ViewFilter *f = data;
+  gboolean keep = view_keeps(f->ds, f->view, r, &f->tally);
+  f->tally.kept += keep;
+  return keep;
+}
+
+KbDataset *
+kb_dataset_view(const KbDataset *ds, const KbYearView *view, KbYearCounts *counts)
+{
+  g_return_val_if_fail(ds != NULL && view != NULL, NULL);
+  ViewFilter f = { ds, view, { 0 } };
+  KbDataset *out = kb_dataset_filter(ds, view_filter, &f);
+  if (counts != NULL)
+    *counts = f.tally;
+  return out;
+}
+
+KbDataset *
+kb_dataset_filter(const KbDataset *ds, KbRelationFilter keep, gpointer user_data)
+{
+  g_return_val_if_fail(ds != NULL && keep != NULL, NULL);
   KbDataset *out = kb_i_dataset_new(ds->name);
   for (guint i = 0; i < ds->files->len; i++)
     g_ptr_array_add(out->files, g_strdup(g_ptr_array_index(ds->files, i)));
@@ -289,7 +365,7 @@ kb_dataset_as_of(const KbDataset *ds, int year)
   }
   for (guint i = 0; i < ds->relations->len; i++) {
     const KbRelation *r = &g_array_index(ds->relations, KbRelation, i);
-    if (!kb_relation_holds_in(r, year))
+    if (!keep(r, user_data))
       continue;
     KbRelation c = *r;
     c.label = kb_i_arena_strdup(&out->strings, r->label);
@@ -303,6 +379,7 @@ kb_dataset_as_of(const KbDataset *ds, int year)
   out->home = ds->home;
   out->hub = ds->hub;
   out->policy_start = ds->policy_start;
+  out->year = ds->year;
   out->language = g_strdup(ds->language);
   g_array_append_vals(out->themes, ds->themes->data, ds->themes->len);
   for (guint i = 0; i < ds->questions->len; i++) {
@@ -314,5 +391,13 @@ kb_dataset_as_of(const KbDataset *ds, int year)
     g_array_append_val(out->questions, q);
   }
   kb_i_dataset_seal(out);
+  out->data_year = ds->data_year;    /* what the data describes, whatever is kept */
   return out;
+}
+
+KbDataset *
+kb_dataset_as_of(const KbDataset *ds, int year)
+{
+  KbYearView view = { year, FALSE, FALSE };
+  return kb_dataset_view(ds, &view, NULL);
 }

@@ -48,11 +48,12 @@ typedef struct {
 
 static const RelKindInfo rel_kinds[KB_REL_KIND_COUNT] = {
   [KB_REL_MEMBER_OF]    = { "member_of", FALSE, 1, { ORG | CITY }, { NETWORK } },
-  [KB_REL_ACTIVE_IN]    = { "active_in", FALSE, 1, { ORG }, { CITY | REGION | COUNTRY } },
+  [KB_REL_ACTIVE_IN]    = { "active_in", FALSE, 1, { ORG | NETWORK }, { CITY | REGION | COUNTRY } },
   [KB_REL_PARTNER_OF]   = { "partner_of", TRUE, 1, { ORG | NETWORK | CITY }, { ORG | NETWORK | CITY } },
   [KB_REL_TWINNED_WITH] = { "twinned_with", TRUE, 1, { CITY | REGION }, { CITY | REGION } },
   [KB_REL_FUNDS]        = { "funds", FALSE, 1, { ORG }, { ORG } },
-  [KB_REL_LOCATED_IN]   = { "located_in", FALSE, 2, { ORG, CITY }, { CITY | REGION | COUNTRY, REGION | COUNTRY } },
+  /* a city may lie in a city: a village or district in its municipality */
+  [KB_REL_LOCATED_IN]   = { "located_in", FALSE, 2, { ORG, CITY }, { CITY | REGION | COUNTRY, CITY | REGION | COUNTRY } },
   [KB_REL_WORKS_ON]     = { "works_on", FALSE, 1, { ORG | NETWORK | CITY }, { THEME } },
   [KB_REL_PART_OF]      = { "part_of", FALSE, 2, { NETWORK, REGION }, { NETWORK, COUNTRY } },
 };
@@ -210,15 +211,151 @@ kb_year_parse(const char *text, int *out)
   return TRUE;
 }
 
+/* ---------------------------------------------------------------- dates */
+
 gboolean
-kb_relation_holds_in(const KbRelation *rel, int year)
+kb_date_parse(const char *text, int *year, KbDateQualifier *qualifier)
+{
+  g_return_val_if_fail(text != NULL && year != NULL && qualifier != NULL, FALSE);
+  size_t len = strlen(text);
+  char digits[5] = { 0 };
+  KbDateQualifier q;
+  if (len == 4) {
+    q = KB_DATE_EXACT;
+    memcpy(digits, text, 4);
+  } else if (len == 5 && strchr("~?%", text[4]) != NULL) {
+    q = text[4] == '~' ? KB_DATE_APPROXIMATE
+        : text[4] == '?' ? KB_DATE_UNCERTAIN : KB_DATE_APPROXIMATE_UNCERTAIN;
+    memcpy(digits, text, 4);
+  } else if (len == 8 && g_str_has_prefix(text, "[..") && text[7] == ']') {
+    q = KB_DATE_OR_EARLIER;
+    memcpy(digits, text + 3, 4);
+  } else if (len == 8 && text[0] == '[' && g_str_has_suffix(text, "..]")) {
+    q = KB_DATE_OR_LATER;
+    memcpy(digits, text + 1, 4);
+  } else {
+    return FALSE;
+  }
+  if (!kb_year_parse(digits, year))
+    return FALSE;
+  *qualifier = q;
+  return TRUE;
+}
+
+char *
+kb_date_format(int year, KbDateQualifier qualifier)
+{
+  if (year == KB_NO_YEAR)
+    return g_strdup("");
+  switch (qualifier) {
+  case KB_DATE_APPROXIMATE: return g_strdup_printf("%d~", year);
+  case KB_DATE_UNCERTAIN: return g_strdup_printf("%d?", year);
+  case KB_DATE_APPROXIMATE_UNCERTAIN: return g_strdup_printf("%d%%", year);
+  case KB_DATE_OR_EARLIER: return g_strdup_printf("[..%d]", year);
+  case KB_DATE_OR_LATER: return g_strdup_printf("[%d..]", year);
+  case KB_DATE_EXACT:
+  case KB_DATE_QUALIFIER_COUNT:
+    break;
+  }
+  return g_strdup_printf("%d", year);
+}
+
+const char *
+kb_date_qualifier_describe(KbDateQualifier qualifier)
+{
+  static const char *const words[KB_DATE_QUALIFIER_COUNT] = {
+    [KB_DATE_EXACT] = "exact",
+    [KB_DATE_APPROXIMATE] = "approximate",
+    [KB_DATE_UNCERTAIN] = "uncertain",
+    [KB_DATE_APPROXIMATE_UNCERTAIN] = "approximate and uncertain",
+    [KB_DATE_OR_EARLIER] = "or earlier",
+    [KB_DATE_OR_LATER] = "or later",
+  };
+  g_return_val_if_fail(qualifier < KB_DATE_QUALIFIER_COUNT, "?");
+  return words[qualifier];
+}
+
+static const char *const status_names[KB_STATUS_COUNT] = {
+  [KB_STATUS_ACTIVE] = "active",
+  [KB_STATUS_PLANNED] = "planned",
+  [KB_STATUS_ENDED] = "ended",
+};
+
+const char *
+kb_rel_status_name(KbRelStatus status)
+{
+  g_return_val_if_fail(status < KB_STATUS_COUNT, "?");
+  return status_names[status];
+}
+
+gboolean
+kb_rel_status_parse(const char *name, KbRelStatus *out)
+{
+  g_return_val_if_fail(name != NULL && out != NULL, FALSE);
+  for (int i = 0; i < KB_STATUS_COUNT; i++)
+    if (strcmp(name, status_names[i]) == 0) {
+      *out = i;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* ------------------------------------------------------------- holding */
+
+gboolean
+kb_relation_is_geography(const KbRelation *rel)
 {
   g_return_val_if_fail(rel != NULL, FALSE);
-  if (rel->since != KB_NO_YEAR && rel->since > year)
-    return FALSE;
-  if (rel->until != KB_NO_YEAR && rel->until < year)
-    return FALSE;
-  return TRUE;
+  return rel->kind == KB_REL_LOCATED_IN || rel->kind == KB_REL_PART_OF;
+}
+
+/* Whether a relation has begun by 'year', as its since says. */
+static KbHolds
+begun(const KbRelation *rel, int year, int data_year)
+{
+  if (rel->since == KB_NO_YEAR && kb_relation_is_geography(rel))
+    return KB_HOLDS_YES;                 /* where a place or an organisation is */
+  if (rel->since == KB_NO_YEAR)          /* undated: known to hold by the data's year */
+    return data_year == KB_NO_YEAR || year >= data_year ? KB_HOLDS_YES : KB_HOLDS_UNKNOWN;
+  switch ((KbDateQualifier) rel->since_q) {
+  case KB_DATE_OR_EARLIER:               /* by 'since' */
+    return year >= rel->since ? KB_HOLDS_YES : KB_HOLDS_UNKNOWN;
+  case KB_DATE_OR_LATER:                 /* 'since' or later */
+    return year < rel->since ? KB_HOLDS_NO : KB_HOLDS_UNKNOWN;
+  default:                               /* about, maybe, or exactly 'since' */
+    return year >= rel->since ? KB_HOLDS_YES : KB_HOLDS_NO;
+  }
+}
+
+/* Whether a relation still holds in 'year', as its until and status say. */
+static KbHolds
+not_ended(const KbRelation *rel, int year, int data_year)
+{
+  if (rel->until == KB_NO_YEAR) {
+    if (rel->status != KB_STATUS_ENDED)
+      return KB_HOLDS_YES;
+    /* ended, when the data does not say: by the data's year */
+    return data_year != KB_NO_YEAR && year >= data_year ? KB_HOLDS_NO : KB_HOLDS_UNKNOWN;
+  }
+  switch ((KbDateQualifier) rel->until_q) {
+  case KB_DATE_OR_EARLIER:               /* ended by 'until' */
+    return year > rel->until ? KB_HOLDS_NO : KB_HOLDS_UNKNOWN;
+  case KB_DATE_OR_LATER:                 /* went on to 'until' at least */
+    return year <= rel->until ? KB_HOLDS_YES : KB_HOLDS_UNKNOWN;
+  default:
+    return year <= rel->until ? KB_HOLDS_YES : KB_HOLDS_NO;
+  }
+}
+
+KbHolds
+kb_relation_holds(const KbRelation *rel, int year, int data_year)
+{
+  g_return_val_if_fail(rel != NULL, KB_HOLDS_NO);
+  if (rel->status == KB_STATUS_PLANNED)
+    return KB_HOLDS_NO;
+  if (year == KB_NO_YEAR)
+    return KB_HOLDS_YES;
+  return MIN(begun(rel, year, data_year), not_ended(rel, year, data_year));
 }
 
 static const char *const question_kind_names[KB_QUESTION_KIND_COUNT] = {

@@ -46,6 +46,8 @@ struct KbDataset {
   char *title;
   size_t home, hub;
   int policy_start;
+  int year;             /* dataset.csv's 'year', or KB_NO_YEAR */
+  int data_year;        /* kb_dataset_year(), set by kb_i_dataset_seal() */
   char *language;
   GArray *themes;       /* of size_t */
   GArray *questions;    /* of KbQuestion, contents owned */

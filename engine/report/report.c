@@ -27,6 +27,7 @@ typedef struct {
   GString *html;
   unsigned section;
   int year, compare;
+  KbYearCounts counts;      /* what the view of 'year' kept and left out */
   GError *error;            /* the first failure */
   /* computed once for the sections that share them */
   KbIndex *index;           /* by country, or NULL */
@@ -305,6 +306,9 @@ index_section(Report *r)
       g_autofree char *note = kb_tables_index_note(ix, r->lang);
       if (note != NULL)
         para(r, note);
+      g_autofree char *umbrella = kb_tables_index_umbrella(r->ds, ix, r->lang);
+      if (umbrella != NULL)
+        para(r, umbrella);
       sheet(r, find_sheet(doc, "mixing"), "sector-mixing");
     }
     sheet(r, find_sheet(doc, "index"), views[v].file);
@@ -349,16 +353,18 @@ question(Report *r, const KbQuestion *q, size_t number)
   switch (q->kind) {
   case KB_QUESTION_BRIDGE:
     if (q->from != KB_NO_NODE && q->to != KB_NO_NODE) {
-      g_autoptr(KbBridges) br = kb_bridges_compute(ds, q->from, q->to, 20, r->year, &err);
+      g_autoptr(KbBridges) br = kb_bridges_compute(ds, q->from, q->to, r->year, &err);
       if (br == NULL) {
         para(r, err->message);
         g_clear_error(&err);
         break;
       }
-      kb_tables_bridges(doc, ds, br, r->lang);
-      sheet(r, find_sheet(doc, "partners"), file);
-      g_autofree char *paths = g_strdup_printf("%s-paths", file);
-      sheet(r, find_sheet(doc, "paths"), paths);
+      kb_tables_bridges(doc, ds, br, 20, r->lang);
+      g_autofree char *note = kb_tables_bridges_note(ds, br, r->lang);
+      para(r, note);
+      sheet(r, find_sheet(doc, "introducers"), file);
+      g_autofree char *contacts = g_strdup_printf("%s-contacts", file);
+      sheet(r, find_sheet(doc, "contacts"), contacts);
     }
     break;
   case KB_QUESTION_SYNERGY: {
@@ -528,6 +534,16 @@ changes_section(Report *r)
                                        d->n_begun, d->n_ended, d->n_places_gained,
                                        d->n_places_lost);
   para(r, s);
+  if (d->n_unsure > 0) {
+    g_autofree char *u = g_strdup_printf(T(r, "Only what the data dates is compared: %zu "
+                                            "relations whose dates do not say whether they held "
+                                            "in both years are counted in neither."),
+                                         d->n_unsure);
+    para(r, u);
+  }
+  g_autofree char *umbrella = kb_tables_diff_umbrella(r->all, d, r->lang);
+  if (umbrella != NULL)
+    para(r, umbrella);
   g_autoptr(KbDoc) doc = kb_doc_new("");
   kb_tables_diff(doc, r->all, d, 10, r->lang);
   static const char *const keys[] = { "figures", "countries", "begun", "ended", "places",
@@ -554,11 +570,13 @@ quality_section(Report *r)
 {
   const KbDataset *ds = r->all;
   heading(r, 2, "quality", T(r, "Data quality"));
-  size_t undated = 0, unsourced = 0, n = kb_dataset_relation_count(ds);
+  size_t undated = 0, unsourced = 0, qualified = 0, n = kb_dataset_relation_count(ds);
   GHashTable *sources = g_hash_table_new(g_str_hash, g_str_equal);
   for (size_t i = 0; i < n; i++) {
     const KbRelation *rel = kb_dataset_relation(ds, i);
-    undated += rel->since == KB_NO_YEAR && rel->until == KB_NO_YEAR;
+    undated += rel->since == KB_NO_YEAR && !kb_relation_is_geography(rel);
+    qualified += (rel->since != KB_NO_YEAR && rel->since_q != KB_DATE_EXACT)
+                 || (rel->until != KB_NO_YEAR && rel->until_q != KB_DATE_EXACT);
     unsourced += rel->source == NULL;
     if (rel->source)
       g_hash_table_insert(sources, rel->source,
@@ -570,9 +588,12 @@ quality_section(Report *r)
       g_hash_table_insert(sources, (gpointer) src,
                           GSIZE_TO_POINTER(GPOINTER_TO_SIZE(g_hash_table_lookup(sources, src)) + 1));
   }
-  g_autofree char *s = g_strdup_printf(T(r, "%zu of %zu relations carry no year and count as "
-                                          "active in every year; %zu have no source."),
-                                       undated, n, unsourced);
+  g_autofree char *s = g_strdup_printf(T(r, "%zu of %zu relations carry no year (where places "
+                                          "lie aside): they count from the year the data "
+                                          "describes on, and are left out of earlier years. "
+                                          "%zu carry a year that is approximate, uncertain or a "
+                                          "bound. %zu have no source."),
+                                       undated, n, qualified, unsourced);
   para(r, s);
   size_t warnings = r->o->warnings ? kb_diag_list_length(r->o->warnings) : 0;
   if (warnings == 0) {
@@ -611,6 +632,79 @@ quality_section(Report *r)
   sheet(r, sh, "sources");
 }
 
+/* What the report's year shows and leaves out, under the title. */
+static void
+year_note(Report *r)
+{
+  const KbYearCounts *c = &r->counts;
+  if (r->year == KB_NO_YEAR)
+    return;
+  GString *s = g_string_new(NULL);
+  if (r->o->as_of == KB_NO_YEAR && r->year == kb_dataset_year(r->all))
+    g_string_append_printf(s, T(r, "%d is the year the data describes."), r->year);
+  if (c->kept_undated > 0) {
+    g_string_append(s, s->len ? " " : "");
+    g_string_append_printf(s, T(r, "%zu of the relations shown carry no year: they count from "
+                                   "the year the data describes on."), c->kept_undated);
+  }
+  if (c->unsure > 0) {
+    g_string_append(s, s->len ? " " : "");
+    g_string_append_printf(s, T(r, "%zu relations whose dates do not say whether they held in "
+                                   "%d are left out."), c->unsure, r->year);
+  }
+  if (c->planned > 0) {
+    g_string_append(s, s->len ? " " : "");
+    g_string_append_printf(s, T(r, "%zu planned relations are not counted as existing: they "
+                                   "are listed under Ambitions and plans."), c->planned);
+  }
+  if (s->len > 0) {
+    g_string_append(r->html, "<p class=\"sub\">");
+    text(r, s->str);
+    g_string_append(r->html, "</p>\n");
+  }
+  g_string_free(s, TRUE);
+}
+
+/* The planned relations, beside the network that exists: the ambitions. */
+static void
+plans_section(Report *r)
+{
+  const KbDataset *ds = r->all;
+  GArray *plans = g_array_new(FALSE, FALSE, sizeof(size_t));
+  for (size_t i = 0; i < kb_dataset_relation_count(ds); i++)
+    if (kb_dataset_relation(ds, i)->status == KB_STATUS_PLANNED)
+      g_array_append_val(plans, i);
+  if (plans->len > 0) {
+    heading(r, 2, "plans", T(r, "Ambitions and plans"));
+    para(r, T(r, "What the sources call a plan or an ambition: not counted in the network "
+                 "above, which shows what exists."));
+    g_autoptr(KbDoc) doc = kb_doc_new("");
+    KbSheet *sh = kb_doc_add_sheet(doc, "plans", T(r, "Ambitions and plans"));
+    kb_sheet_add_column(sh, "from", T(r, "from"), KB_COLUMN_TEXT, 0);
+    kb_sheet_add_column(sh, "kind", T(r, "relation"), KB_COLUMN_TEXT, 0);
+    kb_sheet_add_column(sh, "to", T(r, "to"), KB_COLUMN_TEXT, 0);
+    kb_sheet_add_column(sh, "since", T(r, "since"), KB_COLUMN_TEXT, 0);
+    kb_sheet_add_column(sh, "until", T(r, "until"), KB_COLUMN_TEXT, 0);
+    kb_sheet_add_column(sh, "source", T(r, "source"), KB_COLUMN_TEXT, 0);
+    kb_sheet_add_column(sh, "note", T(r, "note"), KB_COLUMN_TEXT, 0);
+    for (guint i = 0; i < plans->len; i++) {
+      const KbRelation *rel = kb_dataset_relation(ds, g_array_index(plans, size_t, i));
+      g_autofree char *since = kb_date_format(rel->since, rel->since_q);
+      g_autofree char *until = kb_date_format(rel->until, rel->until_q);
+      kb_sheet_begin_row(sh);
+      kb_sheet_put_text(sh, kb_dataset_node(ds, rel->from)->label);
+      kb_sheet_put_text(sh, kb_rel_kind_name(rel->kind));
+      kb_sheet_put_text(sh, kb_dataset_node(ds, rel->to)->label);
+      kb_sheet_put_text(sh, *since ? since : NULL);
+      kb_sheet_put_text(sh, *until ? until : NULL);
+      kb_sheet_put_text(sh, rel->source);
+      kb_sheet_put_text(sh, rel->note);
+    }
+    sheet(r, sh, "plans");
+  }
+  g_array_unref(plans);
+}
+
 /* ----------------------------------------------------------------- page */
 
 static const char style[] =
@@ -641,15 +735,14 @@ kb_report_write(const KbDataset *all, const KbReportOptions *opts, const char *d
   r.o = opts;
   r.lang = opts->lang;
   r.folder = &folder;
-  /* the year the report speaks of: as asked, else the latest in the data */
-  r.year = opts->as_of;
-  if (r.year == KB_NO_YEAR)
-    for (size_t i = 0; i < kb_dataset_relation_count(all); i++) {
-      const KbRelation *rel = kb_dataset_relation(all, i);
-      r.year = MAX(r.year, MAX(rel->since, rel->until));
-    }
-  g_autoptr(KbDataset) current = r.year != KB_NO_YEAR ? kb_dataset_as_of(all, r.year) : NULL;
-  r.ds = current ? current : all;
+  /* the year the report speaks of: as asked, else the year the data describes */
+  KbYearView view;
+  kb_year_view_init(&view, all);
+  if (opts->as_of != KB_NO_YEAR)
+    view.year = opts->as_of;
+  r.year = view.year;
+  g_autoptr(KbDataset) current = kb_dataset_view(all, &view, &r.counts);
+  r.ds = current;
   r.compare = opts->compare != KB_NO_YEAR ? opts->compare : kb_dataset_policy_start(all);
   if (r.year != KB_NO_YEAR && (r.compare == KB_NO_YEAR || r.compare >= r.year))
     r.compare = r.year - 5;
@@ -671,7 +764,9 @@ kb_report_write(const KbDataset *all, const KbReportOptions *opts, const char *d
     : g_strdup_printf(T(&r, "Network annex. Made by klaverblad %s from %s."), KB_VERSION,
                       opts->source_name ? opts->source_name : kb_dataset_name(all));
   text(&r, sub);
-  g_string_append(r.html, "</p>\n</header>\n");
+  g_string_append(r.html, "</p>\n");
+  year_note(&r);
+  g_string_append(r.html, "</header>\n");
 
   KbReportFigures fig = { 0 };
   key_figures(&r, &fig);
@@ -679,6 +774,7 @@ kb_report_write(const KbDataset *all, const KbReportOptions *opts, const char *d
   index_section(&r);
   synergy_section(&r);
   questions_section(&r);
+  plans_section(&r);
   brokers_section(&r);
   candidates_section(&r);
   if (r.year != KB_NO_YEAR)

@@ -13,8 +13,8 @@ relations_sheet(KbDoc *doc, const char *key, const char *heading, const KbDatase
   kb_sheet_add_column(s, "from", kb_tr(lang, "from"), KB_COLUMN_TEXT, 0);
   kb_sheet_add_column(s, "kind", kb_tr(lang, "relation"), KB_COLUMN_TEXT, 0);
   kb_sheet_add_column(s, "to", kb_tr(lang, "to"), KB_COLUMN_TEXT, 0);
-  kb_sheet_add_column(s, "since", kb_tr(lang, "since"), KB_COLUMN_YEAR, 0);
-  kb_sheet_add_column(s, "until", kb_tr(lang, "until"), KB_COLUMN_YEAR, 0);
+  kb_sheet_add_column(s, "since", kb_tr(lang, "since"), KB_COLUMN_TEXT, 0);
+  kb_sheet_add_column(s, "until", kb_tr(lang, "until"), KB_COLUMN_TEXT, 0);
   kb_sheet_add_column(s, "source", kb_tr(lang, "source"), KB_COLUMN_TEXT, 0);
   for (size_t i = 0; i < n; i++) {
     const KbRelation *r = kb_dataset_relation(ds, rels[i]);
@@ -22,8 +22,11 @@ relations_sheet(KbDoc *doc, const char *key, const char *heading, const KbDatase
     kb_sheet_put_text(s, kb_dataset_node(ds, r->from)->label);
     kb_sheet_put_text(s, kb_rel_kind_name(r->kind));
     kb_sheet_put_text(s, kb_dataset_node(ds, r->to)->label);
-    kb_sheet_put_year(s, r->since);
-    kb_sheet_put_year(s, r->until);
+    /* the years as the data writes them: "2015~", "[..2019]" */
+    g_autofree char *since = kb_date_format(r->since, r->since_q);
+    g_autofree char *until = kb_date_format(r->until, r->until_q);
+    kb_sheet_put_text(s, *since ? since : NULL);
+    kb_sheet_put_text(s, *until ? until : NULL);
     kb_sheet_put_text(s, r->source);
   }
 }
@@ -46,14 +49,21 @@ nodes_sheet(KbDoc *doc, const char *key, const char *heading, const KbDataset *d
     }
 }
 
+/* A row of figures under a name given as it is shown. */
 static void
-figure_row(KbSheet *s, KbLang lang, const char *name, double a, double b)
+figure_row_named(KbSheet *s, const char *name, double a, double b)
 {
   kb_sheet_begin_row(s);
-  kb_sheet_put_text(s, kb_tr(lang, name));
+  kb_sheet_put_text(s, name);
   kb_sheet_put_number(s, a);
   kb_sheet_put_number(s, b);
   kb_sheet_put_number(s, isnan(a) || isnan(b) ? NAN : b - a);
+}
+
+static void
+figure_row(KbSheet *s, KbLang lang, const char *name, double a, double b)
+{
+  figure_row_named(s, kb_tr(lang, name), a, b);
 }
 
 static size_t
@@ -74,6 +84,22 @@ entry_for(const KbIndex *ix, size_t node)
   return NULL;
 }
 
+char *
+kb_tables_diff_umbrella(const KbDataset *ds, const KbDiff *d, KbLang lang)
+{
+  g_return_val_if_fail(ds != NULL && d != NULL, NULL);
+  if (d->umbrella == KB_NO_NODE)
+    return NULL;
+  const KbIndex *ix = d->index_to->umbrella == d->umbrella ? d->index_to : d->index_from;
+  int year = ix == d->index_to ? d->to : d->from;
+  return g_strdup_printf(kb_tr(lang, "In %d one network makes most of the organisation ties: "
+                               "the %zu member organisations of %s are all counted as tied to "
+                               "one another, %zu of the %zu ties. The rows 'without' compare "
+                               "both years without its memberships."),
+                         year, ix->umbrella_members, kb_dataset_node(ds, d->umbrella)->label,
+                         ix->org_ties - ix->ties_without, ix->org_ties);
+}
+
 void
 kb_tables_diff(KbDoc *doc, const KbDataset *ds, const KbDiff *d, size_t top, KbLang lang)
 {
@@ -92,6 +118,25 @@ kb_tables_diff(KbDoc *doc, const KbDataset *ds, const KbDiff *d, size_t top, KbL
   figure_row(f, lang, "degree centralization", x->degree_centralization, y->degree_centralization);
   figure_row(f, lang, "betweenness centralization", x->betweenness_centralization,
              y->betweenness_centralization);
+  if (d->umbrella != KB_NO_NODE) {
+    const KbIndex *xw = d->without_from, *yw = d->without_to;
+    const char *net = kb_dataset_node(ds, d->umbrella)->label;
+    char *names[4] = {
+      g_strdup_printf(kb_tr(lang, "organisation ties without %s"), net),
+      g_strdup_printf(kb_tr(lang, "density without %s"), net),
+      g_strdup_printf(kb_tr(lang, "degree centralization without %s"), net),
+      g_strdup_printf(kb_tr(lang, "betweenness centralization without %s"), net),
+    };
+    const double values[4][2] = {
+      { (double) xw->org_ties, (double) yw->org_ties }, { xw->density, yw->density },
+      { xw->degree_centralization, yw->degree_centralization },
+      { xw->betweenness_centralization, yw->betweenness_centralization },
+    };
+    for (size_t i = 0; i < 4; i++) {
+      figure_row_named(f, names[i], values[i][0], values[i][1]);
+      g_free(names[i]);
+    }
+  }
 
   KbSheet *c = kb_doc_add_sheet(doc, "countries", kb_tr(lang, "Organisations active per country"));
   kb_sheet_add_column(c, "country", kb_tr(lang, "country"), KB_COLUMN_TEXT, 0);

@@ -1,6 +1,7 @@
 /* tables_index.c -- the strategic index as sheets. */
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "tables/tables_internal.h"
 
@@ -17,6 +18,7 @@ network_sheet(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, KbLang lang)
     { "relations", (double) sum.relations },
     { "components", (double) sum.components.count },
     { "organisations", (double) ix->n_orgs },
+    { "home organisations", (double) ix->n_home_orgs },
     { "organisation ties", (double) ix->org_ties },
     { "density of the organisation network", ix->density },
     { "degree centralization (Freeman)", ix->degree_centralization },
@@ -27,17 +29,23 @@ network_sheet(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, KbLang lang)
     kb_sheet_put_text(s, kb_tr(lang, rows[i].name));
     kb_sheet_put_number(s, rows[i].value);
   }
-  for (int k = 0; k < KB_NODE_KIND_COUNT; k++) {
-    g_autofree char *name = g_strdup_printf(kb_tr(lang, "nodes: %s"), kb_node_kind_name(k));
-    kb_sheet_begin_row(s);
-    kb_sheet_put_text(s, name);
-    kb_sheet_put_number(s, (double) sum.nodes_by_kind[k]);
-  }
-  for (int k = 0; k < KB_REL_KIND_COUNT; k++) {
-    g_autofree char *name = g_strdup_printf(kb_tr(lang, "relations: %s"), kb_rel_kind_name(k));
-    kb_sheet_begin_row(s);
-    kb_sheet_put_text(s, name);
-    kb_sheet_put_number(s, (double) sum.relations_by_kind[k]);
+  if (ix->umbrella != KB_NO_NODE) {
+    const char *net = kb_dataset_node(ds, ix->umbrella)->label;
+    char *names[4] = {
+      g_strdup_printf(kb_tr(lang, "organisation ties without %s"), net),
+      g_strdup_printf(kb_tr(lang, "density without %s"), net),
+      g_strdup_printf(kb_tr(lang, "degree centralization without %s"), net),
+      g_strdup_printf(kb_tr(lang, "betweenness centralization without %s"), net),
+    };
+    double values[4] = { (double) ix->ties_without, ix->density_without,
+                         ix->degree_centralization_without,
+                         ix->betweenness_centralization_without };
+    for (size_t i = 0; i < 4; i++) {
+      kb_sheet_begin_row(s);
+      kb_sheet_put_text(s, names[i]);
+      kb_sheet_put_number(s, values[i]);
+      g_free(names[i]);
+    }
   }
 }
 
@@ -57,10 +65,13 @@ entries_sheet(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, size_t top, Kb
   kb_sheet_add_column(s, "open_pairs", kb_tr(lang, "open pairs"), KB_COLUMN_INT, 0);
   kb_sheet_add_column(s, "home", kb_tr(lang, "home"), KB_COLUMN_TEXT, 0);
   kb_sheet_add_column(s, "who", kb_tr(lang, "who"), KB_COLUMN_TEXT, 0);
+  kb_sheet_add_column(s, "partners", kb_tr(lang, "partners"), KB_COLUMN_INT, 0);
+  kb_sheet_add_column(s, "partners_who", kb_tr(lang, "which partners"), KB_COLUMN_TEXT, 0);
   for (size_t i = 0; i < ix->n_entries && (top == 0 || i < top); i++) {
     const KbIndexEntry *e = &ix->entries[i];
     const KbNode *node = kb_dataset_node(ds, e->node);
     g_autofree char *who = kb_join_labels(ds, e->orgs, e->n_orgs, 4);
+    g_autofree char *partners = kb_join_labels(ds, e->partners, e->n_partners, 4);
     kb_sheet_begin_row(s);
     kb_sheet_put_text(s, node->id);
     kb_sheet_put_text(s, node->label);
@@ -73,6 +84,8 @@ entries_sheet(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, size_t top, Kb
     kb_sheet_put_int(s, (long long) e->open_pairs);
     kb_sheet_put_text(s, e->home ? kb_tr(lang, "home") : NULL);
     kb_sheet_put_text(s, who);
+    kb_sheet_put_int(s, (long long) e->n_partners);
+    kb_sheet_put_text(s, partners);
   }
 }
 
@@ -85,14 +98,20 @@ presence_sheet(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, size_t top, K
   kb_sheet_add_column(s, "organisation", kb_tr(lang, "organisation"), KB_COLUMN_TEXT, 0);
   kb_sheet_add_column(s, "label", kb_tr(lang, "name"), KB_COLUMN_TEXT, 0);
   kb_sheet_add_column(s, "sector", kb_tr(lang, "sector"), KB_COLUMN_TEXT, 0);
+  kb_sheet_add_column(s, "role", kb_tr(lang, "role"), KB_COLUMN_TEXT, 0);
   for (size_t i = 0; i < ix->n_entries && (top == 0 || i < top); i++)
-    for (size_t j = 0; j < ix->entries[i].n_orgs; j++) {
-      const KbNode *org = kb_dataset_node(ds, ix->entries[i].orgs[j]);
-      kb_sheet_begin_row(s);
-      kb_sheet_put_text(s, kb_dataset_node(ds, ix->entries[i].node)->id);
-      kb_sheet_put_text(s, org->id);
-      kb_sheet_put_text(s, org->label);
-      kb_sheet_put_text(s, org->sector != KB_NO_NODE ? kb_dataset_node(ds, org->sector)->id : NULL);
+    for (int pass = 0; pass < 2; pass++) {
+      const KbIndexEntry *e = &ix->entries[i];
+      for (size_t j = 0; j < (pass ? e->n_partners : e->n_orgs); j++) {
+        const KbNode *org = kb_dataset_node(ds, pass ? e->partners[j] : e->orgs[j]);
+        kb_sheet_begin_row(s);
+        kb_sheet_put_text(s, kb_dataset_node(ds, e->node)->id);
+        kb_sheet_put_text(s, org->id);
+        kb_sheet_put_text(s, org->label);
+        kb_sheet_put_text(s, org->sector != KB_NO_NODE ? kb_dataset_node(ds, org->sector)->id
+                                                       : NULL);
+        kb_sheet_put_text(s, pass ? kb_tr(lang, "partner") : kb_tr(lang, "own"));
+      }
     }
 }
 
@@ -118,23 +137,28 @@ mixing_sheet(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, KbLang lang)
 static void
 gaps_sheet(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, KbLang lang)
 {
-  g_autofree char *heading = g_strdup_printf(kb_tr(lang, "Gaps: each %s that rests on one "
-                                                   "organisation or none"),
+  g_autofree char *heading = g_strdup_printf(kb_tr(lang, "Gaps: each %s that rests on one of "
+                                                   "the city's own organisations or none"),
                                              kb_tr(lang, kb_index_by_name(ix->by)));
   KbSheet *s = kb_doc_add_sheet(doc, "gaps", heading);
   kb_sheet_add_column(s, "id", kb_tr(lang, kb_index_by_name(ix->by)), KB_COLUMN_TEXT, 0);
   kb_sheet_add_column(s, "label", kb_tr(lang, "name"), KB_COLUMN_TEXT, 0);
   kb_sheet_add_column(s, "organisations", kb_tr(lang, "orgs"), KB_COLUMN_INT, 0);
   kb_sheet_add_column(s, "rests_on", kb_tr(lang, "rests on"), KB_COLUMN_TEXT, 0);
+  kb_sheet_add_column(s, "partners", kb_tr(lang, "partners"), KB_COLUMN_INT, 0);
+  kb_sheet_add_column(s, "partners_who", kb_tr(lang, "which partners"), KB_COLUMN_TEXT, 0);
   for (size_t i = 0; i < ix->n_entries; i++) {
     const KbIndexEntry *e = &ix->entries[i];
-    if (e->n_orgs > 1)
+    if (e->n_orgs > 1 || e->home)   /* the home itself is no gap */
       continue;
+    g_autofree char *partners = kb_join_labels(ds, e->partners, e->n_partners, 0);
     kb_sheet_begin_row(s);
     kb_sheet_put_text(s, kb_dataset_node(ds, e->node)->id);
     kb_sheet_put_text(s, kb_dataset_node(ds, e->node)->label);
     kb_sheet_put_int(s, (long long) e->n_orgs);
     kb_sheet_put_text(s, e->n_orgs ? kb_dataset_node(ds, e->orgs[0])->label : NULL);
+    kb_sheet_put_int(s, (long long) e->n_partners);
+    kb_sheet_put_text(s, partners);
   }
 }
 
@@ -171,6 +195,29 @@ kb_tables_index_note(const KbIndex *ix, KbLang lang)
                          (size_t) KB_INDEX_BETWEENNESS_MAX, ix->n_orgs);
 }
 
+char *
+kb_tables_index_umbrella(const KbDataset *ds, const KbIndex *ix, KbLang lang)
+{
+  g_return_val_if_fail(ds != NULL && ix != NULL, NULL);
+  if (ix->umbrella == KB_NO_NODE)
+    return NULL;
+  size_t made = ix->org_ties - ix->ties_without;
+  char density[2][G_ASCII_DTOSTR_BUF_SIZE];
+  g_ascii_formatd(density[0], sizeof density[0], "%.3f", ix->density);
+  g_ascii_formatd(density[1], sizeof density[1], "%.3f", ix->density_without);
+  if (lang == KB_LANG_NL)
+    for (int i = 0; i < 2; i++)
+      *strchr(density[i], '.') = ',';
+  return g_strdup_printf(kb_tr(lang, "One network makes most of the organisation ties: the %zu "
+                               "member organisations of %s are all counted as tied to one "
+                               "another, %zu of the %zu ties (%.0f%%). Without its memberships "
+                               "the organisation network has %zu ties and a density of %s "
+                               "instead of %s; the figures without it are in the table."),
+                         ix->umbrella_members, kb_dataset_node(ds, ix->umbrella)->label, made,
+                         ix->org_ties, 100.0 * (double) made / (double) ix->org_ties,
+                         ix->ties_without, density[1], density[0]);
+}
+
 void
 kb_tables_index(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, size_t top, KbLang lang)
 {
@@ -179,6 +226,9 @@ kb_tables_index(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, size_t top, 
   g_autofree char *note = kb_tables_index_note(ix, lang);
   if (note != NULL)
     kb_doc_add_text(doc, "network_note", note);
+  g_autofree char *umbrella = kb_tables_index_umbrella(ds, ix, lang);
+  if (umbrella != NULL)
+    kb_doc_add_text(doc, "umbrella_note", umbrella);
   entries_sheet(doc, ds, ix, top, lang);
   mixing_sheet(doc, ds, ix, lang);
   gaps_sheet(doc, ds, ix, lang);

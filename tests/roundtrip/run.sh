@@ -19,7 +19,8 @@
 # organisation labelled with another's id (Kumu names elements by label
 # too), attributes named with a space or as a relation's column (note),
 # weights from 0.001 to 1234567.5, every fact, and questions whose ids and
-# texts need quoting.
+# texts need quoting; and dated/, relations with every qualifier of a year
+# and every status.
 #   run.sh BUILD_DIR SOURCE_DIR
 set -u
 build=$1 src=$2
@@ -57,7 +58,8 @@ for source in "$src/datasets/deventer" "$src/datasets/zwolle" \
               "$src/tests/cli/check-edgelist/edges.csv" \
               "$src/tests/interop/networkx-kite.graphml" \
               "$src/tests/cli/check-json/data.json" "$src/tests/cli/check-sector-roles/data" \
-              "$work/kumu-import" "$src/tests/roundtrip/awkward"; do
+              "$work/kumu-import" "$src/tests/roundtrip/awkward" \
+              "$src/tests/roundtrip/dated"; do
   n=$((n + 1))
   name=$(basename "$source")
   d=$work/$n

@@ -59,6 +59,26 @@ count_relations(const KbDataset *ds, const char *from, const char *to, KbRelKind
   return n;
 }
 
+/* Asserts that every organisation has a located_in relation, but those named in
+ * 'unlocated' (NULL-terminated), which must have none. */
+static void
+assert_organisations_located(const KbDataset *ds, const char *const *unlocated)
+{
+  for (size_t i = 0; i < kb_dataset_node_count(ds); i++) {
+    const KbNode *n = kb_dataset_node(ds, i);
+    if (n->kind != KB_NODE_ORGANISATION)
+      continue;
+    gboolean listed = g_strv_contains(unlocated, n->id);
+    size_t located = 0;
+    for (size_t j = 0; j < kb_dataset_relation_count(ds); j++) {
+      const KbRelation *r = kb_dataset_relation(ds, j);
+      located += r->kind == KB_REL_LOCATED_IN && r->from == i;
+    }
+    ck_assert_msg(listed ? located == 0 : located > 0, "%s: %zu located_in relations", n->id,
+                  located);
+  }
+}
+
 static void
 assert_years(const KbRelation *r, int since, int until)
 {
@@ -68,7 +88,7 @@ assert_years(const KbRelation *r, int since, int until)
 
 START_TEST(deventer_holds_what_the_seeds_say)
 {
-  g_autoptr(KbDataset) ds = load_bundled("deventer", 17);
+  g_autoptr(KbDataset) ds = load_bundled("deventer", 4);
   /* 003 §5: "Deventer sinds 1980 lid van het Nieuwe Hanzeverbond" */
   assert_years(relation(ds, "deventer", "nieuwe-hanzeverbond", KB_REL_MEMBER_OF), 1980, KB_NO_YEAR);
   /* 003 §3.2: Shelter City since 2018 */
@@ -110,6 +130,78 @@ START_TEST(deventer_holds_what_the_seeds_say)
   g_autoptr(KbDataset) y2022 = kb_dataset_as_of(ds, 2022);
   ck_assert_uint_eq(count_relations(y2022, "gemeente-deventer", "bukomansimbi", KB_REL_ACTIVE_IN), 0);
   ck_assert_uint_eq(count_relations(y2022, "deventer", "nieuwe-hanzeverbond", KB_REL_MEMBER_OF), 1);
+  /* 003 is dated April 2021 (l. 29 "Status Definitief2021-04-14", l. 479 "Datum april 2021") */
+  ck_assert_int_eq(kb_dataset_stated_year(ds), 2021);
+  /* 003 §4: "inmiddels tienjarige" in 2021, so about 2011; "loopt eind 2021 af", an announced
+   * end, so 2021 uncertain */
+  const KbRelation *buk = relation(ds, "gemeente-deventer", "bukomansimbi", KB_REL_ACTIVE_IN);
+  ck_assert_int_eq(buk->since_q, KB_DATE_APPROXIMATE);
+  ck_assert_int_eq(buk->until_q, KB_DATE_UNCERTAIN);
+  /* 003 §4: "al zes jaar samenwerking met de gemeente Osnabrück" in 2021: about 2015 */
+  const KbRelation *osn = relation(ds, "deventer", "osnabrueck", KB_REL_PARTNER_OF);
+  ck_assert_int_eq(osn->since, 2015);
+  ck_assert_int_eq(osn->since_q, KB_DATE_APPROXIMATE);
+  /* 001 (February 2015) names Uganda among "de huidige internationale netwerken": by 2015 */
+  const KbRelation *uga = relation(ds, "gemeente-deventer", "uganda", KB_REL_ACTIVE_IN);
+  ck_assert_int_eq(uga->since, 2015);
+  ck_assert_int_eq(uga->since_q, KB_DATE_OR_EARLIER);
+  /* 003 §2.1: Zone College's Erasmus programme runs "sinds kort" in 2021: by 2021, not since 2015 */
+  const KbRelation *zone = relation(ds, "zone-college", "sibiu", KB_REL_ACTIVE_IN);
+  ck_assert_int_eq(zone->since, 2021);
+  ck_assert_int_eq(zone->since_q, KB_DATE_OR_EARLIER);
+  ck_assert_int_eq(kb_relation_holds(zone, 2015, 2021), KB_HOLDS_UNKNOWN);
+  /* 003 §1, §5: "het nieuwe MKB Trade Office", first dated at the Hanzedagen of 2018: it is
+   * not known to exist in 2015 */
+  const KbRelation *mto = relation(ds, "mkb-trade-office", "deventer", KB_REL_LOCATED_IN);
+  ck_assert_int_eq(mto->since, 2018);
+  ck_assert_int_eq(kb_relation_holds(mto, 2015, 2021), KB_HOLDS_UNKNOWN);
+  ck_assert_int_eq(kb_relation_holds(mto, 2018, 2021), KB_HOLDS_YES);
+  /* 001 names Turkey in 2015; 003 no longer does: by 2015, and up to 2015 or later */
+  const KbRelation *tur = relation(ds, "gemeente-deventer", "turkey", KB_REL_ACTIVE_IN);
+  ck_assert_int_eq(tur->until_q, KB_DATE_OR_LATER);
+  ck_assert_int_eq(kb_relation_holds(tur, 2015, 2021), KB_HOLDS_YES);
+  ck_assert_int_eq(kb_relation_holds(tur, 2021, 2021), KB_HOLDS_UNKNOWN);
+  /* plans are not facts: the Hanze programme towards Kampen 2017 (001, 2015), the trade
+   * mission to Riga "op het programma" (003 l. 261, 418), the cooperation "gezocht" with
+   * Deventer Marketing (003 l. 263) */
+  ck_assert_int_eq(relation(ds, "gemeente-deventer", "kampen", KB_REL_ACTIVE_IN)->status,
+                   KB_STATUS_PLANNED);
+  ck_assert_int_eq(relation(ds, "mkb-trade-office", "riga", KB_REL_ACTIVE_IN)->status,
+                   KB_STATUS_PLANNED);
+  ck_assert_int_eq(relation(ds, "gemeente-deventer", "deventer-marketing", KB_REL_PARTNER_OF)->status,
+                   KB_STATUS_PLANNED);
+  g_autoptr(KbDataset) y2017 = kb_dataset_as_of(ds, 2017);
+  ck_assert_uint_eq(count_relations(y2017, "gemeente-deventer", "kampen", KB_REL_ACTIVE_IN), 0);
+  /* 003 §2.2: small subsidies are "beschikbaar" to the organisations as a group; no row says
+   * one went to a named organisation. The municipality funds only the Trade Office. */
+  ck_assert_uint_eq(count_relations(ds, "gemeente-deventer", NULL, KB_REL_FUNDS), 1);
+  /* 003 §3.2 lists Humanitas and Saxion side by side as the municipality's partners: no tie
+   * between them */
+  ck_assert_uint_eq(count_relations(ds, "saxion", "humanitas", KB_REL_PARTNER_OF), 0);
+  ck_assert_uint_eq(count_relations(ds, "humanitas", "saxion", KB_REL_PARTNER_OF), 0);
+  /* the Trade Office's partners form no network in the seeds */
+  ck_assert_uint_eq(kb_dataset_find(ds, "mkb-trade-office-partners"), KB_NO_NODE);
+  /* every relation but geography carries a year */
+  for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
+    const KbRelation *r = kb_dataset_relation(ds, i);
+    ck_assert_msg(r->since != KB_NO_YEAR || kb_relation_is_geography(r), "%s -> %s undated",
+                  kb_dataset_node(ds, r->from)->id, kb_dataset_node(ds, r->to)->id);
+  }
+  /* every organisation is located where a source says; what no source places stays out */
+  static const char *const unlocated[] = { "nederlandse-ambassades", "europese-unie", "soventure",
+                                           "jako-ag", NULL };
+  assert_organisations_located(ds, unlocated);
+  /* a home organisation in a village of the municipality: "Wereldwinkel Bathmen" */
+  relation(ds, "wereldwinkel-bathmen", "bathmen", KB_REL_LOCATED_IN);
+  relation(ds, "bathmen", "deventer", KB_REL_LOCATED_IN);
+  relation(ds, "st-colmschate-ukraine-contact", "colmschate", KB_REL_LOCATED_IN);
+  ck_assert_uint_eq(count_relations(ds, "wereldwinkel-bathmen", "deventer", KB_REL_LOCATED_IN), 0);
+  /* home ones at home, foreign ones where they are, national ones in the Netherlands */
+  relation(ds, "zone-college", "deventer", KB_REL_LOCATED_IN);
+  relation(ds, "go-ahead-eagles", "deventer", KB_REL_LOCATED_IN);
+  relation(ds, "ondernemersorganisatie-rostock", "rostock", KB_REL_LOCATED_IN);
+  relation(ds, "vng-international", "netherlands", KB_REL_LOCATED_IN);
+  relation(ds, "ministerie-buitenlandse-zaken", "netherlands", KB_REL_LOCATED_IN);
   /* every node and relation cites a source */
   for (size_t i = 0; i < kb_dataset_node_count(ds); i++)
     ck_assert_ptr_nonnull(kb_dataset_node(ds, i)->source);
@@ -120,7 +212,7 @@ END_TEST
 
 START_TEST(zwolle_holds_what_the_seeds_say)
 {
-  g_autoptr(KbDataset) ds = load_bundled("zwolle", 8);
+  g_autoptr(KbDataset) ds = load_bundled("zwolle", 1);
   /* 000: the three themes chosen on 2 October 2018 */
   const size_t *themes;
   ck_assert_uint_eq(kb_dataset_themes(ds, &themes), 3);
@@ -130,6 +222,12 @@ START_TEST(zwolle_holds_what_the_seeds_say)
   ck_assert_int_eq(relation(ds, "gemeente-zwolle", "klimaatadaptatie", KB_REL_WORKS_ON)->since, 2018);
   ck_assert_int_eq(relation(ds, "gemeente-zwolle", "smart-cities", KB_REL_WORKS_ON)->since, 2018);
   ck_assert_int_eq(kb_dataset_policy_start(ds), 2018);
+  /* 002 reports 2022 as the latest year done (l. 140, 205); its agenda 2024-2028 is a draft */
+  ck_assert_int_eq(kb_dataset_stated_year(ds), 2022);
+  /* 000 (2018): "de gezamenlijke aanpak met de partners binnen de Regio Zwolle te continueren" */
+  const KbRelation *zm = relation(ds, "gemeente-zwolle", "regio-zwolle", KB_REL_MEMBER_OF);
+  ck_assert_int_eq(zm->since, 2018);
+  ck_assert_int_eq(zm->since_q, KB_DATE_OR_EARLIER);
   ck_assert_uint_eq(kb_dataset_home(ds), node(ds, "zwolle"));
   ck_assert_uint_eq(kb_dataset_hub(ds), node(ds, "regio-zwolle"));
   /* 002: the Economic Board (2013) and the bodies of Regio Zwolle */
@@ -140,13 +238,23 @@ START_TEST(zwolle_holds_what_the_seeds_say)
   relation(ds, "waterschappen", "regio-zwolle", KB_REL_PARTNER_OF);
   relation(ds, "uwv-werkbedrijf", "regio-zwolle", KB_REL_PARTNER_OF);
   relation(ds, "sbb", "regio-zwolle", KB_REL_PARTNER_OF);
+  /* water boards and UWV are public bodies, as het Rijk beside them in 004's list */
+  ck_assert_uint_eq(kb_dataset_node(ds, node(ds, "uwv-werkbedrijf"))->sector, node(ds, "government"));
+  ck_assert_uint_eq(kb_dataset_node(ds, node(ds, "waterschappen"))->sector, node(ds, "government"));
   /* 002: business organisations and the municipality as members */
   ck_assert_uint_eq(count_relations(ds, NULL, "regio-zwolle", KB_REL_MEMBER_OF), 3);
   relation(ds, "vno-ncw", "regio-zwolle", KB_REL_MEMBER_OF);
   /* 002: the two lines of work, and climate adaptation on the agenda 2024-2028 */
   relation(ds, "regio-zwolle", "economie-en-arbeidsmarkt", KB_REL_WORKS_ON);
   relation(ds, "regio-zwolle", "ruimtelijke-ordening-en-leefomgeving", KB_REL_WORKS_ON);
-  ck_assert_int_eq(relation(ds, "regio-zwolle", "klimaatadaptatie", KB_REL_WORKS_ON)->since, 2024);
+  const KbRelation *agenda = relation(ds, "regio-zwolle", "klimaatadaptatie", KB_REL_WORKS_ON);
+  ck_assert_int_eq(agenda->since, 2024);
+  ck_assert_int_eq(agenda->status, KB_STATUS_PLANNED);   /* a draft agenda (002 l. 217-235) */
+  /* every organisation is located where a source says; the unions are not named */
+  static const char *const unlocated[] = { "vakbonden", NULL };
+  assert_organisations_located(ds, unlocated);
+  relation(ds, "uwv-werkbedrijf", "netherlands", KB_REL_LOCATED_IN);
+  relation(ds, "kennispoort", "regio-zwolle-gebied", KB_REL_LOCATED_IN);
   /* Zwolle lies in the Netherlands */
   relation(ds, "zwolle", "netherlands", KB_REL_LOCATED_IN);
   ck_assert_uint_eq(kb_dataset_question_count(ds), 6);

@@ -51,14 +51,19 @@ const char *kb_index_by_name(KbIndexBy by);
 typedef struct {
   size_t node;              /* the place, theme, network or sector */
   size_t n_orgs;
-  size_t *orgs;             /* organisations active there, by id */
-  size_t n_sectors;         /* sectors among them (an unknown sector not counted) */
+  size_t *orgs;             /* the home organisations active there (every organisation
+                             * where the dataset names no home), by id */
+  size_t n_partners;
+  size_t *partners;         /* the other organisations there: partners at home or
+                             * abroad, and those of unknown location, by id */
+  size_t n_sectors;         /* sectors among the home organisations (an unknown sector
+                             * not counted) */
   double diversity;         /* Shannon entropy of their sectors / ln(sectors in the data) */
-  size_t relations;         /* relations that put them there */
+  size_t relations;         /* relations that put the home organisations there */
   int first_year;           /* earliest since among those, or KB_NO_YEAR */
   size_t cross_ties;        /* tied pairs of different sectors among them */
   size_t open_pairs;        /* untied pairs of different sectors among them */
-  gboolean home;            /* the home city or a place enclosing it */
+  gboolean home;            /* the home city, a place enclosing it or one inside it */
 } KbIndexEntry;
 
 typedef struct {
@@ -73,6 +78,7 @@ typedef struct {
   KbIndexEntry *entries;    /* by organisations (most first), then id */
   /* whole network */
   size_t n_orgs;
+  size_t n_home_orgs;       /* of them, the home city's own (all where there is no home) */
   size_t org_ties;          /* ties of the organisation network */
   double density;           /* of the organisation network */
   double degree_centralization;       /* Freeman, normalised (igraph, sna) */
@@ -83,7 +89,17 @@ typedef struct {
   size_t *mixing;           /* n_sectors x n_sectors: organisation-network ties */
   double *ei;               /* Krackhardt's E-I index per sector; NaN without ties */
   size_t n_cuts;
-  KbCutPoint *cuts;         /* articulation points that cut places off */
+  KbCutPoint *cuts;         /* home organisations (any, where there is no home) whose
+                             * removal cuts places off */
+  /* One network that makes most of the organisation network's ties (all its
+   * members are tied to one another): KB_NO_NODE when none does. The
+   * figures without its memberships, to see the network beneath it. */
+  size_t umbrella;
+  size_t umbrella_members;  /* its organisations */
+  size_t ties_without;      /* organisation ties without its memberships */
+  double density_without;
+  double degree_centralization_without;
+  double betweenness_centralization_without;
 } KbIndex;
 
 /* Betweenness centralization needs every organisation's exact betweenness
@@ -179,39 +195,135 @@ gboolean kb_synergy_each(const KbDataset *ds, const KbSynergyOptions *opts, size
 
 /* ------------------------------------------------------------- bridges */
 
-typedef struct {
-  double cost;
-  size_t n_nodes;
-  size_t *nodes;            /* from the start organisation to the target */
-  KbRelKind *kinds;         /* n_nodes - 1 relation kinds along the way */
-} KbPath;
+/* Who can introduce a start (an organisation, any organisation of a
+ * sector, or a newcomer not yet in the data) to a target (an organisation,
+ * place, theme or network). Only organisations and networks introduce.
+ *
+ * Reach, how directly an introducer reaches the target:
+ *  - there itself: at a place target, active_in or located_in it or a place
+ *    inside it (a network: active_in); at an organisation, partner_of it or
+ *    funds it either way (a network: partner_of it, or it is a member); at a
+ *    theme, works_on it; at a network, a member, partner_of it or part_of it;
+ *  - through a network: a member of a network that is there itself, or (at
+ *    a place) that has a member city inside it; or a platform: a network one
+ *    of whose organisation members is there itself;
+ *  - a first step: tied (partner_of, funds, membership, or members of one
+ *    network together) to one who is there, or through a network, and whom
+ *    the start does not reach in one step itself.
+ * Closeness to the start: a peer (of the start's sector, not located only
+ * elsewhere, and there or through a network); tied to the start; two steps
+ * from it; further; located only elsewhere (and further). For a newcomer,
+ * tied means located in its place, two steps a network of the home (with a
+ * member there) that it can join.
+ * score = 10 * reach + closeness; ties go by id. Organisations located only
+ * elsewhere but located at a place target are the contacts there, listed
+ * apart with who at home is tied to them. */
+
+typedef enum {
+  KB_REACH_NONE,
+  KB_REACH_STEP,            /* a first step to one who is there */
+  KB_REACH_NETWORK,         /* through a network there, or a platform of those there */
+  KB_REACH_THERE            /* there itself */
+} KbReach;
+
+typedef enum {
+  KB_CLOSE_NONE,
+  KB_CLOSE_ELSEWHERE,       /* located only elsewhere, more than two steps away */
+  KB_CLOSE_FURTHER,         /* more than two steps away (a newcomer: not in its place) */
+  KB_CLOSE_TWO_STEPS,       /* tied to one tied to the start (a newcomer: a home network) */
+  KB_CLOSE_TIED,            /* tied to the start (a newcomer: located in its place) */
+  KB_CLOSE_PEER             /* of the start's sector, and there already */
+} KbCloseness;
+
+const char *kb_reach_name(KbReach reach);          /* "there", "network", "first step" */
+const char *kb_closeness_name(KbCloseness close); /* "peer", "tied", "two steps", ... */
+
+#define KB_NO_RELATION ((size_t) -1)
+
+typedef enum {
+  KB_FACT_RELATION,         /* 'relation', one of its own, puts it there ('node' its
+                             * other end: the target, or a place or city inside it) */
+  KB_FACT_NETWORK,          /* it is a member ('relation') of network 'node', which is
+                             * there by its relation 'through' */
+  KB_FACT_MEMBER,           /* its member 'node' ('relation' the membership) is there
+                             * by its relation 'through': a platform */
+  KB_FACT_TIE               /* it is tied to 'node': by its relation 'relation', or,
+                             * when that is KB_NO_RELATION, as a fellow member of
+                             * network 'via' */
+} KbBridgeFactKind;
 
 typedef struct {
-  size_t node;              /* an organisation or network on the way */
-  size_t n_paths;           /* paths through it */
-  double best_cost;
-  double score;             /* sum of 1 / cost over its paths */
-  size_t *paths;            /* indices into KbBridges.paths */
-} KbBridgePartner;
+  KbBridgeFactKind kind;
+  size_t node;
+  size_t relation;          /* or KB_NO_RELATION */
+  size_t through;           /* or KB_NO_RELATION */
+  size_t via;               /* or KB_NO_NODE */
+} KbBridgeFact;
+
+/* How many facts a list names; the others are counted as 'more'. */
+#define KB_BRIDGES_FACTS 3
+
+/* A list of facts of one kind of reason, the first KB_BRIDGES_FACTS by the
+ * node they name (the target first, then by id), then by relation. */
+typedef struct {
+  size_t n;
+  KbBridgeFact facts[KB_BRIDGES_FACTS];
+  gboolean more;            /* there are more than these */
+} KbBridgeFacts;
 
 typedef struct {
-  size_t n_paths;
-  KbPath *paths;            /* cheapest first */
-  size_t n_partners;
-  KbBridgePartner *partners;/* highest score first, then id */
-  int reference_year;       /* the year recency is measured from */
+  size_t node;              /* an organisation or network */
+  KbReach reach;
+  KbCloseness closeness;
+  int score;                /* 10 * reach + closeness */
+  KbBridgeFacts why;        /* how it reaches the target: RELATION facts when there,
+                             * NETWORK or MEMBER facts through a network, TIE facts
+                             * (to those there) for a first step */
+  size_t near;              /* tied: the start's organisation it is tied to (a newcomer:
+                             * its place); two steps: the one between; else KB_NO_NODE */
+  KbBridgeFact near_tie;    /* tied: a TIE fact to 'near' (a newcomer: the RELATION
+                             * fact of its located_in) */
+} KbIntroducer;
+
+typedef struct {
+  size_t node;              /* an organisation located only elsewhere, located at the target */
+  KbBridgeFacts there;      /* RELATION facts */
+  KbBridgeFacts home;       /* TIE facts to organisations and networks at home */
+} KbBridgeContact;
+
+typedef struct {
+  size_t from;              /* the start, an organisation or a sector; KB_NO_NODE for
+                             * a newcomer */
+  size_t sector;            /* the start's sector (a newcomer's), or KB_NO_NODE */
+  size_t place;             /* a newcomer's place, else KB_NO_NODE */
+  size_t to;
+  int year;                 /* the year asked for, for the wording (or KB_NO_YEAR) */
+  size_t n_introducers;
+  KbIntroducer *introducers;/* highest score first, then id */
+  size_t n_contacts;
+  KbBridgeContact *contacts;/* those with a tie at home first, then id */
+  KbReach start_reach;      /* an organisation start that is at the target already */
+  KbBridgeFacts start_why;  /* and how */
 } KbBridges;
 
-/* Finds up to 'k' cheapest introduction paths from 'from' (an organisation,
- * or a sector: any of its organisations) to 'to' (an organisation, place,
- * theme or network). Fails with KB_ERROR_ARGUMENT when the ends are of the
- * wrong kind. */
-KbBridges *kb_bridges_compute(const KbDataset *ds, size_t from, size_t to, size_t k,
-                              int as_of, GError **error);
+/* Finds who can introduce 'from' (an organisation, or a sector: every
+ * organisation of it not located only elsewhere, those already at the target
+ * being its peers) to 'to' (an organisation, place, theme or network) in
+ * 'ds', as the comment above says. 'as_of' is kept for the wording only: the
+ * caller gives the view of that year. Returns a new result; free with
+ * kb_bridges_free(). Fails with KB_ERROR_ARGUMENT when the ends are of the
+ * wrong kind or the same. */
+KbBridges *kb_bridges_compute(const KbDataset *ds, size_t from, size_t to, int as_of,
+                              GError **error);
+/* The same for a newcomer: an organisation of 'sector' located in 'place'
+ * (a place of the home area; KB_NO_NODE: the home city) that is not in the
+ * data, so has no ties of its own. Fails with KB_ERROR_ARGUMENT when
+ * 'sector' is no sector, the dataset names no home, or 'place' is not in the
+ * home area. */
+KbBridges *kb_bridges_newcomer(const KbDataset *ds, size_t sector, size_t place, size_t to,
+                               int as_of, GError **error);
 void kb_bridges_free(KbBridges *b);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbBridges, kb_bridges_free)
-/* The cost of walking one relation, as kb_bridges_compute() uses it. */
-double kb_bridges_tie_cost(const KbRelation *rel, int reference_year);
 
 /* ------------------------------------------------------------- brokers */
 
@@ -396,8 +508,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbCandidates, kb_candidates_free)
 typedef struct {
   int from, to;
   size_t n_begun, n_ended;
-  size_t *begun;            /* relations holding in 'to' but not in 'from' */
-  size_t *ended;            /* relations holding in 'from' but not in 'to' */
+  size_t *begun;            /* relations whose dates say they hold in 'to' and not in 'from' */
+  size_t *ended;            /* relations whose dates say they hold in 'from' and not in 'to' */
+  size_t n_unsure;          /* relations whose dates do not say whether they hold in one of
+                             * the years: left out of the comparison (kb_relation_holds()) */
+  size_t n_unsure_undated;  /* of them, those without a since */
+  size_t n_planned;         /* planned relations, left out */
   size_t n_places_gained, n_places_lost, n_themes_gained, n_themes_lost;
   size_t *places_gained;    /* places with organisations active in 'to', none in 'from' */
   size_t *places_lost;
@@ -405,9 +521,17 @@ typedef struct {
   size_t *themes_lost;
   KbIndex *index_from, *index_to;       /* by country */
   KbBrokers *brokers_from, *brokers_to;
+  /* where one network makes most of the organisation ties in either year
+   * (KbIndex.umbrella, the later year's first): that network, and the
+   * indexes of both years without its memberships; else KB_NO_NODE, NULL */
+  size_t umbrella;
+  KbIndex *without_from, *without_to;
 } KbDiff;
 
-/* Compares the dataset in two years. Relation indices refer to 'ds'. */
+/* Compares the dataset in two years, on the relations whose dates say
+ * whether they hold in each (an undated relation is known to hold in the
+ * data's year, not before: it is neither begun nor ended, and stays out of
+ * both years' figures). Relation indices refer to 'ds'. */
 KbDiff *kb_diff_compute(const KbDataset *ds, int from, int to, GError **error);
 void kb_diff_free(KbDiff *d);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbDiff, kb_diff_free)

@@ -16,6 +16,11 @@ typedef struct {
   int first_year;           /* earliest since or until, or KB_NO_YEAR */
   int last_year;            /* latest since or until, or KB_NO_YEAR */
   size_t dated;             /* relations with a since or an until */
+  size_t undated_ties;      /* relations without a since, geography left aside (see
+                             * kb_relation_holds()) */
+  size_t qualified[KB_DATE_QUALIFIER_COUNT]; /* sinces and untils by qualifier */
+  size_t by_status[KB_STATUS_COUNT];         /* relations by status */
+  int data_year;            /* kb_dataset_year() */
   size_t sourced_nodes;     /* nodes with a source */
   size_t sourced_relations; /* relations with a source */
   KbComponents components;

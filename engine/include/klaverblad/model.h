@@ -85,12 +85,35 @@ typedef struct {
   KbOrigin origin;
 } KbNode;
 
+/* How sure a relation's year is, in the notation of ISO 8601-2 (EDTF): a
+ * year as the data writes it in its since or until column. */
+typedef enum {
+  KB_DATE_EXACT,                 /* 2015 */
+  KB_DATE_APPROXIMATE,           /* 2015~  about 2015 */
+  KB_DATE_UNCERTAIN,             /* 2015?  2015, but the source is not sure */
+  KB_DATE_APPROXIMATE_UNCERTAIN, /* 2015%  both */
+  KB_DATE_OR_EARLIER,            /* [..2015]  2015 or earlier: by 2015 */
+  KB_DATE_OR_LATER,              /* [2015..]  2015 or later */
+  KB_DATE_QUALIFIER_COUNT
+} KbDateQualifier;
+
+/* Whether a relation exists, is only planned, or has ended. */
+typedef enum {
+  KB_STATUS_ACTIVE,     /* it exists (the default) */
+  KB_STATUS_PLANNED,    /* an ambition or a plan: not (yet) a fact */
+  KB_STATUS_ENDED,      /* it has ended, by the data's year (see kb_dataset_year()) */
+  KB_STATUS_COUNT
+} KbRelStatus;
+
 typedef struct {
   size_t from;          /* node indices */
   size_t to;
   KbRelKind kind;
-  int since;            /* a year, or KB_NO_YEAR */
-  int until;            /* last year the relation holds (inclusive), or KB_NO_YEAR */
+  int since;            /* the first year, or KB_NO_YEAR when the data gives none */
+  int until;            /* the last year the relation holds (inclusive), or KB_NO_YEAR */
+  guint8 since_q;       /* KbDateQualifier of 'since'; KB_DATE_EXACT without a year */
+  guint8 until_q;       /* KbDateQualifier of 'until' */
+  guint8 status;        /* KbRelStatus */
   double weight;        /* tie strength, > 0; 1 when not given */
   char *label;          /* NULL when not given; likewise source and note */
   char *source;
@@ -160,9 +183,42 @@ gboolean kb_year_is_valid(int year);
 /* Parses a year written as exactly four ASCII digits in that range.
  * Returns FALSE, leaving *out alone, for anything else. */
 gboolean kb_year_parse(const char *text, int *out);
-/* TRUE when the relation holds in 'year' (since <= year <= until, a missing
- * bound being open). */
-gboolean kb_relation_holds_in(const KbRelation *rel, int year);
+/* Parses a date of a since or until column: a year of four digits, alone
+ * or with a qualifier ("2015", "2015~", "2015?", "2015%", "[..2015]",
+ * "[2015..]"). Returns FALSE, leaving the outputs alone, for anything else. */
+gboolean kb_date_parse(const char *text, int *year, KbDateQualifier *qualifier);
+/* Returns a new string: the date as kb_date_parse() reads it; "" for
+ * KB_NO_YEAR. */
+char *kb_date_format(int year, KbDateQualifier qualifier);
+/* Words for a qualifier ("about", "or earlier"), for messages. */
+const char *kb_date_qualifier_describe(KbDateQualifier qualifier);
+
+/* The name of a status as written in data files ("active", "planned",
+ * "ended"), and its parse (exact, lower case). */
+const char *kb_rel_status_name(KbRelStatus status);
+gboolean kb_rel_status_parse(const char *name, KbRelStatus *out);
+
+/* Whether a relation holds in a year, as far as its dates say. */
+typedef enum {
+  KB_HOLDS_NO,
+  KB_HOLDS_UNKNOWN,     /* the dates do not say: "by 2021" asked of 2015 */
+  KB_HOLDS_YES
+} KbHolds;
+
+/* Whether 'rel' holds in 'year', for a dataset whose data describes
+ * 'data_year' (kb_dataset_year(); KB_NO_YEAR when none):
+ * - a year with ~, ? or % counts as that year; [..Y] as "by Y" (certain
+ *   from Y on, unknown before), [Y..] as "Y or later";
+ * - a relation without a since is known to hold by the data's year, and
+ *   before it is unknown: undated is not "always"; but where something is
+ *   (located_in, part_of: kb_relation_is_geography()) holds from the start;
+ * - without an until an active relation goes on, and an ended one has
+ *   ended by the data's year (unknown before it);
+ * - a planned relation does not hold (it is not a fact).
+ * With 'year' KB_NO_YEAR (every year): YES unless the relation is planned. */
+KbHolds kb_relation_holds(const KbRelation *rel, int year, int data_year);
+/* TRUE for located_in and part_of: where a place or organisation is. */
+gboolean kb_relation_is_geography(const KbRelation *rel);
 
 /* -------------------------------------------------------------- dataset */
 
@@ -188,6 +244,12 @@ const char *kb_dataset_title(const KbDataset *ds);
 size_t kb_dataset_home(const KbDataset *ds);          /* a city */
 size_t kb_dataset_hub(const KbDataset *ds);           /* a network */
 int kb_dataset_policy_start(const KbDataset *ds);     /* first year of the policy period */
+/* The year the data describes, which commands show unless asked for
+ * another: dataset.csv's 'year', else its 'policy_start', else the latest
+ * exact year a relation gives; KB_NO_YEAR when there is none. */
+int kb_dataset_year(const KbDataset *ds);
+/* dataset.csv's 'year' as given, or KB_NO_YEAR. */
+int kb_dataset_stated_year(const KbDataset *ds);
 const char *kb_dataset_language(const KbDataset *ds); /* "nl" or "en" */
 /* The home city's policy themes: sets *out to an array (borrowed) of theme
  * node indices and returns how many. */
@@ -197,9 +259,44 @@ size_t kb_dataset_question_count(const KbDataset *ds);
 const KbQuestion *kb_dataset_question(const KbDataset *ds, size_t i);
 const char *kb_question_kind_name(KbQuestionKind kind);
 
-/* Returns a new dataset with every node and only the relations that hold in
- * 'year' (see kb_relation_holds_in). */
+/* Which relations an analysis sees. */
+typedef struct {
+  int year;             /* the relations that hold in it; KB_NO_YEAR: every year */
+  gboolean with_planned;/* planned relations too (as if they held from now on) */
+  gboolean with_unsure; /* relations whose dates do not say whether they hold
+                         * in 'year' (KB_HOLDS_UNKNOWN) too */
+} KbYearView;
+
+/* What a view kept and left out, by reason. */
+typedef struct {
+  size_t kept;          /* relations in the view */
+  size_t kept_undated;  /* of them: without a since (and not geography), taken
+                         * as holding by the data's year */
+  size_t kept_unsure;   /* of them: unknown in the year, taken in (with_unsure) */
+  size_t kept_planned;  /* of them: planned, taken in (with_planned) */
+  size_t planned;       /* left out: planned */
+  size_t unsure;        /* left out: the dates do not place them in the year */
+  size_t outside;       /* left out: they do not hold in the year (begun later
+                         * or ended before) */
+} KbYearCounts;
+
+/* Sets 'view' to the data's year (kb_dataset_year()), without planned or
+ * unsure relations. */
+void kb_year_view_init(KbYearView *view, const KbDataset *ds);
+
+/* Returns a new dataset with every node and the relations 'view' keeps
+ * (kb_relation_holds() == KB_HOLDS_YES, or UNKNOWN with with_unsure; a
+ * planned relation, with with_planned, when its until does not end it
+ * before the year); sets *counts (may be NULL) to what was kept and left
+ * out. The new dataset keeps the data's year and everything else of 'ds'. */
+KbDataset *kb_dataset_view(const KbDataset *ds, const KbYearView *view, KbYearCounts *counts);
+/* kb_dataset_view() of { year, FALSE, FALSE }. */
 KbDataset *kb_dataset_as_of(const KbDataset *ds, int year);
+
+/* Returns a new dataset with every node and the relations for which 'keep'
+ * returns TRUE, in their order; as kb_dataset_view() otherwise. */
+typedef gboolean (*KbRelationFilter)(const KbRelation *rel, gpointer user_data);
+KbDataset *kb_dataset_filter(const KbDataset *ds, KbRelationFilter keep, gpointer user_data);
 
 /* The places that enclose 'place' (a city, region or country), nearest
  * first, without 'place' itself: for a city its regions, then its countries,
@@ -214,6 +311,25 @@ size_t kb_dataset_enclosing_places(const KbDataset *ds, size_t place, size_t **o
  * local organisation is, all FALSE when the dataset names no home. Free
  * with g_free(). */
 gboolean *kb_dataset_home_places(const KbDataset *ds);
+
+/* Where an organisation is, as seen from the home city. */
+typedef enum {
+  KB_LOCALITY_UNKNOWN,  /* no located_in (or the dataset names no home) */
+  KB_LOCALITY_HOME,     /* located in the home city or a place inside it (a
+                         * village or district): one of the city's own */
+  KB_LOCALITY_AWAY      /* located only elsewhere: a partner, at home or abroad */
+} KbLocality;
+
+/* Returns a new array of kb_dataset_node_count(ds) flags (at least one
+ * element): TRUE for the home city and the places inside it (located_in or
+ * part_of it, directly or not); all FALSE when the dataset names no home.
+ * Free with g_free(). */
+gboolean *kb_dataset_home_area(const KbDataset *ds);
+/* Returns a new array of kb_dataset_node_count(ds) KbLocality values, one
+ * per node (KB_LOCALITY_UNKNOWN for what is no organisation): an
+ * organisation located_in a place of the home area is home, even when it is
+ * located elsewhere too. Free with g_free(). */
+guint8 *kb_dataset_localities(const KbDataset *ds);
 
 /* -------------------------------------------------------------- builder */
 

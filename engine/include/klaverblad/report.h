@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 
 typedef struct {
   KbLang lang;
-  int as_of;                /* KB_NO_YEAR: all relations, dated to the latest year in the data */
+  int as_of;                /* the year shown; KB_NO_YEAR: the year the data describes
+                             * (kb_dataset_year()) */
   int compare;              /* the year changes are counted from; KB_NO_YEAR: the default */
   const char *renderer;     /* klaverblad-render, or NULL: the report says the map is missing */
   const char *source_name;  /* the dataset as the user named it, shown in the report */

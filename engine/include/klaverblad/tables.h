@@ -34,13 +34,26 @@ void kb_tables_index(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, size_t 
  * out (newly allocated), or NULL when it has it; kb_tables_index puts it
  * under the whole network's figures as text "network_note". */
 char *kb_tables_index_note(const KbIndex *ix, KbLang lang);
+/* The sentence that says which network makes most of the organisation
+ * network's ties, with the figures without it (newly allocated), or NULL
+ * when none does; kb_tables_index puts it under the whole network's figures
+ * as text "umbrella_note". */
+char *kb_tables_index_umbrella(const KbDataset *ds, const KbIndex *ix, KbLang lang);
 void kb_tables_synergy(KbDoc *doc, const KbDataset *ds, const KbSynergy *syn, KbLang lang);
 /* The sheet of synergy --each, without rows (borrowed from 'doc'), and the
  * rows of one organisation's suggestions (ids, rank, score, shared). */
 KbSheet *kb_tables_synergy_each_sheet(KbDoc *doc, KbLang lang);
 void kb_tables_synergy_each_rows(KbSheet *sheet, const KbDataset *ds, size_t org,
                                  const KbSuggestion *best, size_t n);
-void kb_tables_bridges(KbDoc *doc, const KbDataset *ds, const KbBridges *br, KbLang lang);
+/* The introducers (sheet "introducers": reach, closeness, score and why in
+ * one sentence naming the facts) and the contacts at the target (sheet
+ * "contacts": how they are there, who at home is tied to them), under the
+ * text "note" that kb_tables_bridges_note() gives. */
+void kb_tables_bridges(KbDoc *doc, const KbDataset *ds, const KbBridges *br, size_t top,
+                       KbLang lang);
+/* The rule of the score in words, and how an organisation start is at the
+ * target already when it is (newly allocated). */
+char *kb_tables_bridges_note(const KbDataset *ds, const KbBridges *br, KbLang lang);
 void kb_tables_brokers(KbDoc *doc, const KbDataset *ds, const KbBrokers *br, size_t top,
                        KbLang lang);
 /* The sentence that says how betweenness was found: exactly, or estimated
@@ -54,6 +67,9 @@ void kb_tables_communities(KbDoc *doc, const KbDataset *ds, const KbCommunities 
 void kb_tables_candidates(KbDoc *doc, const KbDataset *ds, const KbCandidates *cs,
                           gboolean sensitivity, size_t top, KbLang lang);
 void kb_tables_diff(KbDoc *doc, const KbDataset *ds, const KbDiff *d, size_t top, KbLang lang);
+/* The sentence that names the network that makes most organisation ties in
+ * one of the years (newly allocated), or NULL when none does. */
+char *kb_tables_diff_umbrella(const KbDataset *ds, const KbDiff *d, KbLang lang);
 
 G_END_DECLS
 
