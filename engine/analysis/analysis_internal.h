@@ -182,6 +182,11 @@ void kb_i_relation_links(const KbDataset *ds, const KbiRollup *roll, const KbRel
  * the same a ^ b collides. Use with g_int64_equal. */
 guint kb_i_pair_hash(gconstpointer key);
 
+/* TRUE when this processor has a fast pext, which kb_synergy_each() then
+ * uses: x86 with BMI2, but not AMD's before Zen 3, which run it in
+ * microcode, slower than a shift per bit. */
+gboolean kb_i_synergy_fast_pext(void);
+
 /* kb_synergy_each with its thresholds set: contexts of more than 'walk_max'
  * organisations (the largest 1024 at most) get bitmaps and are enumerated
  * as subsets rather than walked; the lists of members of two such contexts

@@ -135,6 +135,10 @@ typedef struct {
   KbReason *reasons;        /* strongest first, then by id */
 } KbSynergyPair;
 
+/* The most threads an analysis starts (synergy --each, brokers), whatever
+ * the options ask. */
+#define KB_THREADS_MAX 64
+
 typedef struct {
   double weights[KB_CONTEXT_KIND_COUNT];  /* w(kind); 1 by default */
   gboolean same_sector;     /* keep pairs from the same sector too */
@@ -148,6 +152,9 @@ typedef struct {
                              * found by visiting every pair of every shared context;
                              * one organisation's pairs and the best 'top' of all have
                              * no such cost and ignore it */
+  guint threads;            /* kb_synergy_each(): threads; 0: one per core, at most
+                             * KB_THREADS_MAX (as KbBrokersOptions.threads). The
+                             * result does not depend on it */
 } KbSynergyOptions;
 
 /* Defaults: every weight 1, pairs from different sectors only, the home
@@ -385,7 +392,8 @@ typedef struct {
   size_t sources;           /* 0: all up to KB_BROKERS_EXACT_MAX organisations, else a
                              * sample as above; k: k sampled (all, exactly, when k >= n) */
   gboolean exact;           /* every organisation a source whatever the size (sources 0) */
-  guint threads;            /* 0: one per core; the result does not depend on it */
+  guint threads;            /* 0: one per core, at most KB_THREADS_MAX; the result does
+                             * not depend on it */
 } KbBrokersOptions;
 
 /* Defaults: as described under KbBrokersOptions. */
