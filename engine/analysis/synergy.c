@@ -308,7 +308,7 @@ offer_each(size_t org, const KbSuggestion *best, size_t n, gpointer data)
 }
 
 KbSynergy *
-kb_synergy_compute(const KbDataset *ds, const KbSynergyOptions *opts)
+kb_synergy_compute(const KbDataset *ds, const KbSynergyOptions *opts, GError **error)
 {
   g_return_val_if_fail(ds != NULL && opts != NULL, NULL);
   Work w;
@@ -331,11 +331,11 @@ kb_synergy_compute(const KbDataset *ds, const KbSynergyOptions *opts)
   for (size_t c = 0; c < w.ctx.n_nodes; c++)
     if (w.ctx.members[c] != NULL && !w.skip[c])
       s->work += (double) w.ctx.members[c]->len * (double) (w.ctx.members[c]->len - 1) / 2;
+  gboolean ok = TRUE;
   if (opts->org != KB_NO_NODE)
     pairs_of(&w, opts->org);
-  else if (opts->top > 0 && opts->place == KB_NO_NODE
-           && kb_synergy_each(ds, opts, opts->top, offer_each, &w, NULL, NULL, NULL))
-    ;
+  else if (opts->top > 0 && opts->place == KB_NO_NODE)
+    ok = kb_synergy_each(ds, opts, opts->top, offer_each, &w, NULL, NULL, error);
   else if (opts->max_work > 0 && s->work > opts->max_work)
     s->gave_up = TRUE;
   else
@@ -353,6 +353,8 @@ kb_synergy_compute(const KbDataset *ds, const KbSynergyOptions *opts)
   g_free(w.order.rank);
   g_hash_table_unref(w.direct);
   kb_i_contexts_release(&w.ctx);
+  if (!ok)
+    g_clear_pointer(&s, kb_synergy_free);
   return s;
 }
 

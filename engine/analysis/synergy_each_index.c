@@ -209,13 +209,12 @@ pairs_thread(gpointer data)
 
 gboolean
 kb_i_synergy_index_build(const KbDataset *ds, const KbSynergyOptions *opts, size_t walk_max,
-            size_t pairs_max, Index *ix,
-            GError **error)
+                         size_t pairs_max, Index *ix, GError **error)
 {
   memset(ix, 0, sizeof *ix);
   size_t n_nodes = kb_dataset_node_count(ds);
   if (n_nodes >= G_MAXUINT32) {
-    g_set_error(error, KB_ERROR, KB_ERROR_ARGUMENT,
+    g_set_error(error, KB_ERROR, KB_ERROR_LIMIT,
                 "synergy --each handles up to %u nodes; the dataset has %zu", G_MAXUINT32 - 1,
                 n_nodes);
     return FALSE;
@@ -223,7 +222,7 @@ kb_i_synergy_index_build(const KbDataset *ds, const KbSynergyOptions *opts, size
   /* each relation ties two organisations at most, both ways */
   size_t n_rel = kb_dataset_relation_count(ds);
   if (n_rel > G_MAXUINT32 / 2) {
-    g_set_error(error, KB_ERROR, KB_ERROR_ARGUMENT,
+    g_set_error(error, KB_ERROR, KB_ERROR_LIMIT,
                 "synergy --each handles up to %u relations; the dataset has %zu",
                 G_MAXUINT32 / 2, n_rel);
     return FALSE;

@@ -221,7 +221,13 @@ cmd_synergy(int argc, char **argv)
     so.include_home = include_home;
     so.max_work = max_work;
     so.top = (size_t) out.top;
-    g_autoptr(KbSynergy) syn = kb_synergy_compute(ds, &so);
+    g_autoptr(GError) err = NULL;
+    g_autoptr(KbSynergy) syn = kb_synergy_compute(ds, &so, &err);
+    if (syn == NULL) {
+      kb_cli_message("synergy", "error", "%s", err->message);
+      status = KB_EXIT_DATA;
+      goto done;
+    }
     if (syn->gave_up) {
       fprintf(stderr, "klaverblad synergy: error: the shared contexts hold %.3g pairs, more than "
               "--max-work %.3g; narrow with --org%s, or raise --max-work\n", syn->work,

@@ -169,7 +169,12 @@ typedef struct {
   gboolean gave_up;         /* work exceeded max_work: no pairs were computed */
 } KbSynergy;
 
-KbSynergy *kb_synergy_compute(const KbDataset *ds, const KbSynergyOptions *opts);
+/* The pairs 'opts' asks for. Returns a new KbSynergy (gave_up set, and no
+ * pairs, when the pairs to visit pass opts->max_work), or NULL with 'error'
+ * set when the best 'top' of all cannot be searched (KB_ERROR_LIMIT, as
+ * kb_synergy_each()). */
+KbSynergy *kb_synergy_compute(const KbDataset *ds, const KbSynergyOptions *opts,
+                              GError **error);
 void kb_synergy_free(KbSynergy *s);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbSynergy, kb_synergy_free)
 
@@ -195,7 +200,9 @@ typedef gboolean (*KbSuggestFunc)(size_t org, const KbSuggestion *best, size_t n
  * so 10^6 organisations take seconds. 'progress', when not NULL, is called
  * with the organisations done. When 'emit' returns FALSE, no call follows
  * and the function returns FALSE with KB_ERROR_STOPPED, soon: after the
- * work under way on its threads, at most a block of organisations. */
+ * work under way on its threads, at most a block of organisations. Fails
+ * with KB_ERROR_LIMIT on a dataset of 2^32 - 1 nodes or 2^31 relations or
+ * more. */
 gboolean kb_synergy_each(const KbDataset *ds, const KbSynergyOptions *opts, size_t k,
                          KbSuggestFunc emit, gpointer data, KbProgressFunc progress,
                          gpointer progress_data, GError **error);
