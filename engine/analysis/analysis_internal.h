@@ -156,6 +156,13 @@ typedef struct {
 void kb_i_contexts_build(const KbDataset *ds, KbiContexts *ctx);
 void kb_i_contexts_release(KbiContexts *ctx);
 
+/* The contexts a synergy score is summed over, in the order every score is
+ * summed in, so that a pair's score is the same to the last bit whichever
+ * way it is found (synergy.c, synergy --each): by size, then node. Of the
+ * nodes 0 .. n - 1, those whose size[c] is not 0 go to 'order' (room for
+ * n); returns how many. */
+size_t kb_i_contexts_by_size(const size_t *size, size_t n, size_t *order);
+
 /* What encloses each node: for a place the places around it (nearest
  * first), for a network the networks it is part of, directly or not. */
 typedef struct {

@@ -150,32 +150,22 @@ typedef struct {
   size_t *rank;             /* node -> its place in order, or KB_NO_NODE */
 } Order;
 
-static int
-compare_sizes(const void *x, const void *y, void *data)
-{
-  const KbiContexts *ctx = data;
-  size_t a = *(const size_t *) x, b = *(const size_t *) y;
-  guint la = ctx->members[a]->len, lb = ctx->members[b]->len;
-  if (la != lb)
-    return la < lb ? -1 : 1;
-  return a < b ? -1 : a > b;
-}
-
 static void
 order_build(const KbiContexts *ctx, const gboolean *skip, const KbSynergyOptions *opts,
             Order *o)
 {
-  o->n = 0;
   o->order = g_new(size_t, ctx->n_nodes + 1);
   o->rank = g_new(size_t, ctx->n_nodes + 1);
+  size_t *size = g_new0(size_t, ctx->n_nodes + 1);
   for (size_t c = 0; c < ctx->n_nodes; c++) {
     GArray *m = ctx->members[c];
     o->rank[c] = KB_NO_NODE;
     if (m != NULL && m->len >= 2 && !skip[c]
         && opts->weights[g_array_index(m, KbiLink, 0).kind] > 0)
-      o->order[o->n++] = c;
+      size[c] = m->len;
   }
-  g_qsort_with_data(o->order, (gint) o->n, sizeof(size_t), compare_sizes, (gpointer) ctx);
+  o->n = kb_i_contexts_by_size(size, ctx->n_nodes, o->order);
+  g_free(size);
   for (size_t i = 0; i < o->n; i++)
     o->rank[o->order[i]] = i;
 }

@@ -28,19 +28,6 @@ collect(size_t org, size_t context, KbContextKind kind, int since, gpointer data
   c->kind[context] = kind;
 }
 
-typedef struct {
-  size_t node, deg;
-} Hub;
-
-static int
-compare_hubs(const void *x, const void *y)
-{
-  const Hub *a = x, *b = y;
-  if (a->deg != b->deg)
-    return a->deg < b->deg ? -1 : 1;
-  return a->node < b->node ? -1 : a->node > b->node;
-}
-
 gboolean
 kb_i_synergy_fast_pext(void)
 {
@@ -283,19 +270,18 @@ kb_i_synergy_index_build(const KbDataset *ds, const KbSynergyOptions *opts, size
   /* the contexts that can count: two organisations or more, weight above 0;
    * numbered by size, then node (invariant 1) */
   size_t *cix = g_new(size_t, n_nodes ? n_nodes : 1);
-  GArray *by_size = g_array_new(FALSE, FALSE, sizeof(Hub));
+  size_t *size = g_new0(size_t, n_nodes ? n_nodes : 1);
   for (size_t i = 0; i < n_nodes; i++) {
     cix[i] = KB_NO_NODE;
-    if (deg[i] >= 2 && opts->weights[c.kind[i]] > 0) {
-      Hub h = { i, deg[i] };
-      g_array_append_val(by_size, h);
-    }
+    if (deg[i] >= 2 && opts->weights[c.kind[i]] > 0)
+      size[i] = deg[i];
   }
-  g_array_sort(by_size, compare_hubs);
-  size_t n_ctx = by_size->len;
+  size_t *by_size = g_new(size_t, n_nodes ? n_nodes : 1);
+  size_t n_ctx = kb_i_contexts_by_size(size, n_nodes, by_size);
   for (size_t h = 0; h < n_ctx; h++)
-    cix[g_array_index(by_size, Hub, h).node] = h;
-  g_array_unref(by_size);
+    cix[by_size[h]] = h;
+  g_free(by_size);
+  g_free(size);
   ix->n_ctx = n_ctx;
   ix->weight = g_new(double, n_ctx ? n_ctx : 1);
   for (size_t i = 0; i < n_nodes; i++)
