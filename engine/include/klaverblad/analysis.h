@@ -32,6 +32,8 @@ typedef enum {
   KB_CONTEXT_KIND_COUNT
 } KbContextKind;
 
+/* The kind's name in the output ("place", "theme", "network",
+ * "partner"); static, never NULL ("?" for a value out of range). */
 const char *kb_context_kind_name(KbContextKind kind);
 
 /* --------------------------------------------------------------- index */
@@ -45,6 +47,10 @@ typedef enum {
   KB_INDEX_BY_SECTOR
 } KbIndexBy;
 
+/* The grouping named 'name' ("country", "city", "region", "theme",
+ * "network", "sector") into *out; FALSE, *out untouched, for another
+ * name. kb_index_by_name() is its inverse; static, never NULL ("?" for a
+ * value out of range). */
 gboolean kb_index_by_parse(const char *name, KbIndexBy *out);
 const char *kb_index_by_name(KbIndexBy by);
 
@@ -249,6 +255,8 @@ typedef enum {
   KB_CLOSE_PEER             /* of the start's sector, and there already */
 } KbCloseness;
 
+/* The names of a reach and a closeness in the output; static, never NULL
+ * ("?" for a value out of range). */
 const char *kb_reach_name(KbReach reach);          /* "there", "network", "first step" */
 const char *kb_closeness_name(KbCloseness close); /* "peer", "tied", "two steps", ... */
 
@@ -350,6 +358,9 @@ typedef enum {
   KB_ROLE_COUNT
 } KbBrokerRole;
 
+/* The role's name in the output ("coordinator", "itinerant",
+ * "gatekeeper", "representative", "liaison"); static, never NULL ("?"
+ * for a value out of range). */
 const char *kb_broker_role_name(KbBrokerRole role);
 
 typedef struct {

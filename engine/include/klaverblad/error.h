@@ -21,6 +21,8 @@ typedef enum {
   KB_ERROR_STOPPED = 7    /* the caller's callback asked to stop */
 } KbErrorCode;
 
+/* The quark of the KB_ERROR domain, in which every GError of the library
+ * is set. */
 GQuark kb_error_quark(void);
 
 /* Installs klaverblad's handlers for igraph's errors and warnings in place of
