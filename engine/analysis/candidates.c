@@ -52,6 +52,8 @@ kb_requests_free(KbRequests *r)
     g_free(r->requests[i].id);
     g_free(r->requests[i].label);
     g_free(r->requests[i].themes);
+    g_strfreev(r->requests[i].other_themes);
+    g_free(r->requests[i].added_value);
     g_free(r->requests[i].source);
   }
   g_free(r->requests);

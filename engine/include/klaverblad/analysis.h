@@ -336,14 +336,21 @@ typedef enum {
 
 const char *kb_candidate_weight_name(KbCandidateWeight w);
 
-/* A partnership request from outside the dataset (--requests FILE). */
+/* A partnership request (--requests FILE): a city, country or
+ * organisation that asks for a partnership, or that someone proposes. */
 typedef struct {
   char *id;
-  char *label;
+  char *label;              /* NULL when not given */
   KbNodeKind kind;          /* city, country or organisation */
   size_t node;              /* the dataset's node with this id, or KB_NO_NODE */
   size_t n_themes;
   size_t *themes;           /* theme nodes the request names */
+  size_t n_other_themes;
+  char **other_themes;      /* themes it names that the dataset does not know, as written:
+                             * other themes than the city's */
+  char *added_value;        /* the added value it claims, or NULL */
+  double hours;             /* the hours a year it would take, or -1 when not given */
+  KbPurpose purpose;        /* what it is for; KB_PURPOSE_NONE when not given */
   char *source;
   unsigned line;
 } KbRequest;
