@@ -16,8 +16,10 @@
  *   capacity     met: its hours are within the capacity left (capacity -
  *                capacity_used); not met: more; unknown: the data gives no
  *                capacity, or the request no hours
- *   scope        met: its purpose is not one dataset.csv's out_of_scope
- *                names; not met: it is; unknown: the request gives none */
+ *   scope        met: its purpose is exchange, or one dataset.csv's
+ *                out_of_scope does not name; not met: it is named; unknown:
+ *                the request gives none, or it is visitors or business and
+ *                the dataset does not say what is out of scope */
 #include <math.h>
 #include <string.h>
 
@@ -121,12 +123,18 @@ capacity_criterion(const KbRequest *req, const KbCandidates *cs, KbAssessment *a
                                                                   : KB_CRITERION_NOT_MET;
 }
 
+/* Cooperation and exchange are what the policy is for; whether inbound
+ * visitors or business promotion are is known only when dataset.csv says
+ * what is out of scope. */
 static void
 scope_criterion(const KbDataset *ds, const KbRequest *req, KbAssessment *a)
 {
-  if (req->purpose != KB_PURPOSE_NONE)
-    a->state[KB_CRITERION_SCOPE] = kb_dataset_out_of_scope(ds) & 1u << req->purpose
-                                   ? KB_CRITERION_NOT_MET : KB_CRITERION_MET;
+  guint out = kb_dataset_out_of_scope(ds);
+  if (req->purpose == KB_PURPOSE_EXCHANGE)
+    a->state[KB_CRITERION_SCOPE] = KB_CRITERION_MET;
+  else if (req->purpose != KB_PURPOSE_NONE && out != 0)
+    a->state[KB_CRITERION_SCOPE] = out & 1u << req->purpose ? KB_CRITERION_NOT_MET
+                                                            : KB_CRITERION_MET;
 }
 
 /* The rule (analysis.h, KbAdviceReason): the first step that applies. */

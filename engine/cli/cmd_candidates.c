@@ -162,8 +162,8 @@ cmd_candidates(int argc, char **argv)
     g_autoptr(KbDoc) doc = kb_doc_new(title);
     g_autofree char *text = describe(argv[1], &opts, ds, cs);
     kb_doc_add_text(doc, "about", text);
-    g_autofree char *note = kb_tables_candidates_note(cs, KB_LANG_EN);
-    if (note != NULL && !by_theme)
+    g_autofree char *note = kb_tables_candidates_note(ds, cs, KB_LANG_EN);
+    if (note != NULL && (!by_theme || cs->n == 0))
       kb_doc_add_text(doc, "note", note);
     if (by_theme)
       kb_tables_plan(doc, ds, cs, KB_LANG_EN);

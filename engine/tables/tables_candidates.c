@@ -30,8 +30,19 @@ kb_i_reason_add_labels(GString *s, const KbDataset *ds, const char *format, cons
   g_string_append(s, at + 2);
 }
 
+/* The assessment of the request for cs->candidates[i], or NULL. */
+static const KbAssessment *
+assessment_of(const KbCandidates *cs, size_t i)
+{
+  for (size_t k = 0; k < cs->n_assessments; k++)
+    if (cs->assessments[k].candidate == i)
+      return &cs->assessments[k];
+  return NULL;
+}
+
 static char *
-reasons(const KbDataset *ds, const KbCandidate *c, size_t n_themes, KbLang lang)
+reasons(const KbDataset *ds, const KbCandidate *c, const KbAssessment *a, size_t n_themes,
+        KbLang lang)
 {
   GString *s = g_string_new(NULL);
   if (c->no_data)
@@ -65,8 +76,13 @@ reasons(const KbDataset *ds, const KbCandidate *c, size_t n_themes, KbLang lang)
     g_autofree char *r = g_strdup_printf(kb_tr(lang, "%zu ties away"), c->hops);
     kb_i_reason_add(s, r);
   }
-  if (c->requested)
+  if (c->requested && a != NULL) {
+    g_autofree char *r = g_strdup_printf(kb_tr(lang, "requested (advice: %s)"),
+                                         kb_tables_advice_name(a->advice, lang));
+    kb_i_reason_add(s, r);
+  } else if (c->requested) {
     kb_i_reason_add(s, kb_tr(lang, "requested"));
+  }
   return g_string_free(s, FALSE);
 }
 
@@ -102,7 +118,7 @@ candidates_sheet(KbDoc *doc, const KbDataset *ds, const KbCandidates *cs, gboole
   size_t first = existing ? cs->n_new : 0, end = existing ? cs->n : cs->n_new;
   for (size_t i = first; i < end && (top == 0 || i - first < top); i++) {
     const KbCandidate *c = &cs->candidates[i];
-    g_autofree char *why = reasons(ds, c, cs->n_themes, lang);
+    g_autofree char *why = reasons(ds, c, assessment_of(cs, i), cs->n_themes, lang);
     kb_sheet_begin_row(s);
     kb_sheet_put_int(s, (long long) c->rank);
     if (sensitivity) {
@@ -132,14 +148,49 @@ kb_tables_candidates(KbDoc *doc, const KbDataset *ds, const KbCandidates *cs,
 }
 
 char *
-kb_tables_candidates_note(const KbCandidates *cs, KbLang lang)
+kb_tables_candidates_note(const KbDataset *ds, const KbCandidates *cs, KbLang lang)
 {
-  g_return_val_if_fail(cs != NULL, NULL);
+  g_return_val_if_fail(ds != NULL && cs != NULL, NULL);
+  if (cs->n == 0)
+    return g_strdup_printf(kb_tr(lang, "The data leads to no candidate beyond %s: none of its "
+                                       "organisations is active or located elsewhere, no network "
+                                       "it belongs to has other members of this kind, it has no "
+                                       "partners, and no requests were given."),
+                           kb_dataset_node(ds, cs->home)->label);
   if (!cs->themes_unknown)
     return NULL;
   return g_strdup(kb_tr(lang, "No candidate has data on themes (what it, or the organisations "
                               "there, work on): theme fit is left out, and the candidates are "
                               "ranked by support, network proximity and capacity."));
+}
+
+/* A weight or part as text: two decimals at most, a decimal comma in
+ * Dutch. */
+static char *
+number_text(double v, int decimals, KbLang lang)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_ascii_formatd(buf, sizeof buf, decimals == 2 ? "%.2f" : "%g", v);
+  if (lang == KB_LANG_NL)
+    g_strdelimit(buf, ".", ',');
+  return g_strdup(buf);
+}
+
+char *
+kb_tables_candidates_weights(const KbCandidates *cs, KbLang lang)
+{
+  g_return_val_if_fail(cs != NULL, NULL);
+  g_autofree char *fit = number_text(cs->weights[KB_WEIGHT_FIT], 0, lang);
+  g_autofree char *support = number_text(cs->weights[KB_WEIGHT_SUPPORT], 0, lang);
+  g_autofree char *network = number_text(cs->weights[KB_WEIGHT_NETWORK], 0, lang);
+  g_autofree char *capacity = number_text(cs->weights[KB_WEIGHT_CAPACITY], 0, lang);
+  return g_strdup_printf(kb_tr(lang, "Candidates are ranked by theme fit (weight %s), local "
+                                     "support (%s) and network proximity (%s), less a capacity "
+                                     "penalty (%s); best and worst show the ranks as each "
+                                     "weight moves by half either way. The home city, the places "
+                                     "around and inside it and its own organisations are never "
+                                     "candidates; its partners are listed apart, to deepen."),
+                         fit, support, network, capacity);
 }
 
 char *
@@ -160,13 +211,8 @@ kb_tables_candidates_carried(const KbDataset *ds, const KbCandidates *cs, size_t
     double part = cs->weights[c->carried_by]
                   * (c->carried_by == KB_WEIGHT_FIT ? c->fit
                      : c->carried_by == KB_WEIGHT_SUPPORT ? c->support : c->proximity);
-    char part_text[32], score_text[32];
-    g_snprintf(part_text, sizeof part_text, "%.2f", part);
-    g_snprintf(score_text, sizeof score_text, "%.2f", c->score);
-    if (lang == KB_LANG_NL) {
-      g_strdelimit(part_text, ".", ',');
-      g_strdelimit(score_text, ".", ',');
-    }
+    g_autofree char *part_text = number_text(part, 2, lang);
+    g_autofree char *score_text = number_text(c->score, 2, lang);
     g_string_append_printf(s, kb_tr(lang, "%s (%zu): carried by %s, %s of its score of %s."),
                            c->label, c->rank, part_name(c->carried_by, lang), part_text,
                            score_text);
@@ -212,9 +258,13 @@ kb_tables_plan(KbDoc *doc, const KbDataset *ds, const KbCandidates *cs, KbLang l
     GString *fit = g_string_new(NULL);
     for (size_t i = 0; i < p->n_candidates && i < 5; i++) {
       const KbCandidate *c = &cs->candidates[p->candidates[i]];
+      const KbAssessment *a = assessment_of(cs, p->candidates[i]);
       g_string_append_printf(fit, "%s%s", i ? "; " : "", c->label);
       if (c->existing)
         g_string_append_printf(fit, " (%s)", kb_tr(lang, "partner"));
+      if (a != NULL)
+        g_string_append_printf(fit, kb_tr(lang, " (request: %s)"),
+                               kb_tables_advice_name(a->advice, lang));
     }
     if (p->n_candidates > 5)
       g_string_append_printf(fit, " (+%zu)", p->n_candidates - 5);

@@ -96,9 +96,15 @@ evidence(const KbDataset *ds, const KbCandidates *cs, const KbRequest *req,
         g_string_append_printf(s, "; %s", others);
     } else if (st == KB_CRITERION_NOT_MET) {
       g_string_append_printf(s, kb_tr(lang, "another theme: %s"), others);
+    } else if (cs->n_themes == 0) {
+      g_string_append(s, kb_tr(lang, "the city names no focus themes"));
+    } else if (c != NULL && c->n_matched > 0) {
+      /* what the data says, beside the request that says nothing */
+      g_autofree char *known = kb_join_labels(ds, c->matched, c->n_matched, 0);
+      g_string_append_printf(s, kb_tr(lang, "no theme named (in the data it covers %s)"),
+                             known);
     } else {
-      g_string_append(s, cs->n_themes == 0 ? kb_tr(lang, "the city names no focus themes")
-                                           : kb_tr(lang, "no theme named"));
+      g_string_append(s, kb_tr(lang, "no theme named"));
     }
     break;
   }
@@ -144,8 +150,12 @@ evidence(const KbDataset *ds, const KbCandidates *cs, const KbRequest *req,
     break;
   }
   case KB_CRITERION_SCOPE:
-    if (st == KB_CRITERION_UNKNOWN)
+    if (st == KB_CRITERION_UNKNOWN && req->purpose == KB_PURPOSE_NONE)
       g_string_append(s, kb_tr(lang, "no purpose given"));
+    else if (st == KB_CRITERION_UNKNOWN)
+      g_string_append_printf(s, kb_tr(lang, "%s: the dataset does not say whether that is in "
+                                            "scope (out_of_scope)"),
+                             purpose_words(req->purpose, lang));
     else
       g_string_append_printf(s, st == KB_CRITERION_MET ? kb_tr(lang, "%s: within scope")
                                                        : kb_tr(lang, "%s: out of scope"),
@@ -164,6 +174,28 @@ state_name(KbCriterionState st, KbLang lang)
   return kb_tr(lang, names[st]);
 }
 
+/* Why 'node', asked for, is the home's own: the home itself, one of its
+ * organisations, a place around it or a place inside it. */
+static char *
+home_reason(const KbDataset *ds, size_t home, size_t node, KbLang lang)
+{
+  const char *label = kb_dataset_node(ds, home)->label;
+  if (node == home)
+    return g_strdup_printf(kb_tr(lang, "It is %s itself, not a partner."), label);
+  if (node != KB_NO_NODE && kb_dataset_node(ds, node)->kind == KB_NODE_ORGANISATION)
+    return g_strdup_printf(kb_tr(lang, "It is one of the organisations of %s, not a partner."),
+                           label);
+  size_t *around = NULL;
+  size_t n = kb_dataset_enclosing_places(ds, home, &around);
+  gboolean encloses = FALSE;
+  for (size_t i = 0; i < n && !encloses; i++)
+    encloses = around[i] == node;
+  g_free(around);
+  return g_strdup_printf(encloses ? kb_tr(lang, "It lies around %s (its region or country), "
+                                                "not a partner.")
+                                  : kb_tr(lang, "It lies inside %s, not a partner."), label);
+}
+
 char *
 kb_tables_request_reason(const KbDataset *ds, const KbCandidates *cs, const KbRequest *req,
                          const KbAssessment *a, KbLang lang)
@@ -176,8 +208,7 @@ kb_tables_request_reason(const KbDataset *ds, const KbCandidates *cs, const KbRe
   g_autofree char *invite = kb_join_labels(ds, a->region_orgs, a->n_region_orgs, 3);
   switch (a->reason) {
   case KB_REASON_HOME:
-    return g_strdup_printf(kb_tr(lang, "It is %s or part of it, not a partner."),
-                           kb_dataset_node(ds, cs->home)->label);
+    return home_reason(ds, cs->home, req->node, lang);
   case KB_REASON_OUT_OF_SCOPE:
     return g_strdup_printf(kb_tr(lang, "Out of scope: the international cooperation is not "
                                        "for %s."), purpose_words(req->purpose, lang));

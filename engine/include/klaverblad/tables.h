@@ -72,9 +72,13 @@ void kb_tables_communities(KbDoc *doc, const KbDataset *ds, const KbCommunities 
  * candidate without any has an empty fit. */
 void kb_tables_candidates(KbDoc *doc, const KbDataset *ds, const KbCandidates *cs,
                           gboolean sensitivity, size_t top, KbLang lang);
-/* The sentence that says theme fit is left out because no candidate has
- * theme data (newly allocated), or NULL when some candidate has. */
-char *kb_tables_candidates_note(const KbCandidates *cs, KbLang lang);
+/* The sentence that says there is no candidate and why, or that theme fit
+ * is left out because no candidate has theme data (newly allocated); NULL
+ * when there are candidates and some has theme data. */
+char *kb_tables_candidates_note(const KbDataset *ds, const KbCandidates *cs, KbLang lang);
+/* The sentence that gives the weights of the ranking and says what is
+ * never a candidate (newly allocated). */
+char *kb_tables_candidates_weights(const KbCandidates *cs, KbLang lang);
 /* Sentences naming, for each of the first k new candidates, the part of
  * its score that carries it ("Rostock (1): carried by network, 0.10 of its
  * score of 0.12."); newly allocated, "" when there are none. */
@@ -83,7 +87,8 @@ char *kb_tables_candidates_carried(const KbDataset *ds, const KbCandidates *cs, 
 /* The plan per theme (cs made with by_theme) as a sheet "plan": for each
  * focus theme the city's and the region's organisations that work on it
  * (with their sectors), their places and partners abroad, their networks
- * and the first 5 candidates that fit it (an existing partner marked so). */
+ * and the first 5 candidates that fit it (an existing partner marked so, a
+ * request with its advice). */
 void kb_tables_plan(KbDoc *doc, const KbDataset *ds, const KbCandidates *cs, KbLang lang);
 /* The assessment of 'requests' (cs made with them) as a sheet "requests":
  * per request its advice and the reason, then each criterion as "state:
