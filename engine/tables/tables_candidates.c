@@ -40,11 +40,37 @@ assessment_of(const KbCandidates *cs, size_t i)
   return NULL;
 }
 
+/* The country of 'home' that encloses the place 'node' too, or KB_NO_NODE:
+ * a candidate at home, not abroad. */
+static size_t
+home_country_of(const KbDataset *ds, size_t home, size_t node)
+{
+  if (node == KB_NO_NODE || kb_dataset_node(ds, node)->kind == KB_NODE_ORGANISATION)
+    return KB_NO_NODE;
+  size_t *mine = NULL, *theirs = NULL;
+  size_t n_mine = kb_dataset_enclosing_places(ds, home, &mine);
+  size_t n_theirs = kb_dataset_enclosing_places(ds, node, &theirs);
+  size_t found = KB_NO_NODE;
+  for (size_t i = 0; i < n_mine && found == KB_NO_NODE; i++)
+    for (size_t j = 0; j < n_theirs && found == KB_NO_NODE; j++)
+      if (mine[i] == theirs[j] && kb_dataset_node(ds, mine[i])->kind == KB_NODE_COUNTRY)
+        found = mine[i];
+  g_free(mine);
+  g_free(theirs);
+  return found;
+}
+
 static char *
 reasons(const KbDataset *ds, const KbCandidate *c, const KbAssessment *a, size_t n_themes,
-        KbLang lang)
+        size_t home, KbLang lang)
 {
   GString *s = g_string_new(NULL);
+  size_t country = home_country_of(ds, home, c->node);
+  if (country != KB_NO_NODE) {
+    g_autofree char *r = g_strdup_printf(kb_tr(lang, "at home, in %s"),
+                                         kb_dataset_node(ds, country)->label);
+    kb_i_reason_add(s, r);
+  }
   if (c->no_data)
     kb_i_reason_add(s, kb_tr(lang, "no data on this candidate"));
   if (c->n_matched > 0) {
@@ -118,7 +144,7 @@ candidates_sheet(KbDoc *doc, const KbDataset *ds, const KbCandidates *cs, gboole
   size_t first = existing ? cs->n_new : 0, end = existing ? cs->n : cs->n_new;
   for (size_t i = first; i < end && (top == 0 || i - first < top); i++) {
     const KbCandidate *c = &cs->candidates[i];
-    g_autofree char *why = reasons(ds, c, assessment_of(cs, i), cs->n_themes, lang);
+    g_autofree char *why = reasons(ds, c, assessment_of(cs, i), cs->n_themes, cs->home, lang);
     kb_sheet_begin_row(s);
     kb_sheet_put_int(s, (long long) c->rank);
     if (sensitivity) {
