@@ -23,8 +23,9 @@ describe(const char *path, const KbCliDatasetOptions *opts, const KbDataset *ds,
   g_autofree char *asked = cs->n_themes ? kb_join_labels(ds, cs->themes, cs->n_themes, 0)
                                         : g_strdup("none: theme fit is 0 for all");
   GString *s = g_string_new(NULL);
-  g_string_printf(s, "%s Themes: %s. Home organisations: %zu in %zu sectors. Partnerships "
-                  "carried: %zu.", about, asked, cs->n_home_orgs, cs->n_home_sectors, cs->load);
+  g_string_printf(s, "%s Themes: %s. Home organisations: %zu in %zu %s. Partnerships "
+                  "carried: %zu.", about, asked, cs->n_home_orgs, cs->n_home_sectors,
+                  cs->n_home_sectors == 1 ? "sector" : "sectors", cs->load);
   if (cs->capacity >= 0)
     g_string_append_printf(s, " Capacity: %.12g hours a year, %.12g used, %.12g left.",
                            cs->capacity, MAX(cs->capacity_used, 0.0),
