@@ -1,5 +1,11 @@
 /* candidates.c -- ranking candidate partners for a city or organisation.
  *
+ * The candidates are what the data leads to beyond the home (KbRoute): the
+ * existing partners (listed apart, to deepen), the places where the home's
+ * organisations are active, the members of the networks it belongs to, the
+ * partners of its partners, and the requests. Never the home, the places
+ * around or inside it, or its own organisations (candidates_home.c).
+ *
  *   score = w_fit * fit + w_support * support + w_network * proximity
  *           - w_capacity * penalty
  *
@@ -8,15 +14,18 @@
  * support    0.7 * sectors of the home organisations active there / sectors
  *            of all home organisations + 0.3 * those organisations / the
  *            most any candidate has: three sectors beat one enthusiast
- * proximity  1 / the number of ties between home and candidate over
- *            memberships, twinnings, partnerships, funding and part_of
- *            (1 when twinned or partners, 1/2 through a shared network)
- * penalty    load / (load + 5) for a new partner, load being the home's
+ * proximity  1 / the number of ties between the home (or one of its own
+ *            organisations) and the candidate over memberships, twinnings,
+ *            partnerships, funding and part_of between networks (1 when
+ *            twinned or partners, 1/2 through a shared network)
+ * penalty    for a new partner, the share of the home's capacity already
+ *            used (dataset.csv's capacity_used / capacity) where the data
+ *            gives it, else load / (load + 5), load being the home's
  *            current twinnings and partnerships; 0 for an existing partner */
 #include <math.h>
 #include <string.h>
 
-#include "analysis/analysis_internal.h"
+#include "analysis/candidates_internal.h"
 
 #define SUPPORT_SECTORS 0.7
 #define SUPPORT_ORGS 0.3
@@ -28,6 +37,23 @@ kb_candidate_weight_name(KbCandidateWeight w)
   static const char *const names[KB_WEIGHT_COUNT] = { "fit", "support", "network", "capacity" };
   g_return_val_if_fail(w < KB_WEIGHT_COUNT, "?");
   return names[w];
+}
+
+const char *
+kb_criterion_name(KbCriterion c)
+{
+  static const char *const names[KB_CRITERION_COUNT] = {
+    "theme", "added_value", "support", "ties", "capacity", "scope" };
+  g_return_val_if_fail(c < KB_CRITERION_COUNT, "?");
+  return names[c];
+}
+
+const char *
+kb_advice_name(KbAdvice a)
+{
+  static const char *const names[KB_ADVICE_COUNT] = { "take up", "weigh", "decline" };
+  g_return_val_if_fail(a < KB_ADVICE_COUNT, "?");
+  return names[a];
 }
 
 void
@@ -52,13 +78,15 @@ kb_requests_free(KbRequests *r)
     g_free(r->requests[i].id);
     g_free(r->requests[i].label);
     g_free(r->requests[i].themes);
+    g_strfreev(r->requests[i].other_themes);
+    g_free(r->requests[i].added_value);
     g_free(r->requests[i].source);
   }
   g_free(r->requests);
   g_free(r);
 }
 
-/* ------------------------------------------------------------- helpers */
+/* ------------------------------------------------------- one candidate */
 
 static gboolean
 is_place(KbNodeKind k)
@@ -66,175 +94,126 @@ is_place(KbNodeKind k)
   return k == KB_NODE_CITY || k == KB_NODE_REGION || k == KB_NODE_COUNTRY;
 }
 
-/* TRUE when 'inner' is 'outer' or lies inside it. */
-static gboolean
-place_within(const KbDataset *ds, size_t inner, size_t outer)
-{
-  if (inner == outer)
-    return TRUE;
-  g_autofree size_t *up = NULL;
-  size_t m = kb_dataset_enclosing_places(ds, inner, &up);
-  for (size_t j = 0; j < m; j++)
-    if (up[j] == outer)
-      return TRUE;
-  return FALSE;
-}
-
-/* The home's organisations: for a city those located in it (or in a place
- * inside it), for an organisation itself and those tied to it. */
+/* The home organisations behind a candidate: for a place, the backers
+ * active or located there; for an organisation, the backers tied to it and
+ * the own organisations active where it is located. */
 static GArray *
-home_orgs(const KbDataset *ds, size_t home)
-{
-  GArray *h = g_array_new(FALSE, FALSE, sizeof(size_t));
-  gboolean *in = g_new0(gboolean, kb_dataset_node_count(ds));
-  if (kb_dataset_node(ds, home)->kind == KB_NODE_ORGANISATION)
-    in[home] = TRUE;
-  for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
-    const KbRelation *r = kb_dataset_relation(ds, i);
-    KbNodeKind fk = kb_dataset_node(ds, r->from)->kind, tk = kb_dataset_node(ds, r->to)->kind;
-    if (kb_dataset_node(ds, home)->kind == KB_NODE_ORGANISATION) {
-      if ((r->kind == KB_REL_PARTNER_OF || r->kind == KB_REL_FUNDS) && fk == KB_NODE_ORGANISATION
-          && tk == KB_NODE_ORGANISATION && (r->from == home || r->to == home))
-        in[r->from == home ? r->to : r->from] = TRUE;
-    } else if (r->kind == KB_REL_LOCATED_IN && fk == KB_NODE_ORGANISATION && is_place(tk)
-               && place_within(ds, r->to, home)) {
-      in[r->from] = TRUE;
-    }
-  }
-  for (size_t i = 0; i < kb_dataset_node_count(ds); i++)
-    if (in[i])
-      g_array_append_val(h, i);
-  g_free(in);
-  return h;
-}
-
-/* Hop distances from 'home' over the relations that make network
- * proximity; SIZE_MAX where unreachable. */
-static size_t *
-proximity_hops(const KbDataset *ds, size_t home)
-{
-  size_t n = kb_dataset_node_count(ds);
-  GArray **adj = g_new(GArray *, n);
-  for (size_t i = 0; i < n; i++)
-    adj[i] = g_array_new(FALSE, FALSE, sizeof(size_t));
-  for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
-    const KbRelation *r = kb_dataset_relation(ds, i);
-    gboolean use = r->kind == KB_REL_MEMBER_OF || r->kind == KB_REL_TWINNED_WITH
-                   || r->kind == KB_REL_PARTNER_OF || r->kind == KB_REL_FUNDS
-                   || (r->kind == KB_REL_PART_OF
-                       && kb_dataset_node(ds, r->to)->kind == KB_NODE_NETWORK);
-    if (!use)
-      continue;
-    g_array_append_val(adj[r->from], r->to);
-    g_array_append_val(adj[r->to], r->from);
-  }
-  size_t *dist = g_new(size_t, n);
-  for (size_t i = 0; i < n; i++)
-    dist[i] = SIZE_MAX;
-  GArray *queue = g_array_new(FALSE, FALSE, sizeof(size_t));
-  dist[home] = 0;
-  g_array_append_val(queue, home);
-  for (guint h = 0; h < queue->len; h++) {
-    size_t v = g_array_index(queue, size_t, h);
-    for (guint j = 0; j < adj[v]->len; j++) {
-      size_t w = g_array_index(adj[v], size_t, j);
-      if (dist[w] == SIZE_MAX) {
-        dist[w] = dist[v] + 1;
-        g_array_append_val(queue, w);
-      }
-    }
-  }
-  g_array_unref(queue);
-  for (size_t i = 0; i < n; i++)
-    g_array_unref(adj[i]);
-  g_free(adj);
-  return dist;
-}
-
-/* The networks a node is a member of, directly. */
-static GHashTable *
-memberships(const KbDataset *ds, size_t node)
-{
-  GHashTable *set = g_hash_table_new(g_direct_hash, g_direct_equal);
-  for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
-    const KbRelation *r = kb_dataset_relation(ds, i);
-    if (r->kind == KB_REL_MEMBER_OF && r->from == node)
-      g_hash_table_add(set, GSIZE_TO_POINTER(r->to + 1));
-  }
-  return set;
-}
-
-static gboolean
-are_partners(const KbDataset *ds, size_t a, size_t b)
-{
-  for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
-    const KbRelation *r = kb_dataset_relation(ds, i);
-    if ((r->kind == KB_REL_TWINNED_WITH || r->kind == KB_REL_PARTNER_OF)
-        && ((r->from == a && r->to == b) || (r->from == b && r->to == a)))
-      return TRUE;
-  }
-  return FALSE;
-}
-
-/* ---------------------------------------------------------- components */
-
-/* Themes of a candidate: its own works_on, and those of the organisations
- * located in it or active in it (or in a place inside it), leaving out the
- * home's own organisations: their themes say what the home works on, not
- * what the candidate offers. */
-static GHashTable *
-candidate_themes(const KbDataset *ds, const KbiContexts *ctx, size_t cand,
-                 const gboolean *is_home_org)
-{
-  GHashTable *set = g_hash_table_new(g_direct_hash, g_direct_equal);
-  GHashTable *who = g_hash_table_new(g_direct_hash, g_direct_equal);
-  g_hash_table_add(who, GSIZE_TO_POINTER(cand + 1));
-  if (ctx->members[cand] != NULL && is_place(kb_dataset_node(ds, cand)->kind))
-    for (guint i = 0; i < ctx->members[cand]->len; i++) {
-      size_t org = g_array_index(ctx->members[cand], KbiLink, i).node;
-      if (!is_home_org[org])
-        g_hash_table_add(who, GSIZE_TO_POINTER(org + 1));
-    }
-  for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
-    const KbRelation *r = kb_dataset_relation(ds, i);
-    if (r->kind == KB_REL_WORKS_ON && g_hash_table_contains(who, GSIZE_TO_POINTER(r->from + 1)))
-      g_hash_table_add(set, GSIZE_TO_POINTER(r->to + 1));
-  }
-  g_hash_table_unref(who);
-  return set;
-}
-
-/* The home organisations active at a candidate place, or tied to a
- * candidate organisation. */
-static GArray *
-supporters(const KbDataset *ds, const KbiContexts *ctx, const KbiOrgNet *net, size_t cand,
-           const gboolean *is_home_org)
+supporters(const KbDataset *ds, const KbiHome *h, size_t cand)
 {
   GArray *out = g_array_new(FALSE, FALSE, sizeof(size_t));
-  if (kb_dataset_node(ds, cand)->kind == KB_NODE_ORGANISATION) {
-    for (size_t i = 0; i < kb_dataset_node_count(ds); i++)
-      if (is_home_org[i] && i != cand && kb_i_orgnet_directly_tied(net, i, cand))
-        g_array_append_val(out, i);
-  } else if (ctx->members[cand] != NULL) {
-    for (guint i = 0; i < ctx->members[cand]->len; i++) {
-      size_t org = g_array_index(ctx->members[cand], KbiLink, i).node;
-      if (is_home_org[org])
-        g_array_append_val(out, org);
-    }
+  if (is_place(kb_dataset_node(ds, cand)->kind)) {
+    kb_i_members_where(h, cand, h->backer, out);
+    return out;
+  }
+  for (size_t j = 0; j < KB_LISTS_LEN(&h->ties, cand); j++) {
+    size_t o = KB_LISTS_ROW(&h->ties, cand)[j];
+    if (h->backer[o])
+      g_array_append_val(out, o);
+  }
+  for (size_t j = 0; j < KB_LISTS_LEN(&h->located, cand); j++) {
+    size_t place = KB_LISTS_ROW(&h->located, cand)[j];
+    if (!h->excluded[place])
+      kb_i_members_where(h, place, h->own, out);
   }
   return out;
 }
 
-static size_t
-count_sectors(const KbDataset *ds, const size_t *orgs, size_t n)
+/* Adds to 'set' the themes 'node' works on. */
+static void
+add_themes(const KbiHome *h, size_t node, GHashTable *set)
+{
+  for (size_t j = 0; j < KB_LISTS_LEN(&h->themes, node); j++)
+    g_hash_table_add(set, GSIZE_TO_POINTER(KB_LISTS_ROW(&h->themes, node)[j] + 1));
+}
+
+/* Themes of a candidate: its own works_on, and those of the organisations
+ * located in it or active in it (or in a place inside it), leaving out the
+ * home's: their themes say what the home works on, not what the candidate
+ * offers. */
+static GHashTable *
+candidate_themes(const KbDataset *ds, const KbiHome *h, size_t cand)
 {
   GHashTable *set = g_hash_table_new(g_direct_hash, g_direct_equal);
-  for (size_t i = 0; i < n; i++)
-    if (kb_dataset_node(ds, orgs[i])->sector != KB_NO_NODE)
-      g_hash_table_add(set, GSIZE_TO_POINTER(kb_dataset_node(ds, orgs[i])->sector + 1));
-  size_t k = g_hash_table_size(set);
-  g_hash_table_unref(set);
-  return k;
+  add_themes(h, cand, set);
+  const GArray *m = h->ctx.members[cand];
+  if (m != NULL && is_place(kb_dataset_node(ds, cand)->kind))
+    for (guint i = 0; i < m->len; i++) {
+      size_t org = g_array_index(m, KbiLink, i).node;
+      if (!h->backer[org])
+        add_themes(h, org, set);
+    }
+  return set;
+}
+
+/* Fills what the data says of a node of the dataset as a candidate, and
+ * the routes that lead to it. */
+static void
+candidate_fill(const KbDataset *ds, const KbiHome *h, size_t node, KbCandidate *c)
+{
+  c->node = node;
+  c->id = g_strdup(kb_dataset_node(ds, node)->id);
+  c->label = g_strdup(kb_dataset_node(ds, node)->label);
+  c->orgs = kb_i_steal_sorted(ds, supporters(ds, h, node), &c->n_orgs);
+  c->n_sectors = kb_i_count_sectors(ds, c->orgs, c->n_orgs);
+  c->hops = h->hops[node] == SIZE_MAX ? 0 : h->hops[node];
+  c->existing = h->partner[node];
+  GArray *nets = g_array_new(FALSE, FALSE, sizeof(size_t));
+  for (size_t j = 0; j < KB_LISTS_LEN(&h->nets, node); j++)
+    if (h->home_net[KB_LISTS_ROW(&h->nets, node)[j]])
+      g_array_append_val(nets, KB_LISTS_ROW(&h->nets, node)[j]);
+  c->networks = kb_i_steal_sorted(ds, nets, &c->n_networks);
+  GArray *of = g_array_new(FALSE, FALSE, sizeof(size_t));
+  for (size_t j = 0; j < KB_LISTS_LEN(&h->ties, node); j++)
+    if (h->partner[KB_LISTS_ROW(&h->ties, node)[j]])
+      g_array_append_val(of, KB_LISTS_ROW(&h->ties, node)[j]);
+  c->partners_of = kb_i_steal_sorted(ds, of, &c->n_partners_of);
+  GArray *there = g_array_new(FALSE, FALSE, sizeof(size_t));
+  if (is_place(kb_dataset_node(ds, node)->kind)) {
+    g_autofree gboolean *partner_only = g_new(gboolean, h->n);
+    for (size_t i = 0; i < h->n; i++)
+      partner_only[i] = h->partner[i] && !h->backer[i];
+    kb_i_members_where(h, node, partner_only, there);
+  }
+  c->partners_there = kb_i_steal_sorted(ds, there, &c->n_partners_there);
+  c->routes = (c->existing ? KB_ROUTE_PARTNER : 0u) | (c->n_orgs ? KB_ROUTE_ACTIVE : 0u)
+              | (c->n_networks ? KB_ROUTE_NETWORK : 0u)
+              | (c->n_partners_of + c->n_partners_there ? KB_ROUTE_PARTNERS : 0u);
+}
+
+/* Adds a request's themes to the candidate's (consuming 'ctheme'), and
+ * fills the theme fit, proximity and the no-data mark. */
+static void
+finish_candidate(KbCandidate *c, const KbRequest *req, GHashTable *ctheme, const KbCandidates *out)
+{
+  if (req != NULL) {
+    c->requested = TRUE;
+    c->routes |= KB_ROUTE_REQUESTED;
+    for (size_t t = 0; t < req->n_themes; t++)
+      g_hash_table_add(ctheme, GSIZE_TO_POINTER(req->themes[t] + 1));
+  }
+  GArray *matched = g_array_new(FALSE, FALSE, sizeof(size_t));
+  for (size_t t = 0; t < out->n_themes; t++)
+    if (g_hash_table_contains(ctheme, GSIZE_TO_POINTER(out->themes[t] + 1)))
+      g_array_append_val(matched, out->themes[t]);
+  c->has_themes = g_hash_table_size(ctheme) > 0 || (req != NULL && req->n_other_themes > 0);
+  c->no_data = !c->has_themes && c->n_orgs == 0 && c->hops == 0 && c->n_partners_there == 0;
+  g_hash_table_unref(ctheme);
+  c->n_matched = matched->len;
+  c->matched = (size_t *) g_array_free(matched, FALSE);
+  c->fit = out->n_themes ? (double) c->n_matched / (double) out->n_themes : 0.0;
+  c->proximity = c->hops ? 1.0 / (double) c->hops : 0.0;
+}
+
+static void
+candidate_release(KbCandidate *c)
+{
+  g_free(c->id);
+  g_free(c->label);
+  g_free(c->matched);
+  g_free(c->orgs);
+  g_free(c->networks);
+  g_free(c->partners_of);
+  g_free(c->partners_there);
 }
 
 /* ------------------------------------------------------------- ranking */
@@ -244,6 +223,19 @@ score_with(const KbCandidate *c, const double *w)
 {
   return w[KB_WEIGHT_FIT] * c->fit + w[KB_WEIGHT_SUPPORT] * c->support
          + w[KB_WEIGHT_NETWORK] * c->proximity - w[KB_WEIGHT_CAPACITY] * c->penalty;
+}
+
+/* Of fit, support and network, the part that adds most to the score. */
+static KbCandidateWeight
+carried_by(const KbCandidate *c, const double *w)
+{
+  const double part[3] = { w[KB_WEIGHT_FIT] * c->fit, w[KB_WEIGHT_SUPPORT] * c->support,
+                           w[KB_WEIGHT_NETWORK] * c->proximity };
+  KbCandidateWeight best = KB_WEIGHT_COUNT;
+  for (int k = 0; k < 3; k++)
+    if (part[k] > 0 && (best == KB_WEIGHT_COUNT || part[k] > part[best]))
+      best = k;
+  return best;
 }
 
 typedef struct {
@@ -279,36 +271,115 @@ rank_under(const KbCandidate *c, size_t n, const double *w, size_t *ranks)
   g_free(scores);
 }
 
-/* Adds a request's themes to the candidate's (consuming 'ctheme'), and
- * fills the theme fit, proximity and the no-data mark. */
+/* Ranks the n candidates of one group, and their rank ranges as each
+ * weight moves by half either way. */
 static void
-finish_candidate(KbCandidate *c, const KbRequest *req, GHashTable *ctheme, const KbCandidates *out)
+rank_group(KbCandidate *all, size_t n, const double *weights, gboolean sensitivity)
 {
-  if (req != NULL) {
-    c->requested = TRUE;
-    for (size_t t = 0; t < req->n_themes; t++)
-      g_hash_table_add(ctheme, GSIZE_TO_POINTER(req->themes[t] + 1));
-  }
-  GArray *matched = g_array_new(FALSE, FALSE, sizeof(size_t));
-  for (size_t t = 0; t < out->n_themes; t++)
-    if (g_hash_table_contains(ctheme, GSIZE_TO_POINTER(out->themes[t] + 1)))
-      g_array_append_val(matched, out->themes[t]);
-  c->no_data = g_hash_table_size(ctheme) == 0 && c->n_orgs == 0 && c->hops == 0;
-  g_hash_table_unref(ctheme);
-  c->n_matched = matched->len;
-  c->matched = (size_t *) g_array_free(matched, FALSE);
-  c->fit = out->n_themes ? (double) c->n_matched / (double) out->n_themes : 0.0;
-  c->proximity = c->hops ? 1.0 / (double) c->hops : 0.0;
+  size_t *ranks = g_new(size_t, n ? n : 1);
+  rank_under(all, n, weights, ranks);
+  for (size_t i = 0; i < n; i++)
+    all[i].rank = all[i].rank_min = all[i].rank_max = ranks[i];
+  for (int w = 0; sensitivity && w < KB_WEIGHT_COUNT; w++)
+    for (int f = 0; f < 2; f++) {
+      double moved[KB_WEIGHT_COUNT];
+      memcpy(moved, weights, sizeof moved);
+      moved[w] *= f ? 1.5 : 0.5;
+      rank_under(all, n, moved, ranks);
+      for (size_t i = 0; i < n; i++) {
+        all[i].rank_min = MIN(all[i].rank_min, ranks[i]);
+        all[i].rank_max = MAX(all[i].rank_max, ranks[i]);
+      }
+    }
+  g_free(ranks);
 }
 
+/* The themes asked for: given, or the home's own (dataset.csv's themes for
+ * the dataset's home, else what the home works on). */
 static void
-candidate_release(KbCandidate *c)
+asked_themes(const KbDataset *ds, const KbCandidateOptions *opts, KbCandidates *out)
 {
-  g_free(c->id);
-  g_free(c->label);
-  g_free(c->matched);
-  g_free(c->orgs);
-  g_free(c->networks);
+  GArray *themes = g_array_new(FALSE, FALSE, sizeof(size_t));
+  const size_t *t;
+  size_t nt = kb_dataset_home(ds) == out->home ? kb_dataset_themes(ds, &t) : 0;
+  if (opts->themes != NULL) {
+    g_array_append_vals(themes, opts->themes, (guint) opts->n_themes);
+  } else if (nt > 0) {
+    g_array_append_vals(themes, t, (guint) nt);
+  } else {
+    for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
+      const KbRelation *r = kb_dataset_relation(ds, i);
+      if (r->kind == KB_REL_WORKS_ON && r->from == out->home)
+        g_array_append_val(themes, r->to);
+    }
+  }
+  out->n_themes = themes->len;
+  out->themes = (size_t *) g_array_free(themes, FALSE);
+}
+
+/* The penalty of a new partner: the share of the capacity used where the
+ * data gives it, else load / (load + 5). */
+static double
+capacity_penalty(const KbDataset *ds, KbCandidates *out)
+{
+  for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
+    const KbRelation *r = kb_dataset_relation(ds, i);
+    if ((r->kind == KB_REL_TWINNED_WITH || r->kind == KB_REL_PARTNER_OF)
+        && (r->from == out->home || r->to == out->home))
+      out->load++;
+  }
+  out->capacity = out->capacity_used = -1;
+  if (kb_dataset_home(ds) == out->home
+      && kb_dataset_capacity(ds, &out->capacity, &out->capacity_used))
+    return out->capacity > 0 ? MIN(1.0, MAX(out->capacity_used, 0.0) / out->capacity) : 1.0;
+  return (double) out->load / ((double) out->load + CAPACITY_HALF);
+}
+
+/* Collects the candidates: the nodes of the kind asked (and any a request
+ * names) that a route leads to, then the requests from outside. */
+static GArray *
+collect(const KbDataset *ds, const KbiHome *h, const KbCandidateOptions *opts,
+        const KbCandidates *out)
+{
+  GArray *cands = g_array_new(FALSE, TRUE, sizeof(KbCandidate));
+  GHashTable *requested = g_hash_table_new(g_str_hash, g_str_equal);
+  for (size_t i = 0; opts->requests && i < opts->requests->n; i++)
+    g_hash_table_insert(requested, opts->requests->requests[i].id, &opts->requests->requests[i]);
+  for (size_t node = 0; node < h->n; node++) {
+    const KbNode *nd = kb_dataset_node(ds, node);
+    const KbRequest *req = g_hash_table_lookup(requested, nd->id);
+    if (h->excluded[node] || (nd->kind != opts->kind && req == NULL))
+      continue;
+    KbCandidate c = { 0 };
+    candidate_fill(ds, h, node, &c);
+    finish_candidate(&c, req, candidate_themes(ds, h, node), out);
+    if (c.routes != 0)
+      g_array_append_val(cands, c);
+    else
+      candidate_release(&c);
+  }
+  for (size_t i = 0; opts->requests && i < opts->requests->n; i++) {
+    const KbRequest *req = &opts->requests->requests[i];
+    if (req->node != KB_NO_NODE)
+      continue;
+    KbCandidate c = { 0 };
+    c.node = KB_NO_NODE;
+    c.id = g_strdup(req->id);
+    c.label = g_strdup(req->label ? req->label : req->id);
+    finish_candidate(&c, req, g_hash_table_new(g_direct_hash, g_direct_equal), out);
+    g_array_append_val(cands, c);
+  }
+  g_hash_table_unref(requested);
+  return cands;
+}
+
+static int
+compare_group_rank(const void *x, const void *y)
+{
+  const KbCandidate *a = x, *b = y;
+  if (a->existing != b->existing)
+    return a->existing ? 1 : -1;
+  return a->rank < b->rank ? -1 : a->rank > b->rank;
 }
 
 KbCandidates *
@@ -316,9 +387,9 @@ kb_candidates_compute(const KbDataset *ds, const KbCandidateOptions *opts, GErro
 {
   g_return_val_if_fail(ds != NULL && opts != NULL, NULL);
   size_t home = opts->for_node;
-  size_t n_nodes = kb_dataset_node_count(ds);
-  if (home >= n_nodes || (kb_dataset_node(ds, home)->kind != KB_NODE_CITY
-                          && kb_dataset_node(ds, home)->kind != KB_NODE_ORGANISATION)) {
+  if (home >= kb_dataset_node_count(ds)
+      || (kb_dataset_node(ds, home)->kind != KB_NODE_CITY
+          && kb_dataset_node(ds, home)->kind != KB_NODE_ORGANISATION)) {
     g_set_error(error, KB_ERROR, KB_ERROR_ARGUMENT, "candidates are ranked for a city or an "
                 "organisation");
     return NULL;
@@ -333,152 +404,49 @@ kb_candidates_compute(const KbDataset *ds, const KbCandidateOptions *opts, GErro
   KbCandidates *out = g_new0(KbCandidates, 1);
   out->home = home;
   memcpy(out->weights, opts->weights, sizeof out->weights);
-  /* the themes asked for: given, or the home's own */
-  GArray *themes = g_array_new(FALSE, FALSE, sizeof(size_t));
-  if (opts->themes != NULL) {
-    g_array_append_vals(themes, opts->themes, (guint) opts->n_themes);
-  } else {
-    const size_t *t;
-    size_t nt = kb_dataset_home(ds) == home ? kb_dataset_themes(ds, &t) : 0;
-    if (nt > 0) {
-      g_array_append_vals(themes, t, (guint) nt);
-    } else {
-      for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
-        const KbRelation *r = kb_dataset_relation(ds, i);
-        if (r->kind == KB_REL_WORKS_ON && r->from == home)
-          g_array_append_val(themes, r->to);
-      }
-    }
-  }
-  out->n_themes = themes->len;
-  out->themes = (size_t *) g_array_free(themes, FALSE);
+  asked_themes(ds, opts, out);
+  KbiHome h;
+  kb_i_home_build(ds, home, &h);
+  out->n_home_orgs = h.n_backers;
+  out->n_home_sectors = h.n_backer_sectors;
+  double penalty_new = capacity_penalty(ds, out);
 
-  KbiOrgNet net;
-  if (!kb_i_orgnet_build_ties(ds, &net, error)) {
-    kb_candidates_free(out);
-    return NULL;
-  }
-  KbiContexts ctx;
-  kb_i_contexts_build(ds, &ctx);
-  GArray *hs = home_orgs(ds, home);
-  gboolean *is_home_org = g_new0(gboolean, n_nodes);
-  for (guint i = 0; i < hs->len; i++)
-    is_home_org[g_array_index(hs, size_t, i)] = TRUE;
-  out->n_home_orgs = hs->len;
-  out->n_home_sectors = count_sectors(ds, (size_t *) hs->data, hs->len);
-  for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
-    const KbRelation *r = kb_dataset_relation(ds, i);
-    if ((r->kind == KB_REL_TWINNED_WITH || r->kind == KB_REL_PARTNER_OF)
-        && (r->from == home || r->to == home))
-      out->load++;
-  }
-  double penalty_new = (double) out->load / ((double) out->load + CAPACITY_HALF);
-  size_t *hops = proximity_hops(ds, home);
-  GHashTable *home_nets = memberships(ds, home);
-
-  /* the candidates: nodes of the kind asked, then requests from outside */
-  gboolean *excluded = g_new0(gboolean, n_nodes);
-  excluded[home] = TRUE;
-  if (is_place(kb_dataset_node(ds, home)->kind)) {
-    g_autofree size_t *up = NULL;
-    size_t m = kb_dataset_enclosing_places(ds, home, &up);
-    for (size_t j = 0; j < m; j++)
-      excluded[up[j]] = TRUE;
-  }
-  GArray *cands = g_array_new(FALSE, TRUE, sizeof(KbCandidate));
-  GHashTable *requested = g_hash_table_new(g_str_hash, g_str_equal);
-  for (size_t i = 0; opts->requests && i < opts->requests->n; i++)
-    g_hash_table_insert(requested, opts->requests->requests[i].id, &opts->requests->requests[i]);
-  /* nodes of the kind asked (and any node a request names), then the
-   * requests from outside the dataset */
-  for (size_t node = 0; node < n_nodes; node++) {
-    const KbNode *nd = kb_dataset_node(ds, node);
-    const KbRequest *req = g_hash_table_lookup(requested, nd->id);
-    if (excluded[node] || (nd->kind != opts->kind && req == NULL))
-      continue;
-    KbCandidate c = { 0 };
-    c.node = node;
-    c.id = g_strdup(nd->id);
-    c.label = g_strdup(nd->label);
-    GArray *sup = supporters(ds, &ctx, &net, node, is_home_org);
-    c.n_orgs = sup->len;
-    c.orgs = (size_t *) g_array_free(sup, FALSE);
-    kb_i_sort_by_id(ds, c.orgs, c.n_orgs);
-    c.n_sectors = count_sectors(ds, c.orgs, c.n_orgs);
-    c.hops = hops[node] == SIZE_MAX ? 0 : hops[node];
-    c.existing = are_partners(ds, home, node);
-    GHashTable *nets = memberships(ds, node);
-    GArray *shared = g_array_new(FALSE, FALSE, sizeof(size_t));
-    for (size_t x = 0; x < n_nodes; x++)
-      if (g_hash_table_contains(nets, GSIZE_TO_POINTER(x + 1))
-          && g_hash_table_contains(home_nets, GSIZE_TO_POINTER(x + 1)))
-        g_array_append_val(shared, x);
-    g_hash_table_unref(nets);
-    c.n_networks = shared->len;
-    c.networks = (size_t *) g_array_free(shared, FALSE);
-    GHashTable *ctheme = candidate_themes(ds, &ctx, node, is_home_org);
-    finish_candidate(&c, req, ctheme, out);
-    g_array_append_val(cands, c);
-  }
-  for (size_t i = 0; opts->requests && i < opts->requests->n; i++) {
-    const KbRequest *req = &opts->requests->requests[i];
-    if (req->node != KB_NO_NODE)
-      continue;
-    KbCandidate c = { 0 };
-    c.node = KB_NO_NODE;
-    c.id = g_strdup(req->id);
-    c.label = g_strdup(req->label ? req->label : req->id);
-    finish_candidate(&c, req, g_hash_table_new(g_direct_hash, g_direct_equal), out);
-    g_array_append_val(cands, c);
-  }
+  GArray *cands = collect(ds, &h, opts, out);
   size_t max_orgs = 0;
   for (guint i = 0; i < cands->len; i++)
     max_orgs = MAX(max_orgs, g_array_index(cands, KbCandidate, i).n_orgs);
-  for (guint i = 0; i < cands->len; i++)
-    g_array_index(cands, KbCandidate, i).penalty =
-      g_array_index(cands, KbCandidate, i).existing ? 0.0 : penalty_new;
+  out->themes_unknown = cands->len > 0;
   for (guint i = 0; i < cands->len; i++) {
     KbCandidate *c = &g_array_index(cands, KbCandidate, i);
+    c->penalty = c->existing ? 0.0 : penalty_new;
     c->support = (out->n_home_sectors ? SUPPORT_SECTORS * (double) c->n_sectors
                                           / (double) out->n_home_sectors : 0.0)
                  + (max_orgs ? SUPPORT_ORGS * (double) c->n_orgs / (double) max_orgs : 0.0);
     c->score = score_with(c, out->weights);
+    c->carried_by = carried_by(c, out->weights);
+    out->themes_unknown &= !c->has_themes;
+    out->n_new += !c->existing;
   }
 
-  /* rank, and the rank ranges as each weight moves by half either way */
-  size_t n = cands->len;
-  KbCandidate *all = (KbCandidate *) cands->data;
-  size_t *ranks = g_new(size_t, n ? n : 1);
-  rank_under(all, n, out->weights, ranks);
-  for (size_t i = 0; i < n; i++)
-    all[i].rank = all[i].rank_min = all[i].rank_max = ranks[i];
-  if (opts->sensitivity)
-    for (int w = 0; w < KB_WEIGHT_COUNT; w++)
-      for (int f = 0; f < 2; f++) {
-        double moved[KB_WEIGHT_COUNT];
-        memcpy(moved, out->weights, sizeof moved);
-        moved[w] *= f ? 1.5 : 0.5;
-        rank_under(all, n, moved, ranks);
-        for (size_t i = 0; i < n; i++) {
-          all[i].rank_min = MIN(all[i].rank_min, ranks[i]);
-          all[i].rank_max = MAX(all[i].rank_max, ranks[i]);
-        }
-      }
-  g_free(ranks);
-  out->n = n;
-  out->candidates = g_new(KbCandidate, n ? n : 1);
-  for (size_t i = 0; i < n; i++)
-    out->candidates[all[i].rank - 1] = all[i];
-  g_array_free(cands, TRUE);
+  /* the new partners first, then the existing ones; each ranked apart */
+  out->n = cands->len;
+  out->candidates = (KbCandidate *) g_array_free(cands, FALSE);
+  KbCandidate *all = out->candidates;
+  for (size_t i = 0, k = 0; i < out->n; i++)
+    if (!all[i].existing) {
+      KbCandidate t = all[k];
+      all[k++] = all[i];
+      all[i] = t;
+    }
+  rank_group(all, out->n_new, out->weights, opts->sensitivity);
+  rank_group(all + out->n_new, out->n - out->n_new, out->weights, opts->sensitivity);
+  qsort(all, out->n, sizeof *all, compare_group_rank);
 
-  g_hash_table_unref(requested);
-  g_hash_table_unref(home_nets);
-  g_free(excluded);
-  g_free(hops);
-  g_free(is_home_org);
-  g_array_unref(hs);
-  kb_i_orgnet_release(&net);
-  kb_i_contexts_release(&ctx);
+  if (opts->requests != NULL)
+    kb_i_candidates_assess(ds, &h, opts->requests, out);
+  if (opts->by_theme)
+    kb_i_candidates_plan(ds, &h, out);
+  kb_i_home_release(&h);
   return out;
 }
 
@@ -489,7 +457,13 @@ kb_candidates_free(KbCandidates *c)
     return;
   for (size_t i = 0; i < c->n; i++)
     candidate_release(&c->candidates[i]);
+  for (size_t i = 0; i < c->n_assessments; i++)
+    kb_i_assessment_release(&c->assessments[i]);
+  for (size_t i = 0; i < c->n_plans; i++)
+    kb_i_theme_plan_release(&c->plans[i]);
   g_free(c->candidates);
+  g_free(c->assessments);
+  g_free(c->plans);
   g_free(c->themes);
   g_free(c);
 }

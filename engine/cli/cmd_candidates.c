@@ -13,6 +13,29 @@ weight_name(int k)
   return kb_candidate_weight_name(k);
 }
 
+/* The text under the title: the data, the themes, the home's organisations,
+ * its partnerships and capacity, the weights. */
+static char *
+describe(const char *path, const KbCliDatasetOptions *opts, const KbDataset *ds,
+         const KbCandidates *cs)
+{
+  g_autofree char *about = kb_cli_describe_dataset(path, opts);
+  g_autofree char *asked = cs->n_themes ? kb_join_labels(ds, cs->themes, cs->n_themes, 0)
+                                        : g_strdup("none: theme fit is 0 for all");
+  GString *s = g_string_new(NULL);
+  g_string_printf(s, "%s Themes: %s. Home organisations: %zu in %zu %s. Partnerships "
+                  "carried: %zu.", about, asked, cs->n_home_orgs, cs->n_home_sectors,
+                  cs->n_home_sectors == 1 ? "sector" : "sectors", cs->load);
+  if (cs->capacity >= 0)
+    g_string_append_printf(s, " Capacity: %.12g hours a year, %.12g used, %.12g left.",
+                           cs->capacity, MAX(cs->capacity_used, 0.0),
+                           cs->capacity - MAX(cs->capacity_used, 0.0));
+  g_string_append_printf(s, " Weights: fit %g, support %g, network %g, capacity %g.",
+                         cs->weights[KB_WEIGHT_FIT], cs->weights[KB_WEIGHT_SUPPORT],
+                         cs->weights[KB_WEIGHT_NETWORK], cs->weights[KB_WEIGHT_CAPACITY]);
+  return g_string_free(s, FALSE);
+}
+
 int
 cmd_candidates(int argc, char **argv)
 {
@@ -20,18 +43,22 @@ cmd_candidates(int argc, char **argv)
   KbCliOutputOptions out = { 0 };
   g_autofree char *for_id = NULL, *themes = NULL, *kind = NULL, *weights = NULL;
   g_autofree char *requests_path = NULL;
-  gboolean sensitivity = FALSE;
+  gboolean sensitivity = FALSE, by_theme = FALSE;
   g_autoptr(GOptionContext) ctx = g_option_context_new("DATASET");
   g_option_context_set_summary(ctx,
-    "Ranks candidate partners for a city or organisation:\n"
+    "Ranks candidate partners for a city or organisation, new ones and existing\n"
+    "partners to deepen apart; the home, the places around or inside it and its own\n"
+    "organisations are never candidates:\n"
     "  score = fit x theme fit + support x local support + network x proximity\n"
     "          - capacity x penalty   (defaults 0.4, 0.3, 0.2, 0.1)\n"
     "theme fit: share of the themes asked for that the candidate (or organisations\n"
     "active there) works on; local support: 0.7 x sectors of the home organisations\n"
     "active there / their sectors + 0.3 x their number / the most for any candidate;\n"
     "proximity: 1 / ties between home and candidate over memberships, twinnings and\n"
-    "partnerships; penalty: load / (load + 5) for a new partner, load the home's\n"
-    "current twinnings and partnerships.");
+    "partnerships; penalty for a new partner: the share of the capacity used\n"
+    "(dataset.csv), else load / (load + 5), load the home's current twinnings and\n"
+    "partnerships. --requests weighs each request on its theme, added value,\n"
+    "support, ties, capacity and scope, and advises take up, weigh or decline.");
   GOptionEntry entries[] = {
     { "for", 0, 0, G_OPTION_ARG_STRING, &for_id,
       "The city or organisation (default: the dataset's home city)", "ID" },
@@ -44,7 +71,12 @@ cmd_candidates(int argc, char **argv)
     { "sensitivity", 0, 0, G_OPTION_ARG_NONE, &sensitivity,
       "Show each candidate's rank range as each weight moves by half either way", NULL },
     { "requests", 0, 0, G_OPTION_ARG_FILENAME, &requests_path,
-      "Add the candidates in this CSV file (id,label,kind,themes,source)", "FILE" },
+      "Weigh the requests in this CSV file (id,label,kind,themes,added_value,hours,purpose,"
+      "source) and rank them among the candidates", "FILE" },
+    { "by-theme", 0, 0, G_OPTION_ARG_NONE, &by_theme,
+      "Show the plan per focus theme instead of the ranking: who works on it in the city "
+      "and the region, their places, partners and networks abroad, the candidates that fit",
+      NULL },
     { NULL }
   };
   g_option_context_add_main_entries(ctx, entries, NULL);
@@ -73,6 +105,7 @@ cmd_candidates(int argc, char **argv)
     co.kind = k;
   }
   co.sensitivity = sensitivity;
+  co.by_theme = by_theme;
   {
     g_autoptr(KbDataset) ds = kb_cli_load(argv[1], &opts);
     status = KB_EXIT_DATA;
@@ -124,20 +157,24 @@ cmd_candidates(int argc, char **argv)
       kb_cli_usage_error("candidates", "%s", err->message);
       goto done;
     }
-    g_autofree char *title = g_strdup_printf("Candidate partners for %s",
+    g_autofree char *title = g_strdup_printf(by_theme ? "Plan per theme for %s"
+                                                      : "Candidate partners for %s",
                                              kb_dataset_node(ds, cs->home)->label);
     g_autoptr(KbDoc) doc = kb_doc_new(title);
-    g_autofree char *about = kb_cli_describe_dataset(argv[1], &opts);
-    g_autofree char *asked_text = cs->n_themes ? kb_join_labels(ds, cs->themes, cs->n_themes, 0)
-                                               : g_strdup("none: theme fit is 0 for all");
-    g_autofree char *text = g_strdup_printf(
-      "%s Themes: %s. Home organisations: %zu in %zu sectors. Partnerships carried: %zu. "
-      "Weights: fit %g, support %g, network %g, capacity %g.", about, asked_text,
-      cs->n_home_orgs, cs->n_home_sectors, cs->load, cs->weights[KB_WEIGHT_FIT],
-      cs->weights[KB_WEIGHT_SUPPORT], cs->weights[KB_WEIGHT_NETWORK],
-      cs->weights[KB_WEIGHT_CAPACITY]);
+    g_autofree char *text = describe(argv[1], &opts, ds, cs);
     kb_doc_add_text(doc, "about", text);
-    kb_tables_candidates(doc, ds, cs, co.sensitivity, (size_t) out.top, KB_LANG_EN);
+    g_autofree char *note = kb_tables_candidates_note(ds, cs, KB_LANG_EN);
+    if (note != NULL && (!by_theme || cs->n == 0))
+      kb_doc_add_text(doc, "note", note);
+    if (by_theme)
+      kb_tables_plan(doc, ds, cs, KB_LANG_EN);
+    else
+      kb_tables_candidates(doc, ds, cs, co.sensitivity, (size_t) out.top, KB_LANG_EN);
+    if (requests != NULL) {
+      kb_tables_requests(doc, ds, cs, requests, KB_LANG_EN);
+      g_autofree char *rule = kb_tables_requests_rule(KB_LANG_EN);
+      kb_doc_add_text(doc, "rule", rule);
+    }
     status = kb_cli_emit("candidates", doc, &out);
   }
 done:

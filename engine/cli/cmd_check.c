@@ -33,6 +33,28 @@ print_about(FILE *out, const KbDataset *ds)
   }
   if (kb_dataset_policy_start(ds) != KB_NO_YEAR)
     fprintf(out, "Policy from %d\n", kb_dataset_policy_start(ds));
+  double capacity, used;
+  gboolean given = kb_dataset_capacity(ds, &capacity, &used);
+  if (given || used >= 0) {
+    fprintf(out, "Capacity    ");
+    if (given)
+      fprintf(out, "%.12g hours a year, ", capacity);
+    if (used >= 0)
+      fprintf(out, "%.12g used\n", used);
+    else
+      fprintf(out, "use not given\n");
+  }
+  guint scope = kb_dataset_out_of_scope(ds);
+  if (scope != 0) {
+    const char *sep = " ";
+    fprintf(out, "Out of scope");
+    for (int p = 0; p < KB_PURPOSE_COUNT; p++)
+      if (scope & 1u << p) {
+        fprintf(out, "%s%s", sep, kb_purpose_name(p));
+        sep = ", ";
+      }
+    fprintf(out, "\n");
+  }
   if (kb_dataset_question_count(ds) > 0)
     fprintf(out, "Questions   %zu\n", kb_dataset_question_count(ds));
 }

@@ -8,19 +8,22 @@ int
 cmd_report(int argc, char **argv)
 {
   KbCliDatasetOptions opts = { 0 };
-  g_autofree char *output = NULL, *lang = NULL, *compare = NULL;
+  g_autofree char *output = NULL, *lang = NULL, *compare = NULL, *requests_path = NULL;
   g_autoptr(GOptionContext) ctx = g_option_context_new("DATASET");
   g_option_context_set_summary(ctx,
     "Writes DIR/report.html, one self-contained page (styles and map inline, nothing\n"
     "fetched), with beside it every table as CSV and the map as klaverblad.svg:\n"
     "key figures, the klaverblad, the strategic index, synergy, bridging partners for\n"
     "the questions kept with the dataset, brokers and communities, candidate\n"
-    "partners, changes since --compare YEAR (default: the start of the policy\n"
+    "partners with the plan per focus theme and, with --requests, the requests\n"
+    "weighed, changes since --compare YEAR (default: the start of the policy\n"
     "period), and the quality of the data. Dutch by default, English with --lang en.");
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "The folder to write (required)", "DIR" },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "nl (default) or en", "LANG" },
     { "compare", 0, 0, G_OPTION_ARG_STRING, &compare, "Count changes from this year", "YEAR" },
+    { "requests", 0, 0, G_OPTION_ARG_FILENAME, &requests_path,
+      "Weigh the partnership requests in this CSV file (as candidates --requests)", "FILE" },
     { NULL }
   };
   g_option_context_add_main_entries(ctx, entries, NULL);
@@ -64,6 +67,16 @@ cmd_report(int argc, char **argv)
       kb_cli_message(NULL, "error", "the dataset has errors; run 'klaverblad check %s' for a "
                      "report", argv[1]);
       goto done;
+    }
+    g_autoptr(KbRequests) requests = NULL;
+    if (requests_path != NULL) {
+      g_autoptr(KbDiagList) rdiags = kb_cli_diag_list_new(&opts);
+      requests = kb_requests_load_limited(requests_path, ds, &opts.limits, rdiags);
+      if (requests == NULL) {
+        kb_cli_print_diagnostics(stderr, rdiags, opts.max_problems);
+        goto done;
+      }
+      ro.requests = requests;
     }
     g_autofree char *renderer = kb_map_find_renderer();
     ro.renderer = renderer;

@@ -128,7 +128,7 @@ typedef struct {
   char *value;              /* owned */
 } Fact;
 
-enum { MAX_FACTS = 7 };
+enum { MAX_FACTS = 10 };
 
 static size_t
 dataset_facts(const KbDataset *ds, Fact *f)
@@ -154,6 +154,20 @@ dataset_facts(const KbDataset *ds, Fact *f)
     f[k++] = (Fact) { "year", g_strdup_printf("%d", kb_dataset_stated_year(ds)) };
   if (kb_dataset_language(ds) != NULL)
     f[k++] = (Fact) { "language", g_strdup(kb_dataset_language(ds)) };
+  double hours[2];
+  kb_dataset_capacity(ds, &hours[0], &hours[1]);
+  static const char *const hour_keys[2] = { "capacity", "capacity_used" };
+  for (int i = 0; i < 2; i++)
+    if (hours[i] >= 0)
+      f[k++] = (Fact) { hour_keys[i], weight_text(hours[i]) };
+  guint scope = kb_dataset_out_of_scope(ds);
+  if (scope != 0) {
+    GString *t = g_string_new(NULL);
+    for (int p = 0; p < KB_PURPOSE_COUNT; p++)
+      if (scope & 1u << p)
+        g_string_append_printf(t, "%s%s", t->len ? "|" : "", kb_purpose_name(p));
+    f[k++] = (Fact) { "out_of_scope", g_string_free(t, FALSE) };
+  }
   return k;
 }
 
@@ -162,6 +176,13 @@ static gboolean
 is_year_fact(const char *key)
 {
   return strcmp(key, "policy_start") == 0 || strcmp(key, "year") == 0;
+}
+
+/* The facts that are hours, likewise. */
+static gboolean
+is_hours_fact(const char *key)
+{
+  return strncmp(key, "capacity", 8) == 0;
 }
 
 static void
@@ -350,7 +371,8 @@ write_graphml(const KbDataset *ds, const GPtrArray *nattrs, const KbNodeMeasure 
   for (size_t i = 0; i < nf; i++)
     g_string_append_printf(s, "  <key id=\"g_%s\" for=\"graph\" attr.name=\"%s\" "
                            "attr.type=\"%s\"/>\n", facts[i].key, facts[i].key,
-                           is_year_fact(facts[i].key) ? "long" : "string");
+                           is_year_fact(facts[i].key) ? "long"
+                           : is_hours_fact(facts[i].key) ? "double" : "string");
   if (questions != NULL)
     g_string_append(s, "  <key id=\"g_questions\" for=\"graph\" attr.name=\"questions\" "
                        "attr.type=\"string\"/>\n");
@@ -544,7 +566,7 @@ json_graph(GString *s, const KbDataset *ds)
     g_string_append(s, i ? ", " : "");
     kb_i_json_append_string(s, facts[i].key);
     g_string_append(s, ": ");
-    if (is_year_fact(facts[i].key)) {
+    if (is_year_fact(facts[i].key) || is_hours_fact(facts[i].key)) {
       g_string_append(s, facts[i].value);
     } else if (strcmp(facts[i].key, "themes") == 0) {
       const size_t *themes;

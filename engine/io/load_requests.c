@@ -33,6 +33,7 @@ typedef struct {
   GPtrArray *header;        /* lower-case names */
   GArray *requests;         /* of KbRequest */
   GHashTable *lines;        /* id (borrowed from requests) -> line of its request */
+  GHashTable *themes;       /* a theme's id or label, case-folded -> its node + 1 */
 } Reader;
 
 static const KbCsvField *
@@ -44,29 +45,89 @@ field(const Reader *rd, const KbCsvRecord *rec, const char *name)
   return NULL;
 }
 
+/* The field's text, or NULL when it is missing or empty. */
+static const char *
+field_text(const Reader *rd, const KbCsvRecord *rec, const char *name)
+{
+  const KbCsvField *f = field(rd, rec, name);
+  return f != NULL && f->text[0] != '\0' ? f->text : NULL;
+}
+
 #define ERR(rd, f, ...) \
   kb_diag_list_add((rd)->diags, KB_SEVERITY_ERROR, (rd)->file, (f)->line, (f)->column, \
                    __VA_ARGS__)
+
+/* The dataset's themes by id and by label, without regard to case; an id
+ * wins over a label that reads the same. */
+static GHashTable *
+theme_names(const KbDataset *ds)
+{
+  GHashTable *names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  for (int pass = 0; pass < 2; pass++)
+    for (size_t i = 0; i < kb_dataset_node_count(ds); i++) {
+      const KbNode *n = kb_dataset_node(ds, i);
+      if (n->kind != KB_NODE_THEME)
+        continue;
+      char *key = g_utf8_casefold(pass == 0 ? n->id : n->label, -1);
+      if (g_hash_table_contains(names, key))
+        g_free(key);
+      else
+        g_hash_table_insert(names, key, GSIZE_TO_POINTER(i + 1));
+    }
+  return names;
+}
+
+/* Splits the themes cell: the dataset's themes it names (an id or a label,
+ * in any case) into 'known', each once; the others, as written, into
+ * 'other' (each once, without regard to case). */
+static void
+split_themes(const Reader *rd, const char *text, GArray *known, GPtrArray *other)
+{
+  g_auto(GStrv) parts = g_strsplit(text, "|", -1);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  for (char **p = parts; *p; p++) {
+    g_strstrip(*p);
+    if (**p == '\0')
+      continue;
+    char *folded = g_utf8_casefold(*p, -1);
+    size_t t = GPOINTER_TO_SIZE(g_hash_table_lookup(rd->themes, folded));
+    if (t != 0) {
+      g_autofree char *key = g_strdup_printf("#%zu", t);
+      g_free(folded);
+      folded = g_steal_pointer(&key);
+    }
+    if (!g_hash_table_add(seen, folded))
+      continue;
+    if (t != 0) {
+      size_t node = t - 1;
+      g_array_append_val(known, node);
+    } else {
+      g_ptr_array_add(other, g_strdup(*p));
+    }
+  }
+}
+
+static gboolean
+on_header(Reader *rd, const KbCsvRecord *rec)
+{
+  rd->header = g_ptr_array_new_with_free_func(g_free);
+  for (size_t i = 0; i < rec->n_fields; i++)
+    g_ptr_array_add(rd->header, g_strstrip(g_utf8_strdown(rec->fields[i].text, -1)));
+  for (guint i = 0; i < rd->header->len; i++)
+    if (strcmp(g_ptr_array_index(rd->header, i), "id") == 0)
+      return TRUE;
+  kb_diag_list_add(rd->diags, KB_SEVERITY_ERROR, rd->file, rec->line, 0, NULL,
+                   "missing required column 'id'; the columns are id, label, kind, themes, "
+                   "added_value, hours, purpose, source");
+  return FALSE;
+}
 
 static gboolean
 on_record(const KbCsvRecord *rec, gpointer data)
 {
   Reader *rd = data;
-  if (rd->header == NULL) {
-    rd->header = g_ptr_array_new_with_free_func(g_free);
-    for (size_t i = 0; i < rec->n_fields; i++)
-      g_ptr_array_add(rd->header, g_strstrip(g_utf8_strdown(rec->fields[i].text, -1)));
-    gboolean has_id = FALSE;
-    for (guint i = 0; i < rd->header->len; i++)
-      has_id |= strcmp(g_ptr_array_index(rd->header, i), "id") == 0;
-    if (!has_id) {
-      kb_diag_list_add(rd->diags, KB_SEVERITY_ERROR, rd->file, rec->line, 0, NULL,
-                       "missing required column 'id'; the columns are id, label, kind, themes, "
-                       "source");
-      return FALSE;
-    }
-    return TRUE;
-  }
+  if (rd->header == NULL)
+    return on_header(rd, rec);
   const KbCsvField *id = field(rd, rec, "id");
   if (id == NULL || id->text[0] == '\0') {
     kb_diag_list_add(rd->diags, KB_SEVERITY_ERROR, rd->file, rec->line, id ? id->column : 0,
@@ -82,6 +143,7 @@ on_record(const KbCsvRecord *rec, gpointer data)
   KbRequest req = { 0 };
   gboolean ok = TRUE;
   req.kind = KB_NODE_CITY;
+  req.hours = -1;
   const KbCsvField *kind = field(rd, rec, "kind");
   if (kind != NULL && kind->text[0] != '\0') {
     KbNodeKind k;
@@ -103,35 +165,35 @@ on_record(const KbCsvRecord *rec, gpointer data)
         req.kind == KB_NODE_ORGANISATION ? "an" : "a", kb_node_kind_name(req.kind));
     ok = FALSE;
   }
-  GArray *themes = g_array_new(FALSE, FALSE, sizeof(size_t));
-  const KbCsvField *tf = field(rd, rec, "themes");
-  if (tf != NULL) {
-    g_auto(GStrv) parts = g_strsplit(tf->text, "|", -1);
-    for (char **p = parts; *p; p++) {
-      g_strstrip(*p);
-      if (**p == '\0')
-        continue;
-      size_t t = kb_dataset_find(rd->ds, *p);
-      if (t == KB_NO_NODE || kb_dataset_node(rd->ds, t)->kind != KB_NODE_THEME) {
-        g_autofree char *known = kb_dataset_list_ids(rd->ds, KB_NODE_THEME);
-        ERR(rd, tf, "themes", "unknown theme '%s'; the dataset's themes are: %s", *p, known);
-        ok = FALSE;
-        continue;
-      }
-      g_array_append_val(themes, t);
-    }
+  const KbCsvField *hours = field(rd, rec, "hours");
+  if (hours != NULL && hours->text[0] != '\0' && !kb_hours_parse(hours->text, &req.hours)) {
+    ERR(rd, hours, "hours", "'%s' is not a number of hours; expected the hours a year the "
+        "request would take, 0 or more, as 120 or 120,5", hours->text);
+    ok = FALSE;
   }
-  if (!ok) {
-    g_array_unref(themes);
+  const KbCsvField *purpose = field(rd, rec, "purpose");
+  if (purpose != NULL && purpose->text[0] != '\0'
+      && !kb_purpose_parse(purpose->text, &req.purpose)) {
+    ERR(rd, purpose, "purpose", "'%s' is not a purpose; expected exchange, visitors or "
+        "business (or the Dutch uitwisseling, bezoekers, bedrijven)", purpose->text);
+    ok = FALSE;
+  }
+  if (!ok)
     return TRUE;
-  }
+  GArray *themes = g_array_new(FALSE, FALSE, sizeof(size_t));
+  GPtrArray *other = g_ptr_array_new();
+  const char *theme_text = field_text(rd, rec, "themes");
+  if (theme_text != NULL)
+    split_themes(rd, theme_text, themes, other);
   req.id = g_strdup(id->text);
-  const KbCsvField *label = field(rd, rec, "label");
-  req.label = label && label->text[0] ? g_strdup(label->text) : NULL;
-  const KbCsvField *source = field(rd, rec, "source");
-  req.source = source && source->text[0] ? g_strdup(source->text) : NULL;
+  req.label = g_strdup(field_text(rd, rec, "label"));
+  req.source = g_strdup(field_text(rd, rec, "source"));
+  req.added_value = g_strdup(field_text(rd, rec, "added_value"));
   req.n_themes = themes->len;
   req.themes = (size_t *) g_array_free(themes, FALSE);
+  req.n_other_themes = other->len;
+  g_ptr_array_add(other, NULL);
+  req.other_themes = (char **) g_ptr_array_free(other, FALSE);
   req.line = rec->line;
   g_array_append_val(rd->requests, req);
   g_hash_table_insert(rd->lines, req.id, GUINT_TO_POINTER(req.line));
@@ -163,7 +225,7 @@ kb_requests_load_limited(const char *path, const KbDataset *ds, const KbLimits *
     return NULL;
   }
   Reader rd = { in.name, ds, diags, NULL, g_array_new(FALSE, TRUE, sizeof(KbRequest)),
-                g_hash_table_new(g_str_hash, g_str_equal) };
+                g_hash_table_new(g_str_hash, g_str_equal), theme_names(ds) };
   char separator;
   if (kb_i_csv_read_file(in.path, in.name, &separator, on_record, &rd, diags)
       && rd.header == NULL)
@@ -172,6 +234,7 @@ kb_requests_load_limited(const char *path, const KbDataset *ds, const KbLimits *
   if (rd.header)
     g_ptr_array_unref(rd.header);
   g_hash_table_unref(rd.lines);
+  g_hash_table_unref(rd.themes);
   KbRequests *out = g_new0(KbRequests, 1);
   out->n = rd.requests->len;
   out->requests = (KbRequest *) g_array_free(rd.requests, FALSE);

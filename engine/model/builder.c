@@ -695,10 +695,10 @@ parse_kind(KbTable table, Text t, int *out)
   return FALSE;
 }
 
-/* A positive finite number; a decimal comma is accepted as Dutch Excel
- * writes it ("0,5"). */
+/* A finite number; a decimal comma is accepted as Dutch Excel writes it
+ * ("0,5"). */
 static gboolean
-parse_weight(const char *text, double *out)
+parse_number(const char *text, double *out)
 {
   g_autofree char *t = g_strdup(text);
   if (strchr(t, '.') == NULL) {
@@ -708,9 +708,30 @@ parse_weight(const char *text, double *out)
   }
   char *end = NULL;
   double v = g_ascii_strtod(t, &end);
-  if (end == t || *end != '\0' || !isfinite(v) || v <= 0)
+  if (end == t || *end != '\0' || !isfinite(v))
     return FALSE;
   *out = v;
+  return TRUE;
+}
+
+static gboolean
+parse_weight(const char *text, double *out)
+{
+  double v;
+  if (!parse_number(text, &v) || v <= 0)
+    return FALSE;
+  *out = v;
+  return TRUE;
+}
+
+gboolean
+kb_hours_parse(const char *text, double *out)
+{
+  g_return_val_if_fail(text != NULL && out != NULL, FALSE);
+  double v;
+  if (!parse_number(text, &v) || v < 0)
+    return FALSE;
+  *out = v + 0.0;     /* -0 reads as 0 */
   return TRUE;
 }
 
@@ -1198,7 +1219,7 @@ add_meta_row(KbBuilder *b, const KbRow *row)
   g_autofree char *key = cell_copy(key_cell);
   if (key == NULL) {
     missing_field(b, row, "key", "expected one of: title, home, hub, themes, policy_start, "
-                  "year, language");
+                  "year, language, capacity, capacity_used, out_of_scope");
     return;
   }
   g_autofree char *lower = g_ascii_strdown(key, -1);
@@ -1694,6 +1715,7 @@ static void
 resolve_meta(KbBuilder *b)
 {
   KbDataset *ds = b->ds;
+  const PendingMeta *capacity = NULL, *used = NULL;
   for (guint i = 0; i < b->meta->len; i++) {
     PendingMeta *m = &g_array_index(b->meta, PendingMeta, i);
     const char *v = m->value;
@@ -1739,13 +1761,45 @@ resolve_meta(KbBuilder *b)
       } else {
         META_ERROR("unknown language '%s'; expected nl or en", v);
       }
+    } else if (strcmp(m->key, "capacity") == 0 || strcmp(m->key, "capacity_used") == 0) {
+      double hours;
+      gboolean total = strcmp(m->key, "capacity") == 0;
+      *(total ? &capacity : &used) = m;
+      if (!kb_hours_parse(v, &hours))
+        META_ERROR("'%s' is not a number of hours; expected the hours a year, 0 or more, as "
+                   "1200 or 1200,5", v);
+      else
+        *(total ? &ds->capacity : &ds->capacity_used) = hours;
+    } else if (strcmp(m->key, "out_of_scope") == 0) {
+      g_auto(GStrv) names = g_strsplit(v, "|", -1);
+      for (char **p = names; *p; p++) {
+        KbPurpose purpose;
+        g_strstrip(*p);
+        if (**p == '\0')
+          continue;
+        if (kb_purpose_parse(*p, &purpose) && purpose != KB_PURPOSE_EXCHANGE)
+          ds->out_of_scope |= 1u << purpose;
+        else
+          META_ERROR("'%s' is not a purpose a policy leaves out; expected visitors or "
+                     "business (bezoekers, bedrijven), separated by '|'", *p);
+      }
     } else {
       kb_diag_list_add(b->diags, KB_SEVERITY_WARNING, m->file, m->line, 1, "key",
                        "unknown key '%s' is ignored; known keys: title, home, hub, themes, "
-                       "policy_start, year, language", m->key);
+                       "policy_start, year, language, capacity, capacity_used, out_of_scope",
+                       m->key);
     }
 #undef META_ERROR
   }
+  /* the capacity left needs both */
+  if (capacity != NULL && used == NULL)
+    kb_diag_list_add(b->diags, KB_SEVERITY_WARNING, capacity->file, capacity->line, 1, "key",
+                     "capacity is given without capacity_used, so all of it counts as left; "
+                     "add 'capacity_used,<hours a year>' for what the current partnerships take");
+  if (used != NULL && capacity == NULL)
+    kb_diag_list_add(b->diags, KB_SEVERITY_WARNING, used->file, used->line, 1, "key",
+                     "capacity_used is given without capacity, so the capacity left is "
+                     "unknown; add 'capacity,<hours a year>'");
 }
 
 static void

@@ -21,6 +21,7 @@ kb_i_dataset_new(const char *name)
   ds->home = ds->hub = KB_NO_NODE;
   ds->policy_start = ds->year = ds->data_year = KB_NO_YEAR;
   ds->themes = g_array_new(FALSE, FALSE, sizeof(size_t));
+  ds->capacity = ds->capacity_used = -1;
   ds->questions = g_array_new(FALSE, TRUE, sizeof(KbQuestion));
   return ds;
 }
@@ -265,6 +266,22 @@ kb_dataset_themes(const KbDataset *ds, const size_t **out)
   return ds->themes->len;
 }
 
+gboolean
+kb_dataset_capacity(const KbDataset *ds, double *capacity, double *used)
+{
+  g_return_val_if_fail(ds != NULL && capacity != NULL && used != NULL, FALSE);
+  *capacity = ds->capacity;
+  *used = ds->capacity_used;
+  return ds->capacity >= 0;
+}
+
+guint
+kb_dataset_out_of_scope(const KbDataset *ds)
+{
+  g_return_val_if_fail(ds != NULL, 0);
+  return ds->out_of_scope;
+}
+
 size_t
 kb_dataset_question_count(const KbDataset *ds)
 {
@@ -382,6 +399,9 @@ kb_dataset_filter(const KbDataset *ds, KbRelationFilter keep, gpointer user_data
   out->year = ds->year;
   out->language = g_strdup(ds->language);
   g_array_append_vals(out->themes, ds->themes->data, ds->themes->len);
+  out->capacity = ds->capacity;
+  out->capacity_used = ds->capacity_used;
+  out->out_of_scope = ds->out_of_scope;
   for (guint i = 0; i < ds->questions->len; i++) {
     KbQuestion q = g_array_index(ds->questions, KbQuestion, i);
     q.id = g_strdup(q.id);

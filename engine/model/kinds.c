@@ -22,11 +22,25 @@ static const char *const node_kind_names[KB_NODE_KIND_COUNT] = {
   [KB_NODE_NETWORK] = "network",
 };
 
+/* A name in English and in Dutch. */
+typedef struct {
+  const char *en, *nl;
+} Names;
+
+/* The index i >= 1 of the entry of 'names' whose English or Dutch name is
+ * 'name', in any case; 0 when none is (entry 0 stands for none). */
+static int
+names_find(const Names *names, int n, const char *name)
+{
+  for (int i = 1; i < n; i++)
+    if (g_ascii_strcasecmp(name, names[i].en) == 0 || g_ascii_strcasecmp(name, names[i].nl) == 0)
+      return i;
+  return 0;
+}
+
 /* The roles' names, English first, then Dutch (what a Dutch dataset names
  * its sectors by). */
-static const struct {
-  const char *en, *nl;
-} role_names[KB_SECTOR_ROLE_COUNT] = {
+static const Names role_names[KB_SECTOR_ROLE_COUNT] = {
   [KB_SECTOR_ROLE_NONE] = { "", "" },
   [KB_SECTOR_ROLE_EDUCATION] = { "education", "onderwijs" },
   [KB_SECTOR_ROLE_BUSINESS] = { "business", "bedrijfsleven" },
@@ -34,6 +48,13 @@ static const struct {
   [KB_SECTOR_ROLE_NGO] = { "ngo", "maatschappelijk" },
   [KB_SECTOR_ROLE_GOVERNMENT] = { "government", "overheid" },
   [KB_SECTOR_ROLE_SPORT] = { "sport", "sport" },
+};
+
+static const Names purpose_names[KB_PURPOSE_COUNT] = {
+  [KB_PURPOSE_NONE] = { "", "" },
+  [KB_PURPOSE_EXCHANGE] = { "exchange", "uitwisseling" },
+  [KB_PURPOSE_VISITORS] = { "visitors", "bezoekers" },
+  [KB_PURPOSE_BUSINESS] = { "business", "bedrijven" },
 };
 
 /* Each relation kind joins a 'from' node of a kind in from[i] to a 'to' node
@@ -76,13 +97,29 @@ gboolean
 kb_sector_role_parse(const char *name, KbSectorRole *out)
 {
   g_return_val_if_fail(name != NULL && out != NULL, FALSE);
-  for (int r = KB_SECTOR_ROLE_NONE + 1; r < KB_SECTOR_ROLE_COUNT; r++)
-    if (g_ascii_strcasecmp(name, role_names[r].en) == 0
-        || g_ascii_strcasecmp(name, role_names[r].nl) == 0) {
-      *out = r;
-      return TRUE;
-    }
-  return FALSE;
+  int r = names_find(role_names, KB_SECTOR_ROLE_COUNT, name);
+  if (r == 0)
+    return FALSE;
+  *out = r;
+  return TRUE;
+}
+
+const char *
+kb_purpose_name(KbPurpose purpose)
+{
+  g_return_val_if_fail(purpose < KB_PURPOSE_COUNT, "?");
+  return purpose_names[purpose].en;
+}
+
+gboolean
+kb_purpose_parse(const char *name, KbPurpose *out)
+{
+  g_return_val_if_fail(name != NULL && out != NULL, FALSE);
+  int p = names_find(purpose_names, KB_PURPOSE_COUNT, name);
+  if (p == 0)
+    return FALSE;
+  *out = p;
+  return TRUE;
 }
 
 KbSectorRole

@@ -50,6 +50,9 @@ struct KbDataset {
   int data_year;        /* kb_dataset_year(), set by kb_i_dataset_seal() */
   char *language;
   GArray *themes;       /* of size_t */
+  double capacity;      /* hours a year, or -1 when not given */
+  double capacity_used; /* hours a year, or -1 when not given */
+  guint out_of_scope;   /* bits 1u << KbPurpose */
   GArray *questions;    /* of KbQuestion, contents owned */
 };
 

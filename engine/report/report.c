@@ -15,27 +15,10 @@
 #include "klaverblad/map.h"
 #include "klaverblad/report.h"
 #include "klaverblad/version.h"
+#include "report/report_internal.h"
 
 #define FOLD 10             /* rows shown before the rest is folded away */
 
-typedef struct {
-  const KbDataset *ds;      /* as of the report's year */
-  const KbDataset *all;     /* every relation, for the changes */
-  const KbReportOptions *o;
-  KbLang lang;
-  KbFolder *folder;         /* the folder being written */
-  GString *html;
-  unsigned section;
-  int year, compare;
-  KbYearCounts counts;      /* what the view of 'year' kept and left out */
-  GError *error;            /* the first failure */
-  /* computed once for the sections that share them */
-  KbIndex *index;           /* by country, or NULL */
-  KbBrokers *brokers;       /* or NULL, with brokers_error */
-  GError *brokers_error;
-} Report;
-
-#define T(r, s) kb_tr((r)->lang, s)
 
 void
 kb_report_options_init(KbReportOptions *opts)
@@ -56,23 +39,23 @@ write_file(Report *r, const char *name, const char *text)
   kb_i_folder_write(r->folder, name, text, &r->error);
 }
 
-static void
-text(Report *r, const char *s)
+void
+kb_i_report_text(Report *r, const char *s)
 {
   g_autofree char *e = g_markup_escape_text(s, -1);
   g_string_append(r->html, e);
 }
 
-static void
-para(Report *r, const char *s)
+void
+kb_i_report_para(Report *r, const char *s)
 {
   g_string_append(r->html, "<p>");
-  text(r, s);
+  kb_i_report_text(r, s);
   g_string_append(r->html, "</p>\n");
 }
 
-static void
-heading(Report *r, int level, const char *id, const char *s)
+void
+kb_i_report_heading(Report *r, int level, const char *id, const char *s)
 {
   if (level == 2) {
     if (r->section > 0)
@@ -81,20 +64,20 @@ heading(Report *r, int level, const char *id, const char *s)
   } else {
     g_string_append_printf(r->html, "<h%d>", level);
   }
-  text(r, s);
+  kb_i_report_text(r, s);
   g_string_append_printf(r->html, "</h%d>\n", level);
 }
 
 /* A sheet as a table in the page (its heading as h3, the rest of its rows
  * folded) and as FILE.csv beside it. */
-static void
-sheet(Report *r, const KbSheet *s, const char *file)
+void
+kb_i_report_sheet(Report *r, const KbSheet *s, const char *file)
 {
   if (kb_sheet_heading(s) != NULL)
-    heading(r, 3, NULL, kb_sheet_heading(s));
+    kb_i_report_heading(r, 3, NULL, kb_sheet_heading(s));
   size_t rows = kb_sheet_row_count(s);
   if (rows == 0) {
-    para(r, T(r, "None."));
+    kb_i_report_para(r, T(r, "None."));
     return;
   }
   g_autofree char *more = g_strdup_printf(T(r, "Show the other %zu rows"),
@@ -106,13 +89,13 @@ sheet(Report *r, const KbSheet *s, const char *file)
   write_file(r, name, csv);
   g_autofree char *note = g_strdup_printf(T(r, "All rows: %s"), name);
   g_string_append(r->html, "<p class=\"file\">");
-  text(r, note);
+  kb_i_report_text(r, note);
   g_string_append(r->html, "</p>\n");
 }
 
 /* The sheet of 'doc' named 'key', or NULL. */
-static const KbSheet *
-find_sheet(const KbDoc *doc, const char *key)
+const KbSheet *
+kb_i_report_find_sheet(const KbDoc *doc, const char *key)
 {
   for (size_t i = 0; i < kb_doc_sheet_count(doc); i++)
     if (strcmp(kb_sheet_key(kb_doc_sheet(doc, i)), key) == 0)
@@ -120,8 +103,8 @@ find_sheet(const KbDoc *doc, const char *key)
   return NULL;
 }
 
-static void
-fail_igraph(Report *r, GError *err)
+void
+kb_i_report_fail_igraph(Report *r, GError *err)
 {
   if (r->error == NULL)
     r->error = err;
@@ -140,7 +123,7 @@ country_index(Report *r)
     GError *err = NULL;
     r->index = kb_index_compute(r->ds, KB_INDEX_BY_COUNTRY, &err);
     if (r->index == NULL)
-      fail_igraph(r, err);
+      kb_i_report_fail_igraph(r, err);
   }
   return r->index;
 }
@@ -192,13 +175,13 @@ key_figures(Report *r, KbReportFigures *fig)
     for (size_t i = 0; i < px->n_entries; i++)
       fig->single_points += !px->entries[i].home && px->entries[i].n_orgs == 1;
   }
-  heading(r, 2, "key-figures", T(r, "Key figures"));
+  kb_i_report_heading(r, 2, "key-figures", T(r, "Key figures"));
   g_autofree char *s1 = g_strdup_printf(T(r, "%zu organisations in %zu sectors are active in %zu "
                                            "countries abroad; %zu places rest on a single "
                                            "organisation."),
                                         fig->organisations, fig->sectors, fig->countries,
                                         fig->single_points);
-  para(r, s1);
+  kb_i_report_para(r, s1);
   if (ix->n_cuts > 0) {
     const KbCutPoint *c = &ix->cuts[0];
     size_t most = 0;
@@ -210,7 +193,7 @@ key_figures(Report *r, KbReportFigures *fig)
                                              "without %s, %zu places are cut off."),
                                           ix->n_cuts, kb_dataset_node(ds, c->org)->label,
                                           c->n_places);
-    para(r, s2);
+    kb_i_report_para(r, s2);
   }
   KbSynergyOptions so;
   kb_synergy_options_init(&so);
@@ -218,18 +201,18 @@ key_figures(Report *r, KbReportFigures *fig)
   GError *err = NULL;
   g_autoptr(KbSynergy) syn = kb_synergy_compute(ds, &so, &err);
   if (syn == NULL)
-    fail_igraph(r, err);
+    kb_i_report_fail_igraph(r, err);
   else if (syn->n_pairs > 0) {
     g_autofree char *s3 = g_strdup_printf(T(r, "The strongest synergy not yet used: %s and %s."),
                                           kb_dataset_node(ds, syn->pairs[0].a)->label,
                                           kb_dataset_node(ds, syn->pairs[0].b)->label);
-    para(r, s3);
+    kb_i_report_para(r, s3);
   }
   const KbBrokers *br = report_brokers(r, NULL);
   if (br != NULL && br->n > 0 && br->brokers[0].betweenness > 0) {
     g_autofree char *s4 = g_strdup_printf(T(r, "The main broker is %s."),
                                           kb_dataset_node(ds, br->brokers[0].node)->label);
-    para(r, s4);
+    kb_i_report_para(r, s4);
   }
 }
 
@@ -237,9 +220,9 @@ key_figures(Report *r, KbReportFigures *fig)
 static void
 map_section(Report *r)
 {
-  heading(r, 2, "map", T(r, "The klaverblad"));
+  kb_i_report_heading(r, 2, "map", T(r, "The klaverblad"));
   if (r->o->renderer == NULL) {
-    para(r, T(r, "The map is missing: klaverblad-render was not found."));
+    kb_i_report_para(r, T(r, "The map is missing: klaverblad-render was not found."));
     return;
   }
   KbMapOptions mo;
@@ -264,14 +247,14 @@ map_section(Report *r)
   if (spec == NULL || !kb_map_render(r->o->renderer, spec, "svg", path, &err)
       || !g_file_get_contents(path, &svg, NULL, &err)) {
     g_autofree char *msg = g_strdup_printf(T(r, "The map could not be drawn: %s"), err->message);
-    para(r, msg);
+    kb_i_report_para(r, msg);
     g_error_free(err);
     return;
   }
   /* inline: from the <svg element on, without a fixed size */
   const char *start = strstr(svg, "<svg");
   if (start == NULL) {
-    para(r, T(r, "The map could not be drawn: the renderer wrote no SVG."));
+    kb_i_report_para(r, T(r, "The map could not be drawn: the renderer wrote no SVG."));
     return;
   }
   GString *s = g_string_new(start);
@@ -283,7 +266,7 @@ map_section(Report *r)
   g_string_append(r->html, "<figure>\n");
   g_string_append(r->html, s->str);
   g_string_append(r->html, "<figcaption>");
-  text(r, T(r, caption));
+  kb_i_report_text(r, T(r, caption));
   g_string_append(r->html, "</figcaption>\n</figure>\n");
   g_string_free(s, TRUE);
 }
@@ -291,7 +274,7 @@ map_section(Report *r)
 static void
 index_section(Report *r)
 {
-  heading(r, 2, "index", T(r, "Strategic index"));
+  kb_i_report_heading(r, 2, "index", T(r, "Strategic index"));
   static const struct { KbIndexBy by; const char *file; } views[] = {
     { KB_INDEX_BY_COUNTRY, "index-country" }, { KB_INDEX_BY_SECTOR, "index-sector" },
     { KB_INDEX_BY_THEME, "index-theme" },
@@ -305,20 +288,21 @@ index_section(Report *r)
     g_autoptr(KbDoc) doc = kb_doc_new("");
     kb_tables_index(doc, r->ds, ix, 0, r->lang);
     if (v == 0) {
-      sheet(r, find_sheet(doc, "network"), "network");
+      kb_i_report_sheet(r, kb_i_report_find_sheet(doc, "network"), "network");
       g_autofree char *note = kb_tables_index_note(ix, r->lang);
       if (note != NULL)
-        para(r, note);
+        kb_i_report_para(r, note);
       g_autofree char *umbrella = kb_tables_index_umbrella(r->ds, ix, r->lang);
       if (umbrella != NULL)
-        para(r, umbrella);
-      sheet(r, find_sheet(doc, "mixing"), "sector-mixing");
+        kb_i_report_para(r, umbrella);
+      kb_i_report_sheet(r, kb_i_report_find_sheet(doc, "mixing"), "sector-mixing");
     }
-    sheet(r, find_sheet(doc, "index"), views[v].file);
+    kb_i_report_sheet(r, kb_i_report_find_sheet(doc, "index"), views[v].file);
     if (v == 0) {
-      sheet(r, find_sheet(doc, "gaps"), "gaps");
-      sheet(r, find_sheet(doc, "single_points"), "single-points-of-failure");
-      sheet(r, find_sheet(doc, "presence"), "who-is-where");
+      kb_i_report_sheet(r, kb_i_report_find_sheet(doc, "gaps"), "gaps");
+      kb_i_report_sheet(r, kb_i_report_find_sheet(doc, "single_points"),
+                        "single-points-of-failure");
+      kb_i_report_sheet(r, kb_i_report_find_sheet(doc, "presence"), "who-is-where");
     }
   }
 }
@@ -326,22 +310,22 @@ index_section(Report *r)
 static void
 synergy_section(Report *r)
 {
-  heading(r, 2, "synergy", T(r, "Synergy opportunities"));
-  para(r, T(r, "Pairs of organisations from different sectors that are not yet partners but "
-            "share places, themes, networks or partners, strongest first, each with its "
-            "reasons."));
+  kb_i_report_heading(r, 2, "synergy", T(r, "Synergy opportunities"));
+  kb_i_report_para(r, T(r, "Pairs of organisations from different sectors that are not yet "
+                        "partners but share places, themes, networks or partners, strongest "
+                        "first, each with its reasons."));
   KbSynergyOptions so;
   kb_synergy_options_init(&so);
   so.top = 30;
   GError *err = NULL;
   g_autoptr(KbSynergy) syn = kb_synergy_compute(r->ds, &so, &err);
   if (syn == NULL) {
-    fail_igraph(r, err);
+    kb_i_report_fail_igraph(r, err);
     return;
   }
   g_autoptr(KbDoc) doc = kb_doc_new("");
   kb_tables_synergy(doc, r->ds, syn, r->lang);
-  sheet(r, find_sheet(doc, "pairs"), "synergy");
+  kb_i_report_sheet(r, kb_i_report_find_sheet(doc, "pairs"), "synergy");
 }
 
 static gboolean
@@ -354,7 +338,7 @@ static void
 question(Report *r, const KbQuestion *q, size_t number)
 {
   const KbDataset *ds = r->ds;
-  heading(r, 3, NULL, q->text);
+  kb_i_report_heading(r, 3, NULL, q->text);
   g_autofree char *file = g_strdup_printf("question-%zu", number);
   g_autoptr(KbDoc) doc = kb_doc_new("");
   GError *err = NULL;
@@ -363,16 +347,16 @@ question(Report *r, const KbQuestion *q, size_t number)
     if (q->from != KB_NO_NODE && q->to != KB_NO_NODE) {
       g_autoptr(KbBridges) br = kb_bridges_compute(ds, q->from, q->to, r->year, &err);
       if (br == NULL) {
-        para(r, err->message);
+        kb_i_report_para(r, err->message);
         g_clear_error(&err);
         break;
       }
       kb_tables_bridges(doc, ds, br, 20, r->lang);
       g_autofree char *note = kb_tables_bridges_note(ds, br, r->lang);
-      para(r, note);
-      sheet(r, find_sheet(doc, "introducers"), file);
+      kb_i_report_para(r, note);
+      kb_i_report_sheet(r, kb_i_report_find_sheet(doc, "introducers"), file);
       g_autofree char *contacts = g_strdup_printf("%s-contacts", file);
-      sheet(r, find_sheet(doc, "contacts"), contacts);
+      kb_i_report_sheet(r, kb_i_report_find_sheet(doc, "contacts"), contacts);
     }
     break;
   case KB_QUESTION_SYNERGY: {
@@ -383,39 +367,24 @@ question(Report *r, const KbQuestion *q, size_t number)
       so.place = q->to;
     g_autoptr(KbSynergy) syn = kb_synergy_compute(ds, &so, &err);
     if (syn == NULL) {
-      fail_igraph(r, g_steal_pointer(&err));
+      kb_i_report_fail_igraph(r, g_steal_pointer(&err));
       break;
     }
     kb_tables_synergy(doc, ds, syn, r->lang);
-    sheet(r, find_sheet(doc, "pairs"), file);
+    kb_i_report_sheet(r, kb_i_report_find_sheet(doc, "pairs"), file);
     break;
   }
-  case KB_QUESTION_RANK: {
-    size_t home = q->from != KB_NO_NODE ? q->from : kb_dataset_home(ds);
-    if (home == KB_NO_NODE)
-      break;
-    KbCandidateOptions co;
-    kb_candidate_options_init(&co);
-    co.for_node = home;
-    co.sensitivity = TRUE;
-    g_autoptr(KbCandidates) cs = kb_candidates_compute(ds, &co, &err);
-    if (cs == NULL) {
-      para(r, err->message);
-      g_clear_error(&err);
-      break;
-    }
-    kb_tables_candidates(doc, ds, cs, TRUE, 0, r->lang);
-    sheet(r, find_sheet(doc, "candidates"), file);
+  case KB_QUESTION_RANK:
+    kb_i_report_rank_answer(r, q->from != KB_NO_NODE ? q->from : kb_dataset_home(ds), file);
     break;
-  }
   case KB_QUESTION_CENTRALITY: {
     const KbBrokers *br = report_brokers(r, &err);
     if (br == NULL) {
-      fail_igraph(r, err);
+      kb_i_report_fail_igraph(r, err);
       break;
     }
     kb_tables_brokers(doc, ds, br, 0, r->lang);
-    sheet(r, find_sheet(doc, "brokers"), file);
+    kb_i_report_sheet(r, kb_i_report_find_sheet(doc, "brokers"), file);
     break;
   }
   case KB_QUESTION_OVERVIEW:
@@ -438,7 +407,7 @@ question(Report *r, const KbQuestion *q, size_t number)
       g_autofree char *s = g_strdup_printf(T(r, "%s: %zu organisations from %zu sectors: %s."),
                                            kb_dataset_node(ds, node)->label, e->n_orgs,
                                            e->n_sectors, e->n_orgs ? who : "-");
-      para(r, s);
+      kb_i_report_para(r, s);
     }
     break;
   }
@@ -446,7 +415,7 @@ question(Report *r, const KbQuestion *q, size_t number)
   if (q->source != NULL) {
     g_autofree char *src = g_strdup_printf(T(r, "Question from: %s"), q->source);
     g_string_append(r->html, "<p class=\"file\">");
-    text(r, src);
+    kb_i_report_text(r, src);
     g_string_append(r->html, "</p>\n");
   }
 }
@@ -454,10 +423,10 @@ question(Report *r, const KbQuestion *q, size_t number)
 static void
 questions_section(Report *r)
 {
-  heading(r, 2, "questions", T(r, "Bridging partners and the city's questions"));
+  kb_i_report_heading(r, 2, "questions", T(r, "Bridging partners and the city's questions"));
   size_t n = kb_dataset_question_count(r->ds);
   if (n == 0) {
-    para(r, T(r, "The dataset keeps no questions (questions.csv)."));
+    kb_i_report_para(r, T(r, "The dataset keeps no questions (questions.csv)."));
     return;
   }
   for (size_t i = 0; i < n; i++)
@@ -467,29 +436,29 @@ questions_section(Report *r)
 static void
 brokers_section(Report *r)
 {
-  heading(r, 2, "brokers", T(r, "Brokers and communities"));
+  kb_i_report_heading(r, 2, "brokers", T(r, "Brokers and communities"));
   GError *err = NULL;
   const KbBrokers *br = report_brokers(r, &err);
   if (br == NULL) {
-    fail_igraph(r, err);
+    kb_i_report_fail_igraph(r, err);
     return;
   }
   g_autoptr(KbDoc) doc = kb_doc_new("");
   kb_tables_brokers(doc, r->ds, br, 0, r->lang);
-  sheet(r, find_sheet(doc, "brokers"), "brokers");
+  kb_i_report_sheet(r, kb_i_report_find_sheet(doc, "brokers"), "brokers");
   g_autofree char *method = kb_tables_brokers_method(br, r->lang);
-  para(r, method);
+  kb_i_report_para(r, method);
   g_autoptr(KbCommunities) cs = kb_communities_compute(r->ds, &err);
   if (cs == NULL && g_error_matches(err, KB_ERROR, KB_ERROR_LIMIT)) {
     /* too large a network for Leiden: the rest of the report stands */
-    para(r, T(r, "Communities are left out: at this size the organisation network is too dense "
-              "for Leiden (more than 5*10^7 ties, since the members of a network are all tied "
-              "to one another)."));
+    kb_i_report_para(r, T(r, "Communities are left out: at this size the organisation network "
+                          "is too dense for Leiden (more than 5*10^7 ties, since the members of "
+                          "a network are all tied to one another)."));
     g_error_free(err);
     return;
   }
   if (cs == NULL) {
-    fail_igraph(r, err);
+    kb_i_report_fail_igraph(r, err);
     return;
   }
   g_autofree char *mod = g_strdup_printf(T(r, "%zu communities; modularity %.2f."), cs->n,
@@ -498,71 +467,45 @@ brokers_section(Report *r)
     for (char *p = mod; *p; p++)
       if (*p == '.' && g_ascii_isdigit(p[1]))
         *p = ',';
-  para(r, mod);
+  kb_i_report_para(r, mod);
   g_autoptr(KbDoc) cdoc = kb_doc_new("");
   kb_tables_communities(cdoc, r->ds, cs, 0, r->lang);
-  sheet(r, find_sheet(cdoc, "communities"), "communities");
-}
-
-static void
-candidates_section(Report *r)
-{
-  const size_t *themes;
-  if (kb_dataset_home(r->ds) == KB_NO_NODE || kb_dataset_themes(r->ds, &themes) == 0)
-    return;
-  heading(r, 2, "candidates", T(r, "Candidate partners"));
-  para(r, T(r, "Cities ranked for the home city by theme fit (0.4), local support (0.3), network "
-            "proximity (0.2) and a capacity penalty (0.1); best and worst show the ranks as "
-            "each weight moves by half either way."));
-  KbCandidateOptions co;
-  kb_candidate_options_init(&co);
-  co.for_node = kb_dataset_home(r->ds);
-  co.sensitivity = TRUE;
-  GError *err = NULL;
-  g_autoptr(KbCandidates) cs = kb_candidates_compute(r->ds, &co, &err);
-  if (cs == NULL) {
-    para(r, err->message);
-    g_error_free(err);
-    return;
-  }
-  g_autoptr(KbDoc) doc = kb_doc_new("");
-  kb_tables_candidates(doc, r->ds, cs, TRUE, 0, r->lang);
-  sheet(r, find_sheet(doc, "candidates"), "candidates");
+  kb_i_report_sheet(r, kb_i_report_find_sheet(cdoc, "communities"), "communities");
 }
 
 static void
 changes_section(Report *r)
 {
   g_autofree char *title = g_strdup_printf(T(r, "Changes from %d to %d"), r->compare, r->year);
-  heading(r, 2, "changes", title);
+  kb_i_report_heading(r, 2, "changes", title);
   GError *err = NULL;
   g_autoptr(KbDiff) d = kb_diff_compute(r->all, r->compare, r->year, &err);
   if (d == NULL) {
-    fail_igraph(r, err);
+    kb_i_report_fail_igraph(r, err);
     return;
   }
   g_autofree char *s = g_strdup_printf(T(r, "%zu relations began and %zu ended; organisations "
                                           "became active in %zu places and left %zu."),
                                        d->n_begun, d->n_ended, d->n_places_gained,
                                        d->n_places_lost);
-  para(r, s);
+  kb_i_report_para(r, s);
   if (d->n_unsure > 0) {
     g_autofree char *u = g_strdup_printf(T(r, "Only what the data dates is compared: %zu "
                                             "relations whose dates do not say whether they held "
                                             "in both years are counted in neither."),
                                          d->n_unsure);
-    para(r, u);
+    kb_i_report_para(r, u);
   }
   g_autofree char *umbrella = kb_tables_diff_umbrella(r->all, d, r->lang);
   if (umbrella != NULL)
-    para(r, umbrella);
+    kb_i_report_para(r, umbrella);
   g_autoptr(KbDoc) doc = kb_doc_new("");
   kb_tables_diff(doc, r->all, d, 10, r->lang);
   static const char *const keys[] = { "figures", "countries", "begun", "ended", "places",
                                       "memberships", "brokers" };
   for (size_t i = 0; i < G_N_ELEMENTS(keys); i++) {
     g_autofree char *file = g_strdup_printf("changes-%s", keys[i]);
-    sheet(r, find_sheet(doc, keys[i]), file);
+    kb_i_report_sheet(r, kb_i_report_find_sheet(doc, keys[i]), file);
   }
 }
 
@@ -581,7 +524,7 @@ static void
 quality_section(Report *r)
 {
   const KbDataset *ds = r->all;
-  heading(r, 2, "quality", T(r, "Data quality"));
+  kb_i_report_heading(r, 2, "quality", T(r, "Data quality"));
   size_t undated = 0, unsourced = 0, qualified = 0, n = kb_dataset_relation_count(ds);
   GHashTable *sources = g_hash_table_new(g_str_hash, g_str_equal);
   for (size_t i = 0; i < n; i++) {
@@ -606,18 +549,18 @@ quality_section(Report *r)
                                           "%zu carry a year that is approximate, uncertain or a "
                                           "bound. %zu have no source."),
                                        undated, n, qualified, unsourced);
-  para(r, s);
+  kb_i_report_para(r, s);
   size_t warnings = r->o->warnings ? kb_diag_list_length(r->o->warnings) : 0;
   if (warnings == 0) {
-    para(r, T(r, "The check found no warnings."));
+    kb_i_report_para(r, T(r, "The check found no warnings."));
   } else {
     g_autofree char *w = g_strdup_printf(T(r, "The check found %zu warnings:"), warnings);
-    para(r, w);
+    kb_i_report_para(r, w);
     g_string_append(r->html, "<ul>\n");
     for (size_t i = 0; i < warnings && i < 50; i++) {
       g_autofree char *line = kb_diag_format(kb_diag_list_get(r->o->warnings, i));
       g_string_append(r->html, "<li>");
-      text(r, line);
+      kb_i_report_text(r, line);
       g_string_append(r->html, "</li>\n");
     }
     g_string_append(r->html, "</ul>\n");
@@ -641,7 +584,7 @@ quality_section(Report *r)
   }
   g_ptr_array_unref(keys);
   g_hash_table_unref(sources);
-  sheet(r, sh, "sources");
+  kb_i_report_sheet(r, sh, "sources");
 }
 
 /* What the report's year shows and leaves out, under the title. */
@@ -671,7 +614,7 @@ year_note(Report *r)
   }
   if (s->len > 0) {
     g_string_append(r->html, "<p class=\"sub\">");
-    text(r, s->str);
+    kb_i_report_text(r, s->str);
     g_string_append(r->html, "</p>\n");
   }
   g_string_free(s, TRUE);
@@ -687,9 +630,9 @@ plans_section(Report *r)
     if (kb_dataset_relation(ds, i)->status == KB_STATUS_PLANNED)
       g_array_append_val(plans, i);
   if (plans->len > 0) {
-    heading(r, 2, "plans", T(r, "Ambitions and plans"));
-    para(r, T(r, "What the sources call a plan or an ambition: not counted in the network "
-                 "above, which shows what exists."));
+    kb_i_report_heading(r, 2, "plans", T(r, "Ambitions and plans"));
+    kb_i_report_para(r, T(r, "What the sources call a plan or an ambition: not counted in the "
+                          "network above, which shows what exists."));
     g_autoptr(KbDoc) doc = kb_doc_new("");
     KbSheet *sh = kb_doc_add_sheet(doc, "plans", T(r, "Ambitions and plans"));
     kb_sheet_add_column(sh, "from", T(r, "from"), KB_COLUMN_TEXT, 0);
@@ -712,7 +655,7 @@ plans_section(Report *r)
       kb_sheet_put_text(sh, rel->source);
       kb_sheet_put_text(sh, rel->note);
     }
-    sheet(r, sh, "plans");
+    kb_i_report_sheet(r, sh, "plans");
   }
   g_array_unref(plans);
 }
@@ -765,17 +708,17 @@ kb_report_write(const KbDataset *all, const KbReportOptions *opts, const char *d
                          "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
                          "content=\"width=device-width, initial-scale=1\">\n<title>",
                          r.lang == KB_LANG_NL ? "nl" : "en");
-  text(&r, title);
+  kb_i_report_text(&r, title);
   g_string_append_printf(r.html, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<header>\n<h1>",
                          style);
-  text(&r, title);
+  kb_i_report_text(&r, title);
   g_string_append(r.html, "</h1>\n<p class=\"sub\">");
   g_autofree char *sub = r.year != KB_NO_YEAR
     ? g_strdup_printf(T(&r, "Network annex, as of %d. Made by klaverblad %s from %s."), r.year,
                       KB_VERSION, opts->source_name ? opts->source_name : kb_dataset_name(all))
     : g_strdup_printf(T(&r, "Network annex. Made by klaverblad %s from %s."), KB_VERSION,
                       opts->source_name ? opts->source_name : kb_dataset_name(all));
-  text(&r, sub);
+  kb_i_report_text(&r, sub);
   g_string_append(r.html, "</p>\n");
   year_note(&r);
   g_string_append(r.html, "</header>\n");
@@ -788,7 +731,7 @@ kb_report_write(const KbDataset *all, const KbReportOptions *opts, const char *d
   questions_section(&r);
   plans_section(&r);
   brokers_section(&r);
-  candidates_section(&r);
+  kb_i_report_candidates(&r);
   if (r.year != KB_NO_YEAR)
     changes_section(&r);
   quality_section(&r);

@@ -51,10 +51,12 @@ def check_edges(g, name, count, source_key='source'):
 
 def check_facts(g, name, themes, questions_of):
     # the facts of dataset.csv as graph attributes: the policy year and the
-    # year the data describes numbers, the themes as 'themes' turns them into a list
+    # year the data describes numbers, the hours of capacity numbers too, the themes as
+    # 'themes' turns them into a list
     for key, value in facts.items():
-        want = (int(value) if key in ('policy_start', 'year') else themes(value) if key == 'themes'
-                else value)
+        want = (int(value) if key in ('policy_start', 'year')
+                else float(value.replace(',', '.')) if key in ('capacity', 'capacity_used')
+                else themes(value) if key == 'themes' else value)
         expect(g.graph.get(key) == want, f'{name}: graph attribute {key}')
     got = questions_of(g.graph.get('questions'))
     want = [{k: v for k, v in q.items() if v} for q in questions]

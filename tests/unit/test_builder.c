@@ -1,6 +1,7 @@
 /* test_builder.c -- the rules every loader obeys, checked on rows given
  * directly. Each message is the one the README documents. */
 #include "kb_test.h"
+#include <math.h>
 #include <string.h>
 
 #include <klaverblad.h>
@@ -496,6 +497,69 @@ START_TEST(references_to_rows_of_a_rejected_file_are_counted_not_listed)
 }
 END_TEST
 
+START_TEST(capacity_and_scope_are_read_from_the_facts)
+{
+  /* hours with a decimal comma, as Dutch Excel writes them; purposes in
+   * either language and any case */
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  g_autoptr(KbBuilder) b = kb_builder_new("t", diags);
+  add(b, KB_TABLE_META, 2, ROW("key=capacity", "value=1200,5"));
+  add(b, KB_TABLE_META, 3, ROW("key=capacity_used", "value=-0"));
+  add(b, KB_TABLE_META, 4, ROW("key=out_of_scope", "value=Bezoekers | business"));
+  g_autoptr(KbDataset) ds = kb_builder_finish(b);
+  ck_assert_uint_eq(kb_diag_list_length(diags), 0);
+  double capacity = 0, used = 0;
+  ck_assert(kb_dataset_capacity(ds, &capacity, &used));
+  ck_assert(capacity == 1200.5);
+  ck_assert(used == 0 && !signbit(used));
+  ck_assert_uint_eq(kb_dataset_out_of_scope(ds),
+                    1u << KB_PURPOSE_VISITORS | 1u << KB_PURPOSE_BUSINESS);
+  /* a copy keeps them */
+  g_autoptr(KbDataset) copy = kb_dataset_as_of(ds, 2020);
+  ck_assert(kb_dataset_capacity(copy, &capacity, &used) && capacity == 1200.5 && used == 0);
+  ck_assert_uint_eq(kb_dataset_out_of_scope(copy), kb_dataset_out_of_scope(ds));
+
+  /* what is used, without the capacity: a warning, and no capacity */
+  g_autoptr(KbDiagList) d2 = kb_diag_list_new(0);
+  g_autoptr(KbBuilder) b2 = kb_builder_new("t", d2);
+  add(b2, KB_TABLE_META, 2, ROW("key=capacity_used", "value=300"));
+  g_autoptr(KbDataset) ds2 = kb_builder_finish(b2);
+  ck_assert_uint_eq(kb_diag_list_length(d2), 1);
+  assert_diag(d2, 0, "r.csv:2:1: warning: key: capacity_used is given without capacity, so the "
+                     "capacity left is unknown; add 'capacity,<hours a year>'");
+  ck_assert(!kb_dataset_capacity(ds2, &capacity, &used));
+  ck_assert(capacity == -1 && used == 300);
+  /* none given */
+  g_autoptr(KbBuilder) b3 = kb_builder_new("t", d2);
+  g_autoptr(KbDataset) ds3 = kb_builder_finish(b3);
+  ck_assert(!kb_dataset_capacity(ds3, &capacity, &used));
+  ck_assert(capacity == -1 && used == -1);
+  ck_assert_uint_eq(kb_dataset_out_of_scope(ds3), 0);
+}
+END_TEST
+
+START_TEST(hours_and_purposes_parse)
+{
+  double h = 7;
+  ck_assert(kb_hours_parse("0", &h) && h == 0);
+  ck_assert(kb_hours_parse("12.25", &h) && h == 12.25);
+  ck_assert(kb_hours_parse("12,25", &h) && h == 12.25);
+  static const char *const bad[] = { "", "-1", "1,000,5", "12 hours", "nan", "inf", "1.5.2" };
+  for (size_t i = 0; i < G_N_ELEMENTS(bad); i++) {
+    h = 7;
+    ck_assert_msg(!kb_hours_parse(bad[i], &h) && h == 7, "'%s' read as hours", bad[i]);
+  }
+  KbPurpose p = KB_PURPOSE_NONE;
+  ck_assert(kb_purpose_parse("VISITORS", &p) && p == KB_PURPOSE_VISITORS);
+  ck_assert(kb_purpose_parse("bedrijven", &p) && p == KB_PURPOSE_BUSINESS);
+  ck_assert(kb_purpose_parse("Uitwisseling", &p) && p == KB_PURPOSE_EXCHANGE);
+  ck_assert(!kb_purpose_parse("tourism", &p) && p == KB_PURPOSE_EXCHANGE);
+  ck_assert(!kb_purpose_parse("", &p));
+  ck_assert_str_eq(kb_purpose_name(KB_PURPOSE_BUSINESS), "business");
+  ck_assert_str_eq(kb_purpose_name(KB_PURPOSE_NONE), "");
+}
+END_TEST
+
 START_TEST(a_sector_takes_its_role_from_its_role_column_or_its_id)
 {
   g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
@@ -614,6 +678,8 @@ builder_suite(void)
   tcase_add_test(tc, a_repeated_relation_is_warned_about_once_per_repeat);
   tcase_add_test(tc, references_to_rows_of_a_rejected_file_are_counted_not_listed);
   tcase_add_test(tc, a_sector_takes_its_role_from_its_role_column_or_its_id);
+  tcase_add_test(tc, capacity_and_scope_are_read_from_the_facts);
+  tcase_add_test(tc, hours_and_purposes_parse);
   tcase_add_test(tc, cells_far_from_their_row_start_keep_their_positions);
   tcase_add_test(tc, control_characters_in_texts_are_warned_about);
   suite_add_tcase(s, tc);

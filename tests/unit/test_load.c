@@ -601,6 +601,51 @@ START_TEST(a_folder_format_on_a_stream_fails)
 }
 END_TEST
 
+/* A request's columns (tests/cli/candidates-small's dataset: themes t1
+ * "Theme one" and t2 "Theme two"): a theme by its id or label in any case;
+ * one the dataset does not know kept as written, as another theme, once
+ * whatever its case; the added value, the hours (a decimal comma) and the
+ * purpose in Dutch. */
+START_TEST(requests_read_their_columns)
+{
+  g_autoptr(KbDiagList) loading = kb_diag_list_new(0);
+  g_autoptr(KbDataset) ds = load("candidates-small/data", KB_FORMAT_AUTO, loading);
+  g_autofree char *dir = g_dir_make_tmp("kb-requests-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename(dir, "requests.csv", NULL);
+  static const char csv[] =
+    "ID,Label,kind,themes,added_value,hours,purpose,source\n"
+    "qa,A,city,T1| theme TWO |Toerisme|toerisme|t1,knows the canals,\"40,5\",Uitwisseling,letter\n"
+    "qb,,city,,,,,\n";
+  ck_assert(g_file_set_contents(path, csv, -1, NULL));
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  g_autoptr(KbRequests) req = kb_requests_load(path, ds, diags);
+  g_unlink(path);
+  g_rmdir(dir);
+  ck_assert_ptr_nonnull(req);
+  ck_assert_uint_eq(kb_diag_list_length(diags), 0);
+  ck_assert_uint_eq(req->n, 2);
+  const KbRequest *a = &req->requests[0], *b = &req->requests[1];
+  ck_assert_uint_eq(a->n_themes, 2);
+  ck_assert_str_eq(kb_dataset_node(ds, a->themes[0])->id, "t1");
+  ck_assert_str_eq(kb_dataset_node(ds, a->themes[1])->id, "t2");
+  ck_assert_uint_eq(a->n_other_themes, 1);
+  ck_assert_str_eq(a->other_themes[0], "Toerisme");
+  ck_assert_ptr_null(a->other_themes[1]);
+  ck_assert_str_eq(a->added_value, "knows the canals");
+  ck_assert(a->hours == 40.5);
+  ck_assert_int_eq(a->purpose, KB_PURPOSE_EXCHANGE);
+  ck_assert_str_eq(a->source, "letter");
+  ck_assert_uint_eq(a->node, KB_NO_NODE);
+  ck_assert_uint_eq(a->line, 2);
+  ck_assert_ptr_null(b->label);
+  ck_assert_ptr_null(b->added_value);
+  ck_assert(b->hours == -1);
+  ck_assert_int_eq(b->purpose, KB_PURPOSE_NONE);
+  ck_assert_uint_eq(b->n_themes + b->n_other_themes, 0);
+  ck_assert_ptr_null(b->other_themes[0]);
+}
+END_TEST
+
 /* Requests are looked up by id as they are read: 2*10^5 of them, which
  * compared pair by pair took minutes, load in well under a second (20 s
  * allowed, for a loaded machine and the sanitizers), and a repeated id is
@@ -721,6 +766,7 @@ load_suite(void)
   tcase_add_test(tc, a_stream_leaves_no_copy);
   tcase_add_test(tc, a_folder_format_on_a_stream_fails);
   tcase_add_test(tc, many_requests_load_in_linear_time);
+  tcase_add_test(tc, requests_read_their_columns);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -458,14 +458,21 @@ typedef enum {
 
 const char *kb_candidate_weight_name(KbCandidateWeight w);
 
-/* A partnership request from outside the dataset (--requests FILE). */
+/* A partnership request (--requests FILE): a city, country or
+ * organisation that asks for a partnership, or that someone proposes. */
 typedef struct {
   char *id;
-  char *label;
+  char *label;              /* NULL when not given */
   KbNodeKind kind;          /* city, country or organisation */
   size_t node;              /* the dataset's node with this id, or KB_NO_NODE */
   size_t n_themes;
   size_t *themes;           /* theme nodes the request names */
+  size_t n_other_themes;
+  char **other_themes;      /* themes it names that the dataset does not know, as written:
+                             * other themes than the city's */
+  char *added_value;        /* the added value it claims, or NULL */
+  double hours;             /* the hours a year it would take, or -1 when not given */
+  KbPurpose purpose;        /* what it is for; KB_PURPOSE_NONE when not given */
   char *source;
   unsigned line;
 } KbRequest;
@@ -485,11 +492,24 @@ typedef struct {
   size_t n_themes;
   double weights[KB_WEIGHT_COUNT];
   gboolean sensitivity;     /* compute the rank ranges */
-  const KbRequests *requests;  /* extra candidates, or NULL */
+  gboolean by_theme;        /* make the plan per theme (KbCandidates.plans) */
+  const KbRequests *requests;  /* requests to assess and rank among the candidates, or NULL */
 } KbCandidateOptions;
 
 /* Defaults: fit 0.4, support 0.3, network 0.2, capacity 0.1. */
 void kb_candidate_options_init(KbCandidateOptions *opts);
+
+/* What makes a node a candidate: what the data knows that leads to it. */
+typedef enum {
+  KB_ROUTE_PARTNER = 1u << 0,   /* already a partner: twinned or partner_of with the home, or
+                                 * (an organisation) tied to one of the home's organisations */
+  KB_ROUTE_ACTIVE = 1u << 1,    /* the home's organisations are active or located there (an
+                                 * organisation: tied to it, or active where it is) */
+  KB_ROUTE_NETWORK = 1u << 2,   /* a member of a network that the home or one of its
+                                 * organisations is a member of (the Hanze cities) */
+  KB_ROUTE_PARTNERS = 1u << 3,  /* a partner's partner, or (a place) where a partner is */
+  KB_ROUTE_REQUESTED = 1u << 4  /* named in the requests */
+} KbRoute;
 
 typedef struct {
   size_t node;              /* the candidate, or KB_NO_NODE for a request from outside */
@@ -499,31 +519,159 @@ typedef struct {
   double score;             /* fit, support and proximity weighted, minus the penalty */
   size_t n_matched;
   size_t *matched;          /* asked themes the candidate covers */
+  gboolean has_themes;      /* the data knows some theme of it; else its fit is unknown
+                             * (and counts as 0) */
   size_t n_orgs;
-  size_t *orgs;             /* home organisations active there */
+  size_t *orgs;             /* home organisations active there (or tied to it), by id */
   size_t n_sectors;         /* their sectors */
   size_t n_networks;
-  size_t *networks;         /* networks the home and the candidate share */
-  size_t hops;              /* ties between home and candidate; 0: no path */
-  gboolean existing;        /* already a partner (twinned or partner_of) */
+  size_t *networks;         /* networks it shares with the home or its organisations, by id */
+  size_t n_partners_of;
+  size_t *partners_of;      /* the home's partners it is tied to (twinned, partner_of,
+                             * funds), by id */
+  size_t n_partners_there;
+  size_t *partners_there;   /* a place: partner organisations of the home or its
+                             * organisations active or located there, by id */
+  size_t hops;              /* ties between the home (or its own organisations) and the
+                             * candidate; 0: no path */
+  guint routes;             /* KbRoute bits, never 0 */
+  gboolean existing;        /* already a partner (KB_ROUTE_PARTNER): to deepen */
   gboolean requested;       /* named in the requests file */
   gboolean no_data;         /* nothing in the data speaks for or against it */
-  size_t rank;              /* 1-based */
+  KbCandidateWeight carried_by;  /* of fit, support and network, the one that adds most to
+                                  * its score (the first on a tie); KB_WEIGHT_COUNT when
+                                  * none adds anything */
+  size_t rank;              /* 1-based, among the new or among the existing partners */
   size_t rank_min, rank_max;/* over the sensitivity runs; = rank without them */
 } KbCandidate;
+
+/* Where a request stands on one criterion of the assessment. */
+typedef enum {
+  KB_CRITERION_UNKNOWN,     /* the data does not say */
+  KB_CRITERION_MET,
+  KB_CRITERION_NOT_MET
+} KbCriterionState;
+
+/* The criteria a request is weighed on, as Zwolle's decision of 2018 weighs
+ * one: its theme, the added value it claims, who is active on it already,
+ * the ties there are, the capacity it takes and its scope. */
+typedef enum {
+  KB_CRITERION_THEME,       /* on a focus theme; not met: another theme */
+  KB_CRITERION_ADDED_VALUE, /* the request states the added value it claims */
+  KB_CRITERION_SUPPORT,     /* organisations of the city or its region are active there or
+                             * work on its themes */
+  KB_CRITERION_TIES,        /* a partnership, a shared network, a partner's partner */
+  KB_CRITERION_CAPACITY,    /* the hours it asks are within the capacity left */
+  KB_CRITERION_SCOPE,       /* its purpose is within the policy's scope */
+  KB_CRITERION_COUNT
+} KbCriterion;
+
+const char *kb_criterion_name(KbCriterion c);
+
+typedef enum {
+  KB_ADVICE_TAKE_UP,
+  KB_ADVICE_WEIGH,
+  KB_ADVICE_DECLINE,
+  KB_ADVICE_COUNT
+} KbAdvice;
+
+const char *kb_advice_name(KbAdvice a);
+
+/* The step of the rule that gives the advice, in the rule's order (the
+ * first that applies):
+ *   0. the home itself, a place around or in it, or one of its own
+ *      organisations                          decline  HOME
+ *   1. scope not met                          decline  OUT_OF_SCOPE
+ *   2. a focus theme, more hours than left    weigh    FOCUS_NO_CAPACITY
+ *   3. a focus theme                          take up  FOCUS
+ *   4. another theme, no added value stated   decline  OTHER_NO_VALUE
+ *   5. another theme, more hours than left    decline  OTHER_NO_CAPACITY
+ *   6. another theme, capacity left           weigh    OTHER_CAPACITY
+ *   7. another theme, capacity unknown        weigh    OTHER_CAPACITY_UNKNOWN
+ *   8. no theme named, or no focus themes     weigh    NO_THEME */
+typedef enum {
+  KB_REASON_HOME,
+  KB_REASON_OUT_OF_SCOPE,
+  KB_REASON_FOCUS_NO_CAPACITY,
+  KB_REASON_FOCUS,
+  KB_REASON_OTHER_NO_VALUE,
+  KB_REASON_OTHER_NO_CAPACITY,
+  KB_REASON_OTHER_CAPACITY,
+  KB_REASON_OTHER_CAPACITY_UNKNOWN,
+  KB_REASON_NO_THEME,
+  KB_REASON_COUNT
+} KbAdviceReason;
+
+typedef struct {
+  size_t request;           /* its index in the requests */
+  size_t candidate;         /* its index in KbCandidates.candidates (its ties, networks), or
+                             * KB_NO_NODE when it is no candidate (KB_REASON_HOME) */
+  KbCriterionState state[KB_CRITERION_COUNT];
+  size_t n_focus;
+  size_t *focus;            /* the focus themes it names */
+  size_t n_other;
+  size_t *other;            /* the dataset's other themes it names (its themes unknown to
+                             * the dataset are the request's other_themes) */
+  size_t n_city_orgs;
+  size_t *city_orgs;        /* the home's organisations active there or on its themes, by id */
+  size_t n_region_orgs;
+  size_t *region_orgs;      /* the region's, likewise */
+  double hours_left;        /* the capacity left (below 0 when more is used than there is),
+                             * or NAN when the data does not give it */
+  KbAdvice advice;
+  KbAdviceReason reason;
+} KbAssessment;
+
+/* One focus theme's plan: who works on it, where, with whom, and which
+ * candidates fit it. */
+typedef struct {
+  size_t theme;
+  size_t n_city_orgs;
+  size_t *city_orgs;        /* the home's organisations that work on it, by id */
+  size_t n_region_orgs;
+  size_t *region_orgs;      /* the region's: located or active in a region that encloses the
+                             * home city, by id */
+  size_t n_places;
+  size_t *places;           /* places abroad where those organisations are active or located */
+  size_t n_partners;
+  size_t *partners;         /* their partner organisations abroad */
+  size_t n_networks;
+  size_t *networks;         /* networks they are members of, and networks that work on it */
+  size_t n_candidates;
+  size_t *candidates;       /* candidates that cover it: indices in KbCandidates.candidates,
+                             * the new ones best first, then the existing partners */
+} KbThemePlan;
 
 typedef struct {
   size_t home;
   size_t n_themes;
-  size_t *themes;           /* the themes the fit was measured against */
+  size_t *themes;           /* the themes the fit was measured against: the focus themes */
   size_t n_home_orgs;
   size_t n_home_sectors;
   size_t load;              /* partnerships the home already carries */
+  double capacity;          /* the hours a year the home has (dataset.csv), or -1 */
+  double capacity_used;     /* of them, taken already, or -1 */
   double weights[KB_WEIGHT_COUNT];
+  gboolean themes_unknown;  /* no candidate has theme data: the fit is left out */
   size_t n;
-  KbCandidate *candidates;  /* by rank */
+  size_t n_new;             /* candidates[0 .. n_new) are new partners, by rank; the rest
+                             * existing partners to deepen, by rank */
+  KbCandidate *candidates;
+  size_t n_assessments;
+  KbAssessment *assessments;/* one per request, in the file's order */
+  size_t n_plans;
+  KbThemePlan *plans;       /* one per focus theme, with by_theme */
 } KbCandidates;
 
+/* Ranks the candidates for opts->for_node. Never candidates: the home, the
+ * places that enclose it or lie inside it, and its own organisations (for
+ * a city those located in it or a place inside it). Candidates are the
+ * nodes of opts->kind that a route leads to (KbRoute) and the requests;
+ * each gets its parts, score, rank among the new or the existing partners
+ * and the part that carries it. With requests, each is assessed
+ * (KbAssessment); with by_theme, each focus theme gets its plan. Fails
+ * (KB_ERROR_ARGUMENT) when the home is no city or organisation, or a
+ * weight is below 0 or not a number. */
 KbCandidates *kb_candidates_compute(const KbDataset *ds, const KbCandidateOptions *opts,
                                     GError **error);
 void kb_candidates_free(KbCandidates *c);

@@ -80,12 +80,23 @@ KbDataset *kb_dataset_load_kumu(const char *elements, const char *connections,
                                 const char *map_path, const KbLimits *limits,
                                 KbDiagList *diags, GError **error);
 
-/* Reads a file of partnership requests (CSV, the same rules as the dataset:
- * columns id (required), label, kind (city, country or organisation; city
- * when empty), themes (theme ids of the dataset, separated by '|'), source).
- * A request whose id is a node of the dataset adds its themes to that node.
- * Problems go to 'diags'; returns NULL, having reported why, when the file
- * cannot be read or has errors. */
+/* Reads a file of partnership requests (CSV, the same rules as the dataset;
+ * columns named in any case, in any order):
+ *   id           required, unique: the candidate; a node of the dataset
+ *                when one has this id (it must then be of the kind given)
+ *   label        its name (the id when empty)
+ *   kind         city, country or organisation; city when empty
+ *   themes       separated by '|': a theme of the dataset by its id or its
+ *                label, in any case; any other text is another theme than
+ *                the dataset's, kept as written (KbRequest.other_themes)
+ *   added_value  the added value the request claims, in words
+ *   hours        the hours a year it would take, 0 or more (a decimal point
+ *                or comma)
+ *   purpose      exchange, visitors or business (kb_purpose_parse())
+ *   source       where the request comes from
+ * Other columns are ignored. Problems go to 'diags', each at its line and
+ * column; returns NULL, having reported why, when the file cannot be read
+ * or has errors. */
 KbRequests *kb_requests_load(const char *path, const KbDataset *ds, KbDiagList *diags);
 /* As kb_requests_load(), which is this under the default limits (NULL), with
  * the file read as kb_dataset_load_limited() reads a dataset's: a stream or

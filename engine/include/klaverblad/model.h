@@ -69,6 +69,17 @@ typedef struct {
   char *value;
 } KbAttr;
 
+/* What a partnership request is for, as a council weighs it: the city's
+ * own cooperation, or the kinds of internationalisation a policy may put
+ * out of its scope (dataset.csv's out_of_scope). */
+typedef enum {
+  KB_PURPOSE_NONE,      /* not said */
+  KB_PURPOSE_EXCHANGE,  /* cooperation and knowledge exchange on a theme */
+  KB_PURPOSE_VISITORS,  /* inbound visitors: tourism, city marketing */
+  KB_PURPOSE_BUSINESS,  /* business promotion: attracting companies, trade */
+  KB_PURPOSE_COUNT
+} KbPurpose;
+
 typedef struct {
   char *id;             /* unique, never NULL or empty */
   KbNodeKind kind;
@@ -178,11 +189,23 @@ gboolean kb_sector_role_parse(const char *name, KbSectorRole *out);
  * for any other node. */
 KbSectorRole kb_sector_role(const KbNode *node);
 
+/* The name of a purpose as written in data files ("visitors"); "" for
+ * KB_PURPOSE_NONE. */
+const char *kb_purpose_name(KbPurpose purpose);
+/* Parses a purpose's name, in any case: exchange, visitors, business, or
+ * the Dutch uitwisseling, bezoekers, bedrijven. Returns FALSE, leaving *out
+ * alone, when it is none of them. */
+gboolean kb_purpose_parse(const char *name, KbPurpose *out);
+
 /* A year is valid when it has four digits: KB_YEAR_MIN..KB_YEAR_MAX. */
 gboolean kb_year_is_valid(int year);
 /* Parses a year written as exactly four ASCII digits in that range.
  * Returns FALSE, leaving *out alone, for anything else. */
 gboolean kb_year_parse(const char *text, int *out);
+/* Parses a number of hours: 0 or more, with a decimal point, or a decimal
+ * comma as Dutch Excel writes it ("0,5"). Returns FALSE, leaving *out
+ * alone, for anything else. */
+gboolean kb_hours_parse(const char *text, double *out);
 /* Parses a date of a since or until column: a year of four digits, alone
  * or with a qualifier ("2015", "2015~", "2015?", "2015%", "[..2015]",
  * "[2015..]"). Returns FALSE, leaving the outputs alone, for anything else. */
@@ -255,6 +278,16 @@ const char *kb_dataset_language(const KbDataset *ds); /* "nl" or "en" */
 /* The home city's policy themes: sets *out to an array (borrowed) of theme
  * node indices and returns how many. */
 size_t kb_dataset_themes(const KbDataset *ds, const size_t **out);
+
+/* Sets *capacity to the hours a year the home city has for international
+ * cooperation (dataset.csv's 'capacity') and *used to the hours its current
+ * partnerships and programmes take of them ('capacity_used'), each -1 when
+ * not given (without capacity_used, all of the capacity counts as left).
+ * Returns TRUE when the capacity is given. */
+gboolean kb_dataset_capacity(const KbDataset *ds, double *capacity, double *used);
+/* The purposes dataset.csv's 'out_of_scope' puts outside the city's
+ * international cooperation, as bits (1u << KbPurpose); 0 when none. */
+guint kb_dataset_out_of_scope(const KbDataset *ds);
 
 /* The questions of questions.csv, in file order: how many, and the i-th,
  * borrowed (i must be below the count). */

@@ -18,6 +18,9 @@ typedef struct {
   const char *renderer;     /* klaverblad-render, or NULL: the report says the map is missing */
   const char *source_name;  /* the dataset as the user named it, shown in the report */
   const KbDiagList *warnings;  /* from loading, shown under data quality; may be NULL */
+  const KbRequests *requests;  /* partnership requests to weigh (kb_requests_load(), against
+                                * the same dataset) under candidate partners and for a question
+                                * of kind rank; may be NULL */
 } KbReportOptions;
 
 void kb_report_options_init(KbReportOptions *opts);

@@ -64,8 +64,44 @@ char *kb_tables_brokers_method(const KbBrokers *br, KbLang lang);
 void kb_tables_brokers_method_sheet(KbDoc *doc, const KbBrokers *br, KbLang lang);
 void kb_tables_communities(KbDoc *doc, const KbDataset *ds, const KbCommunities *cs, size_t top,
                            KbLang lang);
+/* Two sheets: "candidates", the new partners, and "deepen", the existing
+ * partners to deepen, each best first ('top' rows of each, 0: all), with
+ * their parts, the part that carries each and their reasons; with
+ * 'sensitivity', their best and worst ranks. Where no candidate has theme
+ * data, the fit is no column (kb_tables_candidates_note() says why); a
+ * candidate without any has an empty fit. */
 void kb_tables_candidates(KbDoc *doc, const KbDataset *ds, const KbCandidates *cs,
                           gboolean sensitivity, size_t top, KbLang lang);
+/* The sentence that says there is no candidate and why, or that theme fit
+ * is left out because no candidate has theme data (newly allocated); NULL
+ * when there are candidates and some has theme data. */
+char *kb_tables_candidates_note(const KbDataset *ds, const KbCandidates *cs, KbLang lang);
+/* The sentence that gives the weights of the ranking and says what is
+ * never a candidate (newly allocated). */
+char *kb_tables_candidates_weights(const KbCandidates *cs, KbLang lang);
+/* Sentences naming, for each of the first k new candidates, the part of
+ * its score that carries it ("Rostock (1): carried by network, 0.10 of its
+ * score of 0.12."); newly allocated, "" when there are none. */
+char *kb_tables_candidates_carried(const KbDataset *ds, const KbCandidates *cs, size_t k,
+                                   KbLang lang);
+/* The plan per theme (cs made with by_theme) as a sheet "plan": for each
+ * focus theme the city's and the region's organisations that work on it
+ * (with their sectors), their places and partners abroad, their networks
+ * and the first 5 candidates that fit it (an existing partner marked so, a
+ * request with its advice). */
+void kb_tables_plan(KbDoc *doc, const KbDataset *ds, const KbCandidates *cs, KbLang lang);
+/* The assessment of 'requests' (cs made with them) as a sheet "requests":
+ * per request its advice and the reason, then each criterion as "state:
+ * evidence". */
+void kb_tables_requests(KbDoc *doc, const KbDataset *ds, const KbCandidates *cs,
+                        const KbRequests *requests, KbLang lang);
+/* The reason for one request's advice, in one sentence (newly allocated). */
+char *kb_tables_request_reason(const KbDataset *ds, const KbCandidates *cs,
+                               const KbRequest *req, const KbAssessment *a, KbLang lang);
+/* The rule the advice follows, in words (newly allocated). */
+char *kb_tables_requests_rule(KbLang lang);
+/* An advice's name in 'lang' ("take up", "honoreren"). */
+const char *kb_tables_advice_name(KbAdvice advice, KbLang lang);
 void kb_tables_diff(KbDoc *doc, const KbDataset *ds, const KbDiff *d, size_t top, KbLang lang);
 /* The sentence that names the network that makes most organisation ties in
  * one of the years (newly allocated), or NULL when none does. */
