@@ -167,7 +167,8 @@ static gboolean
 regional_key_figures(Report *r, KbReportFigures *fig)
 {
   GError *err = NULL;
-  r->region = kb_i_region_part_new(r->ds, r->all, fig->organisations, r->lang, &err);
+  r->region = kb_i_region_part_new(r->ds, r->all, r->year, fig->organisations, r->lang,
+                                   &err);
   if (r->region == NULL) {
     if (err != NULL)
       fail_igraph(r, err);

@@ -27,13 +27,14 @@ typedef struct {
   GArray *blocks;           /* of KbiBlock: the section "The regional network" */
 } KbiRegionPart;
 
-/* Returns the regional part of the report of 'ds' (the report's year) and
- * 'all' (every relation, for the growth), or NULL when 'ds' is no regional
+/* Returns the regional part of the report of 'ds' (the view of 'year', the
+ * report's) and 'all' (every relation, for the growth and the seats the
+ * year leaves out), or NULL when 'ds' is no regional
  * network: it names no home or no hub, 'orgs_abroad' (organisations active
  * in a country abroad) is not 0, or fewer than two of the hub's members are
  * municipalities (a city, or a government organisation located in one).
  * Sets 'error' and returns NULL when igraph fails. */
-KbiRegionPart *kb_i_region_part_new(const KbDataset *ds, const KbDataset *all,
+KbiRegionPart *kb_i_region_part_new(const KbDataset *ds, const KbDataset *all, int year,
                                     size_t orgs_abroad, KbLang lang, GError **error);
 void kb_i_region_part_free(KbiRegionPart *part);
 /* The answer to 'q' where the regional network gives it: for a question of

@@ -389,8 +389,32 @@ compare_strings(gconstpointer a, gconstpointer b)
   return strcmp(*(const char *const *) a, *(const char *const *) b);
 }
 
+/* A sentence on the seats of the bodies that 'all' holds and the year's
+ * view leaves out (their dates do not say whether they held then), or
+ * nothing when there are none. */
 static void
-representation_sheets(KbiRegionPart *part, const Places *p)
+left_out_seats(KbiRegionPart *part, const Places *p, const KbDataset *all, const GArray *bs,
+               int year)
+{
+  size_t left = 0;
+  for (guint b = 1; b < bs->len; b++) {
+    size_t body = g_array_index(bs, size_t, b);
+    size_t in_all = kb_dataset_find(all, kb_dataset_node(p->ds, body)->id);
+    g_autoptr(GArray) shown = seats(p->ds, body);
+    g_autoptr(GArray) every = in_all != KB_NO_NODE ? seats(all, in_all) : NULL;
+    if (every != NULL && every->len > shown->len)
+      left += every->len - shown->len;
+  }
+  if (left > 0 && year != KB_NO_YEAR)
+    add_text(part, g_strdup_printf(T(p->lang, "%zu seats in the bodies are not counted: their "
+                                              "dates do not say whether they held in %d (or "
+                                              "they had ended). The report of another year "
+                                              "(--as-of) counts the bodies as they were then."),
+                                   left, year));
+}
+
+static void
+representation_sheets(KbiRegionPart *part, const Places *p, const KbDataset *all, int year)
 {
   const KbDataset *ds = p->ds;
   KbLang lang = p->lang;
@@ -465,6 +489,7 @@ representation_sheets(KbiRegionPart *part, const Places *p)
                                   "size of the municipality each seat belongs to; the first "
                                   "row counts the members themselves.")));
   add_sheet(part, prov, "region-by-province");
+  left_out_seats(part, p, all, bs, year);
   /* the dates of the members' figures, as the data gives them */
   GPtrArray *dates = g_ptr_array_new();
   for (size_t i = 0; i < part->region->n_members; i++) {
@@ -598,7 +623,7 @@ kb_i_region_part_answer(const KbiRegionPart *part, const KbDataset *ds, const Kb
 /* ------------------------------------------------------------- the part */
 
 KbiRegionPart *
-kb_i_region_part_new(const KbDataset *ds, const KbDataset *all, size_t orgs_abroad,
+kb_i_region_part_new(const KbDataset *ds, const KbDataset *all, int year, size_t orgs_abroad,
                      KbLang lang, GError **error)
 {
   g_return_val_if_fail(ds != NULL && all != NULL, NULL);
@@ -632,7 +657,7 @@ kb_i_region_part_new(const KbDataset *ds, const KbDataset *all, size_t orgs_abro
   part->blocks = g_array_new(FALSE, FALSE, sizeof(KbiBlock));
   key_figures(part, &p);
   centralization_sheet(part, &p);
-  representation_sheets(part, &p);
+  representation_sheets(part, &p, all, year);
   loose_sheet(part, &p);
   growth_sheet(part, all, lang);
   places_release(&p);

@@ -248,13 +248,13 @@ START_TEST(which_report_is_regional)
    * hang on one consultation, e on the membership alone */
   g_autoptr(KbDataset) all = region_town("2020");
   g_autoptr(KbDataset) ds = view_of(all);
-  g_autoptr(KbiRegionPart) part = kb_i_region_part_new(ds, all, 0, KB_LANG_EN, NULL);
+  g_autoptr(KbiRegionPart) part = kb_i_region_part_new(ds, all, 2020, 0, KB_LANG_EN, NULL);
   ck_assert_ptr_nonnull(part);
   ck_assert_uint_eq(part->municipalities, 6);
   ck_assert_str_eq(part->key_figures[2], "3 members hang on one consultation; 1 on the "
                                          "membership alone.");
   /* one organisation active abroad: the report shows the places abroad */
-  g_autoptr(KbiRegionPart) none = kb_i_region_part_new(ds, all, 1, KB_LANG_EN, NULL);
+  g_autoptr(KbiRegionPart) none = kb_i_region_part_new(ds, all, 2020, 1, KB_LANG_EN, NULL);
   ck_assert_ptr_null(none);
 }
 END_TEST
