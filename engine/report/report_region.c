@@ -70,16 +70,13 @@ places_build(Places *p, const KbDataset *ds, const KbRegion *rg, KbLang lang)
   /* the members' cities in each region */
   size_t *held = g_new0(size_t, nodes + 1);
   gboolean *counted = g_new0(gboolean, nodes + 1);
-  for (size_t i = 0; i < rg->n_members; i++) {
-    size_t c = p->city[rg->members[i]];
-    if (c == KB_NO_NODE || counted[c])
-      continue;
-    counted[c] = TRUE;
-    for (size_t k = 0; k < kb_dataset_relation_count(ds); k++) {
-      const KbRelation *r = kb_dataset_relation(ds, k);
-      if (r->from == c && kb_relation_is_geography(r) && is_region(ds, r->to))
-        held[r->to]++;
-    }
+  for (size_t i = 0; i < rg->n_members; i++)
+    if (p->city[rg->members[i]] != KB_NO_NODE)
+      counted[p->city[rg->members[i]]] = TRUE;
+  for (size_t k = 0; k < kb_dataset_relation_count(ds); k++) {
+    const KbRelation *r = kb_dataset_relation(ds, k);
+    if (counted[r->from] && kb_relation_is_geography(r) && is_region(ds, r->to))
+      held[r->to]++;
   }
   /* each city's province: the region holding the most members' cities */
   size_t *of_city = g_new(size_t, nodes + 1);
@@ -337,7 +334,14 @@ centralization_sheet(KbiRegionPart *part, const Places *p)
                                   "network hangs on it.")));
 }
 
-/* The bodies of the hub: the networks part_of it, by id. */
+static gint
+compare_ids(gconstpointer x, gconstpointer y, gpointer ds)
+{
+  return strcmp(kb_dataset_node(ds, *(const size_t *) x)->id,
+                kb_dataset_node(ds, *(const size_t *) y)->id);
+}
+
+/* The hub, then its bodies: the networks part_of it, by id. */
 static GArray *
 bodies(const KbDataset *ds, size_t hub)
 {
@@ -353,34 +357,51 @@ bodies(const KbDataset *ds, size_t hub)
       g_array_append_val(rest, r->from);
     }
   }
-  for (guint i = 1; i < rest->len; i++)   /* by id: insertion sort, there are few */
-    for (guint j = i; j > 0 && strcmp(kb_dataset_node(ds, g_array_index(rest, size_t, j - 1))->id,
-                                      kb_dataset_node(ds, g_array_index(rest, size_t, j))->id) > 0; j--) {
-      size_t t = g_array_index(rest, size_t, j);
-      g_array_index(rest, size_t, j) = g_array_index(rest, size_t, j - 1);
-      g_array_index(rest, size_t, j - 1) = t;
-    }
+  g_array_sort_with_data(rest, compare_ids, (gpointer) ds);
   g_array_append_vals(b, rest->data, rest->len);
   g_array_unref(rest);
   return b;
 }
 
-/* The seats of 'body': the nodes member_of it, each once, with the label
- * of the first relation (by relation order); planned ones left out. */
-static GArray *
-seats(const KbDataset *ds, size_t body)
+/* The seats of each of the 'n' bodies (node indices of 'ds'): for body k,
+ * out[k] holds the relations that make a node member_of it, one per node
+ * (the first by relation order, whose label is shown), planned ones left
+ * out. One pass over the relations. Returns a new array of n arrays. */
+static GArray **
+seats_of(const KbDataset *ds, const size_t *bodies, size_t n)
 {
-  GArray *s = g_array_new(FALSE, FALSE, sizeof(size_t));   /* relation indices */
-  g_autofree gboolean *seen = g_new0(gboolean, kb_dataset_node_count(ds) + 1);
+  size_t nodes = kb_dataset_node_count(ds);
+  g_autofree size_t *which = g_new(size_t, nodes + 1);
+  for (size_t i = 0; i <= nodes; i++)
+    which[i] = KB_NO_NODE;
+  GArray **out = g_new(GArray *, n + 1);
+  for (size_t k = 0; k < n; k++) {
+    out[k] = g_array_new(FALSE, FALSE, sizeof(size_t));   /* relation indices */
+    if (bodies[k] != KB_NO_NODE)
+      which[bodies[k]] = k;
+  }
+  GHashTable *seen = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
   for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
     const KbRelation *r = kb_dataset_relation(ds, i);
-    if (r->kind == KB_REL_MEMBER_OF && r->to == body && r->status != KB_STATUS_PLANNED
-        && !seen[r->from]) {
-      seen[r->from] = TRUE;
-      g_array_append_val(s, i);
-    }
+    if (r->kind != KB_REL_MEMBER_OF || which[r->to] == KB_NO_NODE
+        || r->status == KB_STATUS_PLANNED)
+      continue;
+    gint64 *key = g_new(gint64, 1);
+    *key = ((gint64) which[r->to] << 32) | (gint64) r->from;
+    if (!g_hash_table_add(seen, key))
+      continue;
+    g_array_append_val(out[which[r->to]], i);
   }
-  return s;
+  g_hash_table_unref(seen);
+  return out;
+}
+
+static void
+seats_free(GArray **seats, size_t n)
+{
+  for (size_t k = 0; k < n; k++)
+    g_array_unref(seats[k]);
+  g_free(seats);
 }
 
 static gint
@@ -394,17 +415,18 @@ compare_strings(gconstpointer a, gconstpointer b)
  * nothing when there are none. */
 static void
 left_out_seats(KbiRegionPart *part, const Places *p, const KbDataset *all, const GArray *bs,
-               int year)
+               GArray **shown, int year)
 {
+  /* the same bodies in every relation */
+  g_autofree size_t *in_all = g_new(size_t, bs->len + 1);
+  for (guint b = 0; b < bs->len; b++)
+    in_all[b] = kb_dataset_find(all, kb_dataset_node(p->ds, g_array_index(bs, size_t, b))->id);
+  GArray **every = seats_of(all, in_all, bs->len);
   size_t left = 0;
-  for (guint b = 1; b < bs->len; b++) {
-    size_t body = g_array_index(bs, size_t, b);
-    size_t in_all = kb_dataset_find(all, kb_dataset_node(p->ds, body)->id);
-    g_autoptr(GArray) shown = seats(p->ds, body);
-    g_autoptr(GArray) every = in_all != KB_NO_NODE ? seats(all, in_all) : NULL;
-    if (every != NULL && every->len > shown->len)
-      left += every->len - shown->len;
-  }
+  for (guint b = 1; b < bs->len; b++)
+    if (every[b]->len > shown[b]->len)
+      left += every[b]->len - shown[b]->len;
+  seats_free(every, bs->len);
   if (left > 0 && year != KB_NO_YEAR)
     add_text(part, g_strdup_printf(T(p->lang, "%zu seats in the bodies are not counted: their "
                                               "dates do not say whether they held in %d (or "
@@ -443,9 +465,10 @@ representation_sheets(KbiRegionPart *part, const Places *p, const KbDataset *all
   kb_sheet_add_column(who, "inhabitants", T(lang, "inhabitants"), KB_COLUMN_INT, 0);
   kb_sheet_add_column(who, "as", T(lang, "as (the relation's label)"), KB_COLUMN_TEXT, 0);
   size_t n_prov = p->provinces->len, n_size = G_N_ELEMENTS(size_classes);
+  GArray **seats = seats_of(ds, (const size_t *) bs->data, bs->len);
   for (guint b = 0; b < bs->len; b++) {
     size_t body = g_array_index(bs, size_t, b);
-    g_autoptr(GArray) ss = seats(ds, body);
+    GArray *ss = seats[b];
     if (ss->len == 0)
       continue;
     g_autofree size_t *by_prov = g_new0(size_t, n_prov + 1);
@@ -489,7 +512,7 @@ representation_sheets(KbiRegionPart *part, const Places *p, const KbDataset *all
                                   "size of the municipality each seat belongs to; the first "
                                   "row counts the members themselves.")));
   add_sheet(part, prov, "region-by-province");
-  left_out_seats(part, p, all, bs, year);
+  left_out_seats(part, p, all, bs, seats, year);
   /* the dates of the members' figures, as the data gives them */
   GPtrArray *dates = g_ptr_array_new();
   for (size_t i = 0; i < part->region->n_members; i++) {
@@ -520,6 +543,7 @@ representation_sheets(KbiRegionPart *part, const Places *p, const KbDataset *all
   g_string_free(ds_text, TRUE);
   add_sheet(part, size, "region-by-size");
   add_sheet(part, who, "region-seats");
+  seats_free(seats, bs->len);
 }
 
 static void
@@ -605,19 +629,22 @@ kb_i_region_part_answer(const KbiRegionPart *part, const KbDataset *ds, const Kb
   }
   if (!body)
     return NULL;
-  g_autoptr(GArray) ss = seats(ds, q->to);
+  GArray **one = seats_of(ds, &q->to, 1);
+  GArray *ss = one[0];
   g_autofree size_t *who = g_new(size_t, ss->len + 1);
   for (guint i = 0; i < ss->len; i++)
     who[i] = kb_dataset_relation(ds, g_array_index(ss, size_t, i))->from;
   g_qsort_with_data(who, (gint) ss->len, sizeof *who, compare_labels, (gpointer) ds);
   g_autofree char *names = kb_join_labels(ds, who, ss->len, 12);
+  guint n = ss->len;
+  seats_free(one, 1);
   return g_strdup_printf(T(lang, "%s: %u members in %d: %s. Section %u, The regional network, "
                                  "answers this question with figures: the centralization with "
                                  "and without the centre municipality, the seats by province "
                                  "and municipality size, the members that hang on one "
                                  "consultation and the growth by year."),
-                         kb_dataset_node(ds, q->to)->label, ss->len, year,
-                         ss->len > 0 ? names : "-", section);
+                         kb_dataset_node(ds, q->to)->label, n, year,
+                         n > 0 ? names : "-", section);
 }
 
 /* ------------------------------------------------------------- the part */
