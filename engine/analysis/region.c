@@ -60,7 +60,8 @@ compare_u64(gconstpointer x, gconstpointer y)
 }
 
 /* The ties of the member network among the members with keep[i] set, as
- * sorted, distinct keys i << 32 | j, i < j (invariants 1, 2). */
+ * sorted, distinct keys i << 32 | j, i < j (invariants 1, 2); NULL when
+ * the networks would make more than KB_ORGNET_MAX_TIES pairs. */
 static GArray *
 member_ties(const KbDataset *ds, size_t hub, const size_t *pos, const gboolean *keep)
 {
@@ -83,6 +84,20 @@ member_ties(const KbDataset *ds, size_t hub, const size_t *pos, const gboolean *
   }
   g_array_sort(memb, compare_u64);
   guint64 *m = (guint64 *) memb->data;
+  /* the pairs the networks make, before they are listed */
+  double pairs = 0;
+  for (guint s = 0; s < memb->len;) {
+    guint e = s;
+    while (e < memb->len && m[e] >> 32 == m[s] >> 32)
+      e++;
+    pairs += (double) (e - s) * (double) (e - s - 1) / 2;
+    s = e;
+  }
+  if (pairs > KB_ORGNET_MAX_TIES) {
+    g_array_unref(memb);
+    g_array_unref(ties);
+    return NULL;
+  }
   for (guint s = 0; s < memb->len;) {
     guint e = s;
     while (e < memb->len && m[e] >> 32 == m[s] >> 32)
@@ -125,6 +140,8 @@ centralization(const KbDataset *ds, size_t hub, const size_t *pos, size_t n_memb
   if (n > KB_REGION_MAX_MEMBERS)
     return IGRAPH_SUCCESS;
   GArray *ties = member_ties(ds, hub, pos, keep);
+  if (ties == NULL)
+    return IGRAPH_SUCCESS;
   *n_ties = ties->len;
   if (n < 3) {
     g_array_unref(ties);

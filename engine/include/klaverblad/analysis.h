@@ -563,7 +563,8 @@ typedef struct {
   size_t ties;              /* of the member network */
   /* Freeman's centralizations of the member network, normalised as the
    * index's are (igraph, sna), with all members and without the centre;
-   * NaN under 3 members or above KB_REGION_MAX_MEMBERS */
+   * NaN under 3 members, above KB_REGION_MAX_MEMBERS, or where the bodies
+   * would make more than 5*10^7 pairs of members */
   double degree_centralization, betweenness_centralization;
   double degree_centralization_without, betweenness_centralization_without;
   /* each member's place in the member network with all members (NULL
