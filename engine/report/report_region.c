@@ -228,7 +228,12 @@ key_figures(KbiRegionPart *part, const Places *p)
                     part->provinces, rg->n_members - part->municipalities);
   g_autofree char *d = figure(rg->degree_centralization, lang);
   g_autofree char *b = figure(rg->betweenness_centralization, lang);
-  if (rg->n_centre > 0) {
+  if (isnan(rg->degree_centralization)) {
+    part->key_figures[1] =
+      g_strdup_printf(T(lang, "The member network's centralization is left out: it is computed "
+                              "for 3 to %d members whose bodies make at most 5*10^7 pairs."),
+                      KB_REGION_MAX_MEMBERS);
+  } else if (rg->n_centre > 0) {
     g_autofree char *centre = kb_join_labels(ds, rg->centre, rg->n_centre, 0);
     g_autofree char *dw = figure(rg->degree_centralization_without, lang);
     g_autofree char *bw = figure(rg->betweenness_centralization_without, lang);
