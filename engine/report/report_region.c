@@ -336,7 +336,8 @@ centralization_sheet(KbiRegionPart *part, const Places *p)
                                   "every member has as many ties (degree) or none lies on the "
                                   "shortest paths between others (betweenness). A figure that "
                                   "falls without the centre municipality says how much the "
-                                  "network hangs on it.")));
+                                  "network hangs on it; one that rises, that other members "
+                                  "hold it together more.")));
 }
 
 static gint
