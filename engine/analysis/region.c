@@ -247,6 +247,18 @@ loose_members(const KbDataset *ds, size_t hub, const size_t *members, size_t n,
 
 /* ------------------------------------------------------------ compute */
 
+/* Whether member 'm' is the centre municipality: the home city (or a
+ * place inside it), or a government organisation located there. */
+static gboolean
+is_centre(const KbDataset *ds, const gboolean *area, const guint8 *locality, size_t m)
+{
+  if (area[m])
+    return TRUE;
+  size_t sector = kb_dataset_node(ds, m)->sector;
+  return locality[m] == KB_LOCALITY_HOME && sector != KB_NO_NODE
+         && kb_sector_role(kb_dataset_node(ds, sector)) == KB_SECTOR_ROLE_GOVERNMENT;
+}
+
 KbRegion *
 kb_region_compute(const KbDataset *ds, GError **error)
 {
@@ -261,14 +273,15 @@ kb_region_compute(const KbDataset *ds, GError **error)
   g_autofree size_t *pos = NULL;
   rg->members = hub_members(ds, rg->hub, &n, &pos);
   rg->n_members = n;
-  /* the centre: the home city itself, places inside it, its own organisations */
+  /* the centre municipality: the home city itself (or a place inside it),
+   * or a government organisation located there */
   g_autofree gboolean *area = kb_dataset_home_area(ds);
   g_autofree guint8 *locality = kb_dataset_localities(ds);
   g_autofree gboolean *keep = g_new(gboolean, n + 1);
   GArray *centre = g_array_new(FALSE, FALSE, sizeof(size_t));
   for (size_t i = 0; i < n; i++) {
     size_t m = rg->members[i];
-    gboolean own = area[m] || locality[m] == KB_LOCALITY_HOME;
+    gboolean own = is_centre(ds, area, locality, m);
     keep[i] = TRUE;
     if (own)
       g_array_append_val(centre, m);
@@ -282,7 +295,7 @@ kb_region_compute(const KbDataset *ds, GError **error)
                                      &rg->betweenness);
   if (rc == IGRAPH_SUCCESS && rg->n_centre > 0) {
     for (size_t i = 0; i < n; i++)
-      keep[i] = !(area[rg->members[i]] || locality[rg->members[i]] == KB_LOCALITY_HOME);
+      keep[i] = !is_centre(ds, area, locality, rg->members[i]);
     rc = centralization(ds, rg->hub, pos, n, keep, &ties_without,
                         &rg->degree_centralization_without,
                         &rg->betweenness_centralization_without, NULL, NULL);

@@ -90,8 +90,9 @@ cmd_report(int argc, char **argv)
           g_ascii_formatd(c[i], sizeof c[i], "%.3f", v[i]);
       }
       printf("A regional network of %zu members, %zu of them municipalities in %zu provinces; "
-             "centralization of the member network: degree %s (%s without the home city's "
-             "own), betweenness %s (%s without) (as of %d; changes since %d).\n", fig.members,
+             "centralization of the member network: degree %s (%s without the centre "
+             "municipality), betweenness %s (%s without) (as of %d; changes since %d).\n",
+             fig.members,
              fig.municipalities, fig.provinces, c[0], c[1], c[2], c[3], fig.year, fig.compare);
     } else {
       printf("%zu organisations in %zu sectors are active in %zu countries abroad; %zu places "

@@ -244,7 +244,7 @@ key_figures(KbiRegionPart *part, const Places *p)
   } else {
     part->key_figures[1] =
       g_strdup_printf(T(lang, "Centralization of the member network: degree %s, betweenness "
-                              "%s; no member is the home city's own."), d, b);
+                              "%s; no member is the home city or its municipality."), d, b);
   }
   size_t one = 0;
   for (size_t i = 0; i < rg->n_loose; i++)
@@ -538,7 +538,8 @@ representation_sheets(KbiRegionPart *part, const Places *p, const KbDataset *all
   g_ptr_array_sort(dates, compare_strings);
   GString *ds_text = g_string_new(NULL);
   for (guint k = 0; k < dates->len; k++)
-    g_string_append_printf(ds_text, "%s%s", k ? ", " : "", (const char *) g_ptr_array_index(dates, k));
+    g_string_append_printf(ds_text, "%s%s", k ? ", " : "",
+                           (const char *) g_ptr_array_index(dates, k));
   g_ptr_array_unref(dates);
   add_text(part, ds_text->len > 0
     ? g_strdup_printf(T(lang, "Size classes by the inhabitants of each municipality (the "

@@ -49,10 +49,14 @@ region_town(const char *year)
     { "c", "nl", "located_in", "", "", "" }, { "d", "nl", "located_in", "", "", "" },
     { "e", "nl", "located_in", "", "", "" }, { "f", "nl", "located_in", "", "", "" },
     { "g", "nl", "located_in", "", "", "" }, { "h", "nl", "located_in", "", "", "" },
-    { "gemeente-a", "a", "located_in", "", "", "" }, { "gemeente-b", "b", "located_in", "", "", "" },
-    { "gemeente-c", "c", "located_in", "", "", "" }, { "gemeente-d", "d", "located_in", "", "", "" },
-    { "gemeente-e", "e", "located_in", "", "", "" }, { "gemeente-f", "f", "located_in", "", "", "" },
-    { "gemeente-g", "g", "located_in", "", "", "" }, { "gemeente-h", "h", "located_in", "", "", "" },
+    { "gemeente-a", "a", "located_in", "", "", "" },
+    { "gemeente-b", "b", "located_in", "", "", "" },
+    { "gemeente-c", "c", "located_in", "", "", "" },
+    { "gemeente-d", "d", "located_in", "", "", "" },
+    { "gemeente-e", "e", "located_in", "", "", "" },
+    { "gemeente-f", "f", "located_in", "", "", "" },
+    { "gemeente-g", "g", "located_in", "", "", "" },
+    { "gemeente-h", "h", "located_in", "", "", "" },
     { "school", "a", "located_in", "", "", "" },
     { "overleg", "regio", "part_of", "", "", "" }, { "tafel", "regio", "part_of", "", "", "" },
     { "gemeente-a", "regio", "member_of", "2010", "", "" },
@@ -162,6 +166,47 @@ START_TEST(hang_on_one_consultation_in_an_earlier_year)
 }
 END_TEST
 
+START_TEST(the_centre_is_the_municipality)
+{
+  /* the home city a and its government organisation are the centre; the
+   * school located in a, an education organisation, stays in */
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  g_autoptr(KbBuilder) b = kb_builder_new("centre", diags);
+  static const char *const nodes[][3] = {
+    { "government", "sector", "" }, { "education", "sector", "" }, { "nl", "country", "" },
+    { "a", "city", "" }, { "b", "city", "" }, { "regio", "network", "" },
+    { "gemeente-a", "organisation", "government" }, { "school", "organisation", "education" },
+    { "gemeente-b", "organisation", "government" },
+  };
+  static const char *const node_names[] = { "id", "kind", "sector" };
+  kb_test_add_rows(b, KB_TABLE_NODES, "nodes.csv", node_names, 3, &nodes[0][0],
+                   G_N_ELEMENTS(nodes));
+  static const char *const rels[][3] = {
+    { "a", "nl", "located_in" }, { "b", "nl", "located_in" },
+    { "gemeente-a", "a", "located_in" }, { "school", "a", "located_in" },
+    { "gemeente-b", "b", "located_in" },
+    { "a", "regio", "member_of" }, { "gemeente-a", "regio", "member_of" },
+    { "school", "regio", "member_of" }, { "gemeente-b", "regio", "member_of" },
+  };
+  static const char *const rel_names[] = { "from", "to", "kind" };
+  kb_test_add_rows(b, KB_TABLE_RELATIONS, "relations.csv", rel_names, 3, &rels[0][0],
+                   G_N_ELEMENTS(rels));
+  static const char *const meta[][2] = { { "home", "a" }, { "hub", "regio" } };
+  static const char *const meta_names[] = { "key", "value" };
+  kb_test_add_rows(b, KB_TABLE_META, "dataset.csv", meta_names, 2, &meta[0][0], 2);
+  g_autoptr(KbDataset) ds = kb_builder_finish(b);
+  ck_assert_uint_eq(kb_diag_list_count(diags, KB_SEVERITY_ERROR), 0);
+  g_autoptr(KbRegion) rg = kb_region_compute(ds, NULL);
+  ck_assert_uint_eq(rg->n_members, 4);
+  ck_assert_uint_eq(rg->n_centre, 2);
+  ck_assert_str_eq(id(ds, rg->centre[0]), "a");
+  ck_assert_str_eq(id(ds, rg->centre[1]), "gemeente-a");
+  /* no body: no tie, every member hangs on the membership alone */
+  ck_assert_uint_eq(rg->ties, 0);
+  ck_assert_uint_eq(rg->n_loose, 4);
+}
+END_TEST
+
 START_TEST(growth_by_year)
 {
   g_autoptr(KbDataset) all = region_town("2020");
@@ -266,6 +311,7 @@ region_suite(void)
   TCase *tc = tcase_create("region");
   tcase_add_test(tc, hang_on_one_consultation);
   tcase_add_test(tc, hang_on_one_consultation_in_an_earlier_year);
+  tcase_add_test(tc, the_centre_is_the_municipality);
   tcase_add_test(tc, growth_by_year);
   tcase_add_test(tc, growth_groups_a_year);
   tcase_add_test(tc, no_hub_no_region);

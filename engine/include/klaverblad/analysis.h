@@ -558,8 +558,9 @@ typedef struct {
   size_t n_members;
   size_t *members;          /* by id */
   size_t n_centre;
-  size_t *centre;           /* the members that are the home city's own: the home city
-                             * or an organisation located there (by id) */
+  size_t *centre;           /* the centre municipality among the members: the home city
+                             * (or a place inside it), or a government organisation
+                             * (its sector's role) located there (by id) */
   size_t ties;              /* of the member network */
   /* Freeman's centralizations of the member network, normalised as the
    * index's are (igraph, sna), with all members and without the centre;

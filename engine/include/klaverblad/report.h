@@ -39,7 +39,7 @@ typedef struct {
   size_t provinces;         /* the municipalities lie in */
   double degree_centralization;       /* of the member network (KbRegion); NaN when */
   double betweenness_centralization;  /* it has fewer than 3 members */
-  double degree_centralization_without;       /* without the home city's own members; */
+  double degree_centralization_without;       /* without the centre municipality (KbRegion); */
   double betweenness_centralization_without;  /* NaN when none is a member */
 } KbReportFigures;
 
