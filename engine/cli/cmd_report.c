@@ -17,7 +17,11 @@ cmd_report(int argc, char **argv)
     "key figures, the klaverblad, the strategic index, synergy, bridging partners for\n"
     "the questions kept with the dataset, brokers and communities, candidate\n"
     "partners, changes since --compare YEAR (default: the start of the policy\n"
-    "period), and the quality of the data. Dutch by default, English with --lang en.");
+    "period), and the quality of the data. Dutch by default, English with --lang en.\n"
+    "Where the hub's members are municipalities and nothing is abroad, the key\n"
+    "figures and a section of their own describe the regional network instead:\n"
+    "centralization with and without the centre municipality, seats by province and\n"
+    "size, members on one consultation, growth by year.");
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "The folder to write (required)", "DIR" },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "nl (default) or en", "LANG" },
