@@ -645,13 +645,26 @@ kb_i_region_part_answer(const KbiRegionPart *part, const KbDataset *ds, const Kb
   g_autofree char *names = kb_join_labels(ds, who, ss->len, 12);
   guint n = ss->len;
   seats_free(one, 1);
-  return g_strdup_printf(T(lang, "%s: %u members in %d: %s. Section %u, The regional network, "
+  /* a member asked about: its own place in the member network */
+  const KbRegion *rg = part->region;
+  g_autofree char *place = NULL;
+  for (size_t i = 0; q->kind == KB_QUESTION_CENTRALITY && rg->degree != NULL
+                     && i < rg->n_members; i++)
+    if (rg->members[i] == q->from) {
+      g_autofree char *bt = figure(rg->betweenness[i], lang);
+      place = g_strdup_printf(T(lang, " %s has %zu ties in the member network of %zu members, "
+                                      "and a betweenness of %s of the most possible."),
+                              kb_dataset_node(ds, q->from)->label, rg->degree[i],
+                              rg->n_members, bt);
+    }
+  g_autofree char *answer = g_strdup_printf(T(lang, "%s: %u members in %d: %s. Section %u, The regional network, "
                                  "answers this question with figures: the centralization with "
                                  "and without the centre municipality, the seats by province "
                                  "and municipality size, the members that hang on one "
                                  "consultation and the growth by year."),
                          kb_dataset_node(ds, q->to)->label, n, year,
                          n > 0 ? names : "-", section);
+  return place != NULL ? g_strconcat(answer, place, NULL) : g_steal_pointer(&answer);
 }
 
 /* ------------------------------------------------------------- the part */

@@ -298,6 +298,27 @@ START_TEST(which_report_is_regional)
   ck_assert_uint_eq(part->municipalities, 6);
   ck_assert_str_eq(part->key_figures[2], "3 members hang on one consultation; 1 on the "
                                          "membership alone.");
+  /* a question of centrality about a body: its seats in 2020 (f's is
+   * planned) and the member's own place, a, b and c being tied through
+   * overleg: 2 ties, on no shortest path between two others */
+  KbQuestion q = { 0 };
+  q.kind = KB_QUESTION_CENTRALITY;
+  q.from = kb_dataset_find(ds, "gemeente-a");
+  q.to = kb_dataset_find(ds, "overleg");
+  g_autofree char *answer = kb_i_region_part_answer(part, ds, &q, 2020, 2, KB_LANG_EN);
+  ck_assert_str_eq(answer, "overleg: 3 members in 2020: gemeente-a; gemeente-b; gemeente-c. "
+                           "Section 2, The regional network, answers this question with "
+                           "figures: the centralization with and without the centre "
+                           "municipality, the seats by province and municipality size, the "
+                           "members that hang on one consultation and the growth by year. "
+                           "gemeente-a has 2 ties in the member network of 6 members, and a "
+                           "betweenness of 0.000 of the most possible.");
+  /* a synergy question, or one about a place, is not the region's */
+  q.kind = KB_QUESTION_SYNERGY;
+  ck_assert_ptr_null(kb_i_region_part_answer(part, ds, &q, 2020, 2, KB_LANG_EN));
+  q.kind = KB_QUESTION_OVERVIEW;
+  q.to = kb_dataset_find(ds, "b");
+  ck_assert_ptr_null(kb_i_region_part_answer(part, ds, &q, 2020, 2, KB_LANG_EN));
   /* one organisation active abroad: the report shows the places abroad */
   g_autoptr(KbiRegionPart) none = kb_i_region_part_new(ds, all, 2020, 1, KB_LANG_EN, NULL);
   ck_assert_ptr_null(none);
