@@ -1,5 +1,6 @@
 /* cmd_report.c -- `klaverblad report DATASET -o DIR`: the network annex,
  * from the data to a page to share. */
+#include <math.h>
 #include <stdio.h>
 
 #include "cli/builtin.h"
@@ -17,7 +18,11 @@ cmd_report(int argc, char **argv)
     "the questions kept with the dataset, brokers and communities, candidate\n"
     "partners with the plan per focus theme and, with --requests, the requests\n"
     "weighed, changes since --compare YEAR (default: the start of the policy\n"
-    "period), and the quality of the data. Dutch by default, English with --lang en.");
+    "period), and the quality of the data. Dutch by default, English with --lang en.\n"
+    "Where the hub's members are municipalities and nothing is abroad, the key\n"
+    "figures and a section of their own describe the regional network instead:\n"
+    "centralization with and without the centre municipality, seats by province and\n"
+    "size, members on one consultation, growth by year.");
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "The folder to write (required)", "DIR" },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "nl (default) or en", "LANG" },
@@ -91,9 +96,26 @@ cmd_report(int argc, char **argv)
     g_autofree char *page = g_build_filename(output, "report.html", NULL);
     g_autofree char *shown = kb_terminal_escape(page);
     printf("%s\n", shown);
-    printf("%zu organisations in %zu sectors are active in %zu countries abroad; %zu places "
-           "rest on a single organisation (as of %d; changes since %d).\n", fig.organisations,
-           fig.sectors, fig.countries, fig.single_points, fig.year, fig.compare);
+    if (fig.regional) {
+      char c[4][G_ASCII_DTOSTR_BUF_SIZE];
+      double v[4] = { fig.degree_centralization, fig.degree_centralization_without,
+                      fig.betweenness_centralization, fig.betweenness_centralization_without };
+      for (int i = 0; i < 4; i++) {
+        if (isnan(v[i]))
+          g_strlcpy(c[i], "-", sizeof c[i]);
+        else
+          g_ascii_formatd(c[i], sizeof c[i], "%.3f", v[i]);
+      }
+      printf("A regional network of %zu members, %zu of them municipalities in %zu provinces; "
+             "centralization of the member network: degree %s (%s without the centre "
+             "municipality), betweenness %s (%s without) (as of %d; changes since %d).\n",
+             fig.members,
+             fig.municipalities, fig.provinces, c[0], c[1], c[2], c[3], fig.year, fig.compare);
+    } else {
+      printf("%zu organisations in %zu sectors are active in %zu countries abroad; %zu places "
+             "rest on a single organisation (as of %d; changes since %d).\n", fig.organisations,
+             fig.sectors, fig.countries, fig.single_points, fig.year, fig.compare);
+    }
     if (renderer == NULL)
       fprintf(stderr, "klaverblad report: warning: klaverblad-render was not found; the report "
               "has no map\n");

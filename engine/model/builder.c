@@ -806,6 +806,24 @@ collect_attrs(KbBuilder *b, const Layout *lay, const KbRow *row, size_t *n_out)
   return attrs;
 }
 
+/* The report reads a city's `inwoners` as a whole number of inhabitants:
+ * anything else is said at its cell, since the report would count the
+ * city as without a figure. */
+static void
+check_inhabitants(KbBuilder *b, const Layout *lay, const KbRow *row)
+{
+  for (size_t i = 0; i < row->n_cells; i++) {
+    const KbCell *c = &row->cells[i];
+    if (lay->known[i] || strcmp(c->name, "inwoners") != 0 || c->value[0] == '\0')
+      continue;
+    guint64 v;
+    if (!g_ascii_string_to_unsigned(c->value, 10, 0, G_MAXUINT64, &v, NULL))
+      kb_diag_list_add(b->diags, KB_SEVERITY_WARNING, row->file, c->line, c->column, c->name,
+                       "'%s' is not a whole number of inhabitants; expected digits only, as "
+                       "28901; the report counts this city as without a figure", c->value);
+  }
+}
+
 /* 'attrs' (n of them, in the dataset's arena) and after them an attribute
  * "role" of 'value', copied into the arena; *n counts it. */
 static KbAttr *
@@ -1004,6 +1022,8 @@ add_node_row(KbBuilder *b, const KbRow *row)
   node.sector = sector.s != NULL ? find_text(b, 2, sector) : KB_NO_NODE;
   node.role = role;
   node.attrs = collect_attrs(b, lay, row, &node.n_attrs);
+  if (kind == KB_NODE_CITY)
+    check_inhabitants(b, lay, row);
   /* on any other node, a role is an attribute as an unknown column is */
   if (kind != KB_NODE_SECTOR && role_text.s != NULL)
     node.attrs = attrs_add_role(b, node.attrs, &node.n_attrs, role_cell->value);

@@ -140,6 +140,79 @@ report_brokers(Report *r, GError **error)
   return r->brokers;
 }
 
+/* A regional network's key figures in place of those abroad, which would
+ * all be 0; FALSE when the data is no regional network (or igraph failed,
+ * which is the report's failure). */
+static gboolean
+regional_key_figures(Report *r, KbReportFigures *fig)
+{
+  GError *err = NULL;
+  r->region = kb_i_region_part_new(r->ds, r->all, r->year, fig->organisations, r->lang,
+                                   &err);
+  if (r->region == NULL) {
+    if (err != NULL)
+      kb_i_report_fail_igraph(r, err);
+    return FALSE;
+  }
+  const KbRegion *rg = r->region->region;
+  fig->regional = TRUE;
+  fig->members = rg->n_members;
+  fig->municipalities = r->region->municipalities;
+  fig->provinces = r->region->provinces;
+  fig->degree_centralization = rg->degree_centralization;
+  fig->betweenness_centralization = rg->betweenness_centralization;
+  fig->degree_centralization_without = rg->degree_centralization_without;
+  fig->betweenness_centralization_without = rg->betweenness_centralization_without;
+  for (size_t i = 0; i < G_N_ELEMENTS(r->region->key_figures); i++)
+    if (r->region->key_figures[i] != NULL)
+      kb_i_report_para(r, r->region->key_figures[i]);
+  return TRUE;
+}
+
+/* The section of a regional network: its member network, the seats by
+ * province and size, the members on one consultation, the growth. */
+static void
+region_section(Report *r)
+{
+  if (r->region == NULL)
+    return;
+  kb_i_report_heading(r, 2, "region", T(r, "The regional network"));
+  r->region_section = r->section;
+  for (guint i = 0; i < r->region->blocks->len; i++) {
+    const KbiBlock *b = &g_array_index(r->region->blocks, KbiBlock, i);
+    if (b->text != NULL)
+      kb_i_report_para(r, b->text);
+    else
+      kb_i_report_sheet(r, b->sheet, b->file);
+  }
+}
+
+/* The key figures abroad: who is active there, and who they rest on. */
+static void
+abroad_key_figures(Report *r, const KbIndex *ix, const KbReportFigures *fig)
+{
+  const KbDataset *ds = r->ds;
+  g_autofree char *s1 = g_strdup_printf(T(r, "%zu organisations in %zu sectors are active in %zu "
+                                           "countries abroad; %zu places rest on a single "
+                                           "organisation."),
+                                        fig->organisations, fig->sectors, fig->countries,
+                                        fig->single_points);
+  kb_i_report_para(r, s1);
+  if (ix->n_cuts > 0) {
+    const KbCutPoint *c = &ix->cuts[0];
+    size_t most = 0;
+    for (size_t i = 0; i < ix->n_cuts; i++)
+      if (ix->cuts[i].n_places > ix->cuts[most].n_places)
+        most = i;
+    c = &ix->cuts[most];
+    g_autofree char *s2 = g_strdup_printf(T(r, "%zu organisations are single points of failure; "
+                                             "without %s, %zu places are cut off."),
+                                          ix->n_cuts, kb_dataset_node(ds, c->org)->label,
+                                          c->n_places);
+    kb_i_report_para(r, s2);
+  }
+}
+
 static void
 key_figures(Report *r, KbReportFigures *fig)
 {
@@ -176,25 +249,8 @@ key_figures(Report *r, KbReportFigures *fig)
       fig->single_points += !px->entries[i].home && px->entries[i].n_orgs == 1;
   }
   kb_i_report_heading(r, 2, "key-figures", T(r, "Key figures"));
-  g_autofree char *s1 = g_strdup_printf(T(r, "%zu organisations in %zu sectors are active in %zu "
-                                           "countries abroad; %zu places rest on a single "
-                                           "organisation."),
-                                        fig->organisations, fig->sectors, fig->countries,
-                                        fig->single_points);
-  kb_i_report_para(r, s1);
-  if (ix->n_cuts > 0) {
-    const KbCutPoint *c = &ix->cuts[0];
-    size_t most = 0;
-    for (size_t i = 0; i < ix->n_cuts; i++)
-      if (ix->cuts[i].n_places > ix->cuts[most].n_places)
-        most = i;
-    c = &ix->cuts[most];
-    g_autofree char *s2 = g_strdup_printf(T(r, "%zu organisations are single points of failure; "
-                                             "without %s, %zu places are cut off."),
-                                          ix->n_cuts, kb_dataset_node(ds, c->org)->label,
-                                          c->n_places);
-    kb_i_report_para(r, s2);
-  }
+  if (!regional_key_figures(r, fig))
+    abroad_key_figures(r, ix, fig);
   KbSynergyOptions so;
   kb_synergy_options_init(&so);
   so.top = 1;
@@ -232,8 +288,11 @@ map_section(Report *r)
   GError *err = NULL;
   g_autofree char *spec = kb_map_spec(r->ds, &mo, &err);
   /* too many organisations for a box each: the sectors instead */
-  const char *caption = "The hub in the centre, one petal per sector, the places abroad around "
-                        "them. Also as klaverblad.svg.";
+  const char *caption = r->region != NULL
+    ? "The hub in the centre, one petal per sector, the members' places around them. Also as "
+      "klaverblad.svg."
+    : "The hub in the centre, one petal per sector, the places abroad around them. Also as "
+      "klaverblad.svg.";
   if (spec == NULL && g_error_matches(err, KB_ERROR, KB_ERROR_LIMIT)) {
     g_clear_error(&err);
     mo.view = KB_VIEW_SECTORS;
@@ -342,6 +401,13 @@ question(Report *r, const KbQuestion *q, size_t number)
   g_autofree char *file = g_strdup_printf("question-%zu", number);
   g_autoptr(KbDoc) doc = kb_doc_new("");
   GError *err = NULL;
+  g_autofree char *regional = r->region != NULL
+    ? kb_i_region_part_answer(r->region, ds, q, r->year, r->region_section, r->lang) : NULL;
+  if (regional != NULL) {
+    /* the regional network's section answers it */
+    kb_i_report_para(r, regional);
+    goto source;
+  }
   switch (q->kind) {
   case KB_QUESTION_BRIDGE:
     if (q->from != KB_NO_NODE && q->to != KB_NO_NODE) {
@@ -412,6 +478,7 @@ question(Report *r, const KbQuestion *q, size_t number)
     break;
   }
   }
+source:
   if (q->source != NULL) {
     g_autofree char *src = g_strdup_printf(T(r, "Question from: %s"), q->source);
     g_string_append(r->html, "<p class=\"file\">");
@@ -725,6 +792,7 @@ kb_report_write(const KbDataset *all, const KbReportOptions *opts, const char *d
 
   KbReportFigures fig = { 0 };
   key_figures(&r, &fig);
+  region_section(&r);
   map_section(&r);
   index_section(&r);
   synergy_section(&r);
@@ -741,6 +809,7 @@ kb_report_write(const KbDataset *all, const KbReportOptions *opts, const char *d
   kb_index_free(r.index);
   kb_brokers_free(r.brokers);
   g_clear_error(&r.brokers_error);
+  kb_i_region_part_free(r.region);
   fig.year = r.year;
   fig.compare = r.compare;
   if (figures != NULL)

@@ -62,6 +62,31 @@ async function check(lang, dir, name) {
 }
 
 test('the Dutch report', () => check('nl', process.env.KB_REPORT_NL, 'report-nl'));
+
+// A regional network: its members in the key figures, its own section
+// second, with the centralization, the seats, the members on one
+// consultation and the growth, and no "0 countries abroad".
+test('the report of a regional network', async () => {
+  const { browser, page, seen } = await open(process.env.KB_REPORT_ZWOLLE);
+  try {
+    assert.deepEqual(seen.errors, []);
+    const h2 = await page.$$eval('h2', (els) => els.map((e) => e.textContent));
+    assert.equal(h2[0], '1. Kerncijfers');
+    assert.equal(h2[1], '2. Het regionale netwerk');
+    const key = await page.locator('section#key-figures').innerText();
+    assert.match(key, /Regio Zwolle heeft 30 leden: 22 gemeenten in 4 provincies/);
+    assert.doesNotMatch(key, /buitenland/);
+    const tables = await page.$$eval('section#region h3', (els) => els.map((e) => e.textContent));
+    assert.deepEqual(tables, ['Hoe centraal de centrumgemeente staat', 'Zetels per provincie',
+                              'Zetels naar gemeentegrootte (inwoners)', 'Wie zit waar',
+                              'Leden die aan één overleg hangen', 'Hoe het netwerk groeide']);
+    const growth = await page.locator('section#region table').last().innerText();
+    assert.match(growth, /uiterlijk 2015\s+17/);
+    await page.screenshot({ path: join(artifacts, 'report-zwolle.png'), fullPage: false });
+  } finally {
+    await browser.close();
+  }
+});
 test('the English report', () => check('en', process.env.KB_REPORT_EN, 'report-en'));
 
 test('values are shown as text, never run', async () => {

@@ -212,7 +212,8 @@ END_TEST
 
 START_TEST(zwolle_holds_what_the_seeds_say)
 {
-  g_autoptr(KbDataset) ds = load_bundled("zwolle", 1);
+  /* every organisation is located, so loading warns of nothing */
+  g_autoptr(KbDataset) ds = load_bundled("zwolle", 0);
   /* 000: the three themes chosen on 2 October 2018 */
   const size_t *themes;
   ck_assert_uint_eq(kb_dataset_themes(ds, &themes), 3);
@@ -222,42 +223,157 @@ START_TEST(zwolle_holds_what_the_seeds_say)
   ck_assert_int_eq(relation(ds, "gemeente-zwolle", "klimaatadaptatie", KB_REL_WORKS_ON)->since, 2018);
   ck_assert_int_eq(relation(ds, "gemeente-zwolle", "smart-cities", KB_REL_WORKS_ON)->since, 2018);
   ck_assert_int_eq(kb_dataset_policy_start(ds), 2018);
-  /* 002 reports 2022 as the latest year done (l. 140, 205); its agenda 2024-2028 is a draft */
+  /* 002 reports 2022 as the latest year done (l. 140, 205) */
   ck_assert_int_eq(kb_dataset_stated_year(ds), 2022);
-  /* 000 (2018): "de gezamenlijke aanpak met de partners binnen de Regio Zwolle te continueren" */
-  const KbRelation *zm = relation(ds, "gemeente-zwolle", "regio-zwolle", KB_REL_MEMBER_OF);
-  ck_assert_int_eq(zm->since, 2018);
-  ck_assert_int_eq(zm->since_q, KB_DATE_OR_EARLIER);
   ck_assert_uint_eq(kb_dataset_home(ds), node(ds, "zwolle"));
   ck_assert_uint_eq(kb_dataset_hub(ds), node(ds, "regio-zwolle"));
-  /* 002: the Economic Board (2013) and the bodies of Regio Zwolle */
-  ck_assert_int_eq(relation(ds, "economic-board-regio-zwolle", "regio-zwolle", KB_REL_PART_OF)->since, 2013);
+  /* 002 l. 187-189 "2010 ... Start Regio Zwolle"; the idea came from the city of Zwolle
+   * (overheidvannu.nl, 2020): Zwolle is in it from 2010, so also in 2018 (000 l. 43) */
+  assert_years(relation(ds, "gemeente-zwolle", "regio-zwolle", KB_REL_MEMBER_OF), 2010, KB_NO_YEAR);
+  /* 002 l. 191-194: the Economic Board founded in 2013, in the network since; it has a seat in
+   * the Regiegroep, so it is an organisation */
+  const KbRelation *ebrz = relation(ds, "economic-board-regio-zwolle", "regio-zwolle", KB_REL_MEMBER_OF);
+  ck_assert_int_eq(ebrz->since, 2013);
+  ck_assert_int_eq(kb_dataset_node(ds, node(ds, "economic-board-regio-zwolle"))->kind,
+                   KB_NODE_ORGANISATION);
   relation(ds, "regiobestuur", "regio-zwolle", KB_REL_PART_OF);
-  relation(ds, "regiobureau", "regio-zwolle", KB_REL_PART_OF);
+  relation(ds, "regiobureau", "regio-zwolle", KB_REL_MEMBER_OF);
+  relation(ds, "klankbordgroep-raden-en-staten", "regio-zwolle", KB_REL_PART_OF);
   /* 002: partners in joint tasks */
   relation(ds, "waterschappen", "regio-zwolle", KB_REL_PARTNER_OF);
   relation(ds, "uwv-werkbedrijf", "regio-zwolle", KB_REL_PARTNER_OF);
   relation(ds, "sbb", "regio-zwolle", KB_REL_PARTNER_OF);
+  relation(ds, "vakbonden", "regio-zwolle", KB_REL_PARTNER_OF);
   /* water boards and UWV are public bodies, as het Rijk beside them in 004's list */
   ck_assert_uint_eq(kb_dataset_node(ds, node(ds, "uwv-werkbedrijf"))->sector, node(ds, "government"));
   ck_assert_uint_eq(kb_dataset_node(ds, node(ds, "waterschappen"))->sector, node(ds, "government"));
-  /* 002: business organisations and the municipality as members */
-  ck_assert_uint_eq(count_relations(ds, NULL, "regio-zwolle", KB_REL_MEMBER_OF), 3);
-  relation(ds, "vno-ncw", "regio-zwolle", KB_REL_MEMBER_OF);
-  /* 002: the two lines of work, and climate adaptation on the agenda 2024-2028 */
+  /* 002: the two lines of work; klimaatadaptatie on the agenda 2024-2028, a draft in 002
+   * (l. 217-235), adopted in 2023 (Zwolle's budget 2025): active from 2024, not yet in 2022 */
   relation(ds, "regio-zwolle", "economie-en-arbeidsmarkt", KB_REL_WORKS_ON);
   relation(ds, "regio-zwolle", "ruimtelijke-ordening-en-leefomgeving", KB_REL_WORKS_ON);
   const KbRelation *agenda = relation(ds, "regio-zwolle", "klimaatadaptatie", KB_REL_WORKS_ON);
   ck_assert_int_eq(agenda->since, 2024);
-  ck_assert_int_eq(agenda->status, KB_STATUS_PLANNED);   /* a draft agenda (002 l. 217-235) */
-  /* every organisation is located where a source says; the unions are not named */
-  static const char *const unlocated[] = { "vakbonden", NULL };
-  assert_organisations_located(ds, unlocated);
-  relation(ds, "uwv-werkbedrijf", "netherlands", KB_REL_LOCATED_IN);
-  relation(ds, "kennispoort", "regio-zwolle-gebied", KB_REL_LOCATED_IN);
-  /* Zwolle lies in the Netherlands */
+  ck_assert_int_eq(agenda->status, KB_STATUS_ACTIVE);
+  ck_assert_int_eq(kb_relation_holds(agenda, 2022, 2022), KB_HOLDS_NO);
+  ck_assert_int_eq(kb_relation_holds(agenda, 2024, 2022), KB_HOLDS_YES);
+  /* Zwolle lies in Overijssel, in the area of Regio Zwolle and in the Netherlands
+   * (plaatsengids.nl: "in de provincie Overijssel, in de streek Salland en in de Regio Zwolle") */
+  relation(ds, "zwolle", "overijssel", KB_REL_LOCATED_IN);
+  relation(ds, "zwolle", "regio-zwolle-gebied", KB_REL_LOCATED_IN);
   relation(ds, "zwolle", "netherlands", KB_REL_LOCATED_IN);
-  ck_assert_uint_eq(kb_dataset_question_count(ds), 6);
+  /* 004 "LEERPUNTEN EN UITDAGINGEN" and the other questions of seed 004 */
+  ck_assert_uint_eq(kb_dataset_question_count(ds), 9);
+}
+END_TEST
+
+/* The 22 municipalities of 002 l. 7, in the list of plaatsengids.nl/regio-zwolle. */
+static const char *const zwolle_members[] = {
+  "dalfsen", "de-wolden", "dronten", "elburg", "hardenberg", "hattem", "heerde", "hoogeveen",
+  "kampen", "meppel", "noordoostpolder", "nunspeet", "oldebroek", "olst-wijhe", "ommen", "raalte",
+  "staphorst", "steenwijkerland", "urk", "westerveld", "zwartewaterland", "zwolle", NULL
+};
+
+static const KbRelation *
+zwolle_membership(const KbDataset *ds, const char *municipality)
+{
+  g_autofree char *org = g_strconcat("gemeente-", municipality, NULL);
+  return relation(ds, org, "regio-zwolle", KB_REL_MEMBER_OF);
+}
+
+START_TEST(zwolle_holds_the_members_and_who_represents_whom)
+{
+  g_autoptr(KbDataset) ds = load_bundled("zwolle", 0);
+  /* every municipality is a city and a member municipality lying in it */
+  for (size_t i = 0; zwolle_members[i] != NULL; i++) {
+    g_autofree char *org = g_strconcat("gemeente-", zwolle_members[i], NULL);
+    ck_assert_int_eq(kb_dataset_node(ds, node(ds, zwolle_members[i]))->kind, KB_NODE_CITY);
+    relation(ds, org, zwolle_members[i], KB_REL_LOCATED_IN);
+    zwolle_membership(ds, zwolle_members[i]);
+  }
+  /* members: the 22 municipalities, the 4 provinces (002 l. 8), the Economic Board, VNO-NCW,
+   * MKB (004 l. 27-29) and the Regio Zwolle Bureau */
+  ck_assert_uint_eq(count_relations(ds, NULL, "regio-zwolle", KB_REL_MEMBER_OF), 30);
+  /* the years they joined: De Wolden on 1 January 2014 (ruinerwold.info), Elburg on 1 January
+   * 2016 (zwollenu.nl), Nunspeet on 1 January 2020 (regiozwolle.info) */
+  assert_years(zwolle_membership(ds, "de-wolden"), 2014, KB_NO_YEAR);
+  assert_years(zwolle_membership(ds, "elburg"), 2016, KB_NO_YEAR);
+  assert_years(zwolle_membership(ds, "nunspeet"), 2020, KB_NO_YEAR);
+  ck_assert_int_eq(kb_relation_holds(zwolle_membership(ds, "nunspeet"), 2019, 2022), KB_HOLDS_NO);
+  /* Hoogeveen: "sinds 2018" (plaatsengids.nl), 20 members in November 2018 (De Stentor), 21 in
+   * January 2019 (Hoogeveen's college): by 2019, unknown in 2018 */
+  const KbRelation *hoog = zwolle_membership(ds, "hoogeveen");
+  ck_assert_int_eq(hoog->since, 2019);
+  ck_assert_int_eq(hoog->since_q, KB_DATE_OR_EARLIER);
+  ck_assert_int_eq(kb_relation_holds(hoog, 2018, 2022), KB_HOLDS_UNKNOWN);
+  /* the others are in the list of 20 of 2015 (zwollenu.nl), without a year of their own */
+  const KbRelation *dalfsen = zwolle_membership(ds, "dalfsen");
+  ck_assert_int_eq(dalfsen->since, 2015);
+  ck_assert_int_eq(dalfsen->since_q, KB_DATE_OR_EARLIER);
+  /* 21 members in 2019, 22 in 2020: the count the sources disagree on follows from the years */
+  size_t in_2019 = 0, in_2020 = 0;
+  for (size_t i = 0; zwolle_members[i] != NULL; i++) {
+    in_2019 += kb_relation_holds(zwolle_membership(ds, zwolle_members[i]), 2019, 2022) == KB_HOLDS_YES;
+    in_2020 += kb_relation_holds(zwolle_membership(ds, zwolle_members[i]), 2020, 2022) == KB_HOLDS_YES;
+  }
+  ck_assert_uint_eq(in_2019, 21);
+  ck_assert_uint_eq(in_2020, 22);
+  /* provinces: "In de provincie Drenthe maken Meppel, De Wolden, Hoogeveen en Westerveld er
+   * deel van uit" (progressiefwesterveld.nl); the five Gelderland municipalities
+   * (regiozwolle.info, December 2020); Urk in Flevoland (citypopulation.de) */
+  relation(ds, "hoogeveen", "drenthe", KB_REL_LOCATED_IN);
+  relation(ds, "nunspeet", "gelderland", KB_REL_LOCATED_IN);
+  relation(ds, "urk", "flevoland", KB_REL_LOCATED_IN);
+  relation(ds, "drenthe", "netherlands", KB_REL_PART_OF);
+  /* the provincial governments as partners, by 2020 ("22 gemeenten, 4 provincies",
+   * overheidvannu.nl, April 2020) */
+  ck_assert_int_eq(relation(ds, "provincie-flevoland", "regio-zwolle", KB_REL_MEMBER_OF)->since, 2020);
+  relation(ds, "provincie-flevoland", "flevoland", KB_REL_LOCATED_IN);
+  /* inhabitants, with the date of the figure: Zwolle 129.827 on 1 January 2021 (de.wiki.li),
+   * Hoogeveen 55,603 on 2021-01-01 (citypopulation.de) */
+  const KbNode *zwolle = kb_dataset_node(ds, node(ds, "zwolle"));
+  ck_assert_str_eq(kb_node_attr(zwolle, "inwoners"), "129827");
+  ck_assert_str_eq(kb_node_attr(zwolle, "inwoners_peildatum"), "2021-01-01");
+  ck_assert_str_eq(kb_node_attr(kb_dataset_node(ds, node(ds, "hoogeveen")), "inwoners"), "55603");
+  /* the Regiegroep (2016) holds the chair of the Kernteam, the mayor of Zwolle, and the chair of
+   * the Economic Board by rule (annual report 2016); the 2019 list names the other seats, not
+   * known after 2019 */
+  assert_years(relation(ds, "gemeente-zwolle", "regiobestuur", KB_REL_MEMBER_OF), 2016, KB_NO_YEAR);
+  relation(ds, "economic-board-regio-zwolle", "regiobestuur", KB_REL_MEMBER_OF);
+  const KbRelation *dronten = relation(ds, "gemeente-dronten", "regiobestuur", KB_REL_MEMBER_OF);
+  ck_assert_int_eq(kb_relation_holds(dronten, 2019, 2022), KB_HOLDS_YES);
+  ck_assert_int_eq(kb_relation_holds(dronten, 2022, 2022), KB_HOLDS_UNKNOWN);
+  ck_assert_uint_eq(count_relations(ds, NULL, "regiobestuur", KB_REL_MEMBER_OF), 7);
+  /* who speaks for whom: "1 gedeputeerde namens de 4 provincies" (2016), in 2019 the deputy of
+   * Overijssel; Kampen's alderman "namens PHO EZ" */
+  static const char *const spoken_for[] = { "provincie-gelderland", "provincie-drenthe",
+                                            "provincie-flevoland", NULL };
+  for (size_t i = 0; spoken_for[i] != NULL; i++) {
+    const KbRelation *rep = relation(ds, "provincie-overijssel", spoken_for[i], KB_REL_PARTNER_OF);
+    ck_assert(g_str_has_prefix(rep->label, "vertegenwoordigt"));
+    ck_assert_int_eq(kb_relation_holds(rep, 2019, 2022), KB_HOLDS_YES);
+    ck_assert_int_eq(rep->until_q, KB_DATE_OR_LATER);
+  }
+  ck_assert(g_str_has_prefix(relation(ds, "gemeente-kampen", "pho-ez", KB_REL_PARTNER_OF)->label,
+                             "vertegenwoordigt"));
+  /* the Regionaal Kernteam: the mayors of the 20 municipalities of 2016, the 4 provinces as
+   * agenda members */
+  ck_assert_uint_eq(count_relations(ds, NULL, "regionaal-kernteam", KB_REL_MEMBER_OF), 24);
+  ck_assert_uint_eq(count_relations(ds, "gemeente-nunspeet", "regionaal-kernteam", KB_REL_MEMBER_OF), 0);
+  /* the Kop van de Veluwe: Oldebroek, Hattem, Heerde, Elburg, Nunspeet (December 2020) */
+  ck_assert_uint_eq(count_relations(ds, NULL, "kop-van-de-veluwe", KB_REL_MEMBER_OF), 5);
+  /* the consortium that forged the Economic Board: VNO-NCW, MKB, KvK, Windesheim, Deltion,
+   * the province of Overijssel (lysiasadvies.nl), from its founding in 2013 */
+  ck_assert_int_eq(relation(ds, "deltion", "economic-board-regio-zwolle", KB_REL_PARTNER_OF)->since, 2013);
+  ck_assert_uint_eq(kb_dataset_node(ds, node(ds, "windesheim"))->sector, node(ds, "education"));
+  ck_assert_int_eq(kb_sector_role(kb_dataset_node(ds, node(ds, "education"))), KB_SECTOR_ROLE_EDUCATION);
+  relation(ds, "windesheim", "zwolle", KB_REL_LOCATED_IN);
+  /* every organisation is located, every node and relation cites a source */
+  static const char *const none[] = { NULL };
+  assert_organisations_located(ds, none);
+  for (size_t i = 0; i < kb_dataset_node_count(ds); i++)
+    ck_assert_msg(kb_dataset_node(ds, i)->source != NULL, "%s", kb_dataset_node(ds, i)->id);
+  for (size_t i = 0; i < kb_dataset_relation_count(ds); i++)
+    ck_assert_msg(kb_dataset_relation(ds, i)->source != NULL, "relation %zu", i);
 }
 END_TEST
 
@@ -268,6 +384,7 @@ datasets_suite(void)
   TCase *tc = tcase_create("datasets");
   tcase_add_test(tc, deventer_holds_what_the_seeds_say);
   tcase_add_test(tc, zwolle_holds_what_the_seeds_say);
+  tcase_add_test(tc, zwolle_holds_the_members_and_who_represents_whom);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -710,6 +710,75 @@ KbDiff *kb_diff_compute(const KbDataset *ds, int from, int to, GError **error);
 void kb_diff_free(KbDiff *d);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbDiff, kb_diff_free)
 
+/* -------------------------------------------------------------- region */
+
+/* A regional network: the members of the dataset's hub (member_of it),
+ * and how they hang together beneath it. The member network joins two
+ * members that are both members of one other network (a body or
+ * consultation of the hub, or any other) or that partner_of or funds joins
+ * directly; the hub's own membership, which joins every member to every
+ * other alike, makes no tie. */
+
+#define KB_REGION_MAX_MEMBERS 2000  /* centralization left out above this */
+
+typedef struct {
+  size_t member;            /* a member of the hub */
+  size_t body;              /* the one network beside the hub it is tied through,
+                             * or KB_NO_NODE: it has no tie but the hub */
+} KbRegionLoose;
+
+typedef struct {
+  size_t hub;               /* the dataset's hub, or KB_NO_NODE (then nothing else is set) */
+  size_t n_members;
+  size_t *members;          /* by id */
+  size_t n_centre;
+  size_t *centre;           /* the centre municipality among the members: the home city
+                             * (or a place inside it), or a government organisation
+                             * (its sector's role) located there (by id) */
+  size_t ties;              /* of the member network */
+  /* Freeman's centralizations of the member network, normalised as the
+   * index's are (igraph, sna), with all members and without the centre;
+   * NaN under 3 members, above KB_REGION_MAX_MEMBERS, or where the bodies
+   * would make more than 5*10^7 pairs of members */
+  double degree_centralization, betweenness_centralization;
+  double degree_centralization_without, betweenness_centralization_without;
+  /* each member's place in the member network with all members (NULL
+   * where the centralization is NaN): its ties, and its betweenness over
+   * its maximum (n - 1)(n - 2)/2 */
+  size_t *degree;
+  double *betweenness;
+  size_t n_loose;
+  KbRegionLoose *loose;     /* members that hang on one consultation or on the hub
+                             * alone, by member id */
+} KbRegion;
+
+/* Computes the member network of the hub of 'ds' (see above) from the
+ * relations of 'ds' as they are (a view of one year gives that year).
+ * A member hangs on one consultation when, beside the hub, it is member_of
+ * or partner_of exactly one network and partner_of or funds joins it to no
+ * other node; with no such network it hangs on the hub alone. Planned
+ * relations are left out. Returns a new result (hub KB_NO_NODE when the
+ * dataset names none); fails only when igraph does. */
+KbRegion *kb_region_compute(const KbDataset *ds, GError **error);
+void kb_region_free(KbRegion *region);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbRegion, kb_region_free)
+
+typedef struct {
+  int year;                 /* KB_NO_YEAR: the members whose joining the data does not date */
+  KbDateQualifier qualifier;  /* as the data gives the year: [..2015] is "by 2015" */
+  size_t n;
+  size_t *members;          /* by id */
+} KbRegionYear;
+
+/* How the hub of 'ds' grew: its members grouped by the since of their
+ * member_of relation to the hub (planned ones left out, ended ones kept),
+ * by year, an exact year before the same year qualified (approximate,
+ * uncertain, by, or later), the undated last. A member with two
+ * memberships counts at its earliest. Returns a new array of *n groups
+ * (NULL and 0 without a hub or members); free with kb_region_growth_free(). */
+KbRegionYear *kb_region_growth(const KbDataset *ds, size_t *n);
+void kb_region_growth_free(KbRegionYear *years, size_t n);
+
 G_END_DECLS
 
 #endif

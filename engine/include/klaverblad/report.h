@@ -33,6 +33,17 @@ typedef struct {
   size_t single_points;     /* places abroad that rest on one organisation */
   int year;                 /* the year the report speaks of */
   int compare;              /* the year changes are counted from */
+  /* A regional network (the hub's members are municipalities at home and
+   * no organisation is active abroad): the key figures describe its
+   * members instead, and the fields above abroad are 0. */
+  gboolean regional;
+  size_t members;           /* of the hub */
+  size_t municipalities;    /* of them */
+  size_t provinces;         /* the municipalities lie in */
+  double degree_centralization;       /* of the member network (KbRegion); NaN when */
+  double betweenness_centralization;  /* it has fewer than 3 members */
+  double degree_centralization_without;       /* without the centre municipality (KbRegion); */
+  double betweenness_centralization_without;  /* NaN when none is a member */
 } KbReportFigures;
 
 /* Writes DIR/report.html (self-contained: styles and the map inline, no
