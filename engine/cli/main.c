@@ -90,7 +90,7 @@ static const Command commands[] = {
   { "check", cmd_check, "Check a dataset and summarise it" },
   { "index", cmd_index, "The strategic index: who is active where, and how connected" },
   { "synergy", cmd_synergy, "Organisations not yet tied that share places, themes, networks" },
-  { "bridges", cmd_bridges, "Who can introduce an organisation or sector to a target" },
+  { "bridges", cmd_bridges, "Who can introduce an organisation, sector or newcomer to a target" },
   { "brokers", cmd_brokers, "Centrality and brokerage roles in the organisation network" },
   { "communities", cmd_communities, "Communities of the organisation network (Leiden)" },
   { "candidates", cmd_candidates, "Rank candidate partners against themes, support, network" },

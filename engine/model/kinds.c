@@ -48,7 +48,7 @@ typedef struct {
 
 static const RelKindInfo rel_kinds[KB_REL_KIND_COUNT] = {
   [KB_REL_MEMBER_OF]    = { "member_of", FALSE, 1, { ORG | CITY }, { NETWORK } },
-  [KB_REL_ACTIVE_IN]    = { "active_in", FALSE, 1, { ORG }, { CITY | REGION | COUNTRY } },
+  [KB_REL_ACTIVE_IN]    = { "active_in", FALSE, 1, { ORG | NETWORK }, { CITY | REGION | COUNTRY } },
   [KB_REL_PARTNER_OF]   = { "partner_of", TRUE, 1, { ORG | NETWORK | CITY }, { ORG | NETWORK | CITY } },
   [KB_REL_TWINNED_WITH] = { "twinned_with", TRUE, 1, { CITY | REGION }, { CITY | REGION } },
   [KB_REL_FUNDS]        = { "funds", FALSE, 1, { ORG }, { ORG } },

@@ -353,16 +353,18 @@ question(Report *r, const KbQuestion *q, size_t number)
   switch (q->kind) {
   case KB_QUESTION_BRIDGE:
     if (q->from != KB_NO_NODE && q->to != KB_NO_NODE) {
-      g_autoptr(KbBridges) br = kb_bridges_compute(ds, q->from, q->to, 20, r->year, &err);
+      g_autoptr(KbBridges) br = kb_bridges_compute(ds, q->from, q->to, r->year, &err);
       if (br == NULL) {
         para(r, err->message);
         g_clear_error(&err);
         break;
       }
-      kb_tables_bridges(doc, ds, br, r->lang);
-      sheet(r, find_sheet(doc, "partners"), file);
-      g_autofree char *paths = g_strdup_printf("%s-paths", file);
-      sheet(r, find_sheet(doc, "paths"), paths);
+      kb_tables_bridges(doc, ds, br, 20, r->lang);
+      g_autofree char *note = kb_tables_bridges_note(ds, br, r->lang);
+      para(r, note);
+      sheet(r, find_sheet(doc, "introducers"), file);
+      g_autofree char *contacts = g_strdup_printf("%s-contacts", file);
+      sheet(r, find_sheet(doc, "contacts"), contacts);
     }
     break;
   case KB_QUESTION_SYNERGY: {

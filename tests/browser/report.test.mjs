@@ -13,11 +13,13 @@ const artifacts = process.env.KB_ARTIFACTS;
 
 const headings = {
   nl: ['1. Kerncijfers', '2. Het klaverblad', '3. Strategische index', '4. Synergiekansen',
-       '5. Bruggenbouwers en de vragen van de stad', '6. Makelaars en gemeenschappen',
-       '7. Kandidaat-partners', '8. Veranderingen van 2016 tot 2021', '9. Datakwaliteit'],
+       '5. Bruggenbouwers en de vragen van de stad', '6. Ambities en plannen',
+       '7. Makelaars en gemeenschappen', '8. Kandidaat-partners',
+       '9. Veranderingen van 2016 tot 2021', '10. Datakwaliteit'],
   en: ['1. Key figures', '2. The klaverblad', '3. Strategic index', '4. Synergy opportunities',
-       "5. Bridging partners and the city's questions", '6. Brokers and communities',
-       '7. Candidate partners', '8. Changes from 2016 to 2021', '9. Data quality'],
+       "5. Bridging partners and the city's questions", '6. Ambitions and plans',
+       '7. Brokers and communities', '8. Candidate partners', '9. Changes from 2016 to 2021',
+       '10. Data quality'],
 };
 
 async function open(dir) {

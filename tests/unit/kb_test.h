@@ -26,6 +26,23 @@ kb_test_generated(size_t orgs, guint32 seed)
   return ds;
 }
 
+/* Adds n_rows rows of a table to a builder, each of n_cols texts (at most
+ * 8) in 'rows', row by row, under the column names 'names': row i as line
+ * i + 2 of 'file', below a header line. */
+static inline void
+kb_test_add_rows(KbBuilder *b, KbTable table, const char *file, const char *const *names,
+                 size_t n_cols, const char *const *rows, size_t n_rows)
+{
+  KbCell cells[8];
+  g_assert(n_cols <= G_N_ELEMENTS(cells));
+  for (size_t i = 0; i < n_rows; i++) {
+    for (size_t c = 0; c < n_cols; c++)
+      cells[c] = (KbCell) { names[c], rows[i * n_cols + c], (unsigned) i + 2, (unsigned) c + 1 };
+    KbRow row = { file, (unsigned) i + 2, cells, n_cols };
+    kb_builder_add_row(b, table, &row);
+  }
+}
+
 /* main() of a test program: runs the suite that 'make_suite' returns, in
  * forked children, and exits non-zero when any test failed. */
 #define KB_TEST_MAIN(make_suite)                     \

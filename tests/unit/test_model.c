@@ -33,10 +33,14 @@ START_TEST(rules_join_the_right_kinds)
   ck_assert(kb_rel_kind_allows(KB_REL_MEMBER_OF, KB_NODE_CITY, KB_NODE_NETWORK));
   ck_assert(!kb_rel_kind_allows(KB_REL_MEMBER_OF, KB_NODE_NETWORK, KB_NODE_ORGANISATION));
   ck_assert(!kb_rel_kind_allows(KB_REL_MEMBER_OF, KB_NODE_THEME, KB_NODE_NETWORK));
-  /* active_in: organisation to any place */
+  /* active_in: organisation or network to any place */
   ck_assert(kb_rel_kind_allows(KB_REL_ACTIVE_IN, KB_NODE_ORGANISATION, KB_NODE_COUNTRY));
   ck_assert(kb_rel_kind_allows(KB_REL_ACTIVE_IN, KB_NODE_ORGANISATION, KB_NODE_REGION));
+  ck_assert(kb_rel_kind_allows(KB_REL_ACTIVE_IN, KB_NODE_NETWORK, KB_NODE_COUNTRY));
+  ck_assert(kb_rel_kind_allows(KB_REL_ACTIVE_IN, KB_NODE_NETWORK, KB_NODE_CITY));
   ck_assert(!kb_rel_kind_allows(KB_REL_ACTIVE_IN, KB_NODE_CITY, KB_NODE_COUNTRY));
+  ck_assert(!kb_rel_kind_allows(KB_REL_ACTIVE_IN, KB_NODE_NETWORK, KB_NODE_NETWORK));
+  ck_assert(!kb_rel_kind_allows(KB_REL_ACTIVE_IN, KB_NODE_THEME, KB_NODE_COUNTRY));
   /* symmetric kinds in both orders */
   ck_assert(kb_rel_kind_allows(KB_REL_PARTNER_OF, KB_NODE_NETWORK, KB_NODE_ORGANISATION));
   ck_assert(kb_rel_kind_allows(KB_REL_PARTNER_OF, KB_NODE_ORGANISATION, KB_NODE_NETWORK));
@@ -71,6 +75,8 @@ START_TEST(rules_are_described_in_words)
   ck_assert_str_eq(a, "organisation or city to network");
   g_autofree char *b = kb_rel_kind_describe_ends(KB_REL_LOCATED_IN);
   ck_assert_str_eq(b, "organisation to city, region or country; city to city, region or country");
+  g_autofree char *d = kb_rel_kind_describe_ends(KB_REL_ACTIVE_IN);
+  ck_assert_str_eq(d, "organisation or network to city, region or country");
   g_autofree char *c = kb_rel_kind_describe_ends(KB_REL_PARTNER_OF);
   ck_assert_str_eq(c, "organisation, city or network with organisation, city or network");
 }

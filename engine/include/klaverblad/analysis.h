@@ -195,39 +195,135 @@ gboolean kb_synergy_each(const KbDataset *ds, const KbSynergyOptions *opts, size
 
 /* ------------------------------------------------------------- bridges */
 
-typedef struct {
-  double cost;
-  size_t n_nodes;
-  size_t *nodes;            /* from the start organisation to the target */
-  KbRelKind *kinds;         /* n_nodes - 1 relation kinds along the way */
-} KbPath;
+/* Who can introduce a start (an organisation, any organisation of a
+ * sector, or a newcomer not yet in the data) to a target (an organisation,
+ * place, theme or network). Only organisations and networks introduce.
+ *
+ * Reach, how directly an introducer reaches the target:
+ *  - there itself: at a place target, active_in or located_in it or a place
+ *    inside it (a network: active_in); at an organisation, partner_of it or
+ *    funds it either way (a network: partner_of it, or it is a member); at a
+ *    theme, works_on it; at a network, a member, partner_of it or part_of it;
+ *  - through a network: a member of a network that is there itself, or (at
+ *    a place) that has a member city inside it; or a platform: a network one
+ *    of whose organisation members is there itself;
+ *  - a first step: tied (partner_of, funds, membership, or members of one
+ *    network together) to one who is there, or through a network, and whom
+ *    the start does not reach in one step itself.
+ * Closeness to the start: a peer (of the start's sector, not located only
+ * elsewhere, and there or through a network); tied to the start; two steps
+ * from it; further; located only elsewhere (and further). For a newcomer,
+ * tied means located in its place, two steps a network of the home (with a
+ * member there) that it can join.
+ * score = 10 * reach + closeness; ties go by id. Organisations located only
+ * elsewhere but located at a place target are the contacts there, listed
+ * apart with who at home is tied to them. */
+
+typedef enum {
+  KB_REACH_NONE,
+  KB_REACH_STEP,            /* a first step to one who is there */
+  KB_REACH_NETWORK,         /* through a network there, or a platform of those there */
+  KB_REACH_THERE            /* there itself */
+} KbReach;
+
+typedef enum {
+  KB_CLOSE_NONE,
+  KB_CLOSE_ELSEWHERE,       /* located only elsewhere, more than two steps away */
+  KB_CLOSE_FURTHER,         /* more than two steps away (a newcomer: not in its place) */
+  KB_CLOSE_TWO_STEPS,       /* tied to one tied to the start (a newcomer: a home network) */
+  KB_CLOSE_TIED,            /* tied to the start (a newcomer: located in its place) */
+  KB_CLOSE_PEER             /* of the start's sector, and there already */
+} KbCloseness;
+
+const char *kb_reach_name(KbReach reach);          /* "there", "network", "first step" */
+const char *kb_closeness_name(KbCloseness close); /* "peer", "tied", "two steps", ... */
+
+#define KB_NO_RELATION ((size_t) -1)
+
+typedef enum {
+  KB_FACT_RELATION,         /* 'relation', one of its own, puts it there ('node' its
+                             * other end: the target, or a place or city inside it) */
+  KB_FACT_NETWORK,          /* it is a member ('relation') of network 'node', which is
+                             * there by its relation 'through' */
+  KB_FACT_MEMBER,           /* its member 'node' ('relation' the membership) is there
+                             * by its relation 'through': a platform */
+  KB_FACT_TIE               /* it is tied to 'node': by its relation 'relation', or,
+                             * when that is KB_NO_RELATION, as a fellow member of
+                             * network 'via' */
+} KbBridgeFactKind;
 
 typedef struct {
-  size_t node;              /* an organisation or network on the way */
-  size_t n_paths;           /* paths through it */
-  double best_cost;
-  double score;             /* sum of 1 / cost over its paths */
-  size_t *paths;            /* indices into KbBridges.paths */
-} KbBridgePartner;
+  KbBridgeFactKind kind;
+  size_t node;
+  size_t relation;          /* or KB_NO_RELATION */
+  size_t through;           /* or KB_NO_RELATION */
+  size_t via;               /* or KB_NO_NODE */
+} KbBridgeFact;
+
+/* How many facts a list names; the others are counted as 'more'. */
+#define KB_BRIDGES_FACTS 3
+
+/* A list of facts of one kind of reason, the first KB_BRIDGES_FACTS by the
+ * node they name (the target first, then by id), then by relation. */
+typedef struct {
+  size_t n;
+  KbBridgeFact facts[KB_BRIDGES_FACTS];
+  gboolean more;            /* there are more than these */
+} KbBridgeFacts;
 
 typedef struct {
-  size_t n_paths;
-  KbPath *paths;            /* cheapest first */
-  size_t n_partners;
-  KbBridgePartner *partners;/* highest score first, then id */
-  int reference_year;       /* the year recency is measured from */
+  size_t node;              /* an organisation or network */
+  KbReach reach;
+  KbCloseness closeness;
+  int score;                /* 10 * reach + closeness */
+  KbBridgeFacts why;        /* how it reaches the target: RELATION facts when there,
+                             * NETWORK or MEMBER facts through a network, TIE facts
+                             * (to those there) for a first step */
+  size_t near;              /* tied: the start's organisation it is tied to (a newcomer:
+                             * its place); two steps: the one between; else KB_NO_NODE */
+  KbBridgeFact near_tie;    /* tied: a TIE fact to 'near' (a newcomer: the RELATION
+                             * fact of its located_in) */
+} KbIntroducer;
+
+typedef struct {
+  size_t node;              /* an organisation located only elsewhere, located at the target */
+  KbBridgeFacts there;      /* RELATION facts */
+  KbBridgeFacts home;       /* TIE facts to organisations and networks at home */
+} KbBridgeContact;
+
+typedef struct {
+  size_t from;              /* the start, an organisation or a sector; KB_NO_NODE for
+                             * a newcomer */
+  size_t sector;            /* the start's sector (a newcomer's), or KB_NO_NODE */
+  size_t place;             /* a newcomer's place, else KB_NO_NODE */
+  size_t to;
+  int year;                 /* the year asked for, for the wording (or KB_NO_YEAR) */
+  size_t n_introducers;
+  KbIntroducer *introducers;/* highest score first, then id */
+  size_t n_contacts;
+  KbBridgeContact *contacts;/* those with a tie at home first, then id */
+  KbReach start_reach;      /* an organisation start that is at the target already */
+  KbBridgeFacts start_why;  /* and how */
 } KbBridges;
 
-/* Finds up to 'k' cheapest introduction paths from 'from' (an organisation,
- * or a sector: any of its organisations) to 'to' (an organisation, place,
- * theme or network). Fails with KB_ERROR_ARGUMENT when the ends are of the
- * wrong kind. */
-KbBridges *kb_bridges_compute(const KbDataset *ds, size_t from, size_t to, size_t k,
-                              int as_of, GError **error);
+/* Finds who can introduce 'from' (an organisation, or a sector: every
+ * organisation of it not located only elsewhere, those already at the target
+ * being its peers) to 'to' (an organisation, place, theme or network) in
+ * 'ds', as the comment above says. 'as_of' is kept for the wording only: the
+ * caller gives the view of that year. Returns a new result; free with
+ * kb_bridges_free(). Fails with KB_ERROR_ARGUMENT when the ends are of the
+ * wrong kind or the same. */
+KbBridges *kb_bridges_compute(const KbDataset *ds, size_t from, size_t to, int as_of,
+                              GError **error);
+/* The same for a newcomer: an organisation of 'sector' located in 'place'
+ * (a place of the home area; KB_NO_NODE: the home city) that is not in the
+ * data, so has no ties of its own. Fails with KB_ERROR_ARGUMENT when
+ * 'sector' is no sector, the dataset names no home, or 'place' is not in the
+ * home area. */
+KbBridges *kb_bridges_newcomer(const KbDataset *ds, size_t sector, size_t place, size_t to,
+                               int as_of, GError **error);
 void kb_bridges_free(KbBridges *b);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbBridges, kb_bridges_free)
-/* The cost of walking one relation, as kb_bridges_compute() uses it. */
-double kb_bridges_tie_cost(const KbRelation *rel, int reference_year);
 
 /* ------------------------------------------------------------- brokers */
 

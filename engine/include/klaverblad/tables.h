@@ -45,7 +45,15 @@ void kb_tables_synergy(KbDoc *doc, const KbDataset *ds, const KbSynergy *syn, Kb
 KbSheet *kb_tables_synergy_each_sheet(KbDoc *doc, KbLang lang);
 void kb_tables_synergy_each_rows(KbSheet *sheet, const KbDataset *ds, size_t org,
                                  const KbSuggestion *best, size_t n);
-void kb_tables_bridges(KbDoc *doc, const KbDataset *ds, const KbBridges *br, KbLang lang);
+/* The introducers (sheet "introducers": reach, closeness, score and why in
+ * one sentence naming the facts) and the contacts at the target (sheet
+ * "contacts": how they are there, who at home is tied to them), under the
+ * text "note" that kb_tables_bridges_note() gives. */
+void kb_tables_bridges(KbDoc *doc, const KbDataset *ds, const KbBridges *br, size_t top,
+                       KbLang lang);
+/* The rule of the score in words, and how an organisation start is at the
+ * target already when it is (newly allocated). */
+char *kb_tables_bridges_note(const KbDataset *ds, const KbBridges *br, KbLang lang);
 void kb_tables_brokers(KbDoc *doc, const KbDataset *ds, const KbBrokers *br, size_t top,
                        KbLang lang);
 /* The sentence that says how betweenness was found: exactly, or estimated
