@@ -94,6 +94,8 @@ cmd_init(int argc, char **argv)
   printf("Next: read %s; fill in the files in Excel and save them as CSV UTF-8; then run\n"
          "  klaverblad check %s\n"
          "  klaverblad report %s -o %s\n",
-         readme, shown, shown, opts.lang == KB_LANG_NL ? "rapport" : "report");
+         readme, shown, shown,
+         /* the report is Dutch unless told otherwise */
+         opts.lang == KB_LANG_NL ? "rapport" : "report --lang en");
   return KB_EXIT_OK;
 }

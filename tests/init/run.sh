@@ -39,6 +39,28 @@ usable() {
   fi
 }
 
+# as_told NAME DIR README LANG: the commands DIR's README gives, run as
+# written in the folder that holds DIR, succeed, and the report they make is
+# in LANG
+as_told() {
+  name=$1 dir=$2 readme=$3 lang=$4
+  tr -d '\r' < "$dir/$readme" | sed -n 's/^     klaverblad //p' > commands
+  report=$(sed -n 's/^report .* -o \([^ ]*\).*/\1/p' commands)
+  [ -n "$report" ] && rm -rf "$report"
+  ok=1
+  while IFS= read -r line; do
+    eval "set -- $line"
+    "$kb" "$@" < /dev/null > as-told.out 2>&1 || { ok=0; echo "$line"; head -5 as-told.out; }
+  done < commands
+  if [ $ok = 1 ] && [ "$(grep -c '^check \|^report ' commands)" = 2 ] \
+     && grep -q "<html lang=\"$lang\">" "$report/report.html"; then
+    pass "$name: the README's commands as written, the report in $lang"
+  else
+    failed "$name: the README's commands as written, the report in $lang"; cat commands
+  fi
+  rm -rf "$report" commands as-told.out
+}
+
 # refused NAME TARGET MESSAGE -- COMMAND...: COMMAND exits with 1, prints
 # exactly MESSAGE on standard error and nothing on standard output, and
 # TARGET and everything beside it are as they were
@@ -96,6 +118,10 @@ else
   failed "English: the city in its country"; cat english/nodes.csv
 fi
 usable english english --lang en
+as_told english english README.txt en
+
+"$kb" init "mijn netwerk" --city Zwolle > init.out 2>&1 || { failed "init mijn netwerk"; cat init.out; }
+as_told "a folder name with a space" "mijn netwerk" LEESMIJ.txt nl
 
 # ------------------------------------------------ folders init may not write
 
