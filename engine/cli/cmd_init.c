@@ -71,8 +71,8 @@ cmd_init(int argc, char **argv)
   if (lang != NULL && !kb_lang_parse(lang, &opts.lang))
     return kb_cli_usage_error("init", "--lang '%s': expected nl or en", lang);
   if (year_text != NULL && !kb_year_parse(year_text, &opts.year))
-    return kb_cli_usage_error("init", "--year '%s' is not a year; expected four digits, as "
-                              "2024", year_text);
+    return kb_cli_usage_error("init", "--year '%s' is not a year; expected four digits from "
+                              "%d to %d, as 2024", year_text, KB_YEAR_MIN, KB_YEAR_MAX);
   g_autofree char *city = name_option(city_raw), *country = name_option(country_raw);
   opts.city = city;
   opts.country = country;
