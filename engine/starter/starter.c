@@ -64,7 +64,7 @@ static const Words default_country = { "Nederland", "Netherlands" };
 static const Words city_word = { "stad", "city" };
 static const Words country_word = { "land", "country" };
 static const Words abroad_id = { "voorbeeld-land", "example-country" };
-static const Words abroad = { "Voorbeeld: een land in het buitenland", "Example: a country abroad" };
+static const Words abroad = { "Voorbeeld: een ander land", "Example: a country abroad" };
 static const Words replace = { "voorbeeld: vervang of verwijder deze regel",
                                "example: replace or delete this row" };
 static const Words source_hint = { "voorbeeld: een document en paragraaf of een openbare URL",
@@ -73,8 +73,7 @@ static const Words active_label = { "Voorbeeld: uitwisseling van studenten",
                                     "Example: student exchange" };
 static const Words question_id = { "voorbeeld-vraag", "example-question" };
 static const Words question = {
-  "Voorbeeld: welke partners kunnen bedrijven uit @CITY@ naar het land in het buitenland "
-  "brengen?",
+  "Voorbeeld: welke partners kunnen bedrijven uit @CITY@ naar het voorbeeldland brengen?",
   "Example: which partners can bring companies from @CITY@ to the country abroad?" };
 static const Words title = { "Internationale relaties van @CITY@",
                              "International relations of @CITY@" };
