@@ -156,6 +156,13 @@ typedef struct {
 void kb_i_contexts_build(const KbDataset *ds, KbiContexts *ctx);
 void kb_i_contexts_release(KbiContexts *ctx);
 
+/* The contexts a synergy score is summed over, in the order every score is
+ * summed in, so that a pair's score is the same to the last bit whichever
+ * way it is found (synergy.c, synergy --each): by size, then node. Of the
+ * nodes 0 .. n - 1, those whose size[c] is not 0 go to 'order' (room for
+ * n); returns how many. */
+size_t kb_i_contexts_by_size(const size_t *size, size_t n, size_t *order);
+
 /* What encloses each node: for a place the places around it (nearest
  * first), for a network the networks it is part of, directly or not. */
 typedef struct {
@@ -181,6 +188,11 @@ void kb_i_relation_links(const KbDataset *ds, const KbiRollup *roll, const KbRel
  * g_int64_hash folds the halves together (a ^ b), so that every pair with
  * the same a ^ b collides. Use with g_int64_equal. */
 guint kb_i_pair_hash(gconstpointer key);
+
+/* TRUE when this processor has a fast pext, which kb_synergy_each() then
+ * uses: x86 with BMI2, but not AMD's before Zen 3, which run it in
+ * microcode, slower than a shift per bit. */
+gboolean kb_i_synergy_fast_pext(void);
 
 /* kb_synergy_each with its thresholds set: contexts of more than 'walk_max'
  * organisations (the largest 1024 at most) get bitmaps and are enumerated

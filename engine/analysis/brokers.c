@@ -533,7 +533,8 @@ kb_brokers_compute_with(const KbDataset *ds, const KbBrokersOptions *opts, GErro
   KbiCliques c;
   kb_i_cliques_build(ds, &c);
   kb_init();
-  guint threads = opts->threads ? opts->threads : (guint) g_get_num_processors();
+  guint threads = MIN(opts->threads ? opts->threads : (guint) g_get_num_processors(),
+                      KB_THREADS_MAX);
   size_t k = c.n;
   if (opts->sources > 0)
     k = MIN(opts->sources, c.n);

@@ -292,3 +292,31 @@ kb_i_contexts_release(KbiContexts *ctx)
   g_free(ctx->members);
   memset(ctx, 0, sizeof *ctx);
 }
+
+typedef struct {
+  size_t size, node;
+} Sized;
+
+static int
+compare_sized(const void *x, const void *y)
+{
+  const Sized *a = x, *b = y;
+  if (a->size != b->size)
+    return a->size < b->size ? -1 : 1;
+  return a->node < b->node ? -1 : a->node > b->node;
+}
+
+size_t
+kb_i_contexts_by_size(const size_t *size, size_t n, size_t *order)
+{
+  Sized *s = g_new(Sized, n ? n : 1);
+  size_t k = 0;
+  for (size_t c = 0; c < n; c++)
+    if (size[c] != 0)
+      s[k++] = (Sized) { size[c], c };
+  qsort(s, k, sizeof *s, compare_sized);
+  for (size_t i = 0; i < k; i++)
+    order[i] = s[i].node;
+  g_free(s);
+  return k;
+}

@@ -150,32 +150,22 @@ typedef struct {
   size_t *rank;             /* node -> its place in order, or KB_NO_NODE */
 } Order;
 
-static int
-compare_sizes(const void *x, const void *y, void *data)
-{
-  const KbiContexts *ctx = data;
-  size_t a = *(const size_t *) x, b = *(const size_t *) y;
-  guint la = ctx->members[a]->len, lb = ctx->members[b]->len;
-  if (la != lb)
-    return la < lb ? -1 : 1;
-  return a < b ? -1 : a > b;
-}
-
 static void
 order_build(const KbiContexts *ctx, const gboolean *skip, const KbSynergyOptions *opts,
             Order *o)
 {
-  o->n = 0;
   o->order = g_new(size_t, ctx->n_nodes + 1);
   o->rank = g_new(size_t, ctx->n_nodes + 1);
+  size_t *size = g_new0(size_t, ctx->n_nodes + 1);
   for (size_t c = 0; c < ctx->n_nodes; c++) {
     GArray *m = ctx->members[c];
     o->rank[c] = KB_NO_NODE;
     if (m != NULL && m->len >= 2 && !skip[c]
         && opts->weights[g_array_index(m, KbiLink, 0).kind] > 0)
-      o->order[o->n++] = c;
+      size[c] = m->len;
   }
-  g_qsort_with_data(o->order, (gint) o->n, sizeof(size_t), compare_sizes, (gpointer) ctx);
+  o->n = kb_i_contexts_by_size(size, ctx->n_nodes, o->order);
+  g_free(size);
   for (size_t i = 0; i < o->n; i++)
     o->rank[o->order[i]] = i;
 }
@@ -308,7 +298,7 @@ offer_each(size_t org, const KbSuggestion *best, size_t n, gpointer data)
 }
 
 KbSynergy *
-kb_synergy_compute(const KbDataset *ds, const KbSynergyOptions *opts)
+kb_synergy_compute(const KbDataset *ds, const KbSynergyOptions *opts, GError **error)
 {
   g_return_val_if_fail(ds != NULL && opts != NULL, NULL);
   Work w;
@@ -331,11 +321,11 @@ kb_synergy_compute(const KbDataset *ds, const KbSynergyOptions *opts)
   for (size_t c = 0; c < w.ctx.n_nodes; c++)
     if (w.ctx.members[c] != NULL && !w.skip[c])
       s->work += (double) w.ctx.members[c]->len * (double) (w.ctx.members[c]->len - 1) / 2;
+  gboolean ok = TRUE;
   if (opts->org != KB_NO_NODE)
     pairs_of(&w, opts->org);
-  else if (opts->top > 0 && opts->place == KB_NO_NODE
-           && kb_synergy_each(ds, opts, opts->top, offer_each, &w, NULL, NULL, NULL))
-    ;
+  else if (opts->top > 0 && opts->place == KB_NO_NODE)
+    ok = kb_synergy_each(ds, opts, opts->top, offer_each, &w, NULL, NULL, error);
   else if (opts->max_work > 0 && s->work > opts->max_work)
     s->gave_up = TRUE;
   else
@@ -353,6 +343,8 @@ kb_synergy_compute(const KbDataset *ds, const KbSynergyOptions *opts)
   g_free(w.order.rank);
   g_hash_table_unref(w.direct);
   kb_i_contexts_release(&w.ctx);
+  if (!ok)
+    g_clear_pointer(&s, kb_synergy_free);
   return s;
 }
 

@@ -1,5 +1,5 @@
-/* escape.c -- text made safe for what interprets it: a terminal, and a
- * spreadsheet opening a CSV file. */
+/* escape.c -- text made safe for what interprets it: a terminal, a
+ * spreadsheet opening a CSV file, and a JSON reader. */
 #include <string.h>
 
 #include "base/escape.h"
@@ -83,4 +83,27 @@ kb_i_csv_formula_like(const char *s, size_t len)
   default:
     return FALSE;
   }
+}
+
+/* ---------------------------------------------------------------- JSON */
+
+void
+kb_i_json_append_string(GString *out, const char *s)
+{
+  g_string_append_c(out, '"');
+  for (const unsigned char *p = (const unsigned char *) s; *p; p++) {
+    switch (*p) {
+    case '"': g_string_append(out, "\\\""); break;
+    case '\\': g_string_append(out, "\\\\"); break;
+    case '\n': g_string_append(out, "\\n"); break;
+    case '\r': g_string_append(out, "\\r"); break;
+    case '\t': g_string_append(out, "\\t"); break;
+    default:
+      if (*p < 0x20)
+        g_string_append_printf(out, "\\u%04x", *p);
+      else
+        g_string_append_c(out, (char) *p);
+    }
+  }
+  g_string_append_c(out, '"');
 }

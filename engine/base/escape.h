@@ -13,4 +13,9 @@
  * written ''=x and read '=x). */
 gboolean kb_i_csv_formula_like(const char *s, size_t len);
 
+/* Appends 's' (UTF-8) to 'out' as a JSON string, quotes included: '"' and
+ * '\\' escaped, line feed, carriage return and tab as \n, \r and \t, the
+ * other control characters as \u00XX. */
+void kb_i_json_append_string(GString *out, const char *s);
+
 #endif

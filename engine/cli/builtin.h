@@ -104,6 +104,15 @@ void kb_cli_dataset_options_release(KbCliDatasetOptions *opts);
 gboolean kb_cli_parse(GOptionContext *ctx, const char *command, int *argc, char ***argv,
                       KbCliDatasetOptions *opts, KbCliOutputOptions *out, int n_args);
 
+/* The --threads option of the commands that start threads of their own
+ * (synergy --each, brokers), in 'entry', stored in 'threads'. */
+#define KB_CLI_THREADS_ENTRY(threads)                                                   \
+  { "threads", 0, 0, G_OPTION_ARG_INT, (threads),                                      \
+    "Threads to use (default 0: one per core); the output does not depend on it", "N" }
+/* Whether --threads 'threads' is valid (0 to KB_THREADS_MAX); if not,
+ * prints the usage error for 'command' and returns FALSE. */
+gboolean kb_cli_threads_valid(const char *command, int threads);
+
 /* Prints a usage error for 'command' and returns KB_EXIT_USAGE. */
 int kb_cli_usage_error(const char *command, const char *format, ...) G_GNUC_PRINTF(2, 3);
 /* Prints "klaverblad COMMAND: LEVEL: MESSAGE" ("klaverblad: LEVEL: ..."

@@ -10,6 +10,7 @@ cmd_brokers(int argc, char **argv)
   KbCliDatasetOptions opts = { 0 };
   KbCliOutputOptions out = { 0 };
   gboolean exact = FALSE;
+  int threads = 0;
   g_autofree char *sources_text = NULL;
   guint64 sources = 0;
   g_autoptr(GOptionContext) ctx = g_option_context_new("DATASET");
@@ -35,6 +36,7 @@ cmd_brokers(int argc, char **argv)
     { "sources", 0, 0, G_OPTION_ARG_STRING, &sources_text,
       "Betweenness estimated from K organisations drawn as sources (all, exactly, when K is "
       "at least their number)", "K" },
+    KB_CLI_THREADS_ENTRY(&threads),
     { NULL }
   };
   g_option_context_add_main_entries(ctx, entries, NULL);
@@ -49,6 +51,8 @@ cmd_brokers(int argc, char **argv)
                        "from 1 to %u", sources_text, G_MAXUINT32);
     goto done;
   }
+  if (!kb_cli_threads_valid("brokers", threads))
+    goto done;
   if (exact && sources_text != NULL) {
     kb_cli_usage_error("brokers", "--exact takes every organisation as a source; it does not "
                        "combine with --sources");
@@ -64,6 +68,7 @@ cmd_brokers(int argc, char **argv)
     kb_brokers_options_init(&bo);
     bo.exact = exact;
     bo.sources = (size_t) sources;
+    bo.threads = (guint) threads;
     g_autoptr(KbBrokers) br = kb_brokers_compute_with(ds, &bo, &err);
     if (br == NULL) {
       kb_cli_message("brokers", "error", "%s", err->message);

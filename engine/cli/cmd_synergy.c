@@ -140,6 +140,7 @@ cmd_synergy(int argc, char **argv)
   gboolean same_sector = FALSE, include_home = FALSE;
   double max_work = KB_SYNERGY_MAX_WORK;
   int each = 0;
+  int threads = 0;
   g_autoptr(GOptionContext) ctx = g_option_context_new("DATASET");
   g_option_context_set_summary(ctx,
     "Pairs of organisations that are not yet tied (no partner_of or funds between\n"
@@ -166,6 +167,7 @@ cmd_synergy(int argc, char **argv)
     { "weights", 0, 0, G_OPTION_ARG_STRING, &weights,
       "Weights of the context kinds, e.g. place=1,theme=0.5,network=1,partner=2 (default 1)",
       "LIST" },
+    KB_CLI_THREADS_ENTRY(&threads),
     { NULL }
   };
   g_option_context_add_main_entries(ctx, entries, NULL);
@@ -181,6 +183,8 @@ cmd_synergy(int argc, char **argv)
                        "commas, KIND one of place, theme, network, partner", weights);
     goto done;
   }
+  if (!kb_cli_threads_valid("synergy", threads))
+    goto done;
   if (each < 0 || each > 1000) {
     kb_cli_usage_error("synergy", "--each %d: expected 1 to 1000 suggestions per organisation",
                        each);
@@ -194,6 +198,7 @@ cmd_synergy(int argc, char **argv)
   if (each > 0) {
     so.same_sector = same_sector;
     so.include_home = include_home;
+    so.threads = (guint) threads;
     status = each_run(argv[1], &opts, &out, &so, (size_t) each);
     goto done;
   }
@@ -216,7 +221,13 @@ cmd_synergy(int argc, char **argv)
     so.include_home = include_home;
     so.max_work = max_work;
     so.top = (size_t) out.top;
-    g_autoptr(KbSynergy) syn = kb_synergy_compute(ds, &so);
+    g_autoptr(GError) err = NULL;
+    g_autoptr(KbSynergy) syn = kb_synergy_compute(ds, &so, &err);
+    if (syn == NULL) {
+      kb_cli_message("synergy", "error", "%s", err->message);
+      status = KB_EXIT_DATA;
+      goto done;
+    }
     if (syn->gave_up) {
       fprintf(stderr, "klaverblad synergy: error: the shared contexts hold %.3g pairs, more than "
               "--max-work %.3g; narrow with --org%s, or raise --max-work\n", syn->work,

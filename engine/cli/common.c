@@ -58,6 +58,16 @@ kb_cli_usage_error(const char *command, const char *format, ...)
   return KB_EXIT_USAGE;
 }
 
+gboolean
+kb_cli_threads_valid(const char *command, int threads)
+{
+  if (threads >= 0 && threads <= KB_THREADS_MAX)
+    return TRUE;
+  kb_cli_usage_error(command, "--threads %d: expected 0 (one per core) to %d threads", threads,
+                     KB_THREADS_MAX);
+  return FALSE;
+}
+
 void
 kb_cli_message(const char *command, const char *level, const char *format, ...)
 {

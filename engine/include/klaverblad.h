@@ -27,7 +27,13 @@
  *    contents), x_clear() (release, then init), x_free() (contents and struct).
  *
  *  - Public headers include GLib and klaverblad's own headers only. igraph,
- *    cJSON and Graphviz stay inside the modules that use them.
+ *    cJSON and Graphviz stay inside the modules that use them. The shared
+ *    library exports what these headers declare and nothing else.
+ *
+ *  - Threads: call the library from one thread at a time. igraph, as Debian
+ *    builds it, keeps its error stack and random-number generator per
+ *    process. An analysis never changes the dataset it reads (it takes it
+ *    const); the threads the library starts itself touch no igraph state.
  */
 #ifndef KLAVERBLAD_H
 #define KLAVERBLAD_H

@@ -12,6 +12,7 @@
 
 #include "base/folder.h"
 #include "base/quote.h"
+#include "base/escape.h"
 #include "io/io_internal.h"
 #include "klaverblad/error.h"
 #include "klaverblad/export.h"
@@ -518,22 +519,6 @@ write_gexf(const KbDataset *ds, const GPtrArray *nattrs, const KbNodeMeasure *me
 
 /* ----------------------------------------------------------------- JSON */
 
-static void
-json_str(GString *s, const char *t)
-{
-  g_string_append_c(s, '"');
-  for (const unsigned char *p = (const unsigned char *) t; *p; p++) {
-    if (*p == '"' || *p == '\\')
-      g_string_append_printf(s, "\\%c", *p);
-    else if (*p == '\n')
-      g_string_append(s, "\\n");
-    else if (*p < 0x20)
-      g_string_append_printf(s, "\\u%04x", *p);
-    else
-      g_string_append_c(s, (char) *p);
-  }
-  g_string_append_c(s, '"');
-}
 
 static void
 json_member(GString *s, const char *key, const char *value)
@@ -541,9 +526,9 @@ json_member(GString *s, const char *key, const char *value)
   if (value == NULL)
     return;
   g_string_append(s, ", ");
-  json_str(s, key);
+  kb_i_json_append_string(s, key);
   g_string_append(s, ": ");
-  json_str(s, value);
+  kb_i_json_append_string(s, value);
 }
 
 /* The dataset's facts and questions, as the members of node-link's
@@ -557,7 +542,7 @@ json_graph(GString *s, const KbDataset *ds)
   size_t nf = dataset_facts(ds, facts);
   for (size_t i = 0; i < nf; i++) {
     g_string_append(s, i ? ", " : "");
-    json_str(s, facts[i].key);
+    kb_i_json_append_string(s, facts[i].key);
     g_string_append(s, ": ");
     if (is_year_fact(facts[i].key)) {
       g_string_append(s, facts[i].value);
@@ -567,11 +552,11 @@ json_graph(GString *s, const KbDataset *ds)
       g_string_append_c(s, '[');
       for (size_t t = 0; t < nt; t++) {
         g_string_append(s, t ? ", " : "");
-        json_str(s, kb_dataset_node(ds, themes[t])->id);
+        kb_i_json_append_string(s, kb_dataset_node(ds, themes[t])->id);
       }
       g_string_append_c(s, ']');
     } else {
-      json_str(s, facts[i].value);
+      kb_i_json_append_string(s, facts[i].value);
     }
   }
   facts_release(facts, nf);
@@ -583,7 +568,7 @@ json_graph(GString *s, const KbDataset *ds)
     const char *v[G_N_ELEMENTS(question_columns)];
     question_values(ds, kb_dataset_question(ds, i), v);
     g_string_append(s, "  {\"id\": ");
-    json_str(s, v[0]);
+    kb_i_json_append_string(s, v[0]);
     for (size_t c = 1; c < G_N_ELEMENTS(question_columns); c++)
       json_member(s, question_columns[c], v[c]);
     g_string_append(s, i + 1 < nq ? "},\n" : "}\n ]");
@@ -601,7 +586,7 @@ write_json(const KbDataset *ds, const GPtrArray *nattrs, const KbNodeMeasure *me
   for (size_t i = 0; i < kb_dataset_node_count(ds); i++) {
     const KbNode *n = kb_dataset_node(ds, i);
     g_string_append(s, "  {\"id\": ");
-    json_str(s, n->id);
+    kb_i_json_append_string(s, n->id);
     Field f[8];
     size_t k = node_fields(ds, n, f);
     for (size_t j = 0; j < k; j++)
@@ -615,7 +600,7 @@ write_json(const KbDataset *ds, const GPtrArray *nattrs, const KbNodeMeasure *me
       if (!isnan(measures[m].values[i])) {
         g_autofree char *v = number(measures[m].values[i], measures[m].integer);
         g_string_append(s, ", ");
-        json_str(s, measures[m].name);
+        kb_i_json_append_string(s, measures[m].name);
         g_string_append_printf(s, ": %s", v);
       }
     g_string_append(s, i + 1 < kb_dataset_node_count(ds) ? "},\n" : "}\n");
@@ -624,9 +609,9 @@ write_json(const KbDataset *ds, const GPtrArray *nattrs, const KbNodeMeasure *me
   for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
     const KbRelation *r = kb_dataset_relation(ds, i);
     g_string_append(s, "  {\"source\": ");
-    json_str(s, kb_dataset_node(ds, r->from)->id);
+    kb_i_json_append_string(s, kb_dataset_node(ds, r->from)->id);
     g_string_append(s, ", \"target\": ");
-    json_str(s, kb_dataset_node(ds, r->to)->id);
+    kb_i_json_append_string(s, kb_dataset_node(ds, r->to)->id);
     g_string_append_printf(s, ", \"key\": %zu", i);
     json_member(s, "kind", kb_rel_kind_name(r->kind));
     /* a year as a number; with a qualifier as the text the data writes */

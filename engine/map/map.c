@@ -1000,6 +1000,15 @@ kb_map_spec(const KbDataset *ds, const KbMapOptions *opts, GError **error)
     what = g_strdup(kb_tr(lang, "sectors and the ties between them"));
     break;
   }
+  g_autoptr(KbSynergy) syn = NULL;
+  if (opts->view == KB_VIEW_SYNERGY) {
+    KbSynergyOptions so;
+    kb_synergy_options_init(&so);
+    so.top = opts->synergy_top;
+    syn = kb_synergy_compute(ds, &so, error);
+    if (syn == NULL)
+      return NULL;
+  }
   g_autofree char *title = title_for(ds, what, opts->year);
   gboolean placed = opts->view == KB_VIEW_KLAVERBLAD || opts->view == KB_VIEW_SYNERGY;
   begin(&m, ds, title, opts->view == KB_VIEW_SECTORS ? "circo" : "neato", placed);
@@ -1008,14 +1017,9 @@ kb_map_spec(const KbDataset *ds, const KbMapOptions *opts, GError **error)
   case KB_VIEW_KLAVERBLAD:
     draw_klaverblad(&m, NULL);
     break;
-  case KB_VIEW_SYNERGY: {
-    KbSynergyOptions so;
-    kb_synergy_options_init(&so);
-    so.top = opts->synergy_top;
-    g_autoptr(KbSynergy) s = kb_synergy_compute(ds, &so);
-    draw_klaverblad(&m, s);
+  case KB_VIEW_SYNERGY:
+    draw_klaverblad(&m, syn);
     break;
-  }
   case KB_VIEW_EGO:
     draw_ego(&m, opts->focus, opts->depth);
     break;

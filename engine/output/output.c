@@ -447,26 +447,6 @@ render_csv(GString *out, const KbDoc *doc)
 
 /* -- json */
 
-static void
-json_string(GString *out, const char *s)
-{
-  g_string_append_c(out, '"');
-  for (const unsigned char *p = (const unsigned char *) s; *p; p++) {
-    switch (*p) {
-    case '"': g_string_append(out, "\\\""); break;
-    case '\\': g_string_append(out, "\\\\"); break;
-    case '\n': g_string_append(out, "\\n"); break;
-    case '\r': g_string_append(out, "\\r"); break;
-    case '\t': g_string_append(out, "\\t"); break;
-    default:
-      if (*p < 0x20)
-        g_string_append_printf(out, "\\u%04x", *p);
-      else
-        g_string_append_c(out, (char) *p);
-    }
-  }
-  g_string_append_c(out, '"');
-}
 
 static void
 json_cell(GString *out, const Column *col, const Cell *cell)
@@ -476,7 +456,7 @@ json_cell(GString *out, const Column *col, const Cell *cell)
     return;
   }
   if (col->type == KB_COLUMN_TEXT) {
-    json_string(out, cell->text);
+    kb_i_json_append_string(out, cell->text);
     return;
   }
   g_autofree char *t = cell_string(col, cell, TRUE);
@@ -487,14 +467,14 @@ static void
 render_json(GString *out, const KbDoc *doc)
 {
   g_string_append(out, "{\n  \"title\": ");
-  json_string(out, doc->title);
+  kb_i_json_append_string(out, doc->title);
   for (guint i = 0; i < doc->blocks->len; i++) {
     const Block *b = &g_array_index(doc->blocks, Block, i);
     g_string_append(out, ",\n  ");
-    json_string(out, b->key);
+    kb_i_json_append_string(out, b->key);
     g_string_append(out, ": ");
     if (b->sheet == NULL) {
-      json_string(out, b->text);
+      kb_i_json_append_string(out, b->text);
       continue;
     }
     const KbSheet *s = b->sheet;
@@ -505,7 +485,7 @@ render_json(GString *out, const KbDoc *doc)
       for (size_t c = 0; c < ncol; c++) {
         if (c)
           g_string_append(out, ", ");
-        json_string(out, COLUMN(s, c)->key);
+        kb_i_json_append_string(out, COLUMN(s, c)->key);
         g_string_append(out, ": ");
         json_cell(out, COLUMN(s, c), CELL(s, r, c));
       }

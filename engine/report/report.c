@@ -215,8 +215,11 @@ key_figures(Report *r, KbReportFigures *fig)
   KbSynergyOptions so;
   kb_synergy_options_init(&so);
   so.top = 1;
-  g_autoptr(KbSynergy) syn = kb_synergy_compute(ds, &so);
-  if (syn->n_pairs > 0) {
+  GError *err = NULL;
+  g_autoptr(KbSynergy) syn = kb_synergy_compute(ds, &so, &err);
+  if (syn == NULL)
+    fail_igraph(r, err);
+  else if (syn->n_pairs > 0) {
     g_autofree char *s3 = g_strdup_printf(T(r, "The strongest synergy not yet used: %s and %s."),
                                           kb_dataset_node(ds, syn->pairs[0].a)->label,
                                           kb_dataset_node(ds, syn->pairs[0].b)->label);
@@ -330,7 +333,12 @@ synergy_section(Report *r)
   KbSynergyOptions so;
   kb_synergy_options_init(&so);
   so.top = 30;
-  g_autoptr(KbSynergy) syn = kb_synergy_compute(r->ds, &so);
+  GError *err = NULL;
+  g_autoptr(KbSynergy) syn = kb_synergy_compute(r->ds, &so, &err);
+  if (syn == NULL) {
+    fail_igraph(r, err);
+    return;
+  }
   g_autoptr(KbDoc) doc = kb_doc_new("");
   kb_tables_synergy(doc, r->ds, syn, r->lang);
   sheet(r, find_sheet(doc, "pairs"), "synergy");
@@ -373,7 +381,11 @@ question(Report *r, const KbQuestion *q, size_t number)
     so.top = 15;
     if (q->to != KB_NO_NODE && is_place_kind(kb_dataset_node(ds, q->to)->kind))
       so.place = q->to;
-    g_autoptr(KbSynergy) syn = kb_synergy_compute(ds, &so);
+    g_autoptr(KbSynergy) syn = kb_synergy_compute(ds, &so, &err);
+    if (syn == NULL) {
+      fail_igraph(r, g_steal_pointer(&err));
+      break;
+    }
     kb_tables_synergy(doc, ds, syn, r->lang);
     sheet(r, find_sheet(doc, "pairs"), file);
     break;

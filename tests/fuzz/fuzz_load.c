@@ -244,7 +244,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
     KbSynergyOptions so;
     kb_synergy_options_init(&so);
     so.top = 5;
-    kb_synergy_free(kb_synergy_compute(ds, &so));
+    kb_synergy_free(kb_synergy_compute(ds, &so, NULL));
   }
   return 0;
 }

@@ -23,4 +23,28 @@ cc -std=c11 -Wall -Werror $extra -o "$prefix/consumer" "$src/tests/install/consu
    $(pkg-config --cflags --libs klaverblad) -Wl,-rpath,"$lib"
 out=$("$prefix/consumer" "$src/tests/cli/check-ok/data")
 echo "$out"
-[ "$out" = "$(cat "$src/engine/../CMakeLists.txt" | sed -n 's/^project(klaverblad VERSION \([0-9.]*\).*/\1/p'): 11 nodes, 12 relations, 0 errors" ]
+want="$(sed -n 's/^project(klaverblad VERSION \([0-9.]*\).*/\1/p' "$src/CMakeLists.txt"): 11 nodes, 12 relations, 0 errors"
+[ "$out" = "$want" ]
+# The shared library exports its public API alone: no kb_i_ internal.
+so=$(find "$prefix" -name 'libklaverblad.so.*' -type f | head -1)
+if [ -n "$so" ]; then
+  leaked=$(nm -D --defined-only "$so" | awk '{ print $3 }' | grep -v '^kb_' | grep -v '^KLAVERBLAD_' || true)
+  internal=$(nm -D --defined-only "$so" | awk '{ print $3 }' | grep '^kb_i_' || true)
+  if [ -n "$leaked$internal" ]; then echo "exported beyond the public API: $leaked $internal"; exit 1; fi
+  echo "exported: $(nm -D --defined-only "$so" | grep -c ' kb_') kb_ functions, no kb_i_"
+fi
+# A static link needs what Requires.private and Libs.private name: the same
+# objects, as the static archive the unit tests use, linked whole (every
+# object, not only those the program calls) with those alone.
+# (Those packages' own shared libraries: Debian's igraph.pc asks for static
+# libraries of glpk, arpack and plfit that Debian does not ship.)
+archive="$build/engine/libklaverblad_internal.a"
+if [ -e "$archive" ]; then
+  private=$(pkg-config --print-requires-private klaverblad | tr '\n' ' ')
+  private_libs=$(sed -n 's/^Libs.private: //p' "$pc")
+  cc -std=c11 -Wall -Werror $extra -o "$prefix/consumer-static" "$src/tests/install/consumer.c" \
+     $(pkg-config --cflags klaverblad) -Wl,--whole-archive "$archive" -Wl,--no-whole-archive \
+     $(pkg-config --libs $(pkg-config --print-requires klaverblad) $private) $private_libs
+  [ "$("$prefix/consumer-static" "$src/tests/cli/check-ok/data")" = "$want" ]
+  echo "static link with Requires.private ($private) and Libs.private ($private_libs): ok"
+fi

@@ -38,7 +38,7 @@ START_TEST(synergy_reasons_in_dutch)
   KbSynergyOptions o;
   kb_synergy_options_init(&o);
   o.top = 1;
-  g_autoptr(KbSynergy) s = kb_synergy_compute(ds, &o);
+  g_autoptr(KbSynergy) s = kb_synergy_compute(ds, &o, NULL);
   g_autoptr(KbDoc) doc = kb_doc_new("t");
   kb_tables_synergy(doc, ds, s, KB_LANG_NL);
   g_autofree char *csv = kb_sheet_render_csv(kb_doc_sheet(doc, 0));

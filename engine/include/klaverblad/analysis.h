@@ -32,6 +32,8 @@ typedef enum {
   KB_CONTEXT_KIND_COUNT
 } KbContextKind;
 
+/* The kind's name in the output ("place", "theme", "network",
+ * "partner"); static, never NULL ("?" for a value out of range). */
 const char *kb_context_kind_name(KbContextKind kind);
 
 /* --------------------------------------------------------------- index */
@@ -45,6 +47,10 @@ typedef enum {
   KB_INDEX_BY_SECTOR
 } KbIndexBy;
 
+/* The grouping named 'name' ("country", "city", "region", "theme",
+ * "network", "sector") into *out; FALSE, *out untouched, for another
+ * name. kb_index_by_name() is its inverse; static, never NULL ("?" for a
+ * value out of range). */
 gboolean kb_index_by_parse(const char *name, KbIndexBy *out);
 const char *kb_index_by_name(KbIndexBy by);
 
@@ -135,6 +141,10 @@ typedef struct {
   KbReason *reasons;        /* strongest first, then by id */
 } KbSynergyPair;
 
+/* The most threads an analysis starts (synergy --each, brokers), whatever
+ * the options ask. */
+#define KB_THREADS_MAX 64
+
 typedef struct {
   double weights[KB_CONTEXT_KIND_COUNT];  /* w(kind); 1 by default */
   gboolean same_sector;     /* keep pairs from the same sector too */
@@ -148,6 +158,9 @@ typedef struct {
                              * found by visiting every pair of every shared context;
                              * one organisation's pairs and the best 'top' of all have
                              * no such cost and ignore it */
+  guint threads;            /* kb_synergy_each(): threads; 0: one per core, at most
+                             * KB_THREADS_MAX (as KbBrokersOptions.threads). The
+                             * result does not depend on it */
 } KbSynergyOptions;
 
 /* Defaults: every weight 1, pairs from different sectors only, the home
@@ -162,7 +175,12 @@ typedef struct {
   gboolean gave_up;         /* work exceeded max_work: no pairs were computed */
 } KbSynergy;
 
-KbSynergy *kb_synergy_compute(const KbDataset *ds, const KbSynergyOptions *opts);
+/* The pairs 'opts' asks for. Returns a new KbSynergy (gave_up set, and no
+ * pairs, when the pairs to visit pass opts->max_work), or NULL with 'error'
+ * set when the best 'top' of all cannot be searched (KB_ERROR_LIMIT, as
+ * kb_synergy_each()). */
+KbSynergy *kb_synergy_compute(const KbDataset *ds, const KbSynergyOptions *opts,
+                              GError **error);
 void kb_synergy_free(KbSynergy *s);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbSynergy, kb_synergy_free)
 
@@ -188,7 +206,9 @@ typedef gboolean (*KbSuggestFunc)(size_t org, const KbSuggestion *best, size_t n
  * so 10^6 organisations take seconds. 'progress', when not NULL, is called
  * with the organisations done. When 'emit' returns FALSE, no call follows
  * and the function returns FALSE with KB_ERROR_STOPPED, soon: after the
- * work under way on its threads, at most a block of organisations. */
+ * work under way on its threads, at most a block of organisations. Fails
+ * with KB_ERROR_LIMIT on a dataset of 2^32 - 1 nodes or 2^31 relations or
+ * more. */
 gboolean kb_synergy_each(const KbDataset *ds, const KbSynergyOptions *opts, size_t k,
                          KbSuggestFunc emit, gpointer data, KbProgressFunc progress,
                          gpointer progress_data, GError **error);
@@ -235,6 +255,8 @@ typedef enum {
   KB_CLOSE_PEER             /* of the start's sector, and there already */
 } KbCloseness;
 
+/* The names of a reach and a closeness in the output; static, never NULL
+ * ("?" for a value out of range). */
 const char *kb_reach_name(KbReach reach);          /* "there", "network", "first step" */
 const char *kb_closeness_name(KbCloseness close); /* "peer", "tied", "two steps", ... */
 
@@ -336,6 +358,9 @@ typedef enum {
   KB_ROLE_COUNT
 } KbBrokerRole;
 
+/* The role's name in the output ("coordinator", "itinerant",
+ * "gatekeeper", "representative", "liaison"); static, never NULL ("?"
+ * for a value out of range). */
 const char *kb_broker_role_name(KbBrokerRole role);
 
 typedef struct {
@@ -385,7 +410,8 @@ typedef struct {
   size_t sources;           /* 0: all up to KB_BROKERS_EXACT_MAX organisations, else a
                              * sample as above; k: k sampled (all, exactly, when k >= n) */
   gboolean exact;           /* every organisation a source whatever the size (sources 0) */
-  guint threads;            /* 0: one per core; the result does not depend on it */
+  guint threads;            /* 0: one per core, at most KB_THREADS_MAX; the result does
+                             * not depend on it */
 } KbBrokersOptions;
 
 /* Defaults: as described under KbBrokersOptions. */

@@ -8,17 +8,21 @@ G_BEGIN_DECLS
 
 #define KB_ERROR (kb_error_quark())
 
+/* Problems in a user's data are never a GError: they are diagnostics
+ * (diag.h), and the call that found them succeeds. The codes keep their
+ * numbers; 2 is not used. */
 typedef enum {
-  KB_ERROR_IO,        /* a file could not be read or written */
-  KB_ERROR_FORMAT,    /* input is not in a format klaverblad reads */
-  KB_ERROR_INVALID,   /* the data has errors (see the diagnostics) */
-  KB_ERROR_ARGUMENT,  /* a caller-supplied value is out of range */
-  KB_ERROR_INTERNAL,  /* a library underneath failed (igraph, cJSON) */
-  KB_ERROR_MEMORY,    /* an input too large for the memory available */
-  KB_ERROR_LIMIT,     /* the data is too large for what was asked (see the message) */
-  KB_ERROR_STOPPED    /* the caller's callback asked to stop */
+  KB_ERROR_IO = 0,        /* a file could not be read or written */
+  KB_ERROR_FORMAT = 1,    /* input is not in a format klaverblad reads */
+  KB_ERROR_ARGUMENT = 3,  /* a caller-supplied value is out of range */
+  KB_ERROR_INTERNAL = 4,  /* a library underneath failed (igraph, cJSON) */
+  KB_ERROR_MEMORY = 5,    /* an input too large for the memory available */
+  KB_ERROR_LIMIT = 6,     /* the data is too large for what was asked (see the message) */
+  KB_ERROR_STOPPED = 7    /* the caller's callback asked to stop */
 } KbErrorCode;
 
+/* The quark of the KB_ERROR domain, in which every GError of the library
+ * is set. */
 GQuark kb_error_quark(void);
 
 /* Installs klaverblad's handlers for igraph's errors and warnings in place of

@@ -20,6 +20,8 @@ typedef enum {
   KB_EXPORT_DOT
 } KbExportFormat;
 
+/* The format named 'name' ("graphml", "gexf", "kumu", "json", "csv",
+ * "dot") into *out; FALSE, *out untouched, for another name. */
 gboolean kb_export_format_parse(const char *name, KbExportFormat *out);
 
 /* A figure per node to write as an extra node attribute (an analysis

@@ -222,6 +222,7 @@ gboolean kb_relation_is_geography(const KbRelation *rel);
 
 /* -------------------------------------------------------------- dataset */
 
+/* Frees the dataset and everything borrowed from it; NULL is allowed. */
 void kb_dataset_free(KbDataset *ds);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbDataset, kb_dataset_free)
 
@@ -255,8 +256,12 @@ const char *kb_dataset_language(const KbDataset *ds); /* "nl" or "en" */
  * node indices and returns how many. */
 size_t kb_dataset_themes(const KbDataset *ds, const size_t **out);
 
+/* The questions of questions.csv, in file order: how many, and the i-th,
+ * borrowed (i must be below the count). */
 size_t kb_dataset_question_count(const KbDataset *ds);
 const KbQuestion *kb_dataset_question(const KbDataset *ds, size_t i);
+/* The kind's name as questions.csv writes it; static, never NULL ("?"
+ * for a value out of range). */
 const char *kb_question_kind_name(KbQuestionKind kind);
 
 /* Which relations an analysis sees. */

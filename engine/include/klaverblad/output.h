@@ -91,16 +91,6 @@ char *kb_sheet_render_html(const KbSheet *sheet, size_t fold_after, gboolean dec
 /* Returns a new string: the document in 'format'. */
 char *kb_doc_render(const KbDoc *doc, KbOutputFormat format);
 
-/* Writes 'text' to the file 'path' whole: into a hidden temporary file
- * beside it (".NAME.klaverblad-PID-XXXXXX"), flushed to disk and renamed
- * into place, so that a failed or killed run leaves the previous file as it
- * was. Temporary files that ended runs left beside 'path' are removed
- * first. A character device or a FIFO is written directly and a folder,
- * block device or socket refused, as kb_atomic_file_open() does. Fails
- * (KB_ERROR_IO, "cannot write 'PATH': reason") when the file cannot be
- * written; the folder must exist. */
-gboolean kb_file_write(const char *path, const char *text, GError **error);
-
 G_END_DECLS
 
 #endif

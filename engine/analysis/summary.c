@@ -1,4 +1,5 @@
-/* check.c -- the figures of `klaverblad check`. */
+/* summary.c -- the figures of a dataset that `klaverblad check` prints
+ * (klaverblad/check.h). */
 #include <string.h>
 
 #include "klaverblad/check.h"
