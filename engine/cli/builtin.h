@@ -21,6 +21,7 @@ enum {
   KB_EXIT_USAGE = 2     /* the command line is wrong */
 };
 
+int cmd_init(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_index(int argc, char **argv);
 int cmd_synergy(int argc, char **argv);

@@ -86,6 +86,7 @@ typedef struct {
 } Command;
 
 static const Command commands[] = {
+  { "init", cmd_init, "Write a starter dataset to fill in with Excel" },
   { "check", cmd_check, "Check a dataset and summarise it" },
   { "index", cmd_index, "The strategic index: who is active where, and how connected" },
   { "synergy", cmd_synergy, "Organisations not yet tied that share places, themes, networks" },

@@ -54,5 +54,6 @@
 #include <klaverblad/report.h>
 #include <klaverblad/export.h>
 #include <klaverblad/generate.h>
+#include <klaverblad/starter.h>
 
 #endif
