@@ -127,7 +127,7 @@ cmd_candidates(int argc, char **argv)
     g_autofree char *title = g_strdup_printf("Candidate partners for %s",
                                              kb_dataset_node(ds, cs->home)->label);
     g_autoptr(KbDoc) doc = kb_doc_new(title);
-    g_autofree char *about = kb_cli_describe_dataset(argv[1], &opts);
+    g_autofree char *about = kb_cli_describe_dataset(argv[1], &opts, out.lang);
     g_autofree char *asked_text = cs->n_themes ? kb_join_labels(ds, cs->themes, cs->n_themes, 0)
                                                : g_strdup("none: theme fit is 0 for all");
     g_autofree char *text = g_strdup_printf(
@@ -137,7 +137,7 @@ cmd_candidates(int argc, char **argv)
       cs->weights[KB_WEIGHT_SUPPORT], cs->weights[KB_WEIGHT_NETWORK],
       cs->weights[KB_WEIGHT_CAPACITY]);
     kb_doc_add_text(doc, "about", text);
-    kb_tables_candidates(doc, ds, cs, co.sensitivity, (size_t) out.top, KB_LANG_EN);
+    kb_tables_candidates(doc, ds, cs, co.sensitivity, (size_t) out.top, out.lang);
     status = kb_cli_emit("candidates", doc, &out);
   }
 done:
