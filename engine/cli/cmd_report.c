@@ -78,9 +78,8 @@ cmd_report(int argc, char **argv)
     g_autofree char *page = g_build_filename(output, "report.html", NULL);
     g_autofree char *shown = kb_terminal_escape(page);
     printf("%s\n", shown);
-    printf("%zu organisations in %zu sectors are active in %zu countries abroad; %zu places "
-           "rest on a single organisation (as of %d; changes since %d).\n", fig.organisations,
-           fig.sectors, fig.countries, fig.single_points, fig.year, fig.compare);
+    g_autofree char *summary = kb_report_summary(&fig, ro.lang);
+    printf("%s\n", summary);
     if (renderer == NULL)
       fprintf(stderr, "klaverblad report: warning: klaverblad-render was not found; the report "
               "has no map\n");
