@@ -134,7 +134,13 @@ kb_i_glossary_write(GString *html, KbLang lang)
 {
   g_string_append(html, "<dl class=\"glossary\">\n");
   for (size_t i = 0; i < G_N_ELEMENTS(entries); i++) {
-    g_autofree char *term = g_markup_escape_text(kb_tr(lang, entries[i].term), -1);
+    /* the term as a heading: its first letter a capital */
+    const char *name = kb_tr(lang, entries[i].term);
+    const char *rest = g_utf8_next_char(name);
+    char first[8] = { 0 };
+    g_unichar_to_utf8(g_unichar_toupper(g_utf8_get_char(name)), first);
+    g_autofree char *capital = g_strconcat(first, rest, NULL);
+    g_autofree char *term = g_markup_escape_text(capital, -1);
     g_autofree char *meaning = g_markup_escape_text(kb_tr(lang, entries[i].meaning), -1);
     g_string_append_printf(html, "<dt id=\"g-%s\">%s</dt><dd>%s</dd>\n", entries[i].key, term,
                            meaning);
