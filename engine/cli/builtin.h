@@ -64,6 +64,8 @@ typedef struct {
   char *output;         /* -o FILE, or NULL for standard output */
   int top;              /* --top K; 0: all */
   KbOutputFormat fmt;   /* format parsed */
+  char *lang_name;      /* --lang en|nl, as given */
+  KbLang lang;          /* the language of the tables, parsed */
 } KbCliOutputOptions;
 
 void kb_cli_output_options_add(GOptionContext *ctx, KbCliOutputOptions *opts, int default_top);
@@ -71,7 +73,7 @@ void kb_cli_output_options_release(KbCliOutputOptions *opts);
 /* Writes the document in the chosen format to standard output, or to the
  * -o file (atomically: a temporary file renamed into place). Returns the
  * exit status. */
-int kb_cli_emit(const char *command, const KbDoc *doc, const KbCliOutputOptions *opts);
+int kb_cli_emit(const char *command, KbDoc *doc, const KbCliOutputOptions *opts);
 
 /* The node an option names, which must be of one of the kinds in 'kinds'
  * (a bit mask of 1 << KbNodeKind). Prints a usage error and returns
@@ -91,7 +93,7 @@ void kb_cli_progress(size_t done, size_t total, gpointer what);
 
 /* "Dataset X, as of Y ..." for the top of a document: the year shown,
  * and what kb_cli_load() left out of it and why. */
-char *kb_cli_describe_dataset(const char *path, const KbCliDatasetOptions *opts);
+char *kb_cli_describe_dataset(const char *path, const KbCliDatasetOptions *opts, KbLang lang);
 
 /* Adds the dataset options to a command's option context. */
 void kb_cli_dataset_options_add(GOptionContext *ctx, KbCliDatasetOptions *opts);

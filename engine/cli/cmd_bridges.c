@@ -113,14 +113,14 @@ cmd_bridges(int argc, char **argv)
     }
     g_autofree char *start = from != NULL
       ? g_strdup(kb_dataset_node(ds, f)->label)
-      : g_strdup_printf("a newcomer of %s in %s", kb_dataset_node(ds, br->sector)->label,
-                        kb_dataset_node(ds, br->place)->label);
-    g_autofree char *title = g_strdup_printf("Bridges from %s to %s", start,
+      : g_strdup_printf(kb_tr(out.lang, "a newcomer of %s in %s"),
+                        kb_dataset_node(ds, br->sector)->label, kb_dataset_node(ds, br->place)->label);
+    g_autofree char *title = g_strdup_printf(kb_tr(out.lang, "Bridges from %s to %s"), start,
                                              kb_dataset_node(ds, t)->label);
     g_autoptr(KbDoc) doc = kb_doc_new(title);
-    g_autofree char *about = kb_cli_describe_dataset(argv[1], &opts);
+    g_autofree char *about = kb_cli_describe_dataset(argv[1], &opts, out.lang);
     kb_doc_add_text(doc, "about", about);
-    kb_tables_bridges(doc, ds, br, (size_t) out.top, KB_LANG_EN);
+    kb_tables_bridges(doc, ds, br, (size_t) out.top, out.lang);
     status = kb_cli_emit("bridges", doc, &out);
   }
 done:

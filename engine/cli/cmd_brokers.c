@@ -74,14 +74,17 @@ cmd_brokers(int argc, char **argv)
       kb_cli_message("brokers", "error", "%s", err->message);
       goto done;
     }
-    g_autoptr(KbDoc) doc = kb_doc_new("Brokers");
-    g_autofree char *about = kb_cli_describe_dataset(argv[1], &opts);
-    g_autofree char *method = kb_tables_brokers_method(br, KB_LANG_EN);
-    g_autofree char *text = g_strdup_printf("%s The organisation network has %zu organisations "
-                                            "and %zu ties. %s", about, br->n, br->ties, method);
+    g_autoptr(KbDoc) doc = kb_doc_new(kb_tr(out.lang, "Brokers"));
+    g_autofree char *about = kb_cli_describe_dataset(argv[1], &opts, out.lang);
+    g_autofree char *method = kb_tables_brokers_method(br, out.lang);
+    g_autofree char *orgs = kb_count(out.lang, br->n, "organisation", "organisations");
+    g_autofree char *ties = kb_count(out.lang, br->ties, "tie", "ties");
+    g_autofree char *network = g_strdup_printf(kb_tr(out.lang, "The organisation network has %s "
+                                                     "and %s."), orgs, ties);
+    g_autofree char *text = g_strdup_printf("%s %s %s", about, network, method);
     kb_doc_add_text(doc, "about", text);
-    kb_tables_brokers(doc, ds, br, (size_t) out.top, KB_LANG_EN);
-    kb_tables_brokers_method_sheet(doc, br, KB_LANG_EN);
+    kb_tables_brokers(doc, ds, br, (size_t) out.top, out.lang);
+    kb_tables_brokers_method_sheet(doc, br, out.lang);
     status = kb_cli_emit("brokers", doc, &out);
   }
 done:

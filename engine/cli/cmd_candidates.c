@@ -19,7 +19,7 @@ static char *
 describe(const char *path, const KbCliDatasetOptions *opts, const KbDataset *ds,
          const KbCandidates *cs)
 {
-  g_autofree char *about = kb_cli_describe_dataset(path, opts);
+  g_autofree char *about = kb_cli_describe_dataset(path, opts, KB_LANG_EN);
   g_autofree char *asked = cs->n_themes ? kb_join_labels(ds, cs->themes, cs->n_themes, 0)
                                         : g_strdup("none: theme fit is 0 for all");
   GString *s = g_string_new(NULL);
@@ -163,16 +163,16 @@ cmd_candidates(int argc, char **argv)
     g_autoptr(KbDoc) doc = kb_doc_new(title);
     g_autofree char *text = describe(argv[1], &opts, ds, cs);
     kb_doc_add_text(doc, "about", text);
-    g_autofree char *note = kb_tables_candidates_note(ds, cs, KB_LANG_EN);
+    g_autofree char *note = kb_tables_candidates_note(ds, cs, out.lang);
     if (note != NULL && (!by_theme || cs->n == 0))
       kb_doc_add_text(doc, "note", note);
     if (by_theme)
-      kb_tables_plan(doc, ds, cs, KB_LANG_EN);
+      kb_tables_plan(doc, ds, cs, out.lang);
     else
-      kb_tables_candidates(doc, ds, cs, co.sensitivity, (size_t) out.top, KB_LANG_EN);
+      kb_tables_candidates(doc, ds, cs, co.sensitivity, (size_t) out.top, out.lang);
     if (requests != NULL) {
-      kb_tables_requests(doc, ds, cs, requests, KB_LANG_EN);
-      g_autofree char *rule = kb_tables_requests_rule(KB_LANG_EN);
+      kb_tables_requests(doc, ds, cs, requests, out.lang);
+      g_autofree char *rule = kb_tables_requests_rule(out.lang);
       kb_doc_add_text(doc, "rule", rule);
     }
     status = kb_cli_emit("candidates", doc, &out);

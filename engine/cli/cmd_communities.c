@@ -31,12 +31,13 @@ cmd_communities(int argc, char **argv)
       kb_cli_message("communities", "error", "%s", err->message);
       goto done;
     }
-    g_autoptr(KbDoc) doc = kb_doc_new("Communities");
-    g_autofree char *about = kb_cli_describe_dataset(argv[1], &opts);
-    g_autofree char *text = g_strdup_printf("%s %zu communities; modularity %.3f.", about,
-                                            cs->n, cs->modularity);
+    g_autoptr(KbDoc) doc = kb_doc_new(kb_tr(out.lang, "Communities"));
+    g_autofree char *about = kb_cli_describe_dataset(argv[1], &opts, out.lang);
+    g_autofree char *communities = kb_count(out.lang, cs->n, "community", "communities");
+    g_autofree char *text = g_strdup_printf(kb_tr(out.lang, "%s %s; modularity %.3f."), about,
+                                            communities, cs->modularity);
     kb_doc_add_text(doc, "about", text);
-    kb_tables_communities(doc, ds, cs, (size_t) out.top, KB_LANG_EN);
+    kb_tables_communities(doc, ds, cs, (size_t) out.top, out.lang);
     status = kb_cli_emit("communities", doc, &out);
   }
 done:

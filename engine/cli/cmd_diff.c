@@ -52,30 +52,42 @@ cmd_diff(int argc, char **argv)
       kb_cli_message("diff", "error", "%s", err->message);
       goto done;
     }
-    g_autofree char *title = g_strdup_printf("Changes from %d to %d", from, to);
+    g_autofree char *title = g_strdup_printf(kb_tr(out.lang, "Changes from %d to %d"), from, to);
     g_autoptr(KbDoc) doc = kb_doc_new(title);
     g_autoptr(GString) summary = g_string_new(NULL);
-    g_string_append_printf(summary,
-      "Dataset %s. Between %d and %d, %zu relation%s began and %zu ended; organisations became "
-      "active in %zu place%s and left %zu; %zu theme%s gained, %zu lost.", kb_input_name(argv[1]),
-      from, to, d->n_begun, d->n_begun == 1 ? "" : "s", d->n_ended, d->n_places_gained,
-      d->n_places_gained == 1 ? "" : "s", d->n_places_lost, d->n_themes_gained,
-      d->n_themes_gained == 1 ? "" : "s", d->n_themes_lost);
-    if (d->n_unsure > 0)
-      g_string_append_printf(summary, " Only what the data dates is compared: %zu relation%s "
-                             "whose dates do not say whether %s held in both years (%zu of them "
-                             "without a year) %s counted in neither year.", d->n_unsure,
-                             d->n_unsure == 1 ? "" : "s", d->n_unsure == 1 ? "it" : "they",
-                             d->n_unsure_undated, d->n_unsure == 1 ? "is" : "are");
-    if (d->n_planned > 0)
-      g_string_append_printf(summary, " %zu planned relation%s %s left out.", d->n_planned,
-                             d->n_planned == 1 ? "" : "s", d->n_planned == 1 ? "is" : "are");
-    g_autofree char *umbrella = kb_tables_diff_umbrella(ds, d, KB_LANG_EN);
+    KbLang lang = out.lang;
+    g_string_append_printf(summary, kb_tr(lang, "Dataset %s. From %d to %d: relations begun %zu, "
+                                          "ended %zu; places where organisations became active "
+                                          "%zu, places they left %zu; themes gained %zu, lost "
+                                          "%zu."), kb_input_name(argv[1]), from, to, d->n_begun,
+                           d->n_ended, d->n_places_gained, d->n_places_lost, d->n_themes_gained,
+                           d->n_themes_lost);
+    if (d->n_unsure > 0) {
+      g_string_append_c(summary, ' ');
+      g_string_append_printf(summary, kb_tr_n(lang, d->n_unsure,
+                                              "Only what the data dates is compared: %zu "
+                                              "relation whose dates do not say whether it held "
+                                              "in both years (%zu of them without a year) is "
+                                              "counted in neither year.",
+                                              "Only what the data dates is compared: %zu "
+                                              "relations whose dates do not say whether they "
+                                              "held in both years (%zu of them without a year) "
+                                              "are counted in neither year."),
+                             d->n_unsure, d->n_unsure_undated);
+    }
+    if (d->n_planned > 0) {
+      g_string_append_c(summary, ' ');
+      g_string_append_printf(summary, kb_tr_n(lang, d->n_planned,
+                                              "%zu planned relation is left out.",
+                                              "%zu planned relations are left out."),
+                             d->n_planned);
+    }
+    g_autofree char *umbrella = kb_tables_diff_umbrella(ds, d, out.lang);
     if (umbrella != NULL)
       g_string_append_printf(summary, " %s", umbrella);
     kb_doc_add_text(doc, "about", summary->str);
 
-    kb_tables_diff(doc, ds, d, (size_t) out.top, KB_LANG_EN);
+    kb_tables_diff(doc, ds, d, (size_t) out.top, out.lang);
     status = kb_cli_emit("diff", doc, &out);
   }
 done:

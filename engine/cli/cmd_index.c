@@ -47,11 +47,12 @@ cmd_index(int argc, char **argv)
       kb_cli_message("index", "error", "%s", err->message);
       goto done;
     }
-    g_autofree char *title = g_strdup_printf("Strategic index by %s", kb_index_by_name(by));
+    g_autofree char *title = g_strdup_printf(kb_tr(out.lang, "Strategic index by %s"),
+                                             kb_tr(out.lang, kb_index_by_name(by)));
     g_autoptr(KbDoc) doc = kb_doc_new(title);
-    g_autofree char *about = kb_cli_describe_dataset(argv[1], &opts);
+    g_autofree char *about = kb_cli_describe_dataset(argv[1], &opts, out.lang);
     kb_doc_add_text(doc, "about", about);
-    kb_tables_index(doc, ds, ix, (size_t) out.top, KB_LANG_EN);
+    kb_tables_index(doc, ds, ix, (size_t) out.top, out.lang);
     status = kb_cli_emit("index", doc, &out);
   }
 done:

@@ -96,26 +96,8 @@ cmd_report(int argc, char **argv)
     g_autofree char *page = g_build_filename(output, "report.html", NULL);
     g_autofree char *shown = kb_terminal_escape(page);
     printf("%s\n", shown);
-    if (fig.regional) {
-      char c[4][G_ASCII_DTOSTR_BUF_SIZE];
-      double v[4] = { fig.degree_centralization, fig.degree_centralization_without,
-                      fig.betweenness_centralization, fig.betweenness_centralization_without };
-      for (int i = 0; i < 4; i++) {
-        if (isnan(v[i]))
-          g_strlcpy(c[i], "-", sizeof c[i]);
-        else
-          g_ascii_formatd(c[i], sizeof c[i], "%.3f", v[i]);
-      }
-      printf("A regional network of %zu members, %zu of them municipalities in %zu provinces; "
-             "centralization of the member network: degree %s (%s without the centre "
-             "municipality), betweenness %s (%s without) (as of %d; changes since %d).\n",
-             fig.members,
-             fig.municipalities, fig.provinces, c[0], c[1], c[2], c[3], fig.year, fig.compare);
-    } else {
-      printf("%zu organisations in %zu sectors are active in %zu countries abroad; %zu places "
-             "rest on a single organisation (as of %d; changes since %d).\n", fig.organisations,
-             fig.sectors, fig.countries, fig.single_points, fig.year, fig.compare);
-    }
+    g_autofree char *summary = kb_report_summary(&fig, ro.lang);
+    printf("%s\n", summary);
     if (renderer == NULL)
       fprintf(stderr, "klaverblad report: warning: klaverblad-render was not found; the report "
               "has no map\n");

@@ -91,11 +91,12 @@ each_run(const char *path, KbCliDatasetOptions *opts, KbCliOutputOptions *out,
   g_autoptr(KbDataset) ds = kb_cli_load(path, opts);
   if (ds == NULL)
     return KB_EXIT_DATA;
-  g_autoptr(KbDoc) doc = kb_doc_new("Synergy: the best suggestions of each organisation");
-  g_autofree char *about = kb_cli_describe_dataset(path, opts);
+  g_autoptr(KbDoc) doc = kb_doc_new(kb_tr(out->lang, "Synergy: the best suggestions of each "
+                                          "organisation"));
+  g_autofree char *about = kb_cli_describe_dataset(path, opts, out->lang);
   kb_doc_add_text(doc, "about", about);
   g_autoptr(GString) id = g_string_new(NULL);
-  EachOut e = { ds, kb_tables_synergy_each_sheet(doc, KB_LANG_EN), NULL,
+  EachOut e = { ds, kb_tables_synergy_each_sheet(doc, out->lang), NULL,
                 out->fmt == KB_OUTPUT_CSV, NULL, id, FALSE };
   if (e.streaming) {
     g_autofree char *header = kb_sheet_render_csv(e.sheet);
@@ -236,10 +237,10 @@ cmd_synergy(int argc, char **argv)
       goto done;
     }
 
-    g_autoptr(KbDoc) doc = kb_doc_new("Synergy opportunities");
-    g_autofree char *about = kb_cli_describe_dataset(argv[1], &opts);
+    g_autoptr(KbDoc) doc = kb_doc_new(kb_tr(out.lang, "Synergy opportunities"));
+    g_autofree char *about = kb_cli_describe_dataset(argv[1], &opts, out.lang);
     kb_doc_add_text(doc, "about", about);
-    kb_tables_synergy(doc, ds, syn, KB_LANG_EN);
+    kb_tables_synergy(doc, ds, syn, out.lang);
     status = kb_cli_emit("synergy", doc, &out);
   }
 done:

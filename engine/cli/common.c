@@ -88,6 +88,8 @@ kb_cli_output_options_add(GOptionContext *ctx, KbCliOutputOptions *opts, int def
     { "format", 0, 0, G_OPTION_ARG_STRING, &opts->format,
       "Write table (default), csv, json or md", "FORMAT" },
     { "top", 0, 0, G_OPTION_ARG_INT, &opts->top, "Show at most K rows (0: all)", "K" },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &opts->lang_name,
+      "Write the tables and sentences in en (default) or nl", "LANG" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opts->output,
       "Write to FILE instead of standard output", "FILE" },
     { NULL }
@@ -100,11 +102,13 @@ kb_cli_output_options_release(KbCliOutputOptions *opts)
 {
   g_free(opts->format);
   g_free(opts->output);
+  g_free(opts->lang_name);
 }
 
 int
-kb_cli_emit(const char *command, const KbDoc *doc, const KbCliOutputOptions *opts)
+kb_cli_emit(const char *command, KbDoc *doc, const KbCliOutputOptions *opts)
 {
+  kb_doc_set_none(doc, kb_tr(opts->lang, "(none)"));
   g_autofree char *text = kb_doc_render(doc, opts->fmt);
   if (opts->output == NULL) {
     /* a failed write is reported once, by main() as the program ends */
@@ -145,55 +149,65 @@ kb_cli_node(const KbDataset *ds, const char *command, const char *option, const 
   return i;
 }
 
-/* "1 relation", "2 relations" */
-static void
-append_count(GString *s, size_t n, const char *one, const char *many)
+/* Appends one more sentence (or part) to 's', after a space. */
+static void G_GNUC_PRINTF(2, 3)
+append_part(GString *s, const char *format, ...)
 {
-  g_string_append_printf(s, "%zu %s", n, n == 1 ? one : many);
+  va_list ap;
+  va_start(ap, format);
+  g_string_append_c(s, ' ');
+  g_string_append_vprintf(s, format, ap);
+  va_end(ap);
 }
 
 char *
-kb_cli_describe_dataset(const char *path, const KbCliDatasetOptions *opts)
+kb_cli_describe_dataset(const char *path, const KbCliDatasetOptions *opts, KbLang lang)
 {
   GString *s = g_string_new(NULL);
-  g_string_append_printf(s, "Dataset %s", kb_input_name(path));
   if (!opts->viewed || opts->view.year == KB_NO_YEAR)
-    g_string_append(s, ", all years");
+    g_string_append_printf(s, kb_tr(lang, "Dataset %s, all years."), kb_input_name(path));
   else if (opts->as_of == NULL)
-    g_string_append_printf(s, ", as of %d (the year the data describes)", opts->view.year);
+    g_string_append_printf(s, kb_tr(lang, "Dataset %s, as of %d (the year the data describes)."),
+                           kb_input_name(path), opts->view.year);
   else
-    g_string_append_printf(s, ", as of %d", opts->view.year);
-  g_string_append_c(s, '.');
+    g_string_append_printf(s, kb_tr(lang, "Dataset %s, as of %d."), kb_input_name(path),
+                           opts->view.year);
   const KbYearCounts *c = &opts->counts;
   if (opts->viewed && c->kept_undated > 0)
-    g_string_append_printf(s, " %zu of the relations shown %s no year; %s taken to hold from "
-                           "the year the data describes on.", c->kept_undated,
-                           c->kept_undated == 1 ? "has" : "have",
-                           c->kept_undated == 1 ? "it is" : "they are");
-  if (opts->viewed && c->kept_unsure > 0) {
-    g_string_append(s, " Taken in with --with-undated: ");
-    append_count(s, c->kept_unsure, "relation", "relations");
-    g_string_append_printf(s, " whose dates do not say whether %s held in %d.",
-                           c->kept_unsure == 1 ? "it" : "they", opts->view.year);
-  }
-  if (opts->viewed && c->kept_planned > 0) {
-    g_string_append(s, " Taken in with --with-planned: ");
-    append_count(s, c->kept_planned, "planned relation", "planned relations");
-    g_string_append_c(s, '.');
-  }
+    append_part(s, kb_tr_n(lang, c->kept_undated,
+                           "%zu of the relations shown has no year; it is taken to hold from "
+                           "the year the data describes on.",
+                           "%zu of the relations shown have no year; they are taken to hold "
+                           "from the year the data describes on."),
+                c->kept_undated);
+  if (opts->viewed && c->kept_unsure > 0)
+    append_part(s, kb_tr_n(lang, c->kept_unsure,
+                           "Taken in with --with-undated: %zu relation whose dates do not say "
+                           "whether it held in %d.",
+                           "Taken in with --with-undated: %zu relations whose dates do not say "
+                           "whether they held in %d."),
+                c->kept_unsure, opts->view.year);
+  if (opts->viewed && c->kept_planned > 0)
+    append_part(s, kb_tr_n(lang, c->kept_planned,
+                           "Taken in with --with-planned: %zu planned relation.",
+                           "Taken in with --with-planned: %zu planned relations."),
+                c->kept_planned);
   if (opts->viewed && (c->planned > 0 || c->unsure > 0)) {
-    g_string_append(s, " Left out: ");
-    if (c->planned > 0) {
-      append_count(s, c->planned, "planned relation", "planned relations");
-      g_string_append(s, " (--with-planned takes them in)");
-    }
+    append_part(s, "%s", kb_tr(lang, "Left out:"));
+    if (c->planned > 0)
+      append_part(s, kb_tr_n(lang, c->planned,
+                             "%zu planned relation (--with-planned takes them in)",
+                             "%zu planned relations (--with-planned takes them in)"),
+                  c->planned);
     if (c->planned > 0 && c->unsure > 0)
-      g_string_append(s, "; ");
-    if (c->unsure > 0) {
-      append_count(s, c->unsure, "relation", "relations");
-      g_string_append_printf(s, " whose dates do not say whether %s held in %d (--with-undated "
-                             "takes them in)", c->unsure == 1 ? "it" : "they", opts->view.year);
-    }
+      g_string_append_c(s, ';');
+    if (c->unsure > 0)
+      append_part(s, kb_tr_n(lang, c->unsure,
+                             "%zu relation whose dates do not say whether it held in %d "
+                             "(--with-undated takes them in)",
+                             "%zu relations whose dates do not say whether they held in %d "
+                             "(--with-undated takes them in)"),
+                  c->unsure, opts->view.year);
     g_string_append_c(s, '.');
   }
   return g_string_free(s, FALSE);
@@ -225,6 +239,11 @@ kb_cli_parse(GOptionContext *ctx, const char *command, int *argc, char ***argv,
     if (out->format != NULL && !kb_output_format_parse(out->format, &out->fmt)) {
       kb_cli_usage_error(command, "unknown format '%s'; expected table, csv, json or md",
                          out->format);
+      return FALSE;
+    }
+    out->lang = KB_LANG_EN;
+    if (out->lang_name != NULL && !kb_lang_parse(out->lang_name, &out->lang)) {
+      kb_cli_usage_error(command, "--lang '%s': expected en or nl", out->lang_name);
       return FALSE;
     }
     if (out->top < 0) {

@@ -40,6 +40,7 @@ typedef struct {
 
 struct KbDoc {
   char *title;
+  char *none;           /* what an empty sheet shows; NULL: "(none)" */
   GArray *blocks;       /* of Block */
 };
 
@@ -97,7 +98,16 @@ kb_doc_free(KbDoc *doc)
   }
   g_array_unref(doc->blocks);
   g_free(doc->title);
+  g_free(doc->none);
   g_free(doc);
+}
+
+void
+kb_doc_set_none(KbDoc *doc, const char *text)
+{
+  g_return_if_fail(doc != NULL && text != NULL);
+  g_free(doc->none);
+  doc->none = g_strdup(text);
 }
 
 void
@@ -283,13 +293,13 @@ cell_shown(const Column *col, const Cell *cell)
 }
 
 static void
-render_sheet_table(GString *out, const KbSheet *s)
+render_sheet_table(GString *out, const KbSheet *s, const char *none)
 {
   size_t ncol = s->columns->len, nrow = kb_sheet_row_count(s);
   if (s->heading)
     heading(out, s->heading, '-');
   if (nrow == 0) {
-    g_string_append(out, "(none)\n");
+    g_string_append_printf(out, "%s\n", none);
     return;
   }
   size_t *width = g_new0(size_t, ncol);
@@ -348,7 +358,7 @@ render_table(GString *out, const KbDoc *doc)
     const Block *b = &g_array_index(doc->blocks, Block, i);
     g_string_append_c(out, '\n');
     if (b->sheet) {
-      render_sheet_table(out, b->sheet);
+      render_sheet_table(out, b->sheet, doc->none ? doc->none : "(none)");
     } else {
       kb_terminal_append(out, b->text);
       g_string_append_c(out, '\n');
@@ -410,13 +420,13 @@ kb_csv_append_raw(GString *out, const char *value)
 }
 
 static void
-csv_sheet(GString *out, const KbSheet *s)
+csv_sheet(GString *out, const KbSheet *s, gboolean headed)
 {
   size_t ncol = s->columns->len, nrow = kb_sheet_row_count(s);
   for (size_t c = 0; c < ncol; c++) {
     if (c)
       g_string_append_c(out, ',');
-    kb_csv_append_text(out, COLUMN(s, c)->key);
+    kb_csv_append_text(out, headed ? COLUMN(s, c)->heading : COLUMN(s, c)->key);
   }
   g_string_append(out, "\r\n");
   for (size_t r = 0; r < nrow; r++) {
@@ -441,7 +451,7 @@ render_csv(GString *out, const KbDoc *doc)
     if (!first)
       g_string_append(out, "\r\n");
     first = FALSE;
-    csv_sheet(out, s);
+    csv_sheet(out, s, FALSE);
   }
 }
 
@@ -538,7 +548,7 @@ render_md(GString *out, const KbDoc *doc)
     }
     size_t ncol = s->columns->len, nrow = kb_sheet_row_count(s);
     if (nrow == 0) {
-      g_string_append(out, "(none)\n");
+      g_string_append_printf(out, "%s\n", doc->none ? doc->none : "(none)");
       continue;
     }
     g_string_append(out, "|");
@@ -603,7 +613,16 @@ kb_sheet_render_csv(const KbSheet *sheet)
 {
   g_return_val_if_fail(sheet != NULL, NULL);
   GString *out = g_string_new(NULL);
-  csv_sheet(out, sheet);
+  csv_sheet(out, sheet, FALSE);
+  return g_string_free(out, FALSE);
+}
+
+char *
+kb_sheet_render_csv_headed(const KbSheet *sheet)
+{
+  g_return_val_if_fail(sheet != NULL, NULL);
+  GString *out = g_string_new(NULL);
+  csv_sheet(out, sheet, TRUE);
   return g_string_free(out, FALSE);
 }
 

@@ -73,18 +73,34 @@ kb_i_report_heading(Report *r, int level, const char *id, const char *s)
 void
 kb_i_report_sheet(Report *r, const KbSheet *s, const char *file)
 {
+  /* the tables that the glossary explains in a line under their heading */
+  static const struct { const char *sheet, *entry; } notes[] = {
+    { "mixing", "ei-index" }, { "gaps", "gaps" }, { "single_points", "single-points" },
+    { "pairs", "synergy-score" },
+  };
   if (kb_sheet_heading(s) != NULL)
     kb_i_report_heading(r, 3, NULL, kb_sheet_heading(s));
+  for (size_t i = 0; i < G_N_ELEMENTS(notes); i++)
+    if (strcmp(kb_sheet_key(s), notes[i].sheet) == 0)
+      kb_i_glossary_note(r->html, r->lang, notes[i].entry);
   size_t rows = kb_sheet_row_count(s);
   if (rows == 0) {
     kb_i_report_para(r, T(r, "None."));
     return;
   }
-  g_autofree char *more = g_strdup_printf(T(r, "Show the other %zu rows"),
-                                          rows > FOLD ? rows - FOLD : 0);
+  size_t folded = rows > FOLD ? rows - FOLD : 0;
+  g_autofree char *more = g_strdup_printf(kb_tr_n(r->lang, folded, "Show the other %zu row",
+                                                  "Show the other %zu rows"), folded);
   g_autofree char *table = kb_sheet_render_html(s, FOLD, r->lang == KB_LANG_NL, more);
-  g_string_append(r->html, table);
-  g_autofree char *csv = kb_sheet_render_csv(s);
+  /* wide tables scroll inside their box rather than run off the page */
+  g_string_append(r->html, "<div class=\"wide\">\n");
+  GString *linked = g_string_new(table);
+  kb_i_glossary_link(linked, r->lang);
+  g_string_append(r->html, linked->str);
+  g_string_free(linked, TRUE);
+  g_string_append(r->html, "</div>\n");
+  /* a reader's spreadsheet: the columns named as the table names them */
+  g_autofree char *csv = kb_sheet_render_csv_headed(s);
   g_autofree char *name = g_strdup_printf("%s.csv", file);
   write_file(r, name, csv);
   g_autofree char *note = g_strdup_printf(T(r, "All rows: %s"), name);
@@ -140,6 +156,55 @@ report_brokers(Report *r, GError **error)
   return r->brokers;
 }
 
+/* "15 organisations in 5 sectors are active in 10 countries abroad; 12
+ * places rest on a single organisation", without the full stop. */
+static char *
+figures_sentence(const KbReportFigures *fig, KbLang lang)
+{
+  g_autofree char *orgs = kb_count(lang, fig->organisations, "organisation", "organisations");
+  g_autofree char *sectors = kb_count(lang, fig->sectors, "sector", "sectors");
+  g_autofree char *countries = kb_count(lang, fig->countries, "country", "countries");
+  g_autofree char *places = kb_count(lang, fig->single_points, "place", "places");
+  g_autofree char *active = g_strdup_printf(kb_tr_n(lang, fig->organisations,
+                                                    "%s in %s is active in %s abroad",
+                                                    "%s in %s are active in %s abroad"),
+                                            orgs, sectors, countries);
+  g_autofree char *rest = g_strdup_printf(kb_tr_n(lang, fig->single_points,
+                                                  "%s rests on a single organisation",
+                                                  "%s rest on a single organisation"), places);
+  return g_strconcat(active, "; ", rest, NULL);
+}
+
+char *
+kb_report_summary(const KbReportFigures *fig, KbLang lang)
+{
+  g_return_val_if_fail(fig != NULL, NULL);
+  g_autofree char *sentence = NULL;
+  if (fig->regional) {
+    char c[4][G_ASCII_DTOSTR_BUF_SIZE];
+    double v[4] = { fig->degree_centralization, fig->degree_centralization_without,
+                    fig->betweenness_centralization, fig->betweenness_centralization_without };
+    for (int i = 0; i < 4; i++) {
+      if (isnan(v[i]))
+        g_strlcpy(c[i], "-", sizeof c[i]);
+      else
+        g_ascii_formatd(c[i], sizeof c[i], "%.3f", v[i]);
+    }
+    sentence = g_strdup_printf(kb_tr(lang, "A regional network of %zu members, %zu of them "
+                                           "municipalities in %zu provinces; centralization of "
+                                           "the member network: degree %s (%s without the centre "
+                                           "municipality), betweenness %s (%s without)"),
+                               fig->members, fig->municipalities, fig->provinces, c[0], c[1],
+                               c[2], c[3]);
+  } else {
+    sentence = figures_sentence(fig, lang);
+  }
+  if (fig->year == KB_NO_YEAR)
+    return g_strconcat(sentence, ".", NULL);
+  return g_strdup_printf(kb_tr(lang, "%s (as of %d; changes since %d)."), sentence, fig->year,
+                         fig->compare);
+}
+
 /* A regional network's key figures in place of those abroad, which would
  * all be 0; FALSE when the data is no regional network (or igraph failed,
  * which is the report's failure). */
@@ -192,12 +257,9 @@ static void
 abroad_key_figures(Report *r, const KbIndex *ix, const KbReportFigures *fig)
 {
   const KbDataset *ds = r->ds;
-  g_autofree char *s1 = g_strdup_printf(T(r, "%zu organisations in %zu sectors are active in %zu "
-                                           "countries abroad; %zu places rest on a single "
-                                           "organisation."),
-                                        fig->organisations, fig->sectors, fig->countries,
-                                        fig->single_points);
-  kb_i_report_para(r, s1);
+  g_autofree char *s1 = figures_sentence(fig, r->lang);
+  g_autofree char *s1_end = g_strconcat(s1, ".", NULL);
+  kb_i_report_para(r, s1_end);
   if (ix->n_cuts > 0) {
     const KbCutPoint *c = &ix->cuts[0];
     size_t most = 0;
@@ -205,11 +267,17 @@ abroad_key_figures(Report *r, const KbIndex *ix, const KbReportFigures *fig)
       if (ix->cuts[i].n_places > ix->cuts[most].n_places)
         most = i;
     c = &ix->cuts[most];
-    g_autofree char *s2 = g_strdup_printf(T(r, "%zu organisations are single points of failure; "
-                                             "without %s, %zu places are cut off."),
-                                          ix->n_cuts, kb_dataset_node(ds, c->org)->label,
-                                          c->n_places);
-    kb_i_report_para(r, s2);
+    g_autofree char *orgs = kb_count(r->lang, ix->n_cuts, "organisation", "organisations");
+    g_autofree char *places = kb_count(r->lang, c->n_places, "place", "places");
+    g_autofree char *s2 = g_strdup_printf(kb_tr_n(r->lang, ix->n_cuts,
+                                                  "%s is a single point of failure;",
+                                                  "%s are single points of failure;"), orgs);
+    g_autofree char *s3 = g_strdup_printf(kb_tr_n(r->lang, c->n_places,
+                                                  "without %s, %s is cut off.",
+                                                  "without %s, %s are cut off."),
+                                          kb_dataset_node(ds, c->org)->label, places);
+    g_autofree char *both = g_strconcat(s2, " ", s3, NULL);
+    kb_i_report_para(r, both);
   }
 }
 
@@ -528,13 +596,15 @@ brokers_section(Report *r)
     kb_i_report_fail_igraph(r, err);
     return;
   }
-  g_autofree char *mod = g_strdup_printf(T(r, "%zu communities; modularity %.2f."), cs->n,
+  g_autofree char *communities = kb_count(r->lang, cs->n, "community", "communities");
+  g_autofree char *mod = g_strdup_printf(T(r, "%s; modularity %.2f."), communities,
                                          cs->modularity);
   if (r->lang == KB_LANG_NL)
     for (char *p = mod; *p; p++)
       if (*p == '.' && g_ascii_isdigit(p[1]))
         *p = ',';
   kb_i_report_para(r, mod);
+  kb_i_glossary_note(r->html, r->lang, "modularity");
   g_autoptr(KbDoc) cdoc = kb_doc_new("");
   kb_tables_communities(cdoc, r->ds, cs, 0, r->lang);
   kb_i_report_sheet(r, kb_i_report_find_sheet(cdoc, "communities"), "communities");
@@ -551,8 +621,9 @@ changes_section(Report *r)
     kb_i_report_fail_igraph(r, err);
     return;
   }
-  g_autofree char *s = g_strdup_printf(T(r, "%zu relations began and %zu ended; organisations "
-                                          "became active in %zu places and left %zu."),
+  g_autofree char *s = g_strdup_printf(T(r, "Relations begun: %zu; ended: %zu. Places where "
+                                          "organisations became active: %zu; places they "
+                                          "left: %zu."),
                                        d->n_begun, d->n_ended, d->n_places_gained,
                                        d->n_places_lost);
   kb_i_report_para(r, s);
@@ -610,20 +681,26 @@ quality_section(Report *r)
       g_hash_table_insert(sources, (gpointer) src,
                           GSIZE_TO_POINTER(GPOINTER_TO_SIZE(g_hash_table_lookup(sources, src)) + 1));
   }
-  g_autofree char *s = g_strdup_printf(T(r, "%zu of %zu relations carry no year (where places "
-                                          "lie aside): they count from the year the data "
-                                          "describes on, and are left out of earlier years. "
-                                          "%zu carry a year that is approximate, uncertain or a "
-                                          "bound. %zu have no source."),
+  g_autofree char *s = g_strdup_printf(T(r, "Relations without a year (where places lie "
+                                          "aside): %zu of %zu. They count from the year the "
+                                          "data describes on, and are left out of earlier "
+                                          "years. Relations with a year that is approximate, "
+                                          "uncertain or a bound: %zu. Relations without a "
+                                          "source: %zu."),
                                        undated, n, qualified, unsourced);
   kb_i_report_para(r, s);
   size_t warnings = r->o->warnings ? kb_diag_list_length(r->o->warnings) : 0;
   if (warnings == 0) {
     kb_i_report_para(r, T(r, "The check found no warnings."));
   } else {
-    g_autofree char *w = g_strdup_printf(T(r, "The check found %zu warnings:"), warnings);
+    g_autofree char *w = g_strdup_printf(kb_tr_n(r->lang, warnings, "The check found %zu warning:",
+                                                 "The check found %zu warnings:"), warnings);
     kb_i_report_para(r, w);
-    g_string_append(r->html, "<ul>\n");
+    /* the check speaks English, as klaverblad check does: said, and marked */
+    if (r->lang != KB_LANG_EN)
+      kb_i_report_para(r, T(r, "The check's messages are in English, as klaverblad check gives them."));
+    g_string_append(r->html, r->lang != KB_LANG_EN ? "<ul class=\"diagnostics\" lang=\"en\">\n"
+                                                   : "<ul class=\"diagnostics\">\n");
     for (size_t i = 0; i < warnings && i < 50; i++) {
       g_autofree char *line = kb_diag_format(kb_diag_list_get(r->o->warnings, i));
       g_string_append(r->html, "<li>");
@@ -666,18 +743,27 @@ year_note(Report *r)
     g_string_append_printf(s, T(r, "%d is the year the data describes."), r->year);
   if (c->kept_undated > 0) {
     g_string_append(s, s->len ? " " : "");
-    g_string_append_printf(s, T(r, "%zu of the relations shown carry no year: they count from "
-                                   "the year the data describes on."), c->kept_undated);
+    g_string_append_printf(s, kb_tr_n(r->lang, c->kept_undated,
+                                      "%zu of the relations shown carries no year: it counts "
+                                      "from the year the data describes on.",
+                                      "%zu of the relations shown carry no year: they count "
+                                      "from the year the data describes on."), c->kept_undated);
   }
   if (c->unsure > 0) {
     g_string_append(s, s->len ? " " : "");
-    g_string_append_printf(s, T(r, "%zu relations whose dates do not say whether they held in "
-                                   "%d are left out."), c->unsure, r->year);
+    g_string_append_printf(s, kb_tr_n(r->lang, c->unsure,
+                                      "%zu relation whose dates do not say whether it held in "
+                                      "%d is left out.",
+                                      "%zu relations whose dates do not say whether they held "
+                                      "in %d are left out."), c->unsure, r->year);
   }
   if (c->planned > 0) {
     g_string_append(s, s->len ? " " : "");
-    g_string_append_printf(s, T(r, "%zu planned relations are not counted as existing: they "
-                                   "are listed under Ambitions and plans."), c->planned);
+    g_string_append_printf(s, kb_tr_n(r->lang, c->planned,
+                                      "%zu planned relation is not counted as existing: it is "
+                                      "listed under Ambitions and plans.",
+                                      "%zu planned relations are not counted as existing: they "
+                                      "are listed under Ambitions and plans."), c->planned);
   }
   if (s->len > 0) {
     g_string_append(r->html, "<p class=\"sub\">");
@@ -715,7 +801,7 @@ plans_section(Report *r)
       g_autofree char *until = kb_date_format(rel->until, rel->until_q);
       kb_sheet_begin_row(sh);
       kb_sheet_put_text(sh, kb_dataset_node(ds, rel->from)->label);
-      kb_sheet_put_text(sh, kb_rel_kind_name(rel->kind));
+      kb_sheet_put_text(sh, kb_rel_kind_label(r->lang, rel->kind));
       kb_sheet_put_text(sh, kb_dataset_node(ds, rel->to)->label);
       kb_sheet_put_text(sh, *since ? since : NULL);
       kb_sheet_put_text(sh, *until ? until : NULL);
@@ -735,14 +821,18 @@ static const char style[] =
   "h1{font-size:1.8em;margin-bottom:0.2em}h2{border-bottom:2px solid #0072B2;padding-bottom:4px;"
   "margin-top:2em;break-after:avoid}h3{margin-top:1.4em;break-after:avoid}\n"
   ".sub{color:#555}table{border-collapse:collapse;width:100%;font-size:0.85em;margin:0.5em 0}\n"
+  ".wide{overflow-x:auto;max-width:100%}td{overflow-wrap:break-word}\n"
+  ".how{font-size:0.9em;background:#f0f4f8;border-left:4px solid #0072B2;padding:4px 8px}\n"
+  "dl.glossary dt{font-weight:bold;margin-top:0.6em}dl.glossary dd{margin-left:1.5em}\n"
   "th,td{border-bottom:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top}\n"
-  "th{background:#f0f4f8}td.num,th.num{text-align:right;white-space:nowrap}\n"
+  "th{background:#f0f4f8}th.num{text-align:right}td.num{text-align:right;white-space:nowrap}\n"
   "tr:nth-child(even) td{background:#fafafa}tr{break-inside:avoid}\n"
   "details summary{cursor:pointer;color:#0072B2;margin:0.3em 0}\n"
   ".file{font-size:0.8em;color:#777}figure{margin:1em 0}svg.map{width:100%;height:auto}\n"
   "figcaption{font-size:0.85em;color:#555}\n"
   "@page{size:A4;margin:14mm}@media print{body{max-width:none;padding:0}"
-  "section{break-before:page}section#key-figures{break-before:auto}}\n";
+  "section{break-before:page}section#key-figures{break-before:auto}"
+  ".wide{overflow:visible}td{overflow-wrap:anywhere}}\n";
 
 gboolean
 kb_report_write(const KbDataset *all, const KbReportOptions *opts, const char *dir,
@@ -788,6 +878,8 @@ kb_report_write(const KbDataset *all, const KbReportOptions *opts, const char *d
   kb_i_report_text(&r, sub);
   g_string_append(r.html, "</p>\n");
   year_note(&r);
+  g_string_append_printf(r.html, "<p class=\"sub\"><a href=\"#glossary\">%s</a></p>\n",
+                         T(&r, "What each measure means: the explanations at the end"));
   g_string_append(r.html, "</header>\n");
 
   KbReportFigures fig = { 0 };
@@ -803,6 +895,8 @@ kb_report_write(const KbDataset *all, const KbReportOptions *opts, const char *d
   if (r.year != KB_NO_YEAR)
     changes_section(&r);
   quality_section(&r);
+  kb_i_report_heading(&r, 2, "glossary", T(&r, "How to read this: the measures explained"));
+  kb_i_glossary_write(r.html, r.lang);
   g_string_append(r.html, "</section>\n</body>\n</html>\n");
   write_file(&r, "report.html", r.html->str);
   g_string_free(r.html, TRUE);

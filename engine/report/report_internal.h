@@ -3,7 +3,8 @@
  * most of its sections; report_candidates.c the candidate partners, the plan
  * per theme and the requests; report_region.c the part of a regional
  * network, which gives its paragraphs and tables as blocks, in order, that
- * report.c writes out as it writes its own. */
+ * report.c writes out as it writes its own; glossary.c the measures
+ * explained. */
 #ifndef KB_REPORT_INTERNAL_H
 #define KB_REPORT_INTERNAL_H
 
@@ -99,5 +100,17 @@ void kb_i_report_candidates(Report *r);
  * when there are any, and the new candidates; the sheets are written as
  * FILE-requests.csv and FILE.csv. */
 void kb_i_report_rank_answer(Report *r, size_t home, const char *file);
+
+/* ------------------------------------------------------------ glossary */
+
+/* Appends the glossary, every measure of the report with one sentence on
+ * what it means, to 'html' as a <dl>; each term has the anchor #g-KEY. */
+void kb_i_glossary_write(GString *html, KbLang lang);
+/* Links the column names and row names of measures in 'table' (an HTML
+ * table as kb_sheet_render_html() writes it) to their glossary entries. */
+void kb_i_glossary_link(GString *table, KbLang lang);
+/* Appends the "How to read this" line of the glossary entry 'key' (one of
+ * its keys; a programming error otherwise). */
+void kb_i_glossary_note(GString *html, KbLang lang, const char *key);
 
 #endif

@@ -205,12 +205,12 @@ closeness_word(const KbBridges *br, KbCloseness c, KbLang lang)
 }
 
 static const char *
-kind_or_sector(const KbDataset *ds, size_t node)
+kind_or_sector(const KbDataset *ds, size_t node, KbLang lang)
 {
   const KbNode *n = kb_dataset_node(ds, node);
   if (n->kind == KB_NODE_ORGANISATION && n->sector != KB_NO_NODE)
-    return kb_dataset_node(ds, n->sector)->id;
-  return kb_node_kind_name(n->kind);
+    return kb_sector_label(ds, node);
+  return kb_node_kind_label(lang, n->kind);
 }
 
 char *
@@ -281,7 +281,7 @@ kb_tables_bridges(KbDoc *doc, const KbDataset *ds, const KbBridges *br, size_t t
     kb_sheet_put_int(s, (long long) i + 1);
     kb_sheet_put_text(s, kb_dataset_node(ds, in->node)->id);
     kb_sheet_put_text(s, label(ds, in->node));
-    kb_sheet_put_text(s, kind_or_sector(ds, in->node));
+    kb_sheet_put_text(s, kind_or_sector(ds, in->node, lang));
     kb_sheet_put_text(s, reach);
     kb_sheet_put_text(s, close);
     kb_sheet_put_int(s, in->score);
@@ -306,7 +306,7 @@ kb_tables_bridges(KbDoc *doc, const KbDataset *ds, const KbBridges *br, size_t t
     kb_sheet_put_int(c, (long long) i + 1);
     kb_sheet_put_text(c, kb_dataset_node(ds, ct->node)->id);
     kb_sheet_put_text(c, label(ds, ct->node));
-    kb_sheet_put_text(c, kind_or_sector(ds, ct->node));
+    kb_sheet_put_text(c, kind_or_sector(ds, ct->node, lang));
     kb_sheet_put_text(c, there->str);
     kb_sheet_put_text(c, home->str);
     g_string_free(there, TRUE);

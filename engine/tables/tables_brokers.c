@@ -36,7 +36,7 @@ kb_tables_brokers(KbDoc *doc, const KbDataset *ds, const KbBrokers *br, size_t t
     kb_sheet_put_int(s, (long long) i + 1);
     kb_sheet_put_text(s, n->id);
     kb_sheet_put_text(s, n->label);
-    kb_sheet_put_text(s, n->sector != KB_NO_NODE ? kb_dataset_node(ds, n->sector)->id : NULL);
+    kb_sheet_put_text(s, kb_sector_label(ds, b->node));
     kb_sheet_put_int(s, (long long) b->degree);
     kb_sheet_put_number(s, b->betweenness);
     if (br->sampled)

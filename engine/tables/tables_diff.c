@@ -20,7 +20,7 @@ relations_sheet(KbDoc *doc, const char *key, const char *heading, const KbDatase
     const KbRelation *r = kb_dataset_relation(ds, rels[i]);
     kb_sheet_begin_row(s);
     kb_sheet_put_text(s, kb_dataset_node(ds, r->from)->label);
-    kb_sheet_put_text(s, kb_rel_kind_name(r->kind));
+    kb_sheet_put_text(s, kb_rel_kind_label(lang, r->kind));
     kb_sheet_put_text(s, kb_dataset_node(ds, r->to)->label);
     /* the years as the data writes them: "2015~", "[..2019]" */
     g_autofree char *since = kb_date_format(r->since, r->since_q);
@@ -159,11 +159,11 @@ kb_tables_diff(KbDoc *doc, const KbDataset *ds, const KbDiff *d, size_t top, KbL
     kb_sheet_put_int(c, (long long) now->n_sectors);
   }
 
-  relations_sheet(doc, "begun", "Relations begun", ds, d->begun, d->n_begun, lang);
-  relations_sheet(doc, "ended", "Relations ended", ds, d->ended, d->n_ended, lang);
-  nodes_sheet(doc, "places", "Places gained and lost", ds, d->places_gained,
+  relations_sheet(doc, "begun", kb_tr(lang, "Relations begun"), ds, d->begun, d->n_begun, lang);
+  relations_sheet(doc, "ended", kb_tr(lang, "Relations ended"), ds, d->ended, d->n_ended, lang);
+  nodes_sheet(doc, "places", kb_tr(lang, "Places gained and lost"), ds, d->places_gained,
               d->n_places_gained, d->places_lost, d->n_places_lost, lang);
-  nodes_sheet(doc, "themes", "Themes gained and lost", ds, d->themes_gained,
+  nodes_sheet(doc, "themes", kb_tr(lang, "Themes gained and lost"), ds, d->themes_gained,
               d->n_themes_gained, d->themes_lost, d->n_themes_lost, lang);
 
   KbSheet *m = kb_doc_add_sheet(doc, "memberships", kb_tr(lang, "Networks joined and left"));

@@ -108,8 +108,7 @@ presence_sheet(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, size_t top, K
         kb_sheet_put_text(s, kb_dataset_node(ds, e->node)->id);
         kb_sheet_put_text(s, org->id);
         kb_sheet_put_text(s, org->label);
-        kb_sheet_put_text(s, org->sector != KB_NO_NODE ? kb_dataset_node(ds, org->sector)->id
-                                                       : NULL);
+        kb_sheet_put_text(s, kb_sector_label(ds, pass ? e->partners[j] : e->orgs[j]));
         kb_sheet_put_text(s, pass ? kb_tr(lang, "partner") : kb_tr(lang, "own"));
       }
     }
@@ -121,13 +120,13 @@ mixing_sheet(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, KbLang lang)
   KbSheet *s = kb_doc_add_sheet(doc, "mixing", kb_tr(lang, "Sector mixing: ties of the organisation network, and E-I index"));
   kb_sheet_add_column(s, "sector", kb_tr(lang, "sector"), KB_COLUMN_TEXT, 0);
   for (size_t t = 0; t < ix->n_sectors; t++) {
-    const char *id = kb_dataset_node(ds, ix->sectors[t])->id;
-    kb_sheet_add_column(s, id, id, KB_COLUMN_INT, 0);
+    const KbNode *sector = kb_dataset_node(ds, ix->sectors[t]);
+    kb_sheet_add_column(s, sector->id, sector->label, KB_COLUMN_INT, 0);
   }
   kb_sheet_add_column(s, "ei_index", kb_tr(lang, "E-I"), KB_COLUMN_NUMBER, 2);
   for (size_t r = 0; r < ix->n_sectors; r++) {
     kb_sheet_begin_row(s);
-    kb_sheet_put_text(s, kb_dataset_node(ds, ix->sectors[r])->id);
+    kb_sheet_put_text(s, kb_dataset_node(ds, ix->sectors[r])->label);
     for (size_t t = 0; t < ix->n_sectors; t++)
       kb_sheet_put_int(s, (long long) ix->mixing[r * ix->n_sectors + t]);
     kb_sheet_put_number(s, ix->ei[r]);

@@ -18,13 +18,6 @@ reason_verb(KbContextKind kind, KbLang lang)
   return kb_tr(lang, "both share");
 }
 
-static const char *
-sector_of(const KbDataset *ds, size_t org)
-{
-  size_t s = kb_dataset_node(ds, org)->sector;
-  return s == KB_NO_NODE ? NULL : kb_dataset_node(ds, s)->id;
-}
-
 void
 kb_tables_synergy(KbDoc *doc, const KbDataset *ds, const KbSynergy *syn, KbLang lang)
 {
@@ -46,9 +39,9 @@ kb_tables_synergy(KbDoc *doc, const KbDataset *ds, const KbSynergy *syn, KbLang 
     kb_sheet_begin_row(s);
     kb_sheet_put_int(s, (long long) i + 1);
     kb_sheet_put_text(s, kb_dataset_node(ds, p->a)->label);
-    kb_sheet_put_text(s, sector_of(ds, p->a));
+    kb_sheet_put_text(s, kb_sector_label(ds, p->a));
     kb_sheet_put_text(s, kb_dataset_node(ds, p->b)->label);
-    kb_sheet_put_text(s, sector_of(ds, p->b));
+    kb_sheet_put_text(s, kb_sector_label(ds, p->b));
     kb_sheet_put_number(s, p->score);
     kb_sheet_put_text(s, why->str);
     g_string_free(why, TRUE);

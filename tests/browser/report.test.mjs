@@ -15,11 +15,12 @@ const headings = {
   nl: ['1. Kerncijfers', '2. Het klaverblad', '3. Strategische index', '4. Synergiekansen',
        '5. Bruggenbouwers en de vragen van de stad', '6. Ambities en plannen',
        '7. Makelaars en gemeenschappen', '8. Kandidaat-partners',
-       '9. Veranderingen van 2016 tot 2021', '10. Datakwaliteit'],
+       '9. Veranderingen van 2016 tot 2021', '10. Datakwaliteit',
+       '11. Hoe lees je dit: de maten uitgelegd'],
   en: ['1. Key figures', '2. The klaverblad', '3. Strategic index', '4. Synergy opportunities',
        "5. Bridging partners and the city's questions", '6. Ambitions and plans',
        '7. Brokers and communities', '8. Candidate partners', '9. Changes from 2016 to 2021',
-       '10. Data quality'],
+       '10. Data quality', '11. How to read this: the measures explained'],
 };
 
 async function open(dir) {
@@ -48,6 +49,22 @@ async function check(lang, dir, name) {
     assert.deepEqual(seen.dialogs, []);
     const h2 = await page.$$eval('h2', (els) => els.map((e) => e.textContent));
     assert.deepEqual(h2, headings[lang]);
+    // the strategic index by country fits the page at 1200 px; a wider
+    // table scrolls inside its own box, so no column is cut off
+    const wide = await page.$$eval('div.wide', (els) => els.map((e) => ({
+      over: e.scrollWidth > e.clientWidth + 1, scrolls: getComputedStyle(e).overflowX === 'auto',
+      head: e.previousElementSibling ? e.previousElementSibling.textContent : '' })));
+    assert.ok(wide.length > 10, `the tables are in boxes (${wide.length})`);
+    for (const w of wide) {
+      assert.ok(!w.over || w.scrolls, `a table wider than the page scrolls: ${w.head}`);
+      if (/^Strateg.* (per land|by country)$/.test(w.head))
+        assert.ok(!w.over, `the strategic index fits the page: ${w.head}`);
+    }
+    // every measure links to its line in the glossary, which is there
+    const links = await page.$$eval('a[href^="#g-"]', (els) => els.map((e) => e.getAttribute('href')));
+    assert.ok(links.length >= 10, `measures link to the glossary (${links.length})`);
+    for (const href of new Set(links))
+      assert.equal(await page.locator(href).count(), 1, `the glossary has ${href}`);
     const box = await page.locator('svg.map').boundingBox();
     assert.ok(box && box.width > 300 && box.height > 200, `the map has a size: ${JSON.stringify(box)}`);
     assert.equal(await page.evaluate(() => document.documentElement.lang), lang);

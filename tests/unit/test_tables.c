@@ -30,6 +30,78 @@ START_TEST(every_translation_is_found)
 }
 END_TEST
 
+/* The plural and label helpers; the expected words are the Dutch grammar
+ * of each count (one: singular, else plural, zero included) and the
+ * sector labels of datasets/deventer/nodes.csv, read by hand. */
+START_TEST(plurals_and_labels)
+{
+  g_autofree char *one = kb_count(KB_LANG_NL, 1, "place", "places");
+  g_autofree char *two = kb_count(KB_LANG_NL, 2, "place", "places");
+  g_autofree char *none = kb_count(KB_LANG_NL, 0, "place", "places");
+  g_autofree char *one_en = kb_count(KB_LANG_EN, 1, "place", "places");
+  g_autofree char *two_en = kb_count(KB_LANG_EN, 2, "place", "places");
+  ck_assert_str_eq(one, "1 plaats");
+  ck_assert_str_eq(two, "2 plaatsen");
+  ck_assert_str_eq(none, "0 plaatsen");
+  ck_assert_str_eq(one_en, "1 place");
+  ck_assert_str_eq(two_en, "2 places");
+  ck_assert_str_eq(kb_tr_n(KB_LANG_NL, 1, "%s rests on a single organisation",
+                           "%s rest on a single organisation"), "%s rust op één organisatie");
+  ck_assert_str_eq(kb_node_kind_label(KB_LANG_NL, KB_NODE_ORGANISATION), "organisatie");
+  ck_assert_str_eq(kb_node_kind_label(KB_LANG_EN, KB_NODE_ORGANISATION), "organisation");
+  ck_assert_str_eq(kb_rel_kind_label(KB_LANG_NL, KB_REL_MEMBER_OF), "lid van");
+  ck_assert_str_eq(kb_rel_kind_label(KB_LANG_EN, KB_REL_MEMBER_OF), "member of");
+  ck_assert_str_eq(kb_rel_kind_label(KB_LANG_NL, KB_REL_LOCATED_IN), "gevestigd in");
+  /* every kind has a label in both languages, none with an underscore */
+  for (int k = 0; k < KB_REL_KIND_COUNT; k++)
+    for (int l = KB_LANG_EN; l <= KB_LANG_NL; l++)
+      ck_assert_ptr_null(strchr(kb_rel_kind_label(l, k), '_'));
+  g_autofree char *path = g_build_filename(KB_DATASETS, "deventer", NULL);
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  g_autoptr(KbDataset) ds = kb_dataset_load(path, KB_FORMAT_AUTO, diags, NULL);
+  ck_assert_ptr_nonnull(ds);
+  ck_assert_str_eq(kb_sector_label(ds, kb_dataset_find(ds, "saxion")), "Onderwijs");
+  ck_assert_str_eq(kb_sector_label(ds, kb_dataset_find(ds, "gemeente-deventer")), "Overheid");
+  ck_assert_ptr_null(kb_sector_label(ds, kb_dataset_find(ds, "uganda")));
+}
+END_TEST
+
+/* The report's summary in both languages, one and many (the sentences the
+ * command prints; the figures are made up, the words are the point). */
+START_TEST(report_summary_counts)
+{
+  KbReportFigures f = { .organisations = 15, .sectors = 5, .countries = 10, .single_points = 12,
+                       .year = 2021, .compare = 2016 };
+  g_autofree char *nl = kb_report_summary(&f, KB_LANG_NL);
+  g_autofree char *en = kb_report_summary(&f, KB_LANG_EN);
+  ck_assert_str_eq(nl, "15 organisaties uit 5 sectoren zijn actief in 10 landen in het "
+                   "buitenland; 12 plaatsen rusten op één organisatie (peiljaar 2021; "
+                   "veranderingen sinds 2016).");
+  ck_assert_str_eq(en, "15 organisations in 5 sectors are active in 10 countries abroad; 12 "
+                   "places rest on a single organisation (as of 2021; changes since 2016).");
+  KbReportFigures g = { .organisations = 1, .sectors = 1, .countries = 1, .single_points = 1,
+                       .year = KB_NO_YEAR, .compare = KB_NO_YEAR };
+  /* a regional network: its member network's figures, NaN shown as "-"
+   * (the figures are made up) */
+  KbReportFigures h = { .year = 2022, .compare = 2018, .regional = TRUE, .members = 30,
+                        .municipalities = 22, .provinces = 4, .degree_centralization = 0.1874,
+                        .betweenness_centralization = 0.118,
+                        .degree_centralization_without = 0.194,
+                        .betweenness_centralization_without = NAN };
+  g_autofree char *nlr = kb_report_summary(&h, KB_LANG_NL);
+  ck_assert_str_eq(nlr, "Een regionaal netwerk van 30 leden, waarvan 22 gemeenten in 4 "
+                   "provincies; centralisatie van het ledennetwerk: naar graad 0.187 (0.194 "
+                   "zonder de centrumgemeente), naar tussenpositie 0.118 (- zonder) (peiljaar "
+                   "2022; veranderingen sinds 2018).");
+  g_autofree char *nl1 = kb_report_summary(&g, KB_LANG_NL);
+  g_autofree char *en1 = kb_report_summary(&g, KB_LANG_EN);
+  ck_assert_str_eq(nl1, "1 organisatie uit 1 sector is actief in 1 land in het buitenland; 1 "
+                   "plaats rust op één organisatie.");
+  ck_assert_str_eq(en1, "1 organisation in 1 sector is active in 1 country abroad; 1 place "
+                   "rests on a single organisation.");
+}
+END_TEST
+
 START_TEST(synergy_reasons_in_dutch)
 {
   g_autofree char *path = g_build_filename(KB_REFERENCE, "kite.csv", NULL);
@@ -165,6 +237,8 @@ tables_suite(void)
   TCase *tc = tcase_create("tables");
   tcase_add_test(tc, every_translation_is_found);
   tcase_add_test(tc, synergy_reasons_in_dutch);
+  tcase_add_test(tc, plurals_and_labels);
+  tcase_add_test(tc, report_summary_counts);
   tcase_add_test(tc, brokers_without_local_measures);
   tcase_add_test(tc, report_weighs_requests);
   suite_add_tcase(s, tc);

@@ -36,6 +36,9 @@ KbDoc *kb_doc_new(const char *title);
 void kb_doc_free(KbDoc *doc);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbDoc, kb_doc_free)
 
+/* Sets what table and md output show for a sheet without rows (default
+ * "(none)"), as the document's language says it; 'text' is copied. */
+void kb_doc_set_none(KbDoc *doc, const char *text);
 /* Adds a paragraph under 'key' (its name in JSON). */
 void kb_doc_add_text(KbDoc *doc, const char *key, const char *text);
 /* Adds a sheet under 'key' with a heading; returns it, borrowed from the
@@ -64,6 +67,10 @@ const char *kb_sheet_heading(const KbSheet *sheet);
 /* Returns a new string: one sheet as CSV (RFC 4180, CRLF line ends; text
  * cells as kb_csv_append_text() writes them). */
 char *kb_sheet_render_csv(const KbSheet *sheet);
+/* The same with the column headings (as table, md and HTML show them, in
+ * the document's language) in the first row instead of the keys: for a
+ * reader's spreadsheet rather than a script. */
+char *kb_sheet_render_csv_headed(const KbSheet *sheet);
 /* Appends one CSV field of text, for writers that stream rows. A text that
  * a spreadsheet would run as a formula -- its first character, after any
  * single quotes, is =, +, -, @, a tab or a carriage return -- gets a single

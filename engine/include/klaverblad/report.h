@@ -46,6 +46,12 @@ typedef struct {
   double betweenness_centralization_without;  /* NaN when none is a member */
 } KbReportFigures;
 
+/* The key figures in one sentence, as the report's command prints them:
+ * "15 organisations in 5 sectors are active in 10 countries abroad; 12
+ * places rest on a single organisation (as of 2021; changes since 2016)."
+ * in 'lang' (newly allocated). */
+char *kb_report_summary(const KbReportFigures *figures, KbLang lang);
+
 /* Writes DIR/report.html (self-contained: styles and the map inline, no
  * fetch of anything), DIR/klaverblad.svg and one CSV per table into 'dir',
  * which is made when missing. The folder is written whole: into a hidden

@@ -25,6 +25,21 @@ gboolean kb_lang_parse(const char *name, KbLang *out);
  * format when 'english' is one. */
 const char *kb_tr(KbLang lang, const char *english) G_GNUC_FORMAT(2);
 
+/* The plural helper: 'one' when n is 1, else 'many', in 'lang' (both
+ * English, translated as kb_tr() does). */
+const char *kb_tr_n(KbLang lang, size_t n, const char *one, const char *many)
+  G_GNUC_FORMAT(3) G_GNUC_FORMAT(4);
+/* "1 place", "2 places", "1 plaats", "2 plaatsen": n and its noun in
+ * 'lang' (newly allocated). */
+char *kb_count(KbLang lang, size_t n, const char *one, const char *many);
+/* The label helpers: what a reader is shown of a kind -- "organisation" or
+ * "organisatie"; "member of" or "lid van" for member_of -- and of a node's
+ * sector: the sector's label from the data, or NULL when the node has none
+ * (borrowed from 'ds'). */
+const char *kb_node_kind_label(KbLang lang, KbNodeKind kind);
+const char *kb_rel_kind_label(KbLang lang, KbRelKind kind);
+const char *kb_sector_label(const KbDataset *ds, size_t node);
+
 /* The labels of 'nodes' joined by "; ", at most 'max' of them (0: all),
  * then "+N more" (in 'lang'). Returns a new string. */
 char *kb_join_labels(const KbDataset *ds, const size_t *nodes, size_t n, size_t max);
