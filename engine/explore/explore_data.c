@@ -28,9 +28,9 @@
 /* How many introducers per place and sector. */
 #define BRIDGES_TOP 5
 /* Bridges are computed for every drawn place and sector while the places
- * times the sectors times the relations stay under this (about a second of
+ * times the sectors times the relations stay under this (a few seconds of
  * work); above it the page says they are left out. */
-#define BRIDGES_WORK_MAX 3e8
+#define BRIDGES_WORK_MAX 3e7
 
 /* --------------------------------------------------------------- JSON */
 

@@ -1,7 +1,7 @@
 // explorer.js -- klaverblad's explorer: draws the network the engine laid
 // out, and lets a reader search, filter, move through the years and see the
-// opportunities the engine computed. Everything comes from the JSON in
-// <script id="data"> (engine/explore/README.md lists its members); nothing is
+// opportunities the engine computed. Everything comes from the JSON in the
+// script element #data (engine/explore/README.md lists its members); nothing is
 // fetched. The DOM is built with createElement and textContent only, so no
 // value of the data is ever read as HTML.
 'use strict';
@@ -37,7 +37,8 @@
       legendOrg: 'organisation (colour: sector)', legendPlace: 'place', legendNetwork: 'network',
       legendSynergy: 'suggested (synergy)', noYears: 'The data gives no years.',
       tip: 'Click a node for its ties; drag to pan; scroll to zoom.',
-      undated: 'no year given: taken to hold from the year the data describes',
+      byYear: 'by {y}', orLater: '{y} or later', about: 'about {y}', unsureYear: '{y} (unsure)',
+      noYear: 'no year given',
     },
     nl: {
       search: 'Zoek een organisatie, plaats, thema…', saveSvg: 'SVG opslaan', savePng: 'PNG opslaan',
@@ -64,7 +65,8 @@
       legendOrg: 'organisatie (kleur: sector)', legendPlace: 'plaats', legendNetwork: 'netwerk',
       legendSynergy: 'voorgesteld (synergie)', noYears: 'De data noemt geen jaren.',
       tip: 'Klik een knoop voor haar banden; sleep om te verschuiven; scroll om te zoomen.',
-      undated: 'geen jaar gegeven: geldt vanaf het jaar dat de data beschrijft',
+      byYear: 'uiterlijk {y}', orLater: '{y} of later', about: 'rond {y}', unsureYear: '{y} (onzeker)',
+      noYear: 'geen jaar bekend',
     },
   };
   const NAMES = {
@@ -110,6 +112,8 @@
     return n.where === 'home' ? '#dddddd' : '#ffffff';
   };
   const big = D.drawn > D.detail_max;
+  const sectorId = N.map((n) => (n.sector !== undefined ? N[n.sector].id : '-'));
+  const themeIds = N.map((n) => (n.themes || []).map((x) => N[x].id));
 
   // --------------------------------------------------------------- state
   const groupsDef = [
@@ -162,9 +166,11 @@
     if (!drawn[i] || S.off.k.has(n.kind)) return false;
     if (n.where !== undefined && S.off.w.has(n.where)) return false;
     if (n.kind === 'organisation') {
-      if (S.off.s.has(n.sector !== undefined ? N[n.sector].id : '-')) return false;
-      const th = n.themes || [];
-      if (th.length === 0 ? S.off.t.has('-') : th.every((x) => S.off.t.has(N[x].id))) return false;
+      if (S.off.s.size && S.off.s.has(sectorId[i])) return false;
+      if (S.off.t.size) {
+        const th = themeIds[i];
+        if (th.length === 0 ? S.off.t.has('-') : th.every((x) => S.off.t.has(x))) return false;
+      }
     }
     if (members && !members.has(i)) {
       // in a drill-down: the cell's organisations and what they are tied to
@@ -190,33 +196,95 @@
   }
 
   // ------------------------------------------------------------ drawing
-  const svg = $('map'), vp = $('viewport');
-  const circles = [];
-  function buildNodes() {
-    const g = $('nodes');
-    const frag = document.createDocumentFragment();
-    N.forEach((n, i) => {
-      if (!drawn[i]) return;
-      const c = document.createElementNS(SVGNS, 'circle');
-      c.setAttribute('cx', n.x);
-      c.setAttribute('cy', -n.y);
-      c.setAttribute('r', radius(n));
-      c.setAttribute('fill', colour(n));
-      c.setAttribute('class', 'node ' + (isPlace(n.kind) ? 'place' : n.kind));
-      c.dataset.i = i;
-      c.dataset.id = n.id;
-      const title = document.createElementNS(SVGNS, 'title');
-      title.textContent = n.label;
-      c.appendChild(title);
-      circles[i] = c;
-      frag.appendChild(c);
-    });
-    g.appendChild(frag);
-  }
+  // The whole map is painted on a canvas (thousands of SVG elements repaint
+  // too slowly to pan); an SVG on top holds what is highlighted -- the
+  // selection, its neighbours and ties, the suggestions -- and the labels,
+  // in the same coordinates.
+  const svg = $('map'), vp = $('viewport'), canvas = $('canvas');
+  const ctx = canvas.getContext('2d');
   const EDGE_COLOURS = {
     member_of: '#8da0cb', active_in: '#b3b3b3', partner_of: '#e78ac3', twinned_with: '#a6d854',
-    funds: '#ffd92f', located_in: '#d9d9d9', part_of: '#d9d9d9', works_on: '#cccccc',
+    funds: '#e5c32f', located_in: '#d9d9d9', part_of: '#d9d9d9', works_on: '#cccccc',
   };
+  const STROKES = { organisation: ['#ffffff', 1], network: ['#222222', 1.5], place: ['#555555', 1.2] };
+  const nodeClass = (n) => (isPlace(n.kind) ? 'place' : n.kind);
+  let Z = { k: 1, x: 0, y: 0 };  // screen = world * k + (x, y)
+  let kFit = 1;                  // the zoom that fits the whole map
+  let near = new Set();
+  let drawTimer = 0;
+  function scheduleDraw() {
+    if (drawTimer) return;
+    drawTimer = requestAnimationFrame(() => { drawTimer = 0; paint(); drawLabels(); });
+  }
+  // the map's size, kept from the last resize: reading it from the DOM in
+  // every frame would force a layout each time
+  let mapSize = null;
+  function size() {
+    if (!mapSize) mapSize = [svg.clientWidth || 800, svg.clientHeight || 600];
+    return mapSize;
+  }
+  new ResizeObserver(() => { mapSize = null; scheduleDraw(); }).observe(svg);
+  function paint() {
+    const [w, h] = size();
+    const dpr = window.devicePixelRatio || 1;
+    if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
+      canvas.width = Math.round(w * dpr);
+      canvas.height = Math.round(h * dpr);
+    }
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    ctx.setTransform(dpr * Z.k, 0, 0, dpr * Z.k, dpr * Z.x, dpr * Z.y);
+    // the world rectangle on screen, with a margin: what lies outside is skipped
+    const x0 = (-Z.x - 20) / Z.k, x1 = (w - Z.x + 20) / Z.k;
+    const y0 = (-Z.y - 20) / Z.k, y1 = (h - Z.y + 20) / Z.k;
+    const inside = (n) => n.x >= x0 && n.x <= x1 && -n.y >= y0 && -n.y <= y1;
+    ctx.globalAlpha = S.sel !== null && drawn[S.sel] ? 0.15 : 1;
+    ctx.lineWidth = 1.2;
+    const groups = {};
+    for (const j of drawnRel) {
+      const r = R[j], a = N[r.from], b = N[r.to];
+      if (!inside(a) && !inside(b)) continue;
+      const key = r.kind + (r.status === 'planned' ? ' planned' : '');
+      (groups[key] = groups[key] || []).push(j);
+    }
+    for (const key of Object.keys(groups).sort()) {
+      const [kind, planned] = key.split(' ');
+      ctx.strokeStyle = EDGE_COLOURS[kind] || '#bbbbbb';
+      ctx.setLineDash(planned ? [2, 3] : []);
+      ctx.beginPath();
+      for (const j of groups[key]) {
+        const a = N[R[j].from], b = N[R[j].to];
+        ctx.moveTo(a.x, -a.y);
+        ctx.lineTo(b.x, -b.y);
+      }
+      ctx.stroke();
+    }
+    ctx.setLineDash([]);
+    // nodes in batches of one look (kind and colour): a path, a fill and a
+    // stroke each
+    const batches = new Map();
+    for (let i = 0; i < N.length; i++) {
+      const n = N[i];
+      if (!shown[i] || !inside(n)) continue;
+      const key = nodeClass(n) + ' ' + colour(n);
+      (batches.get(key) || batches.set(key, []).get(key)).push(i);
+    }
+    for (const [key, list] of [...batches.entries()].sort()) {
+      const [cls, fill] = key.split(' ');
+      ctx.beginPath();
+      for (const i of list) {
+        const n = N[i];
+        ctx.moveTo(n.x + radius(n), -n.y);
+        ctx.arc(n.x, -n.y, radius(n), 0, 2 * Math.PI);
+      }
+      ctx.fillStyle = fill;
+      ctx.fill();
+      ctx.strokeStyle = STROKES[cls][0];
+      ctx.lineWidth = STROKES[cls][1];
+      ctx.stroke();
+    }
+    ctx.globalAlpha = 1;
+  }
   function linePath(list) {
     const parts = [];
     for (const j of list) {
@@ -234,54 +302,48 @@
     if (dash) p.setAttribute('stroke-dasharray', dash);
     return p;
   }
-  function drawEdges() {
-    const g = $('edges');
-    g.textContent = '';
-    const byKind = {};
-    for (const j of drawnRel) (byKind[R[j].kind] = byKind[R[j].kind] || []).push(j);
-    for (const k of Object.keys(byKind).sort()) {
-      const planned = byKind[k].filter((j) => R[j].status === 'planned');
-      const rest = byKind[k].filter((j) => R[j].status !== 'planned');
-      if (rest.length) { const p = path(linePath(rest), EDGE_COLOURS[k] || '#bbb', 1.2); p.dataset.kind = k; g.appendChild(p); }
-      if (planned.length) { const p = path(linePath(planned), EDGE_COLOURS[k] || '#bbb', 1.2, '2 3'); p.dataset.kind = k; g.appendChild(p); }
-    }
+  function circle(i, cls) {
+    const n = N[i];
+    const c = document.createElementNS(SVGNS, 'circle');
+    c.setAttribute('cx', n.x);
+    c.setAttribute('cy', -n.y);
+    c.setAttribute('r', radius(n));
+    c.setAttribute('fill', colour(n));
+    c.setAttribute('class', 'node ' + nodeClass(n) + (cls ? ' ' + cls : ''));
+    c.dataset.i = i;
+    c.dataset.id = n.id;
+    const title = document.createElementNS(SVGNS, 'title');
+    title.textContent = n.label;
+    c.appendChild(title);
+    return c;
   }
-  let near = new Set();
+  // the selection, its ties in the view and its suggestions (dashed)
   function drawSelection() {
-    const h = $('hilite');
+    const h = $('hilite'), g = $('nodes');
     h.textContent = '';
+    g.textContent = '';
     near = new Set();
-    for (const c of circles) if (c) c.classList.remove('sel', 'near');
-    svg.classList.toggle('faded', S.sel !== null && drawn[S.sel]);
-    if (S.sel === null) return;
+    if (S.sel === null || !drawn[S.sel]) return;
     const i = S.sel;
     near.add(i);
     const mine = drawnRel.filter((j) => R[j].from === i || R[j].to === i);
     for (const j of mine) { near.add(R[j].from); near.add(R[j].to); }
     if (mine.length) h.appendChild(path(linePath(mine), '#333', 2.2));
-    const syn = (D.synergy[i] || []).filter((s) => shown[s[0]]);
-    if (syn.length && drawn[i]) {
-      const d = syn.map((s) => 'M' + N[i].x + ' ' + (-N[i].y) + 'L' + N[s[0]].x + ' ' + (-N[s[0]].y)).join('');
+    const syn = (D.synergy[i] || []).filter((x) => shown[x[0]]);
+    if (syn.length) {
+      const d = syn.map((x) => 'M' + N[i].x + ' ' + (-N[i].y) + 'L' + N[x[0]].x + ' ' + (-N[x[0]].y)).join('');
       const p = path(d, '#0072B2', 2, '6 4');
       p.setAttribute('class', 'synergy');
       h.appendChild(p);
-      for (const s of syn) near.add(s[0]);
+      for (const x of syn) near.add(x[0]);
     }
-    for (const k of near) if (circles[k]) circles[k].classList.add('near');
-    if (circles[i]) circles[i].classList.add('sel');
-  }
-  function applyShown() {
-    for (let i = 0; i < N.length; i++) {
-      const c = circles[i];
-      if (!c) continue;
-      const want = shown[i] ? '' : 'none';
-      if (c.style.display !== want) c.style.display = want;
-    }
+    const frag = document.createDocumentFragment();
+    for (const k of near) if (k !== i && shown[k]) frag.appendChild(circle(k));
+    if (shown[i]) frag.appendChild(circle(i, 'sel'));
+    g.appendChild(frag);
   }
 
   // ------------------------------------------------------- pan and zoom
-  let Z = { k: 1, x: 0, y: 0 };  // screen = world * k + (x, y)
-  let kFit = 1;                  // the zoom that fits the whole map
   // nodes by ties, most first: the ones labelled when there is room for few
   const byDegree = N.map((n, i) => i).filter((i) => drawn[i])
     .sort((a, b) => ties[b].length - ties[a].length || a - b);
@@ -296,19 +358,14 @@
   function fit() {
     const list = N.map((n, i) => i).filter((i) => shown[i]);
     const [x0, y0, x1, y1] = bounds(list);
-    const w = svg.clientWidth || 800, h = svg.clientHeight || 600;
+    const [w, h] = size();
     const k = Math.min(w / (x1 - x0), h / (y1 - y0), 1.5);
     kFit = k;
     Z = { k, x: (w - (x1 - x0) * k) / 2 - x0 * k, y: (h - (y1 - y0) * k) / 2 - y0 * k };
   }
   function applyZoom() {
     vp.setAttribute('transform', 'translate(' + Z.x.toFixed(1) + ',' + Z.y.toFixed(1) + ') scale(' + Z.k.toFixed(4) + ')');
-    scheduleLabels();
-  }
-  let labelTimer = 0;
-  function scheduleLabels() {
-    if (labelTimer) return;
-    labelTimer = requestAnimationFrame(() => { labelTimer = 0; drawLabels(); });
+    scheduleDraw();
   }
   // labels: the selection and its neighbours always; else the nodes with
   // most ties, more as one zooms in (25 at the whole map, at most 300), of
@@ -316,7 +373,7 @@
   function drawLabels() {
     const g = $('labels');
     g.textContent = '';
-    const w = svg.clientWidth || 800, h = svg.clientHeight || 600;
+    const [w, h] = size();
     const want = [];
     for (const i of near) if (shown[i]) want.push(i);
     if (S.sel === null || !drawn[S.sel]) {
@@ -344,6 +401,28 @@
     }
     g.appendChild(frag);
   }
+  // the node under a point of the map, from a grid of the drawn nodes
+  const CELL = 40;
+  const grid = new Map();
+  N.forEach((n, i) => {
+    if (!drawn[i]) return;
+    const key = Math.floor(n.x / CELL) + ' ' + Math.floor(-n.y / CELL);
+    (grid.get(key) || grid.set(key, []).get(key)).push(i);
+  });
+  function nodeAt(clientX, clientY) {
+    const r = svg.getBoundingClientRect();
+    const wx = (clientX - r.left - Z.x) / Z.k, wy = (clientY - r.top - Z.y) / Z.k;
+    const gx = Math.floor(wx / CELL), gy = Math.floor(wy / CELL);
+    let best = null, bestD = Infinity;
+    for (let dx = -1; dx <= 1; dx++) for (let dy = -1; dy <= 1; dy++) {
+      for (const i of grid.get((gx + dx) + ' ' + (gy + dy)) || []) {
+        if (!shown[i]) continue;
+        const d = Math.hypot(N[i].x - wx, -N[i].y - wy);
+        if (d <= radius(N[i]) + 2 / Z.k && d < bestD) { best = i; bestD = d; }
+      }
+    }
+    return best;
+  }
   let drag = null;
   svg.addEventListener('pointerdown', (e) => {
     drag = { x: e.clientX, y: e.clientY, zx: Z.x, zy: Z.y, moved: false };
@@ -364,7 +443,19 @@
     svg.classList.remove('dragging');
     if (moved) { S.zoom = true; writeHash(); return; }
     const c = e.target.closest && e.target.closest('circle.node');
-    select(c ? Number(c.dataset.i) : null);
+    select(c ? Number(c.dataset.i) : nodeAt(e.clientX, e.clientY));
+  });
+  svg.addEventListener('pointermove', (e) => {
+    if (drag) return;
+    const i = nodeAt(e.clientX, e.clientY);
+    svg.style.cursor = i !== null ? 'pointer' : '';
+    const tip = $('tip');
+    tip.hidden = i === null;
+    if (i === null) return;
+    const r = svg.getBoundingClientRect();
+    tip.textContent = N[i].label;
+    tip.style.left = (e.clientX - r.left + 12) + 'px';
+    tip.style.top = (e.clientY - r.top + 12) + 'px';
   });
   svg.addEventListener('wheel', (e) => {
     e.preventDefault();
@@ -394,22 +485,33 @@
   function yearText() {
     return S.year === null ? t('everyYear') : t('asOf', { y: S.year });
   }
+  // a date as the data writes it (2015, 2015~, [..2015], ...) in words
+  function dateText(d) {
+    let m;
+    if ((m = /^\[\.\.([0-9]{4})\]$/.exec(d))) return t('byYear', { y: m[1] });
+    if ((m = /^\[([0-9]{4})\.\.\]$/.exec(d))) return t('orLater', { y: m[1] });
+    if ((m = /^([0-9]{4})~$/.exec(d))) return t('about', { y: m[1] });
+    if ((m = /^([0-9]{4})\?$/.exec(d))) return t('unsureYear', { y: m[1] });
+    if ((m = /^([0-9]{4})%$/.exec(d))) return t('about', { y: m[1] }) + '?';
+    return d;
+  }
   function tieItem(j, i) {
     const r = R[j];
-    const other = r.from === i ? r.to : r.from;
     const li = el('li');
     li.dataset.rel = j;
     li.dataset.from = N[r.from].id;
     li.dataset.to = N[r.to].id;
     li.dataset.kind = r.kind;
+    li.dataset.since = r.since || '';
+    li.dataset.until = r.until || '';
     if (!keptRel[j]) li.classList.add('off');
-    li.append(r.from === i ? name(r.kind) + ' ' : N[r.from].label + ' ' + name(r.kind) + ' ');
-    if (r.from === i) li.append(nodeLink(other)); else li.append(el('b', N[i].label));
+    if (r.from === i) li.append(name(r.kind) + ' ', nodeLink(r.to));
+    else li.append(nodeLink(r.from), ' ' + name(r.kind) + ' ', el('b', N[i].label));
     const yrs = [];
-    if (r.since) yrs.push(t('since') + ' ' + r.since);
-    if (r.until) yrs.push(t('until') + ' ' + r.until);
+    if (r.since) yrs.push(t('since') + ' ' + dateText(r.since));
+    if (r.until) yrs.push(t('until') + ' ' + dateText(r.until));
+    if (!r.since && !r.until && r.status === 'active') yrs.push(t('noYear'));
     if (yrs.length) li.append(' (' + yrs.join(', ') + ')');
-    if (r.from !== i) { li.append(' — '); li.append(nodeLink(r.from)); }
     if (r.status !== 'active') { li.append(' '); li.append(el('span', name(r.status), 'status ' + r.status)); }
     if (!keptRel[j]) li.append(' — ' + t('notInYear'));
     if (r.label) li.append(el('span', r.label, 'why'));
@@ -604,7 +706,7 @@
     const box = $('aggregate');
     const detail = !big || S.drill;
     box.hidden = detail;
-    svg.style.visibility = detail ? '' : 'hidden';
+    svg.style.visibility = canvas.style.visibility = detail ? '' : 'hidden';
     const notice = $('notice');
     notice.textContent = '';
     notice.hidden = !big;
@@ -655,8 +757,6 @@
   // ---------------------------------------------------------- the whole
   function update(refit) {
     compute();
-    applyShown();
-    drawEdges();
     drawSelection();
     syncControls();
     showCounts();
@@ -668,10 +768,9 @@
   }
   function select(i) {
     S.sel = i;
-    compute();
     drawSelection();
     fillPanel();
-    scheduleLabels();
+    scheduleDraw();
     writeHash();
   }
   function legend() {
@@ -684,6 +783,7 @@
   // ------------------------------------------------------------- search
   const search = $('search'), sugg = $('suggestions');
   const searchable = N.map((n, i) => i).filter((i) => drawn[i] || N[i].kind === 'theme' || N[i].kind === 'sector');
+  const lower = N.map((n) => [n.label.toLocaleLowerCase(), n.id.toLocaleLowerCase()]);
   let active = -1, offered = [];
   function suggest() {
     const q = search.value.trim().toLocaleLowerCase();
@@ -693,8 +793,8 @@
     if (!q) { sugg.hidden = true; return; }
     const starts = [], contains = [];
     for (const i of searchable) {
-      const l = N[i].label.toLocaleLowerCase();
-      if (l.startsWith(q)) starts.push(i); else if (l.includes(q) || N[i].id.toLocaleLowerCase().includes(q)) contains.push(i);
+      const [l, id] = lower[i];
+      if (l.startsWith(q)) starts.push(i); else if (l.includes(q) || id.includes(q)) contains.push(i);
     }
     offered = starts.concat(contains).slice(0, 12);
     for (const i of offered) {
@@ -711,7 +811,7 @@
     sugg.hidden = true;
     select(i);
     if (drawn[i] && shown[i]) {
-      const w = svg.clientWidth || 800, h = svg.clientHeight || 600;
+      const [w, h] = size();
       Z.k = Math.max(Z.k, 1.2);
       Z.x = w / 2 - N[i].x * Z.k; Z.y = h / 2 + N[i].y * Z.k;
       S.zoom = true;
@@ -738,23 +838,33 @@
   // --------------------------------------------------------------- saving
   const SAVE_STYLE = 'circle.node{stroke:#fff;stroke-width:1}circle.node.place{stroke:#555;stroke-width:1.2}' +
     'circle.node.network{stroke:#222;stroke-width:1.5}circle.node.sel{stroke:#000;stroke-width:3}' +
-    '.faded circle.node:not(.near){opacity:.15}.faded #edges{opacity:.12}' +
     "text{font-family:'DejaVu Sans',Arial,sans-serif;paint-order:stroke;stroke:#fff;fill:#222}";
+  // the map as it is on screen, as SVG: what the canvas shows, then the
+  // highlights and labels
   function svgText() {
-    const w = svg.clientWidth || 800, h = svg.clientHeight || 600;
-    const copy = svg.cloneNode(true);
-    copy.removeAttribute('style');
-    copy.setAttribute('width', w);
-    copy.setAttribute('height', h);
-    copy.setAttribute('viewBox', '0 0 ' + w + ' ' + h);
-    for (const c of copy.querySelectorAll('circle')) if (c.style.display === 'none') c.remove();
+    const [w, h] = size();
+    const out = document.createElementNS(SVGNS, 'svg');
+    out.setAttribute('width', w);
+    out.setAttribute('height', h);
+    out.setAttribute('viewBox', '0 0 ' + w + ' ' + h);
     const st = document.createElementNS(SVGNS, 'style');
     st.textContent = SAVE_STYLE;
-    copy.insertBefore(st, copy.firstChild);
+    out.appendChild(st);
     const bg = document.createElementNS(SVGNS, 'rect');
     bg.setAttribute('width', '100%'); bg.setAttribute('height', '100%'); bg.setAttribute('fill', '#fff');
-    copy.insertBefore(bg, st.nextSibling);
-    return new XMLSerializer().serializeToString(copy);
+    out.appendChild(bg);
+    const g = document.createElementNS(SVGNS, 'g');
+    g.setAttribute('transform', vp.getAttribute('transform'));
+    const bulk = document.createElementNS(SVGNS, 'g');
+    if (S.sel !== null && drawn[S.sel]) bulk.setAttribute('opacity', '0.15');
+    const byKind = {};
+    for (const j of drawnRel) (byKind[R[j].kind] = byKind[R[j].kind] || []).push(j);
+    for (const k of Object.keys(byKind).sort()) bulk.appendChild(path(linePath(byKind[k]), EDGE_COLOURS[k] || '#bbb', 1.2));
+    N.forEach((n, i) => { if (shown[i]) bulk.appendChild(circle(i)); });
+    g.appendChild(bulk);
+    for (const part of vp.children) g.appendChild(part.cloneNode(true));
+    out.appendChild(g);
+    return new XMLSerializer().serializeToString(out);
   }
   function download(blob, file) {
     const a = document.createElement('a');
@@ -804,8 +914,7 @@
   $('close').addEventListener('click', () => select(null));
   $('reset').addEventListener('click', () => { history.replaceState(null, '', location.href.replace(/#.*$/, '')); readHash(); update(true); });
   window.addEventListener('hashchange', () => { readHash(); update(); });
-  window.addEventListener('resize', () => { if (!S.zoom) { fit(); applyZoom(); } });
-  buildNodes();
+  window.addEventListener('resize', () => { mapSize = null; if (!S.zoom) { fit(); applyZoom(); } });
   buildFilters();
   legend();
   readHash();
@@ -819,5 +928,14 @@
       drawn: drawnRel.slice(),
     }),
     state: () => ({ year: S.year, sel: S.sel === null ? null : N[S.sel].id, zoom: [Z.k, Z.x, Z.y] }),
+    // paints now what waits for the next frame
+    flush: () => {
+      if (drawTimer) { cancelAnimationFrame(drawTimer); drawTimer = 0; paint(); drawLabels(); }
+    },
+    // where a node is in the window, in client coordinates
+    at: (id) => {
+      const r = svg.getBoundingClientRect(), n = N[byId.get(id)];
+      return [r.left + n.x * Z.k + Z.x, r.top - n.y * Z.k + Z.y];
+    },
   };
 })();
