@@ -21,8 +21,8 @@
       asOf: 'as of {y}', everyYear: 'every year', ties: 'Ties', tiesNone: 'No ties.',
       notInYear: 'not in the year shown', synergy: 'Synergy: organisations to meet',
       synergyNone: 'No suggestions.', synergyNote: 'As `klaverblad synergy --org {id}` lists them, for {y}.',
-      score: 'score', active: 'Active here', activeNone: 'No organisation of the home is active here.',
-      partners: 'Partners here', gaps: 'Sectors of the home not here yet',
+      score: 'score', active: 'Active here in {y}', activeNone: 'No organisation of the home is active here.',
+      partners: 'Partners here in {y}', gaps: 'Sectors of the home not here yet',
       gapsNone: 'Every sector of the home is here.', single: 'Rests on a single organisation of the home.',
       introducers: 'Best introducers for a sector', introducersFor: 'for the sector',
       introducersNone: 'No introducer found.', introducersOff: 'Left out: the dataset is too large to compute them for every place and sector.',
@@ -37,6 +37,7 @@
       legendOrg: 'organisation (colour: sector)', legendPlace: 'place', legendNetwork: 'network',
       legendSynergy: 'suggested (synergy)', noYears: 'The data gives no years.',
       tip: 'Click a node for its ties; drag to pan; scroll to zoom.',
+      synergyYear: 'Drawn on the map (dashed) when the year shown is {y}.',
       byYear: 'by {y}', orLater: '{y} or later', about: 'about {y}', unsureYear: '{y} (unsure)',
       noYear: 'no year given',
     },
@@ -49,8 +50,8 @@
       asOf: 'stand {y}', everyYear: 'alle jaren', ties: 'Banden', tiesNone: 'Geen banden.',
       notInYear: 'niet in het getoonde jaar', synergy: 'Synergie: organisaties om te ontmoeten',
       synergyNone: 'Geen suggesties.', synergyNote: 'Zoals `klaverblad synergy --org {id}` ze geeft, voor {y}.',
-      score: 'score', active: 'Hier actief', activeNone: 'Geen organisatie van de stad is hier actief.',
-      partners: 'Partners hier', gaps: 'Sectoren van de stad die hier nog niet zijn',
+      score: 'score', active: 'Hier actief in {y}', activeNone: 'Geen organisatie van de stad is hier actief.',
+      partners: 'Partners hier in {y}', gaps: 'Sectoren van de stad die hier nog niet zijn',
       gapsNone: 'Elke sector van de stad is hier.', single: 'Rust op één organisatie van de stad.',
       introducers: 'Beste bruggenbouwers voor een sector', introducersFor: 'voor de sector',
       introducersNone: 'Geen bruggenbouwer gevonden.', introducersOff: 'Weggelaten: de dataset is te groot om ze voor elke plaats en sector te berekenen.',
@@ -65,6 +66,7 @@
       legendOrg: 'organisatie (kleur: sector)', legendPlace: 'plaats', legendNetwork: 'netwerk',
       legendSynergy: 'voorgesteld (synergie)', noYears: 'De data noemt geen jaren.',
       tip: 'Klik een knoop voor haar banden; sleep om te verschuiven; scroll om te zoomen.',
+      synergyYear: 'Op de kaart getekend (gestreept) als het getoonde jaar {y} is.',
       byYear: 'uiterlijk {y}', orLater: '{y} of later', about: 'rond {y}', unsureYear: '{y} (onzeker)',
       noYear: 'geen jaar bekend',
     },
@@ -329,7 +331,9 @@
     const mine = drawnRel.filter((j) => R[j].from === i || R[j].to === i);
     for (const j of mine) { near.add(R[j].from); near.add(R[j].to); }
     if (mine.length) h.appendChild(path(linePath(mine), '#333', 2.2));
-    const syn = (D.synergy[i] || []).filter((x) => shown[x[0]]);
+    // the suggestions are of the data's year: drawn when that year is shown
+    const syn = S.year === (D.year !== undefined ? D.year : null)
+      ? (D.synergy[i] || []).filter((x) => shown[x[0]]) : [];
     if (syn.length) {
       const d = syn.map((x) => 'M' + N[i].x + ' ' + (-N[i].y) + 'L' + N[x[0]].x + ' ' + (-N[x[0]].y)).join('');
       const p = path(d, '#0072B2', 2, '6 4');
@@ -375,7 +379,7 @@
     g.textContent = '';
     const [w, h] = size();
     const want = [];
-    for (const i of near) if (shown[i]) want.push(i);
+    for (const i of near) if (shown[i] && i !== S.sel) want.push(i);
     if (S.sel === null || !drawn[S.sel]) {
       let room = Math.min(300, Math.round(25 * (Z.k / kFit) * (Z.k / kFit)));
       for (let q = 0; q < byDegree.length && room > 0; q++) {
@@ -387,13 +391,14 @@
         room--;
       }
     }
+    if (S.sel !== null && shown[S.sel]) want.push(S.sel);   // last: on top
     const frag = document.createDocumentFragment();
     for (const i of want) {
       const n = N[i];
       const tx = document.createElementNS(SVGNS, 'text');
       tx.setAttribute('x', n.x + radius(n) + 2);
       tx.setAttribute('y', -n.y + 4);
-      tx.setAttribute('font-size', (12 / Z.k).toFixed(2));
+      tx.setAttribute('font-size', ((i === S.sel ? 14 : 12) / Z.k).toFixed(2));
       tx.setAttribute('stroke-width', (3 / Z.k).toFixed(2));
       if (i === S.sel) tx.setAttribute('class', 'sel');
       tx.textContent = n.label;
@@ -510,7 +515,8 @@
     const yrs = [];
     if (r.since) yrs.push(t('since') + ' ' + dateText(r.since));
     if (r.until) yrs.push(t('until') + ' ' + dateText(r.until));
-    if (!r.since && !r.until && r.status === 'active') yrs.push(t('noYear'));
+    const geography = r.kind === 'located_in' || r.kind === 'part_of';
+    if (!r.since && !r.until && r.status === 'active' && !geography) yrs.push(t('noYear'));
     if (yrs.length) li.append(' (' + yrs.join(', ') + ')');
     if (r.status !== 'active') { li.append(' '); li.append(el('span', name(r.status), 'status ' + r.status)); }
     if (!keptRel[j]) li.append(' — ' + t('notInYear'));
@@ -570,13 +576,16 @@
     }
     body.append(ol);
     body.append(el('p', t('synergyNote', { id: N[i].id, y: D.year !== undefined ? D.year : t('everyYear') }), 'meta'));
+    if (list.length && S.year !== (D.year !== undefined ? D.year : null))
+      body.append(el('p', t('synergyYear', { y: D.year !== undefined ? D.year : t('everyYear') }), 'meta'));
   }
   function placeSection(body, i) {
     const p = D.places[i];
-    body.append(el('h3', t('active') + ' (' + p.orgs.length + ')'));
+    const y = D.year !== undefined ? D.year : t('everyYear');
+    body.append(el('h3', t('active', { y }) + ' (' + p.orgs.length + ')'));
     body.append(listOf(p.orgs, t('activeNone')));
     if (p.orgs.length === 1) body.append(el('p', t('single'), 'meta'));
-    if (p.partners.length) { body.append(el('h3', t('partners') + ' (' + p.partners.length + ')')); body.append(listOf(p.partners, '')); }
+    if (p.partners.length) { body.append(el('h3', t('partners', { y }) + ' (' + p.partners.length + ')')); body.append(listOf(p.partners, '')); }
     const here = new Set(p.orgs.map((o) => N[o].sector));
     const gaps = sectors.filter((s) => !here.has(s));
     body.append(el('h3', t('gaps')));
