@@ -35,6 +35,7 @@ int cmd_report(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_generate(int argc, char **argv);
+int cmd_explore(int argc, char **argv);
 
 /* ------------------------------------------------ shared by the commands */
 

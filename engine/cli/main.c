@@ -99,6 +99,7 @@ static const Command commands[] = {
   { "generate", cmd_generate, "Write a synthetic dataset for benchmarks" },
   { "import", cmd_import, "Convert Kumu, GraphML, JSON or an edge list into a dataset folder" },
   { "export", cmd_export, "Write the dataset as GraphML, GEXF, Kumu, JSON, CSV or DOT" },
+  { "explore", cmd_explore, "Write the explorer: one offline HTML page to explore the network" },
   { "report", cmd_report, "Write the network annex: one HTML page, tables as CSV, the map" },
 };
 

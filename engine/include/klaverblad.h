@@ -52,6 +52,7 @@
 #include <klaverblad/map.h>
 #include <klaverblad/tables.h>
 #include <klaverblad/report.h>
+#include <klaverblad/explore.h>
 #include <klaverblad/export.h>
 #include <klaverblad/generate.h>
 #include <klaverblad/starter.h>

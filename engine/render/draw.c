@@ -24,6 +24,7 @@ static const char *const format_names[] = {
   [KB_RENDER_FORMAT_PNG] = "png",
   [KB_RENDER_FORMAT_PDF] = "pdf",
   [KB_RENDER_FORMAT_DOT] = "dot",
+  [KB_RENDER_FORMAT_POSITIONS] = "positions",
 };
 
 gboolean
@@ -451,6 +452,22 @@ pdf_fix_creation_date(char *data, gsize len)
     memcpy(zone, "+00'00", 6);
 }
 
+/* The positions format: a first line naming it, then one line per node in
+ * input order, its centre "X Y" in points (y upwards), two decimals. No
+ * Graphviz plugin is involved: the layout's own coordinates are read. */
+static GBytes *
+positions_text(const Drawing *d, const KbRenderSpec *spec)
+{
+  GString *out = g_string_new("klaverblad-render positions 1\n");
+  for (guint i = 0; i < spec->nodes->len; i++) {
+    pointf at = ND_coord(d->nodes[i]);
+    char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
+    g_string_append_printf(out, "%s %s\n", g_ascii_formatd(x, sizeof x, "%.2f", at.x),
+                           g_ascii_formatd(y, sizeof y, "%.2f", at.y));
+  }
+  return g_string_free_to_bytes(out);
+}
+
 /* Lays out and renders; Graphviz's messages are being captured. */
 static GBytes *
 draw_captured(const KbRenderSpec *spec, const char *source, const char *layout,
@@ -460,7 +477,7 @@ draw_captured(const KbRenderSpec *spec, const char *source, const char *layout,
   const char *fname = kb_render_format_name(format);
   g_autoptr(Drawing) d = g_new0(Drawing, 1);
   d->gvc = gvContext();
-  if (!device_available(d->gvc, fname)) {
+  if (format != KB_RENDER_FORMAT_POSITIONS && !device_available(d->gvc, fname)) {
     g_set_error(error, KB_RENDER_ERROR, KB_RENDER_ERROR_NO_RENDERER,
                 "cannot render %s: this Graphviz has no %s output plugin%s", fname, fname,
                 format == KB_RENDER_FORMAT_PNG || format == KB_RENDER_FORMAT_PDF
@@ -479,6 +496,8 @@ draw_captured(const KbRenderSpec *spec, const char *source, const char *layout,
   if (kb_render_layout_honours_pins(layout))
     check_pins(d, spec, source, layout, warnings);
   check_clusters(d, spec, source, layout, warnings);
+  if (format == KB_RENDER_FORMAT_POSITIONS)
+    return positions_text(d, spec);
 
   char *data = NULL;
   unsigned int len = 0;

@@ -32,10 +32,11 @@ typedef enum {
   KB_RENDER_FORMAT_SVG,
   KB_RENDER_FORMAT_PNG,
   KB_RENDER_FORMAT_PDF,
-  KB_RENDER_FORMAT_DOT          /* Graphviz's DOT with the layout's positions */
+  KB_RENDER_FORMAT_DOT,         /* Graphviz's DOT with the layout's positions */
+  KB_RENDER_FORMAT_POSITIONS    /* each node's centre, in input order (README.md) */
 } KbRenderFormat;
 
-/* Sets *format from its name (svg, png, pdf or dot). Returns FALSE, leaving
+/* Sets *format from its name (svg, png, pdf, dot or positions). Returns FALSE, leaving
  * *format alone, for any other name. */
 gboolean kb_render_format_parse(const char *name, KbRenderFormat *format);
 /* The name of a format, as kb_render_format_parse() reads it. Static. */

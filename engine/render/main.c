@@ -1,6 +1,6 @@
 /* main.c -- klaverblad-render: the command line.
  *
- *   klaverblad-render --format svg|png|pdf|dot -o FILE [--layout ENGINE] [--input FILE]
+ *   klaverblad-render --format svg|png|pdf|dot|positions -o FILE [--layout ENGINE] [--input FILE]
  *
  * Reads a map description (spec.h), has Graphviz lay it out and render it
  * (draw.h), and writes FILE atomically. Only the command line is handled
@@ -133,7 +133,8 @@ main(int argc, char **argv)
   gboolean version = FALSE;
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_name,
-      "Write svg, png, pdf or dot (DOT with the layout's positions)", "FORMAT" },
+      "Write svg, png, pdf, dot (DOT with the layout's positions) or positions (each "
+      "node's centre)", "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       "Write the map to FILE (atomically: a temporary file renamed into place)", "FILE" },
     { "layout", 0, 0, G_OPTION_ARG_STRING, &layout,
@@ -166,9 +167,10 @@ main(int argc, char **argv)
                        "or --input FILE", argv[1]);
   KbRenderFormat format;
   if (format_name == NULL)
-    return usage_error("missing --format; expected svg, png, pdf or dot");
+    return usage_error("missing --format; expected svg, png, pdf, dot or positions");
   if (!kb_render_format_parse(format_name, &format))
-    return usage_error("unknown format '%s'; expected svg, png, pdf or dot", format_name);
+    return usage_error("unknown format '%s'; expected svg, png, pdf, dot or positions",
+                       format_name);
   if (output == NULL || *output == '\0')
     return usage_error("missing -o FILE; expected the file to write the map to");
   if (layout != NULL && !kb_render_layout_is_known(layout))

@@ -12,6 +12,7 @@
 #include "base/folder.h"
 #include "klaverblad/analysis.h"
 #include "klaverblad/error.h"
+#include "klaverblad/explore.h"
 #include "klaverblad/map.h"
 #include "klaverblad/report.h"
 #include "klaverblad/version.h"
@@ -900,6 +901,19 @@ kb_report_write(const KbDataset *all, const KbReportOptions *opts, const char *d
   g_string_append(r.html, "</section>\n</body>\n</html>\n");
   write_file(&r, "report.html", r.html->str);
   g_string_free(r.html, TRUE);
+  /* the explorer beside it, opening on the report's year; left out only
+   * when the network is too large to lay out */
+  if (opts->renderer != NULL && r.error == NULL) {
+    KbExploreOptions eo;
+    kb_explore_options_init(&eo, all);
+    eo.lang = r.lang, eo.renderer = opts->renderer, eo.source_name = opts->source_name;
+    eo.open = view;
+    g_autofree char *explorer = kb_explore_page(all, &eo, &r.error);
+    if (explorer == NULL && g_error_matches(r.error, KB_ERROR, KB_ERROR_LIMIT))
+      g_clear_error(&r.error);
+    if (explorer != NULL)
+      write_file(&r, "explorer.html", explorer);
+  }
   kb_index_free(r.index);
   kb_brokers_free(r.brokers);
   g_clear_error(&r.brokers_error);

@@ -137,6 +137,20 @@ pinned-neato)
   render "$maps/pinned.map" --format dot -o "$tmp/map.dot"
   grep -q 'pos="324,-90"' "$tmp/map.dot" || fail "sibiu not at 324,-90 in DOT"
   ;;
+positions)
+  # one line per node in input order, its centre in points: the pinned
+  # nodes exactly where pinned.map puts them (inches times 72); the others
+  # placed by neato, the same twice
+  render "$maps/pinned.map" --format positions -o "$tmp/pos.txt"
+  [ "$(sed -n 1p "$tmp/pos.txt")" = "klaverblad-render positions 1" ] || fail "first line"
+  [ "$(wc -l < "$tmp/pos.txt")" -eq 7 ] || fail "not one line per node"
+  [ "$(sed -n 2,5p "$tmp/pos.txt" | tr '\n' ';')" = "0.00 0.00;324.00 -90.00;288.00 36.00;-108.00 -216.00;" ] ||
+    fail "pinned nodes not at their positions: $(cat "$tmp/pos.txt")"
+  sed -n 6,7p "$tmp/pos.txt" | grep -Eqx -- '-?[0-9]+\.[0-9]{2} -?[0-9]+\.[0-9]{2}' ||
+    fail "unpinned nodes without positions"
+  render "$maps/pinned.map" --format positions -o "$tmp/again.txt"
+  cmp -s "$tmp/pos.txt" "$tmp/again.txt" || fail "positions differ between runs"
+  ;;
 pinned-fdp)
   # fdp keeps pinned nodes where they are relative to each other, but
   # shifts the whole drawing

@@ -53,7 +53,9 @@ typedef struct {
 char *kb_report_summary(const KbReportFigures *figures, KbLang lang);
 
 /* Writes DIR/report.html (self-contained: styles and the map inline, no
- * fetch of anything), DIR/klaverblad.svg and one CSV per table into 'dir',
+ * fetch of anything), DIR/klaverblad.svg, DIR/explorer.html (the explorer,
+ * kb_explore_page(), opening on the report's year; with a renderer, and
+ * unless the network is too large to lay out) and one CSV per table into 'dir',
  * which is made when missing. The folder is written whole: into a hidden
  * temporary folder beside it, which then takes its place in one step, so
  * that a failed or killed run leaves the previous report as it was. 'dir'
