@@ -59,10 +59,12 @@ typedef struct {
 
 /* Options of every command that prints a document. */
 typedef struct {
-  char *format;         /* --format table|csv|json|md, as given */
+  char *format;         /* --format table|csv|json|md|xlsx, as given */
+  char *csv;            /* --csv plain|excel-nl|excel-en, as given */
   char *output;         /* -o FILE, or NULL for standard output */
   int top;              /* --top K; 0: all */
   KbOutputFormat fmt;   /* format parsed */
+  KbCsvDialect dialect; /* csv parsed */
 } KbCliOutputOptions;
 
 void kb_cli_output_options_add(GOptionContext *ctx, KbCliOutputOptions *opts, int default_top);

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/builtin.h"
 
@@ -76,7 +77,12 @@ kb_cli_output_options_add(GOptionContext *ctx, KbCliOutputOptions *opts, int def
   opts->top = default_top;
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &opts->format,
-      "Write table (default), csv, json or md", "FORMAT" },
+      "Write table (default), csv, json, md or xlsx (an Excel workbook, a sheet per table)",
+      "FORMAT" },
+    { "csv", 0, 0, G_OPTION_ARG_STRING, &opts->csv,
+      "Write CSV as plain (default: ',' and a decimal point), excel-nl (for Dutch Excel: ';', a "
+      "decimal comma, a byte-order mark) or excel-en (',' and a decimal point, a byte-order mark)",
+      "KIND" },
     { "top", 0, 0, G_OPTION_ARG_INT, &opts->top, "Show at most K rows (0: all)", "K" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opts->output,
       "Write to FILE instead of standard output", "FILE" },
@@ -89,13 +95,26 @@ void
 kb_cli_output_options_release(KbCliOutputOptions *opts)
 {
   g_free(opts->format);
+  g_free(opts->csv);
   g_free(opts->output);
 }
 
 int
 kb_cli_emit(const char *command, const KbDoc *doc, const KbCliOutputOptions *opts)
 {
-  g_autofree char *text = kb_doc_render(doc, opts->fmt);
+  if (opts->fmt == KB_OUTPUT_XLSX) {
+    /* a workbook goes to the -o file, or to standard output when that is
+     * not a terminal (refused there by kb_doc_write_xlsx()) */
+    g_autoptr(GError) err = NULL;
+    if (fflush(stdout) != 0
+        || !kb_doc_write_xlsx(doc, opts->output ? opts->output : "/dev/stdout", &err)) {
+      kb_cli_message(command, "error", "%s", err ? err->message : "cannot write standard output");
+      return KB_EXIT_DATA;
+    }
+    return KB_EXIT_OK;
+  }
+  g_autofree char *text = opts->fmt == KB_OUTPUT_CSV ? kb_doc_render_csv(doc, opts->dialect)
+                                                     : kb_doc_render(doc, opts->fmt);
   if (opts->output == NULL) {
     /* a failed write is reported once, by main() as the program ends */
     fputs(text, stdout);
@@ -213,8 +232,18 @@ kb_cli_parse(GOptionContext *ctx, const char *command, int *argc, char ***argv,
   if (out != NULL) {
     out->fmt = KB_OUTPUT_TABLE;
     if (out->format != NULL && !kb_output_format_parse(out->format, &out->fmt)) {
-      kb_cli_usage_error(command, "unknown format '%s'; expected table, csv, json or md",
+      kb_cli_usage_error(command, "unknown format '%s'; expected table, csv, json, md or xlsx",
                          out->format);
+      return FALSE;
+    }
+    out->dialect = KB_CSV_PLAIN;
+    if (out->csv != NULL && !kb_csv_dialect_parse(out->csv, &out->dialect)) {
+      kb_cli_usage_error(command, "--csv '%s': expected plain, excel-nl or excel-en", out->csv);
+      return FALSE;
+    }
+    if (out->fmt == KB_OUTPUT_XLSX && out->output == NULL && isatty(STDOUT_FILENO)) {
+      kb_cli_usage_error(command, "--format xlsx writes a workbook, which is not for a terminal; "
+                         "name the file with -o FILE");
       return FALSE;
     }
     if (out->top < 0) {

@@ -15,7 +15,8 @@ reason(GString *s, const char *text)
 }
 
 static char *
-reasons(const KbDataset *ds, const KbCandidate *c, size_t n_themes, KbLang lang)
+reasons(const KbDataset *ds, const KbCandidate *c, size_t n_themes, size_t max_orgs,
+        KbLang lang)
 {
   GString *s = g_string_new(NULL);
   if (c->no_data)
@@ -27,7 +28,7 @@ reasons(const KbDataset *ds, const KbCandidate *c, size_t n_themes, KbLang lang)
     reason(s, r);
   }
   if (c->n_orgs > 0) {
-    g_autofree char *o = kb_join_labels(ds, c->orgs, c->n_orgs, 3);
+    g_autofree char *o = kb_join_labels(ds, c->orgs, c->n_orgs, max_orgs);
     g_autofree char *who = g_strdup_printf(c->n_orgs == 1 ? kb_tr(lang, "%zu home organisation")
                                                           : kb_tr(lang, "%zu home organisations"),
                                            c->n_orgs);
@@ -73,7 +74,9 @@ kb_tables_candidates(KbDoc *doc, const KbDataset *ds, const KbCandidates *cs,
   kb_sheet_add_column(s, "why", kb_tr(lang, "why"), KB_COLUMN_TEXT, 0);
   for (size_t i = 0; i < cs->n && (top == 0 || i < top); i++) {
     const KbCandidate *c = &cs->candidates[i];
-    g_autofree char *why = reasons(ds, c, cs->n_themes, lang);
+    /* the terminal names three of the home organisations, files all */
+    g_autofree char *why = reasons(ds, c, cs->n_themes, 0, lang);
+    g_autofree char *brief = reasons(ds, c, cs->n_themes, 3, lang);
     kb_sheet_begin_row(s);
     kb_sheet_put_int(s, (long long) c->rank);
     if (sensitivity) {
@@ -87,6 +90,6 @@ kb_tables_candidates(KbDoc *doc, const KbDataset *ds, const KbCandidates *cs,
     kb_sheet_put_number(s, c->support);
     kb_sheet_put_number(s, c->proximity);
     kb_sheet_put_number(s, c->penalty);
-    kb_sheet_put_text(s, why);
+    kb_sheet_put_list(s, why, brief);
   }
 }

@@ -18,7 +18,12 @@ typedef struct {
   const char *renderer;     /* klaverblad-render, or NULL: the report says the map is missing */
   const char *source_name;  /* the dataset as the user named it, shown in the report */
   const KbDiagList *warnings;  /* from loading, shown under data quality; may be NULL */
+  int csv;                  /* the KbCsvDialect of the tables' CSV files, or
+                             * KB_REPORT_CSV_BY_LANG (the default): excel-nl for a Dutch
+                             * report, excel-en for an English one */
 } KbReportOptions;
+
+#define KB_REPORT_CSV_BY_LANG (-1)
 
 void kb_report_options_init(KbReportOptions *opts);
 
@@ -33,7 +38,9 @@ typedef struct {
 } KbReportFigures;
 
 /* Writes DIR/report.html (self-contained: styles and the map inline, no
- * fetch of anything), DIR/klaverblad.svg and one CSV per table into 'dir',
+ * fetch of anything), DIR/klaverblad.svg, one CSV per table and the
+ * workbook DIR/report.xlsx with a sheet per CSV (named in the report's
+ * language, by the table's heading) into 'dir',
  * which is made when missing. The folder is written whole: into a hidden
  * temporary folder beside it, which then takes its place in one step, so
  * that a failed or killed run leaves the previous report as it was. 'dir'
