@@ -25,7 +25,7 @@ kb_cli_dataset_options_add(GOptionContext *ctx, KbCliDatasetOptions *opts)
     { "with-undated", 0, 0, G_OPTION_ARG_NONE, &opts->with_undated,
       "Take in relations whose dates do not say whether they held in the year", NULL },
     { "input-format", 0, 0, G_OPTION_ARG_STRING, &opts->input_format,
-      "Read the dataset as folder, json, edgelist, graphml or kumu (default: detect)", "FORMAT" },
+      "Read the dataset as folder, json, edgelist, graphml, kumu or xlsx (default: detect)", "FORMAT" },
     { "max-problems", 0, 0, G_OPTION_ARG_INT, &opts->max_problems,
       "Show at most N errors and N warnings (default 100)", "N" },
     { "max-nodes", 0, 0, G_OPTION_ARG_INT64, &opts->max_nodes,
@@ -226,7 +226,7 @@ kb_cli_parse(GOptionContext *ctx, const char *command, int *argc, char ***argv,
   opts->format = KB_FORMAT_AUTO;
   if (opts->input_format != NULL && !kb_format_parse(opts->input_format, &opts->format)) {
     kb_cli_usage_error(command, "unknown input format '%s'; expected folder, json, edgelist, "
-                       "graphml or kumu", opts->input_format);
+                       "graphml, kumu or xlsx", opts->input_format);
     return FALSE;
   }
   if (out != NULL) {
