@@ -2,7 +2,7 @@
  * built once per target with KB_FUZZ_TARGET set to the format:
  *   folder, kumu  the input split at the first line "====" into the two
  *                 files (nodes/relations, elements/connections)
- *   json, edgelist, graphml, requests  the input as one file
+ *   json, edgelist, graphml, requests, xlsx  the input as one file
  * Each input is written to a private temporary folder and loaded as a
  * user's file would be; a dataset without errors is then summarised.
  *
@@ -131,15 +131,20 @@ stream_close(Stream *s)
   g_free(s->path);
 }
 
-/* The diagnostics, one a line, with the file 'from' named 'to'. */
+/* The diagnostics, one a line, with the file 'from' named 'to' (and the
+ * sheets of a workbook 'from', "from: sheet S", as "to: sheet S"). */
 static char *
 diags_text(const KbDiagList *diags, const char *from, const char *to)
 {
   GString *s = g_string_new(NULL);
+  size_t n = strlen(from);
   for (size_t i = 0; i < kb_diag_list_length(diags); i++) {
     KbDiag d = *kb_diag_list_get(diags, i);
+    g_autofree char *sheet = NULL;
     if (strcmp(d.file, from) == 0)
       d.file = (char *) to;
+    else if (strncmp(d.file, from, n) == 0 && strncmp(d.file + n, ": sheet ", 8) == 0)
+      d.file = sheet = g_strconcat(to, d.file + n, NULL);
     g_autofree char *line = kb_diag_format(&d);
     g_string_append_printf(s, "%s\n", line);
   }
