@@ -34,6 +34,6 @@ char *kb_i_sheet_short_name(const KbSheet *sheet);
  * and control characters as '-', no apostrophe first or last, at most 31
  * characters, and unlike every name in 'taken' (compared without case;
  * " (2)", " (3)", ... added), to which it is then added. A new string. */
-char *kb_workbook_sheet_name(const char *wanted, GHashTable *taken);
+char *kb_i_workbook_sheet_name(const char *wanted, GHashTable *taken);
 
 #endif

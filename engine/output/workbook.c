@@ -74,7 +74,7 @@ utf8_prefix(const char *s, size_t max)
 }
 
 char *
-kb_workbook_sheet_name(const char *wanted, GHashTable *taken)
+kb_i_workbook_sheet_name(const char *wanted, GHashTable *taken)
 {
   GString *s = g_string_new(NULL);
   for (const char *p = wanted ? wanted : ""; *p; p++)
@@ -165,7 +165,7 @@ kb_workbook_add_sheet(KbWorkbook *wb, const KbSheet *sheet, const char *name)
                 "CSV instead)", wb->path, kb_sheet_key(sheet), nrow, ROWS_MAX - 1);
     return FALSE;
   }
-  g_autofree char *title = kb_workbook_sheet_name(name ? name : kb_sheet_key(sheet), wb->names);
+  g_autofree char *title = kb_i_workbook_sheet_name(name ? name : kb_sheet_key(sheet), wb->names);
   lxw_worksheet *ws = workbook_add_worksheet(wb->book, title);
   if (ws == NULL) {
     fail(wb, "cannot add a sheet", LXW_ERROR_MEMORY_MALLOC_FAILED);

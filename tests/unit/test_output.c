@@ -338,16 +338,16 @@ END_TEST
 START_TEST(sheet_names_excel_takes)
 {
   g_autoptr(GHashTable) taken = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-  g_autofree char *a = kb_workbook_sheet_name("Wie zit waar [1/2]: *? \\", taken);
+  g_autofree char *a = kb_i_workbook_sheet_name("Wie zit waar [1/2]: *? \\", taken);
   ck_assert_str_eq(a, "Wie zit waar -1-2-- -- -");
-  g_autofree char *b = kb_workbook_sheet_name("Roemenië: een heel lange naam van een blad", taken);
+  g_autofree char *b = kb_i_workbook_sheet_name("Roemenië: een heel lange naam van een blad", taken);
   ck_assert_str_eq(b, "Roemenië- een heel lange naam v");     /* 31 characters */
   ck_assert_int_eq(g_utf8_strlen(b, -1), 31);
-  g_autofree char *c = kb_workbook_sheet_name("ROEMENIË- een heel lange naam van", taken);
+  g_autofree char *c = kb_i_workbook_sheet_name("ROEMENIË- een heel lange naam van", taken);
   ck_assert_str_eq(c, "ROEMENIË- een heel lange na (2)");
-  g_autofree char *d = kb_workbook_sheet_name("'quoted'", taken);
+  g_autofree char *d = kb_i_workbook_sheet_name("'quoted'", taken);
   ck_assert_str_eq(d, "quoted");
-  g_autofree char *e = kb_workbook_sheet_name("''", taken);
+  g_autofree char *e = kb_i_workbook_sheet_name("''", taken);
   ck_assert_str_eq(e, "Sheet");
 }
 END_TEST
