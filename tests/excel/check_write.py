@@ -225,6 +225,20 @@ if [n for n, _ in sheets] != ["Whole network", "Strategic index by country", "Se
                               "Gaps", "Single points of failure", "Who is where"]:
     fail("index --format xlsx sheets: %r" % [n for n, _ in sheets])
 
+# a workbook is never written to a terminal: script(1) gives the tool one
+if os.path.exists("/usr/bin/script"):
+    cmd = "%s index %s --format xlsx; echo status=$?; %s index %s --format xlsx -o /dev/tty; " \
+          "echo status=$?" % (KB, ds, KB, ds)
+    p = subprocess.run(["/usr/bin/script", "-qec", cmd, "/dev/null"], capture_output=True,
+                       stdin=subprocess.DEVNULL)
+    text = p.stdout.decode("utf-8", "replace").replace("\r", "")
+    want = ("klaverblad index: error: --format xlsx writes a workbook, which is not for a "
+            "terminal; name the file with -o FILE\nTry 'klaverblad index --help'.\nstatus=2\n"
+            "klaverblad index: error: cannot write '/dev/tty': it is a terminal, and a workbook "
+            "is not text; name a file\nstatus=1\n")
+    if text != want:
+        fail("xlsx to a terminal:\n%s\nexpected\n%s" % (text, want))
+
 if failures:
     sys.exit(1)
 print("excel writing: all checks passed")
