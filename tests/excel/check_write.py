@@ -197,14 +197,23 @@ if p.returncode != 2 or b"--csv 'excel': expected plain, excel-nl or excel-en" n
     fail("report --csv excel: %d %r" % (p.returncode, p.stderr))
 
 # 3: excel-nl bytes, derived from the plain CSV by hand's rules
+def excel_nl(plain):
+    """Plain CSV without quoted fields as excel-nl: a byte-order mark, ';', decimal commas."""
+    return b"\xef\xbb\xbf" + b"\r\n".join(
+        b";".join(re.sub(rb"^(-?\d+)\.(\d+(e-\d+)?)$", rb"\1,\2", f) for f in line.split(b","))
+        for line in plain.split(b"\r\n"))
+
+
 kite = os.path.join(SRC, "tests", "reference", "kite.csv")
 a = run("brokers", "--top", "0", "--format", "csv", kite).stdout
 b = run("brokers", "--top", "0", "--format", "csv", "--csv", "excel-nl", kite).stdout
-want = b"\xef\xbb\xbf" + b"\r\n".join(
-    b";".join(re.sub(rb"^(-?\d+)\.(\d+)$", rb"\1,\2", f) for f in line.split(b","))
-    for line in a.split(b"\r\n"))
-if b != want:
-    fail("brokers --csv excel-nl:\n%r\nexpected\n%r" % (b[:300], want[:300]))
+if b != excel_nl(a):
+    fail("brokers --csv excel-nl:\n%r\nexpected\n%r" % (b[:300], excel_nl(a)[:300]))
+# synergy --each streams its rows: the same rules
+each = run("synergy", ds, "--each", "3", "--format", "csv").stdout
+each_nl = run("synergy", ds, "--each", "3", "--format", "csv", "--csv", "excel-nl").stdout
+if each_nl != excel_nl(each) or each_nl.count(b"\r\n") < 10:
+    fail("synergy --each --csv excel-nl:\n%r\nexpected\n%r" % (each_nl[:300], excel_nl(each)[:300]))
 if b"\r\n1;h;h;;3;0,388888888889;0,6;" not in b:
     fail("brokers --csv excel-nl: h's betweenness is not 0,388888888889 (14/36)")
 e = run("brokers", "--top", "0", "--format", "csv", "--csv", "excel-en", kite).stdout
