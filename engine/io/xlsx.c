@@ -183,7 +183,7 @@ xml_begin(Xml *x, const char *part, XML_StartElementHandler start, XML_EndElemen
   x->part = part;
   x->p = XML_ParserCreate("UTF-8");
   if (x->p == NULL)
-    g_error("out of memory");
+    g_error("out of memory");    /* as g_malloc() would */
   XML_SetUserData(x->p, x);
   XML_SetElementHandler(x->p, start, end);
   XML_SetCharacterDataHandler(x->p, text);
@@ -441,8 +441,6 @@ typedef struct {
 typedef struct {
   Xml xml;
   KbXlsx *x;
-  const char *file;     /* the sheet as diagnostics name it */
-  KbDiagList *diags;
   KbCsvRecordFunc fn;
   gpointer user_data;
   unsigned row;         /* the row being read; 0 before the first */
@@ -656,8 +654,6 @@ kb_i_xlsx_read_sheet(KbXlsx *x, const char *sheet, const char *file, KbCsvRecord
   SheetParse s;
   memset(&s, 0, sizeof s);
   s.x = x;
-  s.file = file;
-  s.diags = diags;
   s.fn = fn;
   s.user_data = user_data;
   s.cells = g_array_new(FALSE, FALSE, sizeof(RowCell));
