@@ -129,13 +129,19 @@ const char *kb_i_xlsx_sheet(const KbXlsx *x, const char *name);
 char *kb_i_xlsx_sheet_names(const KbXlsx *x);
 /* Reads the sheet 'sheet' row by row as CSV records (each record's line
  * the row's number, each field's column the cell's column, A = 1; empty
- * fields where a row skips columns; rows without a value left out). Texts
+ * fields where a row skips columns, and up to the first row's last column;
+ * rows without a value left out). Texts
  * are a cell's shared or inline string, a number the shortest text that
  * reads back as it, a boolean true or false. Reports a failure at 'file'
  * (the sheet as the user sees it) as a root cause. Returns TRUE when the
  * sheet was read to its end. */
 gboolean kb_i_xlsx_read_sheet(KbXlsx *x, const char *sheet, const char *file,
                               KbCsvRecordFunc fn, gpointer user_data, KbDiagList *diags);
+
+/* The text a number cell holding 'd' reads as: the shortest of 15, 16 or
+ * 17 significant digits that is 'd' again, written into 'text' (at least
+ * G_ASCII_DTOSTR_BUF_SIZE bytes). */
+void kb_i_xlsx_number_text(double d, char *text);
 
 /* ---------------------------------------------------------------- input */
 

@@ -18,8 +18,8 @@
  *     column are named.
  * A row is passed on as a KbCsvRecord: its line is the row's number and
  * each field's column the cell's column (A = 1), empty fields where the
- * row skips columns; a row without a value is left out, as CSV's blank
- * lines are. */
+ * row skips columns and up to the first row's width; a row without a value
+ * is left out, as CSV's blank lines are. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -445,6 +445,7 @@ typedef struct {
   gpointer user_data;
   unsigned row;         /* the row being read; 0 before the first */
   unsigned column;      /* of the last cell read */
+  unsigned width;       /* the columns of the first row with a value */
   GArray *cells;        /* of RowCell: the row's cells with a value */
   GString *texts;       /* their texts, each NUL-terminated */
   GString *value;       /* the text of the cell being read */
@@ -494,7 +495,11 @@ flush_row(SheetParse *s)
 {
   if (s->cells->len == 0)
     return;
-  unsigned last = g_array_index(s->cells, RowCell, s->cells->len - 1).column;
+  /* a row has at least as many fields as the first, the header: an empty
+   * cell is an empty field, as in CSV, whether the row holds it or not */
+  unsigned last = MAX(s->width, g_array_index(s->cells, RowCell, s->cells->len - 1).column);
+  if (s->width == 0)
+    s->width = last;
   g_array_set_size(s->fields, last);
   KbCsvField *f = (KbCsvField *) s->fields->data;
   static char empty[1] = "";
@@ -560,6 +565,17 @@ sheet_start(void *data, const XML_Char *el, const XML_Char **atts)
   }
 }
 
+void
+kb_i_xlsx_number_text(double d, char *text)
+{
+  for (int digits = 15; digits <= 17; digits++) {
+    g_ascii_formatd(text, G_ASCII_DTOSTR_BUF_SIZE, digits == 15 ? "%.15g"
+                    : digits == 16 ? "%.16g" : "%.17g", d);
+    if (g_ascii_strtod(text, NULL) == d)
+      break;
+  }
+}
+
 /* The text of the cell just read, by its type; NULL when it holds none. */
 static const char *
 cell_text(SheetParse *s, char *number)
@@ -583,12 +599,7 @@ cell_text(SheetParse *s, char *number)
     char *end;
     double d = g_ascii_strtod(v, &end);
     if (*end == '\0') {
-      for (int digits = 15; digits <= 17; digits++) {
-        g_ascii_formatd(number, G_ASCII_DTOSTR_BUF_SIZE, digits == 15 ? "%.15g"
-                        : digits == 16 ? "%.16g" : "%.17g", d);
-        if (g_ascii_strtod(number, NULL) == d)
-          break;
-      }
+      kb_i_xlsx_number_text(d, number);
       return number;
     }
   }

@@ -226,7 +226,7 @@ cell_string(const Column *col, const Cell *cell, gboolean exact)
   case KB_COLUMN_YEAR:
     return g_strdup_printf("%lld", cell->i);
   case KB_COLUMN_NUMBER:
-    if (exact || !isfinite(cell->d))
+    if (exact || !isfinite(cell->d) || col->decimals == KB_DECIMALS_ALL)
       return number_exact(cell->d);
     double d = cell->d;
     if (d == floor(d) && fabs(d) < 1e15)     /* a count reads as a count */

@@ -206,7 +206,8 @@ kb_workbook_add_sheet(KbWorkbook *wb, const KbSheet *sheet, const char *name)
         /* a count reads as a count; other numbers with the column's decimals */
         if (!v.empty && isfinite(v.d))
           err = worksheet_write_number(ws, row, (lxw_col_t) c, v.d,
-                                       v.d == floor(v.d) && fabs(v.d) < 1e15
+                                       (v.d == floor(v.d) && fabs(v.d) < 1e15)
+                                       || v.decimals == KB_DECIMALS_ALL
                                        ? NULL : decimals_format(wb, v.decimals));
         break;
       }

@@ -46,7 +46,10 @@ KbSheet *kb_doc_add_sheet(KbDoc *doc, const char *key, const char *heading);
 
 /* Adds a column; 'key' names it in CSV and JSON, 'heading' in table and md.
  * 'decimals' applies to KB_COLUMN_NUMBER in table and md output (CSV and
- * JSON carry 12 significant digits). */
+ * JSON carry 12 significant digits) and workbooks; KB_DECIMALS_ALL shows
+ * each number as CSV writes it, and in a workbook with Excel's General
+ * format. */
+#define KB_DECIMALS_ALL (-1)
 void kb_sheet_add_column(KbSheet *sheet, const char *key, const char *heading,
                          KbColumnType type, int decimals);
 /* Starts a row; then one kb_sheet_put_* per column, in column order. */
