@@ -12,6 +12,7 @@ struct KbDiagList {
   size_t kept[2];
   size_t added[2];
   size_t consequences;  /* errors counted in added[], never kept */
+  GHashTable *sheets;   /* files that are sheets of a workbook, or NULL */
 };
 
 static void
@@ -39,6 +40,8 @@ kb_diag_list_free(KbDiagList *list)
   if (list == NULL)
     return;
   g_ptr_array_unref(list->items);
+  if (list->sheets != NULL)
+    g_hash_table_unref(list->sheets);
   g_free(list);
 }
 
@@ -59,7 +62,16 @@ add_valist(KbDiagList *list, KbSeverity severity, gboolean cause, const char *fi
   d->field = g_strdup(field);
   d->message = g_strdup_vprintf(format, ap);
   d->cause = cause;
+  d->sheet = list->sheets != NULL && g_hash_table_contains(list->sheets, d->file);
   g_ptr_array_add(list->items, d);
+}
+
+void
+kb_i_diag_list_add_sheet(KbDiagList *list, const char *file)
+{
+  if (list->sheets == NULL)
+    list->sheets = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_add(list->sheets, g_strdup(file));
 }
 
 void
@@ -186,6 +198,24 @@ kb_diag_format(const KbDiag *d)
   g_return_val_if_fail(d != NULL, NULL);
   GString *s = g_string_new(NULL);
   kb_terminal_append(s, d->file);
+  if (d->sheet) {
+    if (d->line > 0)
+      g_string_append_printf(s, ", row %u", d->line);
+    if (d->field != NULL) {
+      g_string_append(s, ", column ");
+      kb_terminal_append(s, d->field);
+    } else if (d->column > 0) {
+      char letters[8];
+      size_t n = sizeof letters;
+      letters[--n] = '\0';
+      for (unsigned c = d->column; c > 0 && n > 0; c = (c - 1) / 26)
+        letters[--n] = (char) ('A' + (c - 1) % 26);
+      g_string_append_printf(s, ", column %s", letters + n);
+    }
+    g_string_append(s, d->severity == KB_SEVERITY_ERROR ? ": error: " : ": warning: ");
+    kb_terminal_append(s, d->message);
+    return g_string_free(s, FALSE);
+  }
   if (d->line > 0) {
     g_string_append_printf(s, ":%u", d->line);
     if (d->column > 0)

@@ -19,4 +19,8 @@ void kb_i_diag_list_mark(const KbDiagList *list, KbDiagMark *mark);
  * have been sorted since. */
 void kb_i_diag_list_rewind(KbDiagList *list, const KbDiagMark *mark);
 
+/* Marks 'file' as a sheet of a workbook: diagnostics added at it from now
+ * on count rows and columns (KbDiag's 'sheet'). */
+void kb_i_diag_list_add_sheet(KbDiagList *list, const char *file);
+
 #endif

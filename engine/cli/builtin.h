@@ -61,12 +61,14 @@ typedef struct {
 
 /* Options of every command that prints a document. */
 typedef struct {
-  char *format;         /* --format table|csv|json|md, as given */
+  char *format;         /* --format table|csv|json|md|xlsx, as given */
+  char *csv;            /* --csv plain|excel-nl|excel-en, as given */
   char *output;         /* -o FILE, or NULL for standard output */
   int top;              /* --top K; 0: all */
   KbOutputFormat fmt;   /* format parsed */
   char *lang_name;      /* --lang en|nl, as given */
   KbLang lang;          /* the language of the tables, parsed */
+  KbCsvDialect dialect; /* csv parsed */
 } KbCliOutputOptions;
 
 void kb_cli_output_options_add(GOptionContext *ctx, KbCliOutputOptions *opts, int default_top);

@@ -21,10 +21,11 @@ cmd_export(int argc, char **argv)
     "           dataset.csv and questions.csv beside them\n"
     "  json     node-link JSON (NetworkX's node_link_graph, D3)\n"
     "  csv      a folder in klaverblad's own format\n"
+    "  xlsx     an Excel workbook of the same tables, a sheet each\n"
     "  dot      Graphviz DOT\n"
     "--with brokers,communities adds the analysis results as node attributes.");
   GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, "graphml, gexf, kumu, json, csv or dot",
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, "graphml, gexf, kumu, json, csv, xlsx or dot",
       "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "The file (or folder) to write",
       "PATH" },
@@ -40,7 +41,7 @@ cmd_export(int argc, char **argv)
   if (!kb_cli_parse(ctx, "export", &argc, &argv, &opts, NULL, 1))
     goto done;
   if (format == NULL || !kb_export_format_parse(format, &fmt)) {
-    kb_cli_usage_error("export", "--format: expected graphml, gexf, kumu, json, csv or dot");
+    kb_cli_usage_error("export", "--format: expected graphml, gexf, kumu, json, csv, xlsx or dot");
     goto done;
   }
   if (output == NULL) {

@@ -13,7 +13,9 @@ cmd_import(int argc, char **argv)
   g_option_context_set_summary(ctx,
     "Converts a dataset into klaverblad's folder format (nodes.csv, relations.csv,\n"
     "dataset.csv): a Kumu folder (elements.csv, connections.csv) or Kumu's two files\n"
-    "given in that order, GraphML (Gephi, NetworkX, igraph), JSON or an edge list.\n"
+    "given in that order, an Excel workbook (sheets nodes and relations, or Kumu's\n"
+    "Elements and Connections), GraphML (Gephi, NetworkX, igraph), JSON or an edge\n"
+    "list.\n"
     "Kumu's types map to kinds by name, or through --map FILE, a CSV file with the\n"
     "columns for,kumu_type,kind (for: element or connection); a type that maps to\n"
     "no kind is reported. Nothing is written while the input has errors.");

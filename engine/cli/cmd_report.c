@@ -10,10 +10,12 @@ cmd_report(int argc, char **argv)
 {
   KbCliDatasetOptions opts = { 0 };
   g_autofree char *output = NULL, *lang = NULL, *compare = NULL, *requests_path = NULL;
+  g_autofree char *csv = NULL;
   g_autoptr(GOptionContext) ctx = g_option_context_new("DATASET");
   g_option_context_set_summary(ctx,
     "Writes DIR/report.html, one self-contained page (styles and map inline, nothing\n"
-    "fetched), with beside it every table as CSV and the map as klaverblad.svg:\n"
+    "fetched), with beside it every table as CSV, all of them as sheets of the\n"
+    "workbook report.xlsx, and the map as klaverblad.svg:\n"
     "key figures, the klaverblad, the strategic index, synergy, bridging partners for\n"
     "the questions kept with the dataset, brokers and communities, candidate\n"
     "partners with the plan per focus theme and, with --requests, the requests\n"
@@ -29,6 +31,10 @@ cmd_report(int argc, char **argv)
     { "compare", 0, 0, G_OPTION_ARG_STRING, &compare, "Count changes from this year", "YEAR" },
     { "requests", 0, 0, G_OPTION_ARG_FILENAME, &requests_path,
       "Weigh the partnership requests in this CSV file (as candidates --requests)", "FILE" },
+    { "csv", 0, 0, G_OPTION_ARG_STRING, &csv,
+      "Write the CSV files as excel-nl (';', a decimal comma; the default for a Dutch report), "
+      "excel-en (the default for an English one) or plain (',', a decimal point, no byte-order "
+      "mark)", "KIND" },
     { NULL }
   };
   g_option_context_add_main_entries(ctx, entries, NULL);
@@ -46,6 +52,13 @@ cmd_report(int argc, char **argv)
     kb_cli_usage_error("report", "--lang '%s': expected nl or en", lang);
     goto done;
   }
+  KbCsvDialect dialect;
+  if (csv != NULL && !kb_csv_dialect_parse(csv, &dialect)) {
+    kb_cli_usage_error("report", "--csv '%s': expected plain, excel-nl or excel-en", csv);
+    goto done;
+  }
+  if (csv != NULL)
+    ro.csv = (int) dialect;
   if (compare != NULL && !kb_year_parse(compare, &ro.compare)) {
     kb_cli_usage_error("report", "--compare '%s' is not a year; expected four digits, as 2015",
                        compare);

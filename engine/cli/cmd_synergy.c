@@ -25,6 +25,8 @@ typedef struct {
   GString *buf;             /* CSV not yet written */
   GString *id;              /* the organisation's id as a CSV field */
   gboolean failed;          /* a write to standard output failed: stop */
+  KbCsvDialect dialect;     /* of the CSV */
+  char sep;                 /* between its fields */
 } EachOut;
 
 static void
@@ -69,13 +71,13 @@ each_emit(size_t org, const KbSuggestion *best, size_t n, gpointer data)
   kb_csv_append_text(e->id, kb_dataset_node(e->ds, org)->id);
   for (size_t i = 0; i < n; i++) {
     g_string_append_len(e->buf, e->id->str, (gssize) e->id->len);
-    g_string_append_c(e->buf, ',');
+    g_string_append_c(e->buf, e->sep);
     append_count(e->buf, i + 1);
-    g_string_append_c(e->buf, ',');
+    g_string_append_c(e->buf, e->sep);
     kb_csv_append_text(e->buf, kb_dataset_node(e->ds, best[i].node)->id);
-    g_string_append_c(e->buf, ',');
-    kb_csv_append_number(e->buf, best[i].score);
-    g_string_append_c(e->buf, ',');
+    g_string_append_c(e->buf, e->sep);
+    kb_csv_append_number_as(e->buf, best[i].score, e->dialect);
+    g_string_append_c(e->buf, e->sep);
     append_count(e->buf, best[i].shared);
     g_string_append_len(e->buf, "\r\n", 2);
   }
@@ -97,9 +99,10 @@ each_run(const char *path, KbCliDatasetOptions *opts, KbCliOutputOptions *out,
   kb_doc_add_text(doc, "about", about);
   g_autoptr(GString) id = g_string_new(NULL);
   EachOut e = { ds, kb_tables_synergy_each_sheet(doc, out->lang), NULL,
-                out->fmt == KB_OUTPUT_CSV, NULL, id, FALSE };
+                out->fmt == KB_OUTPUT_CSV, NULL, id, FALSE, out->dialect,
+                kb_csv_separator(out->dialect) };
   if (e.streaming) {
-    g_autofree char *header = kb_sheet_render_csv(e.sheet);
+    g_autofree char *header = kb_sheet_render_csv_as(e.sheet, out->dialect);
     e.buf = g_string_new(header);
   }
   KbAtomicFile *file = NULL;

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/builtin.h"
 
@@ -24,7 +25,7 @@ kb_cli_dataset_options_add(GOptionContext *ctx, KbCliDatasetOptions *opts)
     { "with-undated", 0, 0, G_OPTION_ARG_NONE, &opts->with_undated,
       "Take in relations whose dates do not say whether they held in the year", NULL },
     { "input-format", 0, 0, G_OPTION_ARG_STRING, &opts->input_format,
-      "Read the dataset as folder, json, edgelist, graphml or kumu (default: detect)", "FORMAT" },
+      "Read the dataset as folder, json, edgelist, graphml, kumu or xlsx (default: detect)", "FORMAT" },
     { "max-problems", 0, 0, G_OPTION_ARG_INT, &opts->max_problems,
       "Show at most N errors and N warnings (default 100)", "N" },
     { "max-nodes", 0, 0, G_OPTION_ARG_INT64, &opts->max_nodes,
@@ -86,7 +87,12 @@ kb_cli_output_options_add(GOptionContext *ctx, KbCliOutputOptions *opts, int def
   opts->top = default_top;
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &opts->format,
-      "Write table (default), csv, json or md", "FORMAT" },
+      "Write table (default), csv, json, md or xlsx (an Excel workbook, a sheet per table)",
+      "FORMAT" },
+    { "csv", 0, 0, G_OPTION_ARG_STRING, &opts->csv,
+      "Write CSV as plain (default: ',' and a decimal point), excel-nl (for Dutch Excel: ';', a "
+      "decimal comma, a byte-order mark) or excel-en (',' and a decimal point, a byte-order mark)",
+      "KIND" },
     { "top", 0, 0, G_OPTION_ARG_INT, &opts->top, "Show at most K rows (0: all)", "K" },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &opts->lang_name,
       "Write the tables and sentences in en (default) or nl", "LANG" },
@@ -101,6 +107,7 @@ void
 kb_cli_output_options_release(KbCliOutputOptions *opts)
 {
   g_free(opts->format);
+  g_free(opts->csv);
   g_free(opts->output);
   g_free(opts->lang_name);
 }
@@ -109,7 +116,19 @@ int
 kb_cli_emit(const char *command, KbDoc *doc, const KbCliOutputOptions *opts)
 {
   kb_doc_set_none(doc, kb_tr(opts->lang, "(none)"));
-  g_autofree char *text = kb_doc_render(doc, opts->fmt);
+  if (opts->fmt == KB_OUTPUT_XLSX) {
+    /* a workbook goes to the -o file, or to standard output when that is
+     * not a terminal (refused there by kb_doc_write_xlsx()) */
+    g_autoptr(GError) err = NULL;
+    if (fflush(stdout) != 0
+        || !kb_doc_write_xlsx(doc, opts->output ? opts->output : "/dev/stdout", &err)) {
+      kb_cli_message(command, "error", "%s", err ? err->message : "cannot write standard output");
+      return KB_EXIT_DATA;
+    }
+    return KB_EXIT_OK;
+  }
+  g_autofree char *text = opts->fmt == KB_OUTPUT_CSV ? kb_doc_render_csv(doc, opts->dialect)
+                                                     : kb_doc_render(doc, opts->fmt);
   if (opts->output == NULL) {
     /* a failed write is reported once, by main() as the program ends */
     fputs(text, stdout);
@@ -231,19 +250,29 @@ kb_cli_parse(GOptionContext *ctx, const char *command, int *argc, char ***argv,
   opts->format = KB_FORMAT_AUTO;
   if (opts->input_format != NULL && !kb_format_parse(opts->input_format, &opts->format)) {
     kb_cli_usage_error(command, "unknown input format '%s'; expected folder, json, edgelist, "
-                       "graphml or kumu", opts->input_format);
+                       "graphml, kumu or xlsx", opts->input_format);
     return FALSE;
   }
   if (out != NULL) {
     out->fmt = KB_OUTPUT_TABLE;
     if (out->format != NULL && !kb_output_format_parse(out->format, &out->fmt)) {
-      kb_cli_usage_error(command, "unknown format '%s'; expected table, csv, json or md",
+      kb_cli_usage_error(command, "unknown format '%s'; expected table, csv, json, md or xlsx",
                          out->format);
       return FALSE;
     }
     out->lang = KB_LANG_EN;
     if (out->lang_name != NULL && !kb_lang_parse(out->lang_name, &out->lang)) {
       kb_cli_usage_error(command, "--lang '%s': expected en or nl", out->lang_name);
+      return FALSE;
+    }
+    out->dialect = KB_CSV_PLAIN;
+    if (out->csv != NULL && !kb_csv_dialect_parse(out->csv, &out->dialect)) {
+      kb_cli_usage_error(command, "--csv '%s': expected plain, excel-nl or excel-en", out->csv);
+      return FALSE;
+    }
+    if (out->fmt == KB_OUTPUT_XLSX && out->output == NULL && isatty(STDOUT_FILENO)) {
+      kb_cli_usage_error(command, "--format xlsx writes a workbook, which is not for a terminal; "
+                         "name the file with -o FILE");
       return FALSE;
     }
     if (out->top < 0) {

@@ -22,7 +22,7 @@
 gboolean
 kb_export_format_parse(const char *name, KbExportFormat *out)
 {
-  static const char *const names[] = { "graphml", "gexf", "kumu", "json", "csv", "dot" };
+  static const char *const names[] = { "graphml", "gexf", "kumu", "json", "csv", "dot", "xlsx" };
   for (size_t i = 0; i < G_N_ELEMENTS(names); i++)
     if (strcmp(name, names[i]) == 0) {
       *out = i;
@@ -850,6 +850,79 @@ write_folder(const KbDataset *ds, gboolean kumu, const GPtrArray *nattrs,
   return ok;
 }
 
+/* The dataset as a workbook: each file of the CSV folder a sheet, its
+ * rows read back from the CSV text, so that the two say the same. A
+ * column whose every value is a number that reads back as the same text
+ * (weights, counts) holds numbers, every other column texts. */
+static gboolean
+collect_row(const KbCsvRecord *rec, gpointer rows)
+{
+  char **row = g_new0(char *, rec->n_fields + 1);
+  for (size_t i = 0; i < rec->n_fields; i++)
+    row[i] = g_strdup(rec->fields[i].text);
+  g_ptr_array_add(rows, row);
+  return TRUE;
+}
+
+static void
+add_table(KbDoc *doc, const char *name, const char *csv)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func((GDestroyNotify) g_strfreev);
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(1);
+  kb_i_csv_parse(name, csv, strlen(csv), ',', collect_row, rows, diags);
+  if (rows->len == 0)
+    return;
+  char **head = g_ptr_array_index(rows, 0);
+  size_t ncol = g_strv_length(head);
+  KbSheet *s = kb_doc_add_sheet(doc, name, name);
+  g_autofree gboolean *numeric = g_new0(gboolean, ncol);
+  for (size_t c = 0; c < ncol; c++) {
+    gboolean numbers = TRUE;
+    for (guint r = 1; r < rows->len && numbers; r++) {
+      char **row = g_ptr_array_index(rows, r);
+      const char *t = c < g_strv_length(row) ? row[c] : "";
+      char *end, back[G_ASCII_DTOSTR_BUF_SIZE];
+      if (*t == '\0')
+        continue;
+      double d = g_ascii_strtod(t, &end);
+      kb_i_xlsx_number_text(d, back);
+      numbers = *end == '\0' && isfinite(d) && strcmp(back, t) == 0;
+    }
+    numeric[c] = numbers;
+    kb_sheet_add_column(s, head[c], head[c], numbers ? KB_COLUMN_NUMBER : KB_COLUMN_TEXT,
+                        KB_DECIMALS_ALL);
+  }
+  for (guint r = 1; r < rows->len; r++) {
+    char **row = g_ptr_array_index(rows, r);
+    size_t n = g_strv_length(row);
+    kb_sheet_begin_row(s);
+    for (size_t c = 0; c < ncol; c++) {
+      const char *t = c < n && row[c][0] != '\0' ? row[c] : NULL;
+      if (numeric[c])
+        kb_sheet_put_number(s, t ? g_ascii_strtod(t, NULL) : NAN);
+      else
+        kb_sheet_put_text(s, t);
+    }
+  }
+}
+
+static gboolean
+write_workbook(const KbDataset *ds, const GPtrArray *nattrs, const KbNodeMeasure *measures,
+               size_t nm, const char *path, GError **error)
+{
+  g_autoptr(KbDoc) doc = kb_doc_new(kb_dataset_name(ds));
+  g_autofree char *nodes = write_nodes_csv(ds, FALSE, nattrs, measures, nm);
+  g_autofree char *rels = write_relations_csv(ds, FALSE);
+  g_autofree char *meta = write_meta_csv(ds);
+  g_autofree char *questions = write_questions_csv(ds);
+  add_table(doc, "nodes", nodes);
+  add_table(doc, "relations", rels);
+  add_table(doc, "dataset", meta);
+  if (kb_dataset_question_count(ds) > 0)
+    add_table(doc, "questions", questions);
+  return kb_doc_write_xlsx(doc, path, error);
+}
+
 gboolean
 kb_export_write(const KbDataset *ds, KbExportFormat format, const KbNodeMeasure *measures,
                 size_t n_measures, const char *path, GError **error)
@@ -880,6 +953,8 @@ kb_export_write(const KbDataset *ds, KbExportFormat format, const KbNodeMeasure 
   case KB_EXPORT_KUMU:
   case KB_EXPORT_CSV:
     return write_folder(ds, format == KB_EXPORT_KUMU, nattrs, with, nm, path, error);
+  case KB_EXPORT_XLSX:
+    return write_workbook(ds, nattrs, with, nm, path, error);
   }
   return kb_file_write(path, text, error);
 }

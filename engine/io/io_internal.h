@@ -108,6 +108,41 @@ gboolean kb_i_csv_read_file_chunked(const char *path, const char *name, size_t c
  * read), or its parse stopped. */
 gboolean kb_i_csv_read_rejected(const char *path, KbCsvRecordFunc fn, gpointer user_data);
 
+/* ----------------------------------------------------------------- xlsx */
+
+/* An Excel workbook open for reading its sheets (xlsx.c). */
+typedef struct KbXlsx KbXlsx;
+
+/* Opens the workbook at 'path', named 'name' in diagnostics, and reads its
+ * list of sheets and its shared strings, inflating at most 'max_bytes'
+ * bytes in all its life (and no part past 100 times its compressed size:
+ * a zip bomb is refused). On failure reports why at 'name' as a root cause
+ * and returns NULL. */
+KbXlsx *kb_i_xlsx_open(const char *path, const char *name, guint64 max_bytes,
+                       KbDiagList *diags);
+void kb_i_xlsx_close(KbXlsx *x);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbXlsx, kb_i_xlsx_close)
+/* The name of the sheet called 'name' without regard to case (borrowed),
+ * or NULL when the workbook has none. */
+const char *kb_i_xlsx_sheet(const KbXlsx *x, const char *name);
+/* The names of the sheets, joined by ", " ("none": no sheet). A new string. */
+char *kb_i_xlsx_sheet_names(const KbXlsx *x);
+/* Reads the sheet 'sheet' row by row as CSV records (each record's line
+ * the row's number, each field's column the cell's column, A = 1; empty
+ * fields where a row skips columns, and up to the first row's last column;
+ * rows without a value left out). Texts
+ * are a cell's shared or inline string, a number the shortest text that
+ * reads back as it, a boolean true or false. Reports a failure at 'file'
+ * (the sheet as the user sees it) as a root cause. Returns TRUE when the
+ * sheet was read to its end. */
+gboolean kb_i_xlsx_read_sheet(KbXlsx *x, const char *sheet, const char *file,
+                              KbCsvRecordFunc fn, gpointer user_data, KbDiagList *diags);
+
+/* The text a number cell holding 'd' reads as: the shortest of 15, 16 or
+ * 17 significant digits that is 'd' again, written into 'text' (at least
+ * G_ASCII_DTOSTR_BUF_SIZE bytes). */
+void kb_i_xlsx_number_text(double d, char *text);
+
 /* ---------------------------------------------------------------- input */
 
 /* An input file made ready to be read, once or more: a regular file, a
@@ -121,9 +156,12 @@ typedef struct {
   char *path;           /* where to read it: the path itself, or the copy */
   int fd;               /* the copy, open until released; -1: none */
   char *spool;          /* the copy's name while it has one, removed on release */
+  KbXlsx *book;         /* not NULL: the input is the sheet 'sheet' of this workbook
+                         * (borrowed), and 'name' names the sheet */
+  const char *sheet;
 } KbInput;
 
-#define KB_INPUT_INIT { NULL, NULL, -1, NULL }
+#define KB_INPUT_INIT { NULL, NULL, -1, NULL, NULL, NULL }
 
 /* Makes 'path' ready to be read as 'format' (KB_FORMAT_FOLDER for a CSV
  * table; KB_FORMAT_AUTO: as the first bytes say), under limits->max_bytes:
@@ -154,6 +192,14 @@ KbFormat kb_i_sniff_format(const KbSniff *sniff);
 
 /* -------------------------------------------------------------- loaders */
 
+/* Reads the table 'in' record by record: a sheet of a workbook as
+ * kb_i_xlsx_read_sheet() (*separator is then '\0'), else a CSV file as
+ * kb_i_csv_read_file(). */
+gboolean kb_i_records_read(const KbInput *in, char *separator, KbCsvRecordFunc fn,
+                           gpointer user_data, KbDiagList *diags);
+/* TRUE when the table 'in' is there: its file exists, or its sheet. */
+gboolean kb_i_input_exists(const KbInput *in);
+
 /* Reads one table of a dataset folder, the CSV file 'in', into the
  * builder: its header names the columns, and each row is added. */
 void kb_i_table_read(KbBuilder *builder, KbDiagList *diags, const KbInput *in, KbTable table);
@@ -175,6 +221,11 @@ KbDataset *kb_i_load_folder(const char *name, const KbInput *files, const KbLimi
 KbDataset *kb_i_load_json(const KbInput *in, const KbLimits *limits, KbDiagList *diags);
 KbDataset *kb_i_load_edgelist(const KbInput *in, const KbLimits *limits, KbDiagList *diags);
 KbDataset *kb_i_load_graphml(const KbInput *in, const KbLimits *limits, KbDiagList *diags);
+/* A workbook with the sheets of a dataset folder (nodes, relations, and
+ * dataset and questions when there) or of Kumu (Elements, Connections),
+ * read as those loaders read their files, each sheet named
+ * "NAME: sheet SHEET" in diagnostics, which give rows and columns. */
+KbDataset *kb_i_load_xlsx(const KbInput *in, const KbLimits *limits, KbDiagList *diags);
 /* A Kumu type read as a kind's name: lower case, spaces and dashes as
  * underscores, "organization" as "organisation". Returns a new string. */
 char *kb_i_kumu_kind(const char *type);

@@ -19,6 +19,7 @@ kb_format_name(KbFormat format)
   case KB_FORMAT_EDGELIST: return "edgelist";
   case KB_FORMAT_GRAPHML: return "graphml";
   case KB_FORMAT_KUMU: return "kumu";
+  case KB_FORMAT_XLSX: return "xlsx";
   }
   return "?";
 }
@@ -26,7 +27,7 @@ kb_format_name(KbFormat format)
 gboolean
 kb_format_parse(const char *name, KbFormat *out)
 {
-  for (int f = KB_FORMAT_AUTO; f <= KB_FORMAT_KUMU; f++)
+  for (int f = KB_FORMAT_AUTO; f <= KB_FORMAT_XLSX; f++)
     if (strcmp(name, kb_format_name(f)) == 0) {
       *out = f;
       return TRUE;
@@ -87,10 +88,17 @@ detect(const char *path, const char *name, KbFormat *out, GError **error)
   kb_i_sniff_init(&sniff);
   unsigned char buf[4096];
   size_t got;
-  while ((got = fread(buf, 1, sizeof buf, f)) > 0 && !kb_i_sniff_feed(&sniff, buf, got))
-    ;
+  gboolean first = TRUE, zip = FALSE;
+  while ((got = fread(buf, 1, sizeof buf, f)) > 0) {
+    /* a zip archive, as a workbook is, starts with a local file header */
+    if (first && got >= 4 && memcmp(buf, "PK\3\4", 4) == 0)
+      zip = TRUE;
+    first = FALSE;
+    if (zip || kb_i_sniff_feed(&sniff, buf, got))
+      break;
+  }
   fclose(f);
-  *out = kb_i_sniff_format(&sniff);
+  *out = zip ? KB_FORMAT_XLSX : kb_i_sniff_format(&sniff);
   return TRUE;
 }
 
@@ -193,6 +201,9 @@ kb_dataset_load_as(const char *path, KbFormat *format, const KbLimits *limits,
       break;
     case KB_FORMAT_KUMU:
       ds = kb_i_load_kumu(top.name, &files[0], &files[1], NULL, files + 2, limits, diags);
+      break;
+    case KB_FORMAT_XLSX:
+      ds = kb_i_load_xlsx(&top, limits, diags);
       break;
     case KB_FORMAT_EDGELIST:
     case KB_FORMAT_AUTO:

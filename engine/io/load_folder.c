@@ -83,10 +83,16 @@ on_record(const KbCsvRecord *rec, gpointer user_data)
       empty &= rec->fields[i].text[0] == '\0';
     if (!empty) {
       const KbCsvField *f = &rec->fields[tr->names->len];
-      kb_diag_list_add(tr->diags, KB_SEVERITY_ERROR, tr->file, f->line, f->column, NULL,
-                       "the row has %zu fields but the header has %u; expected at most "
-                       "%u (a value that holds '%c' must be quoted)", rec->n_fields,
-                       tr->names->len, tr->names->len, tr->separator);
+      if (tr->separator == '\0')     /* a sheet of a workbook */
+        kb_diag_list_add(tr->diags, KB_SEVERITY_ERROR, tr->file, f->line, f->column, NULL,
+                         "the row has a value in column %zu but the header names %u "
+                         "columns; expected each value under a heading", rec->n_fields,
+                         tr->names->len);
+      else
+        kb_diag_list_add(tr->diags, KB_SEVERITY_ERROR, tr->file, f->line, f->column, NULL,
+                         "the row has %zu fields but the header has %u; expected at most "
+                         "%u (a value that holds '%c' must be quoted)", rec->n_fields,
+                         tr->names->len, tr->names->len, tr->separator);
       return TRUE;
     }
   }
@@ -122,12 +128,13 @@ kb_i_table_read(KbBuilder *builder, KbDiagList *diags, const KbInput *in, KbTabl
 {
   TableReader tr;
   table_reader_init(&tr, builder, diags, in->name, table);
-  gboolean whole = kb_i_csv_read_file(in->path, in->name, &tr.separator, on_record, &tr, diags);
+  gboolean whole = kb_i_records_read(in, &tr.separator, on_record, &tr, diags);
   if (whole && !tr.have_header) {
-    kb_diag_list_add_cause(diags, in->name, 0, 0, NULL,
-                           "the file is empty; expected a header line naming the columns");
+    kb_diag_list_add_cause(diags, in->name, 0, 0, NULL, in->book != NULL
+                           ? "the sheet is empty; expected a first row naming the columns"
+                           : "the file is empty; expected a header line naming the columns");
     whole = FALSE;
-  } else if (!whole && !tr.have_header && table == KB_TABLE_NODES) {
+  } else if (!whole && !tr.have_header && table == KB_TABLE_NODES && in->book == NULL) {
     /* not text: the ids its rows hold, read from its bytes */
     tr.rejected = TRUE;
     whole = kb_i_csv_read_rejected(in->path, on_record, &tr);
@@ -159,7 +166,7 @@ kb_i_facts_read(KbBuilder *builder, KbDiagList *diags, const KbInput *facts)
   if (facts != NULL && facts[0].name != NULL)
     kb_builder_set_facts_file(builder, facts[0].name);
   for (size_t i = 0; facts != NULL && i < 2; i++)
-    if (facts[i].path != NULL && g_file_test(facts[i].path, G_FILE_TEST_EXISTS))
+    if (kb_i_input_exists(&facts[i]))
       kb_i_table_read(builder, diags, &facts[i], tables[i]);
 }
 

@@ -16,7 +16,7 @@ typedef struct {
 
 typedef struct {
   const char *file;         /* as shown */
-  const char *path;         /* where it is read */
+  const KbInput *in;        /* where it is read */
   KbDiagList *diags;
   KbBuilder *builder;
   KbTable table;
@@ -163,10 +163,11 @@ static void
 read_sheet(Sheet *sh)
 {
   char separator;
-  gboolean whole = kb_i_csv_read_file(sh->path, sh->file, &separator, on_record, sh, sh->diags);
+  gboolean whole = kb_i_records_read(sh->in, &separator, on_record, sh, sh->diags);
   if (whole && sh->header == NULL) {
-    kb_diag_list_add_cause(sh->diags, sh->file, 0, 0, NULL,
-                           "the file is empty; expected a header line naming the columns");
+    kb_diag_list_add_cause(sh->diags, sh->file, 0, 0, NULL, sh->in->book != NULL
+                           ? "the sheet is empty; expected a first row naming the columns"
+                           : "the file is empty; expected a header line naming the columns");
     whole = FALSE;
   }
   /* which elements the sheet held is not known: references fail for that */
@@ -229,10 +230,10 @@ kb_i_load_kumu(const char *name, const KbInput *elements, const KbInput *connect
   GArray *map = read_map(map_in, diags);
   GHashTable *labels = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
   GHashTable *ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-  Sheet es = { elements->name, elements->path, diags, builder, KB_TABLE_NODES, NULL, map,
+  Sheet es = { elements->name, elements, diags, builder, KB_TABLE_NODES, NULL, map,
                labels, ids, FALSE };
   read_sheet(&es);
-  Sheet cs = { connections->name, connections->path, diags, builder, KB_TABLE_RELATIONS, NULL,
+  Sheet cs = { connections->name, connections, diags, builder, KB_TABLE_RELATIONS, NULL,
                map, labels, ids, FALSE };
   read_sheet(&cs);
   g_hash_table_unref(labels);

@@ -8,6 +8,7 @@
 #include "klaverblad/model.h"
 #include "klaverblad/output.h"
 #include "klaverblad/terminal.h"
+#include "output/output_internal.h"
 
 typedef struct {
   char *key;
@@ -20,6 +21,7 @@ typedef struct {
 typedef struct {
   gboolean empty;
   char *text;           /* KB_COLUMN_TEXT; NULL when empty */
+  char *brief;          /* KB_COLUMN_TEXT: what a terminal shows, or NULL: 'text' */
   long long i;          /* INT, YEAR */
   double d;             /* NUMBER */
 } Cell;
@@ -49,8 +51,8 @@ struct KbDoc {
 gboolean
 kb_output_format_parse(const char *name, KbOutputFormat *out)
 {
-  static const char *const names[] = { "table", "csv", "json", "md" };
-  for (int i = 0; i < 4; i++)
+  static const char *const names[] = { "table", "csv", "json", "md", "xlsx" };
+  for (int i = 0; i < 5; i++)
     if (strcmp(name, names[i]) == 0) {
       *out = i;
       return TRUE;
@@ -75,8 +77,10 @@ sheet_free(KbSheet *sheet)
     g_free(c->key);
     g_free(c->heading);
   }
-  for (guint i = 0; i < sheet->cells->len; i++)
+  for (guint i = 0; i < sheet->cells->len; i++) {
     g_free(g_array_index(sheet->cells, Cell, i).text);
+    g_free(g_array_index(sheet->cells, Cell, i).brief);
+  }
   g_array_unref(sheet->columns);
   g_array_unref(sheet->cells);
   g_free(sheet->key);
@@ -158,25 +162,33 @@ void
 kb_sheet_put_text(KbSheet *sheet, const char *text)
 {
   /* an empty cell holds no copy: a table of 10^6 rows has millions */
-  put(sheet, (Cell) { text == NULL, g_strdup(text), 0, 0 });
+  put(sheet, (Cell) { text == NULL, g_strdup(text), NULL, 0, 0 });
+}
+
+void
+kb_sheet_put_list(KbSheet *sheet, const char *text, const char *brief)
+{
+  g_return_if_fail(text != NULL && brief != NULL);
+  put(sheet, (Cell) { FALSE, g_strdup(text), strcmp(text, brief) ? g_strdup(brief) : NULL, 0,
+                      0 });
 }
 
 void
 kb_sheet_put_int(KbSheet *sheet, long long value)
 {
-  put(sheet, (Cell) { FALSE, NULL, value, 0 });
+  put(sheet, (Cell) { FALSE, NULL, NULL, value, 0 });
 }
 
 void
 kb_sheet_put_number(KbSheet *sheet, double value)
 {
-  put(sheet, (Cell) { isnan(value), NULL, 0, value });
+  put(sheet, (Cell) { isnan(value), NULL, NULL, 0, value });
 }
 
 void
 kb_sheet_put_year(KbSheet *sheet, int year)
 {
-  put(sheet, (Cell) { year == KB_NO_YEAR, NULL, year, 0 });
+  put(sheet, (Cell) { year == KB_NO_YEAR, NULL, NULL, year, 0 });
 }
 
 size_t
@@ -224,7 +236,7 @@ cell_string(const Column *col, const Cell *cell, gboolean exact)
   case KB_COLUMN_YEAR:
     return g_strdup_printf("%lld", cell->i);
   case KB_COLUMN_NUMBER:
-    if (exact || !isfinite(cell->d))
+    if (exact || !isfinite(cell->d) || col->decimals == KB_DECIMALS_ALL)
       return number_exact(cell->d);
     double d = cell->d;
     if (d == floor(d) && fabs(d) < 1e15)     /* a count reads as a count */
@@ -284,12 +296,9 @@ heading(GString *out, const char *text, char c)
 static char *
 cell_shown(const Column *col, const Cell *cell)
 {
-  char *t = cell_string(col, cell, FALSE);
   if (col->type != KB_COLUMN_TEXT)
-    return t;
-  char *shown = kb_terminal_escape(t);
-  g_free(t);
-  return shown;
+    return cell_string(col, cell, FALSE);
+  return kb_terminal_escape(cell->empty ? "" : cell->brief ? cell->brief : cell->text);
 }
 
 static void
@@ -419,31 +428,74 @@ kb_csv_append_raw(GString *out, const char *value)
   csv_field(out, value, FALSE);
 }
 
+gboolean
+kb_csv_dialect_parse(const char *name, KbCsvDialect *out)
+{
+  static const char *const names[] = { "plain", "excel-nl", "excel-en" };
+  for (int i = 0; i < 3; i++)
+    if (strcmp(name, names[i]) == 0) {
+      *out = i;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+char
+kb_csv_separator(KbCsvDialect dialect)
+{
+  return dialect == KB_CSV_EXCEL_NL ? ';' : ',';
+}
+
+void
+kb_csv_append_number_as(GString *out, double value, KbCsvDialect dialect)
+{
+  size_t at = out->len;
+  kb_csv_append_number(out, value);
+  if (dialect == KB_CSV_EXCEL_NL) {
+    char *point = memchr(out->str + at, '.', out->len - at);
+    if (point != NULL)
+      *point = ',';
+  }
+}
+
+/* The sheet as CSV in 'dialect', without the byte-order mark. */
 static void
-csv_sheet(GString *out, const KbSheet *s, gboolean headed)
+csv_sheet(GString *out, const KbSheet *s, KbCsvDialect dialect, gboolean headed)
 {
   size_t ncol = s->columns->len, nrow = kb_sheet_row_count(s);
+  char sep = kb_csv_separator(dialect);
   for (size_t c = 0; c < ncol; c++) {
     if (c)
-      g_string_append_c(out, ',');
+      g_string_append_c(out, sep);
     kb_csv_append_text(out, headed ? COLUMN(s, c)->heading : COLUMN(s, c)->key);
   }
   g_string_append(out, "\r\n");
   for (size_t r = 0; r < nrow; r++) {
     for (size_t c = 0; c < ncol; c++) {
+      const Column *col = COLUMN(s, c);
+      const Cell *cell = CELL(s, r, c);
       if (c)
-        g_string_append_c(out, ',');
-      g_autofree char *t = cell_string(COLUMN(s, c), CELL(s, r, c), TRUE);
-      csv_field(out, t, !is_numeric(COLUMN(s, c)));
+        g_string_append_c(out, sep);
+      if (col->type == KB_COLUMN_NUMBER && !cell->empty) {
+        kb_csv_append_number_as(out, cell->d, dialect);
+        continue;
+      }
+      g_autofree char *t = cell_string(col, cell, TRUE);
+      csv_field(out, t, !is_numeric(col));
     }
     g_string_append(out, "\r\n");
   }
 }
 
+/* The byte-order mark by which Excel knows a CSV file is UTF-8. */
+static const char utf8_bom[] = "\xEF\xBB\xBF";
+
 static void
-render_csv(GString *out, const KbDoc *doc)
+render_csv(GString *out, const KbDoc *doc, KbCsvDialect dialect)
 {
   gboolean first = TRUE;
+  if (dialect != KB_CSV_PLAIN)
+    g_string_append(out, utf8_bom);
   for (guint i = 0; i < doc->blocks->len; i++) {
     const KbSheet *s = g_array_index(doc->blocks, Block, i).sheet;
     if (s == NULL)
@@ -451,7 +503,7 @@ render_csv(GString *out, const KbDoc *doc)
     if (!first)
       g_string_append(out, "\r\n");
     first = FALSE;
-    csv_sheet(out, s, FALSE);
+    csv_sheet(out, s, dialect, FALSE);
   }
 }
 
@@ -611,18 +663,33 @@ kb_sheet_heading(const KbSheet *sheet)
 char *
 kb_sheet_render_csv(const KbSheet *sheet)
 {
+  return kb_sheet_render_csv_as(sheet, KB_CSV_PLAIN);
+}
+
+char *
+kb_sheet_render_csv_as(const KbSheet *sheet, KbCsvDialect dialect)
+{
   g_return_val_if_fail(sheet != NULL, NULL);
-  GString *out = g_string_new(NULL);
-  csv_sheet(out, sheet, FALSE);
+  GString *out = g_string_new(dialect != KB_CSV_PLAIN ? utf8_bom : NULL);
+  csv_sheet(out, sheet, dialect, FALSE);
   return g_string_free(out, FALSE);
 }
 
 char *
-kb_sheet_render_csv_headed(const KbSheet *sheet)
+kb_doc_render_csv(const KbDoc *doc, KbCsvDialect dialect)
+{
+  g_return_val_if_fail(doc != NULL, NULL);
+  GString *out = g_string_new(NULL);
+  render_csv(out, doc, dialect);
+  return g_string_free(out, FALSE);
+}
+
+char *
+kb_sheet_render_csv_headed(const KbSheet *sheet, KbCsvDialect dialect)
 {
   g_return_val_if_fail(sheet != NULL, NULL);
-  GString *out = g_string_new(NULL);
-  csv_sheet(out, sheet, TRUE);
+  GString *out = g_string_new(dialect != KB_CSV_PLAIN ? utf8_bom : NULL);
+  csv_sheet(out, sheet, dialect, TRUE);
   return g_string_free(out, FALSE);
 }
 
@@ -658,7 +725,8 @@ html_rows(GString *out, const KbSheet *s, size_t from, size_t to, gboolean decim
     g_string_append(out, "<tr>");
     for (size_t c = 0; c < ncol; c++) {
       const Column *col = COLUMN(s, c);
-      g_autofree char *t = cell_string(col, CELL(s, r, c), FALSE);
+      const Cell *cell = CELL(s, r, c);
+      g_autofree char *t = cell->brief ? g_strdup(cell->brief) : cell_string(col, cell, FALSE);
       if (decimal_comma && col->type == KB_COLUMN_NUMBER && *t) {
         char *d = dutch_number(t);
         g_free(t);
@@ -714,9 +782,40 @@ kb_doc_render(const KbDoc *doc, KbOutputFormat format)
   GString *out = g_string_new(NULL);
   switch (format) {
   case KB_OUTPUT_TABLE: render_table(out, doc); break;
-  case KB_OUTPUT_CSV: render_csv(out, doc); break;
+  case KB_OUTPUT_CSV: render_csv(out, doc, KB_CSV_PLAIN); break;
   case KB_OUTPUT_JSON: render_json(out, doc); break;
   case KB_OUTPUT_MD: render_md(out, doc); break;
+  case KB_OUTPUT_XLSX: g_return_val_if_reached(g_string_free(out, FALSE));
   }
   return g_string_free(out, FALSE);
+}
+
+/* ------------------------------------------------------ for the workbook */
+
+size_t
+kb_i_sheet_columns(const KbSheet *sheet)
+{
+  return sheet->columns->len;
+}
+
+const char *
+kb_i_sheet_heading(const KbSheet *sheet, size_t c)
+{
+  const Column *col = COLUMN(sheet, c);
+  return col->heading ? col->heading : col->key;
+}
+
+void
+kb_i_sheet_cell(const KbSheet *sheet, size_t r, size_t c, KbCellValue *v)
+{
+  const Column *col = COLUMN(sheet, c);
+  const Cell *cell = CELL(sheet, r, c);
+  *v = (KbCellValue) { col->type, cell->empty, cell->empty ? NULL : cell->text, cell->i, cell->d,
+                       col->decimals };
+}
+
+char *
+kb_i_sheet_cell_text(const KbSheet *sheet, size_t r, size_t c)
+{
+  return cell_string(COLUMN(sheet, c), CELL(sheet, r, c), FALSE);
 }

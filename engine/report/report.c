@@ -16,6 +16,7 @@
 #include "klaverblad/map.h"
 #include "klaverblad/report.h"
 #include "klaverblad/version.h"
+#include "output/output_internal.h"
 #include "report/report_internal.h"
 
 #define FOLD 10             /* rows shown before the rest is folded away */
@@ -28,6 +29,7 @@ kb_report_options_init(KbReportOptions *opts)
   opts->lang = KB_LANG_NL;
   opts->as_of = KB_NO_YEAR;
   opts->compare = KB_NO_YEAR;
+  opts->csv = KB_REPORT_CSV_BY_LANG;
 }
 
 /* ------------------------------------------------------------- writing */
@@ -69,8 +71,21 @@ kb_i_report_heading(Report *r, int level, const char *id, const char *s)
   g_string_append_printf(r->html, "</h%d>\n", level);
 }
 
+/* The name of a table's sheet in report.xlsx: its heading shortened
+ * (kb_i_sheet_short_name()), the question's number first for a question's
+ * table (its file "question-N..."). */
+static char *
+sheet_name(const KbSheet *s, const char *file)
+{
+  unsigned question;
+  g_autofree char *name = kb_i_sheet_short_name(s);
+  if (sscanf(file, "question-%u", &question) == 1)
+    return g_strdup_printf("%u %s", question, name);
+  return g_steal_pointer(&name);
+}
+
 /* A sheet as a table in the page (its heading as h3, the rest of its rows
- * folded) and as FILE.csv beside it. */
+ * folded), as FILE.csv beside it and as a sheet of report.xlsx. */
 void
 kb_i_report_sheet(Report *r, const KbSheet *s, const char *file)
 {
@@ -101,9 +116,12 @@ kb_i_report_sheet(Report *r, const KbSheet *s, const char *file)
   g_string_free(linked, TRUE);
   g_string_append(r->html, "</div>\n");
   /* a reader's spreadsheet: the columns named as the table names them */
-  g_autofree char *csv = kb_sheet_render_csv_headed(s);
+  g_autofree char *csv = kb_sheet_render_csv_headed(s, r->csv);
   g_autofree char *name = g_strdup_printf("%s.csv", file);
   write_file(r, name, csv);
+  g_autofree char *title = sheet_name(s, file);
+  if (r->book != NULL)
+    kb_workbook_add_sheet(r->book, s, title);
   g_autofree char *note = g_strdup_printf(T(r, "All rows: %s"), name);
   g_string_append(r->html, "<p class=\"file\">");
   kb_i_report_text(r, note);
@@ -848,6 +866,10 @@ kb_report_write(const KbDataset *all, const KbReportOptions *opts, const char *d
   r.o = opts;
   r.lang = opts->lang;
   r.folder = &folder;
+  r.csv = opts->csv != KB_REPORT_CSV_BY_LANG ? (KbCsvDialect) opts->csv
+          : r.lang == KB_LANG_NL ? KB_CSV_EXCEL_NL : KB_CSV_EXCEL_EN;
+  g_autofree char *book = kb_i_folder_file(&folder, "report.xlsx");
+  r.book = kb_workbook_new(book, &r.error);
   /* the year the report speaks of: as asked, else the year the data describes */
   KbYearView view;
   kb_year_view_init(&view, all);
@@ -900,6 +922,13 @@ kb_report_write(const KbDataset *all, const KbReportOptions *opts, const char *d
   kb_i_glossary_write(r.html, r.lang);
   g_string_append(r.html, "</section>\n</body>\n</html>\n");
   write_file(&r, "report.html", r.html->str);
+  if (r.book != NULL) {
+    GError *err = NULL;
+    if (!kb_workbook_close(g_steal_pointer(&r.book), &err) && r.error == NULL)
+      r.error = err;
+    else
+      g_clear_error(&err);
+  }
   g_string_free(r.html, TRUE);
   /* the explorer beside it, opening on the report's year; left out only
    * when the network is too large to lay out */

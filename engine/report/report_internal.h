@@ -59,6 +59,8 @@ typedef struct {
   const KbReportOptions *o;
   KbLang lang;
   KbFolder *folder;         /* the folder being written */
+  KbCsvDialect csv;         /* of the tables' files */
+  KbWorkbook *book;         /* report.xlsx: every table's file as a sheet; NULL: failed */
   GString *html;
   unsigned section;
   int year, compare;

@@ -62,7 +62,7 @@ home_country_of(const KbDataset *ds, size_t home, size_t node)
 
 static char *
 reasons(const KbDataset *ds, const KbCandidate *c, const KbAssessment *a, size_t n_themes,
-        size_t home, KbLang lang)
+        size_t home, size_t max_orgs, KbLang lang)
 {
   GString *s = g_string_new(NULL);
   size_t country = home_country_of(ds, home, c->node);
@@ -80,7 +80,7 @@ reasons(const KbDataset *ds, const KbCandidate *c, const KbAssessment *a, size_t
     kb_i_reason_add(s, r);
   }
   if (c->n_orgs > 0) {
-    g_autofree char *o = kb_join_labels(ds, c->orgs, c->n_orgs, 3);
+    g_autofree char *o = kb_join_labels(ds, c->orgs, c->n_orgs, max_orgs);
     g_autofree char *who = g_strdup_printf(c->n_orgs == 1 ? kb_tr(lang, "%zu home organisation")
                                                           : kb_tr(lang, "%zu home organisations"),
                                            c->n_orgs);
@@ -144,7 +144,10 @@ candidates_sheet(KbDoc *doc, const KbDataset *ds, const KbCandidates *cs, gboole
   size_t first = existing ? cs->n_new : 0, end = existing ? cs->n : cs->n_new;
   for (size_t i = first; i < end && (top == 0 || i - first < top); i++) {
     const KbCandidate *c = &cs->candidates[i];
-    g_autofree char *why = reasons(ds, c, assessment_of(cs, i), cs->n_themes, cs->home, lang);
+    /* the terminal names three of the home organisations, files all */
+    g_autofree char *why = reasons(ds, c, assessment_of(cs, i), cs->n_themes, cs->home, 0, lang);
+    g_autofree char *brief = reasons(ds, c, assessment_of(cs, i), cs->n_themes, cs->home, 3,
+                                     lang);
     kb_sheet_begin_row(s);
     kb_sheet_put_int(s, (long long) c->rank);
     if (sensitivity) {
@@ -160,7 +163,7 @@ candidates_sheet(KbDoc *doc, const KbDataset *ds, const KbCandidates *cs, gboole
     kb_sheet_put_number(s, c->proximity);
     kb_sheet_put_number(s, c->penalty);
     kb_sheet_put_text(s, part_name(c->carried_by, lang));
-    kb_sheet_put_text(s, why);
+    kb_sheet_put_list(s, why, brief);
   }
 }
 

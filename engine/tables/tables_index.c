@@ -70,8 +70,11 @@ entries_sheet(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, size_t top, Kb
   for (size_t i = 0; i < ix->n_entries && (top == 0 || i < top); i++) {
     const KbIndexEntry *e = &ix->entries[i];
     const KbNode *node = kb_dataset_node(ds, e->node);
-    g_autofree char *who = kb_join_labels(ds, e->orgs, e->n_orgs, 4);
-    g_autofree char *partners = kb_join_labels(ds, e->partners, e->n_partners, 4);
+    /* the terminal names four, files all */
+    g_autofree char *who = kb_join_labels(ds, e->orgs, e->n_orgs, 0);
+    g_autofree char *who_brief = kb_join_labels(ds, e->orgs, e->n_orgs, 4);
+    g_autofree char *partners = kb_join_labels(ds, e->partners, e->n_partners, 0);
+    g_autofree char *partners_brief = kb_join_labels(ds, e->partners, e->n_partners, 4);
     kb_sheet_begin_row(s);
     kb_sheet_put_text(s, node->id);
     kb_sheet_put_text(s, node->label);
@@ -83,9 +86,9 @@ entries_sheet(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, size_t top, Kb
     kb_sheet_put_int(s, (long long) e->cross_ties);
     kb_sheet_put_int(s, (long long) e->open_pairs);
     kb_sheet_put_text(s, e->home ? kb_tr(lang, "home") : NULL);
-    kb_sheet_put_text(s, who);
+    kb_sheet_put_list(s, who, who_brief);
     kb_sheet_put_int(s, (long long) e->n_partners);
-    kb_sheet_put_text(s, partners);
+    kb_sheet_put_list(s, partners, partners_brief);
   }
 }
 

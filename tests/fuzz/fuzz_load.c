@@ -3,6 +3,12 @@
  *   folder, kumu  the input split at the first line "====" into the two
  *                 files (nodes/relations, elements/connections)
  *   json, edgelist, graphml, requests  the input as one file
+ *   xlsx          a zip archive ("PK\3\4" first) as one file; any other
+ *                 input split at "====" into the XML of the sheets nodes
+ *                 and relations of a workbook made around them (stored,
+ *                 with shared strings "id", "kind", "label", "from",
+ *                 "to"), so that the sheet reader meets XML, not only
+ *                 broken archives
  * Each input is written to a private temporary folder and loaded as a
  * user's file would be; a dataset without errors is then summarised.
  *
@@ -23,6 +29,9 @@
 
 #include <glib/gstdio.h>
 #include <klaverblad.h>
+#ifdef KB_FUZZ_ZIP
+#include <zip.h>
+#endif
 
 static char *dir;
 
@@ -57,6 +66,44 @@ put_two(const char *first, const char *second, const uint8_t *data, size_t len)
   put(first, data, a);
   put(second, data + b_at, b_len);
 }
+
+#ifdef KB_FUZZ_ZIP
+/* Writes the workbook 'name' whose sheets nodes and relations hold the
+ * two halves of the input as their XML. */
+static void
+put_workbook(const char *name, const uint8_t *data, size_t len)
+{
+  static const char book[] =
+    "<workbook xmlns:r=\"r\"><sheets><sheet name=\"nodes\" r:id=\"rId1\"/>"
+    "<sheet name=\"relations\" r:id=\"rId2\"/></sheets></workbook>";
+  static const char rels[] =
+    "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/>"
+    "<Relationship Id=\"rId2\" Target=\"/xl/worksheets/sheet2.xml\"/></Relationships>";
+  static const char strings[] =
+    "<sst><si><t>id</t></si><si><t>kind</t></si><si><t>label</t></si><si><t>from</t></si>"
+    "<si><r><t>t</t></r><r><t>o</t></r><rPh><t>x</t></rPh></si></sst>";
+  size_t a, b_at, b_len;
+  split_two(data, len, &a, &b_at, &b_len);
+  struct { const char *name; const void *data; size_t len; } parts[] = {
+    { "xl/workbook.xml", book, sizeof book - 1 },
+    { "xl/_rels/workbook.xml.rels", rels, sizeof rels - 1 },
+    { "xl/sharedStrings.xml", strings, sizeof strings - 1 },
+    { "xl/worksheets/sheet1.xml", data, a },
+    { "xl/worksheets/sheet2.xml", data + b_at, b_len },
+  };
+  g_autofree char *path = g_build_filename(dir, name, NULL);
+  zipFile z = zipOpen(path, APPEND_STATUS_CREATE);
+  if (z == NULL)
+    abort();
+  for (size_t i = 0; i < G_N_ELEMENTS(parts); i++)
+    if (zipOpenNewFileInZip(z, parts[i].name, NULL, NULL, 0, NULL, 0, NULL, 0, 0) != ZIP_OK
+        || zipWriteInFileInZip(z, parts[i].data, (unsigned) parts[i].len) != ZIP_OK
+        || zipCloseFileInZip(z) != ZIP_OK)
+      abort();
+  if (zipClose(z, NULL) != ZIP_OK)
+    abort();
+}
+#endif
 
 /* ---------------------------------------------------------------- pipes */
 
@@ -131,15 +178,20 @@ stream_close(Stream *s)
   g_free(s->path);
 }
 
-/* The diagnostics, one a line, with the file 'from' named 'to'. */
+/* The diagnostics, one a line, with the file 'from' named 'to' (and the
+ * sheets of a workbook 'from', "from: sheet S", as "to: sheet S"). */
 static char *
 diags_text(const KbDiagList *diags, const char *from, const char *to)
 {
   GString *s = g_string_new(NULL);
+  size_t n = strlen(from);
   for (size_t i = 0; i < kb_diag_list_length(diags); i++) {
     KbDiag d = *kb_diag_list_get(diags, i);
+    g_autofree char *sheet = NULL;
     if (strcmp(d.file, from) == 0)
       d.file = (char *) to;
+    else if (strncmp(d.file, from, n) == 0 && strncmp(d.file + n, ": sheet ", 8) == 0)
+      d.file = sheet = g_strconcat(to, d.file + n, NULL);
     g_autofree char *line = kb_diag_format(&d);
     g_string_append_printf(s, "%s\n", line);
   }
@@ -225,7 +277,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
     KbFormat f = KB_FORMAT_AUTO;
     if (!kb_format_parse(target, &f))
       abort();
-    put("input", data, len);
+#ifdef KB_FUZZ_ZIP
+    if (len < 4 || memcmp(data, "PK\3\4", 4) != 0) {
+      put_workbook("input", data, len);
+      piped = FALSE;    /* the workbook is not the input's bytes */
+    } else
+#endif
+      put("input", data, len);
     g_autofree char *path = g_build_filename(dir, "input", NULL);
     ds = kb_dataset_load(path, f, diags, &err);
     if (piped) {

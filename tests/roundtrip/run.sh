@@ -1,6 +1,6 @@
 #!/bin/sh
 # Every export klaverblad can read reads back whole. For each source and
-# each readable format F (csv, kumu, json, graphml):
+# each readable format F (csv, kumu, json, graphml, xlsx):
 #   1. export the source to F, and read that back with `check`: the same
 #      summary as the source's (facts, node and relation counts by kind,
 #      years, sources, components, problems);
@@ -66,7 +66,7 @@ for source in "$src/datasets/deventer" "$src/datasets/zwolle" \
   mkdir -p "$d"
   summary "$source" > "$d/summary"
   run "$name: csv export" "$kb" export "$source" --format csv -o "$d/source.csv" || continue
-  for f in csv kumu json graphml; do
+  for f in csv kumu json graphml xlsx; do
     run "$name: $f export" "$kb" export "$source" --format $f -o "$d/1.$f" || continue
     summary "$d/1.$f" > "$d/summary.$f"
     same "$name: check of the $f export against check of the source" "$d/summary" \
@@ -85,5 +85,5 @@ for source in "$src/datasets/deventer" "$src/datasets/zwolle" \
       && same "$name: $f exported again with measures" "$d/m1.$f" "$d/m2.$f"
   done
 done
-[ $fail -eq 0 ] && echo "every export of $n sources read back in csv, kumu, json and graphml"
+[ $fail -eq 0 ] && echo "every export of $n sources read back in csv, kumu, json, graphml and xlsx"
 exit $fail

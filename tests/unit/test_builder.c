@@ -272,7 +272,7 @@ START_TEST(the_diagnostic_list_keeps_a_limit_and_counts_all)
   g_autofree char *b = kb_diag_format(kb_diag_list_get(list, 1));
   ck_assert_str_eq(a, "f:1:1: warning: x: w");
   ck_assert_str_eq(b, "f:4:1: error: e1");
-  KbDiag whole = { KB_SEVERITY_ERROR, "g", 0, 0, NULL, "gone", FALSE };
+  KbDiag whole = { KB_SEVERITY_ERROR, "g", 0, 0, NULL, "gone", FALSE, FALSE };
   g_autofree char *c = kb_diag_format(&whole);
   ck_assert_str_eq(c, "g: error: gone");
 }

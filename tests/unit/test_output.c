@@ -7,6 +7,8 @@
 
 #include <klaverblad.h>
 
+#include "output/output_internal.h"
+
 static KbDoc *
 sample(void)
 {
@@ -266,7 +268,87 @@ START_TEST(formats_parse)
   KbOutputFormat f;
   ck_assert(kb_output_format_parse("md", &f) && f == KB_OUTPUT_MD);
   ck_assert(kb_output_format_parse("table", &f) && f == KB_OUTPUT_TABLE);
-  ck_assert(!kb_output_format_parse("xlsx", &f));
+  ck_assert(kb_output_format_parse("xlsx", &f) && f == KB_OUTPUT_XLSX);
+  ck_assert(!kb_output_format_parse("docx", &f));
+  KbCsvDialect d;
+  ck_assert(kb_csv_dialect_parse("excel-nl", &d) && d == KB_CSV_EXCEL_NL);
+  ck_assert(kb_csv_dialect_parse("excel-en", &d) && d == KB_CSV_EXCEL_EN);
+  ck_assert(kb_csv_dialect_parse("plain", &d) && d == KB_CSV_PLAIN);
+  ck_assert(!kb_csv_dialect_parse("excel", &d));
+}
+END_TEST
+
+/* Dutch Excel: a byte-order mark, ';', a decimal comma, CRLF; a text that
+ * holds ';' or ',' quoted; 1/3 with 12 significant digits, as plain CSV
+ * has it, but with a comma. */
+START_TEST(csv_excel_nl)
+{
+  g_autoptr(KbDoc) doc = sample();
+  g_autofree char *t = kb_doc_render_csv(doc, KB_CSV_EXCEL_NL);
+  ck_assert_str_eq(t,
+    "\xEF\xBB\xBF"
+    "name;n;x;year\r\n"
+    "\"a, \"\"b\"\"|c\";12;0,333333333333;2015\r\n"
+    "Roemenië;3;;\r\n");
+  g_autofree char *en = kb_doc_render_csv(doc, KB_CSV_EXCEL_EN);
+  ck_assert_str_eq(en,
+    "\xEF\xBB\xBF"
+    "name,n,x,year\r\n"
+    "\"a, \"\"b\"\"|c\",12,0.333333333333,2015\r\n"
+    "Roemenië,3,,\r\n");
+  g_autofree char *plain = kb_doc_render_csv(doc, KB_CSV_PLAIN);
+  g_autofree char *render = kb_doc_render(doc, KB_OUTPUT_CSV);
+  ck_assert_str_eq(plain, render);
+  /* one sheet alone carries the mark too */
+  g_autofree char *one = kb_sheet_render_csv_as(kb_doc_sheet(doc, 0), KB_CSV_EXCEL_NL);
+  ck_assert_str_eq(one, t);
+  GString *n = g_string_new(NULL);
+  kb_csv_append_number_as(n, -1.5e-7, KB_CSV_EXCEL_NL);
+  ck_assert_str_eq(n->str, "-1,5e-07");
+  g_string_free(n, TRUE);
+}
+END_TEST
+
+/* A list shortened for the terminal is whole in every other format. */
+START_TEST(lists_whole_but_in_the_terminal)
+{
+  g_autoptr(KbDoc) doc = kb_doc_new("T");
+  KbSheet *s = kb_doc_add_sheet(doc, "who", "Who");
+  kb_sheet_add_column(s, "who", "who", KB_COLUMN_TEXT, 0);
+  kb_sheet_begin_row(s);
+  kb_sheet_put_list(s, "A; B; C", "A (+2)");
+  g_autofree char *tb = kb_doc_render(doc, KB_OUTPUT_TABLE);
+  ck_assert_str_eq(tb, "T\n=\n\nWho\n---\nwho\n------\nA (+2)\n");
+  g_autofree char *cv = kb_doc_render_csv(doc, KB_CSV_EXCEL_NL);
+  ck_assert_str_eq(cv, "\xEF\xBB\xBFwho\r\n\"A; B; C\"\r\n");
+  g_autofree char *js = kb_doc_render(doc, KB_OUTPUT_JSON);
+  ck_assert_ptr_nonnull(strstr(js, "\"who\": \"A; B; C\""));
+  g_autofree char *md = kb_doc_render(doc, KB_OUTPUT_MD);
+  ck_assert_ptr_nonnull(strstr(md, "| A; B; C |"));
+  KbCellValue v;
+  kb_i_sheet_cell(s, 0, 0, &v);
+  ck_assert_str_eq(v.text, "A; B; C");
+  g_autofree char *html = kb_sheet_render_html(s, 0, FALSE, "more");
+  ck_assert_ptr_nonnull(strstr(html, "<td>A (+2)</td>"));
+}
+END_TEST
+
+/* Excel's rules for a sheet name: 31 characters, none of []:*?/\, no
+ * apostrophe first or last, unique without regard to case. */
+START_TEST(sheet_names_excel_takes)
+{
+  g_autoptr(GHashTable) taken = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *a = kb_i_workbook_sheet_name("Wie zit waar [1/2]: *? \\", taken);
+  ck_assert_str_eq(a, "Wie zit waar -1-2-- -- -");
+  g_autofree char *b = kb_i_workbook_sheet_name("Roemenië: een heel lange naam van een blad", taken);
+  ck_assert_str_eq(b, "Roemenië- een heel lange naam v");     /* 31 characters */
+  ck_assert_int_eq(g_utf8_strlen(b, -1), 31);
+  g_autofree char *c = kb_i_workbook_sheet_name("ROEMENIË- een heel lange naam van", taken);
+  ck_assert_str_eq(c, "ROEMENIË- een heel lange na (2)");
+  g_autofree char *d = kb_i_workbook_sheet_name("'quoted'", taken);
+  ck_assert_str_eq(d, "quoted");
+  g_autofree char *e = kb_i_workbook_sheet_name("''", taken);
+  ck_assert_str_eq(e, "Sheet");
 }
 END_TEST
 
@@ -281,6 +363,9 @@ output_suite(void)
   tcase_add_test(tc, markdown);
   tcase_add_test(tc, small_values_keep_two_digits);
   tcase_add_test(tc, formats_parse);
+  tcase_add_test(tc, csv_excel_nl);
+  tcase_add_test(tc, lists_whole_but_in_the_terminal);
+  tcase_add_test(tc, sheet_names_excel_takes);
   tcase_add_test(tc, terminal_text_shows_controls_as_escapes);
   tcase_add_test(tc, table_and_markdown_show_controls_as_escapes);
   tcase_add_test(tc, csv_text_that_a_spreadsheet_would_run_gets_a_quote);

@@ -25,6 +25,8 @@ typedef struct {
   char *message;    /* one sentence, no trailing period, never NULL */
   gboolean cause;   /* a root cause: it kept a whole file, or the rest of it,
                      * from being read (see kb_diag_list_add_cause()) */
+  gboolean sheet;   /* 'file' is a sheet of a workbook ("data.xlsx: sheet nodes"):
+                     * 'line' is a row's number and 'column' a column's (A = 1) */
 } KbDiag;
 
 typedef struct KbDiagList KbDiagList;
@@ -69,7 +71,9 @@ void kb_diag_list_sort(KbDiagList *list);
 
 /* Returns a new string "file:line:column: error: field: message", one line
  * that a terminal shows as it is: control characters in the file name,
- * field or message are shown as kb_terminal_escape() shows them. */
+ * field or message are shown as kb_terminal_escape() shows them. For a
+ * sheet of a workbook: "data.xlsx: sheet relations, row 12, column kind:
+ * error: message" (the column's letter when no field names it). */
 char *kb_diag_format(const KbDiag *diag);
 
 G_END_DECLS

@@ -1,7 +1,7 @@
 /* export.h -- writing a dataset for other tools: GraphML (Gephi, yEd,
  * NetworkX, igraph), GEXF (Gephi, with the years as spells for its
  * timeline), Kumu's spreadsheet layout, node-link JSON (NetworkX, D3),
- * klaverblad's own CSV folder, and Graphviz DOT. */
+ * klaverblad's own CSV folder or workbook, and Graphviz DOT. */
 #ifndef KLAVERBLAD_EXPORT_H
 #define KLAVERBLAD_EXPORT_H
 
@@ -17,7 +17,9 @@ typedef enum {
                              * questions.csv */
   KB_EXPORT_JSON,
   KB_EXPORT_CSV,            /* a folder: nodes.csv, relations.csv, dataset.csv, questions.csv */
-  KB_EXPORT_DOT
+  KB_EXPORT_DOT,
+  KB_EXPORT_XLSX            /* an Excel workbook: the sheets nodes, relations, dataset and
+                             * questions, as the CSV folder's files */
 } KbExportFormat;
 
 /* The format named 'name' ("graphml", "gexf", "kumu", "json", "csv",

@@ -15,13 +15,16 @@ typedef enum {
   KB_FORMAT_JSON,       /* one JSON document */
   KB_FORMAT_EDGELIST,   /* from,to[,weight] */
   KB_FORMAT_GRAPHML,    /* GraphML, as Gephi, NetworkX and igraph write it */
-  KB_FORMAT_KUMU        /* a folder with Kumu's elements.csv and connections.csv (and
+  KB_FORMAT_KUMU,       /* a folder with Kumu's elements.csv and connections.csv (and
                          * dataset.csv, questions.csv beside them, when there) */
+  KB_FORMAT_XLSX        /* an Excel workbook with the sheets nodes and relations (and
+                         * dataset, questions), or Kumu's Elements and Connections */
 } KbFormat;
 
 /* The format kb_dataset_load() would use for 'path' under KB_FORMAT_AUTO: a
  * folder with elements.csv is KB_FORMAT_KUMU, another folder
- * KB_FORMAT_FOLDER; a file whose first non-blank character is '{' is
+ * KB_FORMAT_FOLDER; a zip archive (its first bytes "PK\3\4") is
+ * KB_FORMAT_XLSX; a file whose first non-blank character is '{' is
  * KB_FORMAT_JSON, '<' KB_FORMAT_GRAPHML, any other file KB_FORMAT_EDGELIST.
  * Fails (KB_ERROR_IO) when the path cannot be read. Reads the file's first
  * bytes, which a pipe then no longer holds: to load such an input and learn

@@ -21,7 +21,12 @@ typedef struct {
   const KbRequests *requests;  /* partnership requests to weigh (kb_requests_load(), against
                                 * the same dataset) under candidate partners and for a question
                                 * of kind rank; may be NULL */
+  int csv;                  /* the KbCsvDialect of the tables' CSV files, or
+                             * KB_REPORT_CSV_BY_LANG (the default): excel-nl for a Dutch
+                             * report, excel-en for an English one */
 } KbReportOptions;
+
+#define KB_REPORT_CSV_BY_LANG (-1)
 
 void kb_report_options_init(KbReportOptions *opts);
 
@@ -55,7 +60,9 @@ char *kb_report_summary(const KbReportFigures *figures, KbLang lang);
 /* Writes DIR/report.html (self-contained: styles and the map inline, no
  * fetch of anything), DIR/klaverblad.svg, DIR/explorer.html (the explorer,
  * kb_explore_page(), opening on the report's year; with a renderer, and
- * unless the network is too large to lay out) and one CSV per table into 'dir',
+ * unless the network is too large to lay out), one CSV per table and the
+ * workbook DIR/report.xlsx with a sheet per CSV (named in the report's
+ * language, by the table's heading) into 'dir',
  * which is made when missing. The folder is written whole: into a hidden
  * temporary folder beside it, which then takes its place in one step, so
  * that a failed or killed run leaves the previous report as it was. 'dir'

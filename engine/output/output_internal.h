@@ -1,0 +1,39 @@
+/* output_internal.h -- what the workbook writer reads of a sheet
+ * (library-internal). */
+#ifndef KB_OUTPUT_INTERNAL_H
+#define KB_OUTPUT_INTERNAL_H
+
+#include "klaverblad/output.h"
+
+/* One cell as stored: 'text' is the whole text (NULL: empty) of a text
+ * column; 'i' an INT or YEAR, 'd' a NUMBER, shown with 'decimals'. */
+typedef struct {
+  KbColumnType type;
+  gboolean empty;
+  const char *text;
+  long long i;
+  double d;
+  int decimals;
+} KbCellValue;
+
+size_t kb_i_sheet_columns(const KbSheet *sheet);
+/* The heading of column 'c' (its key when it has none); borrowed. */
+const char *kb_i_sheet_heading(const KbSheet *sheet, size_t c);
+/* Fills 'v' with the cell at row 'r', column 'c'; borrowed from the sheet. */
+void kb_i_sheet_cell(const KbSheet *sheet, size_t r, size_t c, KbCellValue *v);
+/* The cell as a reader sees it: numbers with the column's decimals, a text
+ * whole. A new string. */
+char *kb_i_sheet_cell_text(const KbSheet *sheet, size_t r, size_t c);
+
+/* A short name for the sheet: the first part of its heading (its key
+ * when it has none), to a colon, a comma or a bracket, as far as the last
+ * space before 31 characters. A new string. */
+char *kb_i_sheet_short_name(const KbSheet *sheet);
+
+/* A sheet name that Excel takes, from 'wanted': the characters []:*?/\
+ * and control characters as '-', no apostrophe first or last, at most 31
+ * characters, and unlike every name in 'taken' (compared without case;
+ * " (2)", " (3)", ... added), to which it is then added. A new string. */
+char *kb_i_workbook_sheet_name(const char *wanted, GHashTable *taken);
+
+#endif
