@@ -22,29 +22,22 @@ magic() {   # FILE FORMAT: does the file start as that format does?
   esac
 }
 
-for ds in deventer zwolle; do
-  case $ds in
-    deventer) ego=gemeente-deventer place=uganda ;;
-    zwolle) ego=gemeente-zwolle place=netherlands ;;
-  esac
-  for view in klaverblad ego place sectors synergy; do
-    extra=""
-    [ $view = ego ] && extra="--focus $ego"
-    [ $view = place ] && extra="--focus $place"
-    for fmt in svg png pdf dot; do
-      f="$out/$ds-$view.$fmt"
-      # shellcheck disable=SC2086
-      if ! "$kb" render "$src/datasets/$ds" --view $view $extra --format $fmt -o "$f"; then
-        bad "$ds $view $fmt: render failed"
-      elif [ ! -s "$f" ] || ! magic "$f" $fmt; then
-        bad "$ds $view $fmt: not a $fmt file"
-      fi
-    done
-    # shellcheck disable=SC2086
-    "$kb" render "$src/datasets/$ds" --view $view $extra -o "$out/again.svg"
-    cmp -s "$out/$ds-$view.svg" "$out/again.svg" || bad "$ds $view: SVG differs between runs"
+. "$src/tests/maps/views.sh"
+every_format() {   # DATASET VIEW [--focus ID]
+  ds=$1 view=$2
+  shift 2
+  for fmt in svg png pdf dot; do
+    f="$out/$ds-$view.$fmt"
+    if ! "$kb" render "$src/datasets/$ds" --view $view "$@" --format $fmt -o "$f"; then
+      bad "$ds $view $fmt: render failed"
+    elif [ ! -s "$f" ] || ! magic "$f" $fmt; then
+      bad "$ds $view $fmt: not a $fmt file"
+    fi
   done
-done
+  "$kb" render "$src/datasets/$ds" --view $view "$@" -o "$out/again.svg"
+  cmp -s "$out/$ds-$view.svg" "$out/again.svg" || bad "$ds $view: SVG differs between runs"
+}
+for_each_view every_format
 say "rendered 2 datasets x 5 views x 4 formats"
 
 "$build/png_check" "$out/deventer-klaverblad.png" 800 500 2 || bad "the klaverblad PNG is too small or blank"
