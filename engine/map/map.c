@@ -754,7 +754,8 @@ legend_draw(Map *m, double x, double y)
     const LegendEntry *e = &g_array_index(m->legend, LegendEntry, i);
     g_autofree char *cls = g_strdup_printf("legend %s", e->cls);
     g_autofree char *tid = g_strdup_printf("legend:%u:text", i);
-    MapNode *t = add_node(m, tid, e->label, m->font, "shape", "plaintext", "class", cls, NULL);
+    MapNode *t = add_node(m, tid, e->label, m->font, "shape", "plaintext", "margin", "0.02",
+                          "class", cls, NULL);
     left_justify(t, e->label);
     double row = t->h, mid = cy - row / 2;
     place(t, x + sw + 0.6 * m->font + t->w / 2, mid, TRUE);
@@ -1943,8 +1944,8 @@ measure(Map *m, Fit *fit)
   legend_size(m, &fit->legend_w, &fit->legend_h);
   double gap = 2 * m->font;
   double w = fit->box[2] - fit->box[0], h = fit->box[3] - fit->box[1];
-  fit->avail_w = m->paper_w - 2 * m->font;
-  fit->avail_h = m->paper_h - 2 * m->font
+  fit->avail_w = m->paper_w - m->font;
+  fit->avail_h = m->paper_h - m->font
                  - (double) count_lines(m->title) * 1.25 * m->title_font - m->title_font;
   double left = MAX((w + gap + fit->legend_w) / fit->avail_w, MAX(h, fit->legend_h) / fit->avail_h);
   double below = MAX(MAX(w, fit->legend_w) / fit->avail_w, (h + gap + fit->legend_h) / fit->avail_h);
