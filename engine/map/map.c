@@ -398,7 +398,7 @@ measure(Map *m, Fit *fit)
   double w = fit->box[2] - fit->box[0], h = fit->box[3] - fit->box[1];
   fit->avail_w = m->paper_w - m->font;
   fit->avail_h = m->paper_h - m->font
-                 - (double) count_lines(m->title) * 1.25 * m->title_font - m->title_font;
+                 - (double) count_lines(m->title) * 1.4 * m->title_font - m->title_font;
   double left = MAX((w + gap + fit->legend_w) / fit->avail_w, MAX(h, fit->legend_h) / fit->avail_h);
   double below = MAX(MAX(w, fit->legend_w) / fit->avail_w, (h + gap + fit->legend_h) / fit->avail_h);
   fit->legend_below = below < left;
@@ -463,9 +463,11 @@ write_spec(Map *m)
   g_ascii_formatd(pw, sizeof pw, "%.4f", m->paper_w / 72);
   g_ascii_formatd(ph, sizeof ph, "%.4f", m->paper_h / 72);
   g_autofree char *paper = g_strdup_printf("%s,%s", pw, ph);
-  /* every node is placed here and pinned: Graphviz routes the ties */
+  /* every node is placed here and pinned: Graphviz draws the ties, as
+   * straight lines under the boxes (its spline router gives up where boxes
+   * are closer than 3.2 points, as the members of a petal are) */
   statement(s, "graph", NULL, NULL, "layout", "neato", "paper", paper, "label", m->title,
-            "labelloc", "t", "fontsize", fs, "fontname", "DejaVu Sans", "splines", "true",
+            "labelloc", "t", "fontsize", fs, "fontname", "DejaVu Sans", "splines", "line",
             "outputorder", "edgesfirst", "bgcolor", "white", "forcelabels", "true", NULL);
   kb_i_map_resolve_blocks(m);
   for (guint i = 0; i < m->nodes->len; i++) {

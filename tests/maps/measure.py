@@ -4,7 +4,8 @@
     measure.py FONT.ttf WIDTH_CM HEIGHT_CM MAP.svg...
 
 For each map it checks, and prints every failure:
-  - the picture's width and height are the paper's (to 1 pt);
+  - the picture's width and height are the paper's (to 1 pt), and the
+    drawing is not shrunk to fit it;
   - every text, at the scale the drawing is drawn at and the picture placed
     on the paper at (as large as fits), is at least 7 pt;
   - every text is set in DejaVu Sans;
@@ -158,6 +159,9 @@ def check(path, font, paper_w, paper_h):
     if abs(w - paper_w) > 1 or abs(h - paper_h) > 1:
         bad.append("the picture is %g x %g pt, the paper %.1f x %.1f pt" % (w, h, paper_w, paper_h))
     graph = root.find(NS + "g")
+    drawn_at = numbers(graph.get("transform"))[0]
+    if drawn_at != 1:
+        bad.append("the drawing is shrunk to %g of its size to fit the paper" % drawn_at)
     # the drawing's own scale, and the picture's when it is placed on the paper
     scale = numbers(graph.get("transform"))[0] * min(paper_w / w, paper_h / h)
     texts = []        # (box, owner id, text)
