@@ -299,8 +299,12 @@ ring(Map *m, GArray *items, size_t cap, double r_min)
 static gboolean
 klaverblad_tie(const KbDataset *ds, const KbRelation *r)
 {
+  /* not where places lie, nor that the organisations are in the home
+   * city: the whole klaverblad is */
   return r->kind != KB_REL_WORKS_ON && r->kind != KB_REL_PART_OF
-         && !(r->kind == KB_REL_LOCATED_IN && kb_i_map_is_place(kb_dataset_node(ds, r->from)->kind));
+         && !(r->kind == KB_REL_LOCATED_IN
+              && (kb_i_map_is_place(kb_dataset_node(ds, r->from)->kind)
+                  || r->to == kb_dataset_home(ds)));
 }
 
 static void
