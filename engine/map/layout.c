@@ -382,18 +382,27 @@ compare_entries(const void *x, const void *y)
 
 /* The legend's size: width and height, in points. */
 void
-kb_i_map_legend_size(const Map *m, double *w, double *h)
+kb_i_map_legend_size(Map *m, guint columns, double *w, double *h)
 {
-  double tw, th;
-  estimate_size(kb_tr(m->lang, "Legend"), m->font + 1, &tw, &th);
-  *w = tw;
-  *h = th;
+  g_array_sort(m->legend, compare_entries);
+  double tw, th, title_h;
+  estimate_size(kb_tr(m->lang, "Legend"), m->font + 1, &tw, &title_h);
+  guint per = (m->legend->len + columns - 1) / MAX(columns, 1);
+  double col_w = tw, col_h = 0, most_h = 0;
+  *w = 0;
   for (guint i = 0; i < m->legend->len; i++) {
     const LegendEntry *e = &g_array_index(m->legend, LegendEntry, i);
     estimate_size(e->label, m->font, &tw, &th);
-    *w = MAX(*w, 3 * m->font + tw);
-    *h += th;
+    col_w = MAX(col_w, 3 * m->font + tw);
+    col_h += th;
+    if ((i + 1) % MAX(per, 1) == 0 || i + 1 == m->legend->len) {
+      *w += col_w + (*w > 0 ? 2 * m->font : 0);
+      most_h = MAX(most_h, col_h);
+      col_w = col_h = 0;
+    }
   }
+  *w = MAX(*w, col_w);
+  *h = title_h + most_h;
 }
 
 /* Sets the label of 'n', which kb_i_map_add_node() wrote first, flush left in its
@@ -415,21 +424,32 @@ left_justify(MapNode *n, const char *label)
  * ends of a tie's swatch) and legend:N:text, and carry the class "legend"
  * and the class of what they stand for. */
 void
-kb_i_map_legend_draw(Map *m, double x, double y)
+kb_i_map_legend_draw(Map *m, double x, double y, guint columns)
 {
-  g_array_sort(m->legend, compare_entries);
+  double w, h;
+  kb_i_map_legend_size(m, columns, &w, &h);   /* sorts the entries */
+  guint per = MAX((m->legend->len + columns - 1) / MAX(columns, 1), 1);
+  double col_w = 0, top = y;
   MapNode *head = kb_i_map_add_node(m, "legend:title", kb_tr(m->lang, "Legend"), m->font + 1,
                            "shape", "plaintext", "class", "legend", NULL);
   kb_i_map_place(head, x + head->w / 2, y - head->h / 2, TRUE);
-  double cy = y - head->h;
+  top = y - head->h;
+  double cy = top;
   double sw = 2.4 * m->font;     /* a swatch's width */
   for (guint i = 0; i < m->legend->len; i++) {
     const LegendEntry *e = &g_array_index(m->legend, LegendEntry, i);
+    if (i > 0 && i % per == 0) {
+      /* the next column */
+      x += col_w + 2 * m->font;
+      col_w = 0;
+      cy = top;
+    }
     g_autofree char *cls = g_strdup_printf("legend %s", e->cls);
     g_autofree char *tid = g_strdup_printf("legend:%u:text", i);
     MapNode *t = kb_i_map_add_node(m, tid, e->label, m->font, "shape", "plaintext", "margin", "0.02",
                           "class", cls, NULL);
     left_justify(t, e->label);
+    col_w = MAX(col_w, sw + 0.6 * m->font + t->w);
     double row = t->h, mid = cy - row / 2;
     kb_i_map_place(t, x + sw + 0.6 * m->font + t->w / 2, mid, TRUE);
     if (e->tie) {

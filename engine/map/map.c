@@ -200,6 +200,9 @@ statement(GString *s, const char *keyword, const char *a, const char *b, ...)
   va_end(ap);
 }
 
+/* The smallest text a map sets, in points. */
+#define MIN_FONT 7.0
+
 /* The paper of each size and the text sizes used on it. The a4 map is for the text
  * width of an A4 page (16 cm, 22 cm high to leave room for a caption),
  * a4-landscape for the same page turned (24.7 x 16 cm), slide for a 16:9
@@ -382,6 +385,7 @@ count_lines(const char *text)
 typedef struct {
   double box[4];            /* the drawing: left, bottom, right, top */
   double legend_w, legend_h;
+  guint legend_columns;
   gboolean legend_below;    /* else to the left */
   gboolean legend_inside;   /* in a free corner of the drawing, at (legend_x, legend_y) */
   double legend_x, legend_y;
@@ -393,18 +397,31 @@ static void
 measure(Map *m, Fit *fit)
 {
   kb_i_map_extent(m, fit->box);
-  kb_i_map_legend_size(m, &fit->legend_w, &fit->legend_h);
   double gap = 2 * m->font;
   double w = fit->box[2] - fit->box[0], h = fit->box[3] - fit->box[1];
   fit->avail_w = m->paper_w - m->font;
   fit->avail_h = m->paper_h - m->font
                  - (double) count_lines(m->title) * 1.4 * m->title_font - m->title_font;
-  double left = MAX((w + gap + fit->legend_w) / fit->avail_w, MAX(h, fit->legend_h) / fit->avail_h);
-  double below = MAX(MAX(w, fit->legend_w) / fit->avail_w, (h + gap + fit->legend_h) / fit->avail_h);
+  /* the legend in one column beside the drawing, or below it in two when
+   * they fit across */
+  double w1, h1, w2, h2;
+  kb_i_map_legend_size(m, 1, &w1, &h1);
+  kb_i_map_legend_size(m, 2, &w2, &h2);
+  guint below_columns = w2 <= fit->avail_w ? 2 : 1;
+  double bw = below_columns == 2 ? w2 : w1, bh = below_columns == 2 ? h2 : h1;
+  double left = MAX((w + gap + w1) / fit->avail_w, MAX(h, h1) / fit->avail_h);
+  double below = MAX(MAX(w, bw) / fit->avail_w, (h + gap + bh) / fit->avail_h);
   fit->legend_below = below < left;
+  fit->legend_columns = fit->legend_below ? below_columns : 1;
+  fit->legend_w = fit->legend_below ? bw : w1;
+  fit->legend_h = fit->legend_below ? bh : h1;
   fit->need = MIN(left, below);
-  fit->legend_inside = kb_i_map_legend_spot(m, fit->legend_w, fit->legend_h, &fit->legend_x,
-                                   &fit->legend_y);
+  fit->legend_inside = kb_i_map_legend_spot(m, w1, h1, &fit->legend_x, &fit->legend_y);
+  if (fit->legend_inside) {
+    fit->legend_columns = 1;
+    fit->legend_w = w1;
+    fit->legend_h = h1;
+  }
   if (fit->legend_inside)
     fit->need = MAX(w / fit->avail_w, h / fit->avail_h);
 }
@@ -436,21 +453,21 @@ spread_and_legend(Map *m, const Fit *fit)
       break;
     kb_i_map_resolve_blocks(m);
     if (kb_i_map_legend_spot(m, fit->legend_w, fit->legend_h, &x, &y)) {
-      kb_i_map_legend_draw(m, x, y);
+      kb_i_map_legend_draw(m, x, y, 1);
       return;
     }
     /* the spread drawing has no free corner: as it was, then */
   }
   if (inside) {
-    kb_i_map_legend_draw(m, fit->legend_x, fit->legend_y);
+    kb_i_map_legend_draw(m, fit->legend_x, fit->legend_y, 1);
     return;
   }
   double box[4];
   kb_i_map_extent(m, box);
   if (fit->legend_below)
-    kb_i_map_legend_draw(m, box[0], box[1] - gap);
+    kb_i_map_legend_draw(m, box[0], box[1] - gap, fit->legend_columns);
   else
-    kb_i_map_legend_draw(m, box[0] - gap - fit->legend_w, box[3]);
+    kb_i_map_legend_draw(m, box[0] - gap - fit->legend_w, box[3], 1);
 }
 
 /* Writes the graph line, the nodes, the edges and the end. */
@@ -562,13 +579,24 @@ kb_map_spec(const KbDataset *ds, const KbMapOptions *opts, GError **error)
   size_t cap = MIN(largest, MAX(1, budget / MAX(groups, 1)));
   map_release(&m);
   Fit fit;
+  gboolean smallest = FALSE;
   for (;;) {
     map_init(&m, ds, opts);
+    if (smallest) {
+      /* the last try: the text at the smallest size allowed */
+      m.title_font *= MIN_FONT / m.font;
+      m.font = MIN_FONT;
+    }
     kb_i_map_draw_view(&m, opts, cap, degree, suggested);
     m.title = title_for(&m, what, opts->year);
     measure(&m, &fit);
-    if (fit.need <= 1 || cap <= 1 || opts->view == KB_VIEW_SECTORS)
+    if (fit.need <= 1 || opts->view == KB_VIEW_SECTORS || (cap <= 1 && smallest))
       break;
+    if (cap <= 1) {
+      smallest = TRUE;
+      map_release(&m);
+      continue;
+    }
     size_t next = fit.need < 1.25 ? cap - 1 : (size_t) ((double) cap * 0.9 / (fit.need * fit.need));
     cap = CLAMP(next, MAX(cap / 3, 1), cap - 1);
     map_release(&m);

@@ -96,8 +96,8 @@ void kb_i_map_edge_start(Map *m, const char *a, const char *b);
 void kb_i_map_extent(const Map *m, double box[4]);
 void kb_i_map_legend_add(Map *m, const char *cls, const char *label, int order, gboolean tie,
                          const char *attrs);
-void kb_i_map_legend_draw(Map *m, double x, double y);
-void kb_i_map_legend_size(const Map *m, double *w, double *h);
+void kb_i_map_legend_draw(Map *m, double x, double y, guint columns);
+void kb_i_map_legend_size(Map *m, guint columns, double *w, double *h);
 gboolean kb_i_map_legend_spot(Map *m, double w, double h, double *x, double *y);
 double kb_i_map_march(Map *m, guint index, double theta, double r, double gap);
 void kb_i_map_place(MapNode *n, double x, double y, gboolean fixed);

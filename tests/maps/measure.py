@@ -244,11 +244,14 @@ def check(path, font, paper_w, paper_h):
         if max(ys) - min(ys) > 1.5:
             bad.append("legend row %d: swatch and words are not on one line (%s)"
                        % (r, ", ".join("%.1f" % y for y in ys)))
-        spans.append((min(p[1][1] for p in parts), max(p[1][3] for p in parts), r))
-    spans.sort()
-    for (t0, b0, r0), (t1, b1, r1) in zip(spans, spans[1:]):
-        if t1 < b0 - 0.5:
-            bad.append("legend rows %d and %d share a line" % (r0, r1))
+        spans.append((min(p[1][0] for p in parts), min(p[1][1] for p in parts),
+                      max(p[1][2] for p in parts), max(p[1][3] for p in parts), r))
+    # rows of one column (their boxes side by side overlap across) may not
+    # share a line
+    for i, a in enumerate(spans):
+        for b in spans[i + 1:]:
+            if min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) - max(a[1], b[1]) > 0.5:
+                bad.append("legend rows %d and %d share a line" % (a[4], b[4]))
     if legend_kinds != drawn_kinds:
         bad.append("the legend lists %s, the map draws %s"
                    % (sorted(legend_kinds), sorted(drawn_kinds)))
