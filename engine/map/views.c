@@ -339,6 +339,13 @@ draw_klaverblad(Map *m, size_t cap, const size_t *degree)
   g_autofree double *angle_of = g_new0(double, n);
   double r_in = 2 * f;
   layout_petals(m, petals, cap, r_in, angle_of, degree);
+  /* when every petal shows all its members, every place and network is
+   * drawn too; else as many as a petal shows, and a third of that of the
+   * cities of each country */
+  size_t biggest = 0;
+  for (guint i = 0; i < petals->len; i++)
+    biggest = MAX(biggest, g_array_index(petals, Petal, i).members->len);
+  size_t place_cap = cap >= biggest ? SIZE_MAX : cap;
 
   /* the other networks near the centre, in the direction of their members;
    * the places abroad on a ring outside the petals, each country in the
@@ -396,7 +403,7 @@ draw_klaverblad(Map *m, size_t cap, const size_t *degree)
         g_array_append_val(loose, a);
     }
   }
-  keep_heaviest(ds, nets, cap);
+  keep_heaviest(ds, nets, place_cap);
   for (guint i = 0; i < nets->len; i++) {
     const Angled *a = &g_array_index(nets, Angled, i);
     guint at = m->nodes->len;
@@ -404,8 +411,8 @@ draw_klaverblad(Map *m, size_t cap, const size_t *degree)
       continue;
     kb_i_map_march(m, at, a->angle, centre_h + 4 * f, 0.6 * f);
   }
-  keep_heaviest(ds, countries, MAX(cap, 4));
-  size_t city_cap = cap / 3;
+  keep_heaviest(ds, countries, MAX(place_cap, 4));
+  size_t city_cap = cap >= biggest ? SIZE_MAX : cap / 3;
   for (guint i = 0; i < countries->len; i++) {
     const Angled *a = &g_array_index(countries, Angled, i);
     guint at = m->nodes->len;
@@ -426,7 +433,7 @@ draw_klaverblad(Map *m, size_t cap, const size_t *degree)
     }
   }
   /* places whose country is not in the data */
-  ring(m, loose, cap, r_in);
+  ring(m, loose, place_cap, r_in);
   /* a city or region left out stands in its country, when that is drawn */
   for (size_t c = 0; c < n; c++)
     if (weight[c] > 0 && !m->drawn[c] && country_of[c] != KB_NO_NODE && m->drawn[country_of[c]])

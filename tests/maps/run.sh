@@ -40,7 +40,8 @@ every_format() {   # DATASET VIEW [--focus ID]
 for_each_view every_format
 say "rendered 2 datasets x 5 views x 4 formats"
 
-"$build/png_check" "$out/deventer-klaverblad.png" 800 500 2 || bad "the klaverblad PNG is too small or blank"
+# the A4 map at 300 dpi: 1890 x 2598 pixels, mostly white paper
+"$build/png_check" "$out/deventer-klaverblad.png" 1890 2598 1 || bad "the klaverblad PNG is too small or blank"
 
 # labels that need escaping come out intact
 xss="$src/tests/browser/xss"
