@@ -10,6 +10,7 @@ cmd_render(int argc, char **argv)
 {
   KbCliDatasetOptions opts = { 0 };
   g_autofree char *view = NULL, *focus = NULL, *format = NULL, *output = NULL, *lang = NULL;
+  g_autofree char *size = NULL;
   int depth = 1, top = 10;
   g_autoptr(GOptionContext) ctx = g_option_context_new("DATASET");
   g_option_context_set_summary(ctx,
@@ -17,8 +18,11 @@ cmd_render(int argc, char **argv)
     "abroad around it), ego (--focus ID and its neighbours to --depth N), place\n"
     "(everyone active in --focus PLACE), sectors (sectors sized by members, edges by\n"
     "cross-sector ties), synergy (the klaverblad with the --top K synergy pairs as\n"
-    "dashed ties). The drawing is done by klaverblad-render (Graphviz), a separate\n"
-    "program; --format dot writes the Graphviz graph itself.");
+    "dashed ties). --size sets the paper the map is drawn for: its text is at least\n"
+    "7 pt there, and a map that would not fit shows the most connected members of\n"
+    "each sector and '+N more', bundles ties, and says under the title what it left\n"
+    "out. The drawing is done by klaverblad-render (Graphviz), a separate program;\n"
+    "--format dot writes the Graphviz graph itself.");
   GOptionEntry entries[] = {
     { "view", 0, 0, G_OPTION_ARG_STRING, &view,
       "klaverblad (default), ego, place, sectors or synergy", "VIEW" },
@@ -28,6 +32,9 @@ cmd_render(int argc, char **argv)
     { "top", 0, 0, G_OPTION_ARG_INT, &top, "Synergy view: pairs drawn (default 10)", "K" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format,
       "svg (default), png, pdf, dot, or spec (the text handed to klaverblad-render)", "FORMAT" },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &size,
+      "a4 (default: 16 x 22 cm, the text width of an A4 page), a4-landscape (24.7 x 16 cm), "
+      "slide (16:9, 33.867 x 19.05 cm) or poster (A1 landscape, 84.1 x 59.4 cm)", "SIZE" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "The file to write (required)", "FILE" },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang,
       "nl or en: title and legend (default: the dataset's language, else en)", "LANG" },
@@ -43,6 +50,10 @@ cmd_render(int argc, char **argv)
   if (view != NULL && !kb_view_parse(view, &mo.view)) {
     kb_cli_usage_error("render", "--view '%s': expected klaverblad, ego, place, sectors or "
                        "synergy", view);
+    goto done;
+  }
+  if (size != NULL && !kb_map_size_parse(size, &mo.size)) {
+    kb_cli_usage_error("render", "--size '%s': expected a4, a4-landscape, slide or poster", size);
     goto done;
   }
   if (format == NULL)

@@ -173,6 +173,50 @@ device_available(GVC_t *gvc, const char *name)
   return found;
 }
 
+/* ---------------------------------------------------------------- paper */
+
+/* The resolution of a PNG drawn for paper=: 300 dots an inch, less only
+ * where that would pass cairo's 32767 pixels a side. */
+static double
+paper_dpi(const KbRenderSpec *spec)
+{
+  return MIN(300.0, 32000.0 / MAX(spec->paper_w, spec->paper_h));
+}
+
+/* Makes the drawing the size of the paper: the bounding box is widened
+ * (equally left and right) and lengthened (downwards, so that the title
+ * stays on top) to the paper's size, in points; a drawing larger than the
+ * paper is first widened or lengthened to the paper's proportions and then
+ * scaled down to it, with a warning, since its text then comes out smaller
+ * than it was set. */
+static void
+fit_to_paper(Drawing *d, const KbRenderSpec *spec, const char *source, GPtrArray *warnings)
+{
+  Agraph_t *g = d->graph;
+  double pw = spec->paper_w * 72.0, ph = spec->paper_h * 72.0;
+  boxf bb = GD_bb(g);
+  double w = bb.UR.x - bb.LL.x, h = bb.UR.y - bb.LL.y;
+  double scale = MIN(1.0, MIN(pw / MAX(w, 1e-9), ph / MAX(h, 1e-9)));
+  double nw = pw / scale, nh = ph / scale;
+  bb.LL.x -= (nw - w) / 2;
+  bb.UR.x = bb.LL.x + nw;
+  bb.LL.y = bb.UR.y - nh;
+  GD_bb(g) = bb;
+  /* the size Graphviz scales the drawing down to, in points */
+  GD_drawing(g)->size.x = pw;
+  GD_drawing(g)->size.y = ph;
+  GD_drawing(g)->filled = FALSE;
+  if (scale < 1.0 && warnings != NULL) {
+    char b[3][G_ASCII_DTOSTR_BUF_SIZE];
+    g_ptr_array_add(warnings,
+                    g_strdup_printf("%s: warning: the drawing (%s x %s inches) is larger than "
+                                    "the paper; scaled to %s%% of its size", source,
+                                    g_ascii_formatd(b[0], sizeof b[0], "%.2f", w / 72.0),
+                                    g_ascii_formatd(b[1], sizeof b[1], "%.2f", h / 72.0),
+                                    g_ascii_formatd(b[2], sizeof b[2], "%.0f", scale * 100)));
+  }
+}
+
 /* -------------------------------------------------------------- building */
 
 static gboolean
@@ -268,7 +312,7 @@ set_layout_attrs(Agraph_t *g, const KbRenderSpec *spec, const char *layout)
 
 /* Builds the graph of the spec in d->graph. */
 static void
-build_graph(Drawing *d, const KbRenderSpec *spec, const char *layout)
+build_graph(Drawing *d, const KbRenderSpec *spec, const char *layout, KbRenderFormat format)
 {
   Agraph_t *g = agopen(gv_str("map"), spec->directed ? Agdirected : Agundirected, NULL);
   d->graph = g;
@@ -277,6 +321,17 @@ build_graph(Drawing *d, const KbRenderSpec *spec, const char *layout)
   agattr(g, AGNODE, gv_str("label"), gv_str("\\N"));
   set_attrs(g, spec->attrs);
   set_layout_attrs(g, spec, layout);
+  if (spec->has_paper) {
+    /* the paper is the whole picture: no padding around it, and no margin
+     * (which PDF has by default) */
+    agsafeset(g, gv_str("pad"), gv_str("0"), gv_str(""));
+    agsafeset(g, gv_str("margin"), gv_str("0"), gv_str(""));
+    if (format == KB_RENDER_FORMAT_PNG) {
+      char dpi[G_ASCII_DTOSTR_BUF_SIZE];
+      agsafeset(g, gv_str("dpi"), g_ascii_formatd(dpi, sizeof dpi, "%.0f", paper_dpi(spec)),
+                gv_str(""));
+    }
+  }
 
   d->clusters = g_new0(Agraph_t *, spec->clusters->len + 1);
   for (guint i = 0; i < spec->clusters->len; i++) {
@@ -484,7 +539,7 @@ draw_captured(const KbRenderSpec *spec, const char *source, const char *layout,
                   ? " (png and pdf need its cairo plugin, libgvplugin_pango)" : "");
     return NULL;
   }
-  build_graph(d, spec, layout);
+  build_graph(d, spec, layout, format);
 
   d->layout_tried = TRUE;
   if (gvLayout(d->gvc, d->graph, layout) != 0) {
@@ -498,6 +553,8 @@ draw_captured(const KbRenderSpec *spec, const char *source, const char *layout,
   check_clusters(d, spec, source, layout, warnings);
   if (format == KB_RENDER_FORMAT_POSITIONS)
     return positions_text(d, spec);
+  if (spec->has_paper && format != KB_RENDER_FORMAT_DOT)
+    fit_to_paper(d, spec, source, warnings);
 
   char *data = NULL;
   unsigned int len = 0;

@@ -692,10 +692,24 @@ node_lookup(Parser *ps, const char *id)
 
 /* ----------------------------------------------------------- statements */
 
+static gboolean parse_inches(const char *text, double *out);
+
+/* Reads a paper=WIDTH,HEIGHT value, in inches, each in (0, KB_RENDER_MAX_PAPER]. */
+static gboolean
+parse_paper(const char *text, double *w, double *h)
+{
+  const char *comma = strchr(text, ',');
+  if (comma == NULL)
+    return FALSE;
+  g_autofree char *first = g_strndup(text, comma - text);
+  return parse_inches(first, w) && parse_inches(comma + 1, h) && *w > 0 && *h > 0
+         && *w <= KB_RENDER_MAX_PAPER && *h <= KB_RENDER_MAX_PAPER;
+}
+
 static void
 parse_graph(Parser *ps, const Token *tokens, guint n)
 {
-  static const char *const specials[] = { "layout", "directed", NULL };
+  static const char *const specials[] = { "layout", "directed", "paper", NULL };
   KbRenderSpec *spec = ps->spec;
   if (spec->graph_line != 0) {
     report(ps, ps->line, "a second 'graph' line; the graph attributes were set at line %u",
@@ -712,6 +726,14 @@ parse_graph(Parser *ps, const Token *tokens, guint n)
   gboolean ok = collect_attrs(ps, "graph", ON_GRAPH, specials, tokens, 1, n, attrs);
   g_autofree char *layout = take_attr(attrs, "layout");
   g_autofree char *directed = take_attr(attrs, "directed");
+  g_autofree char *paper = take_attr(attrs, "paper");
+  double paper_w = 0, paper_h = 0;
+  if (paper != NULL && !parse_paper(paper, &paper_w, &paper_h)) {
+    report(ps, ps->line,
+           "paper='%s' is not a paper size; expected WIDTH,HEIGHT in inches, each more than 0 "
+           "and at most %d, as 6.3,8.66", paper, KB_RENDER_MAX_PAPER);
+    ok = FALSE;
+  }
   if (layout != NULL && !kb_render_layout_is_known(layout)) {
     report(ps, ps->line,
            "unknown layout '%s'; expected dot, neato, fdp, sfdp, twopi or circo", layout);
@@ -727,6 +749,9 @@ parse_graph(Parser *ps, const Token *tokens, guint n)
     return;
   spec->layout = g_steal_pointer(&layout);
   spec->directed = directed != NULL && strcmp(directed, "true") == 0;
+  spec->has_paper = paper != NULL;
+  spec->paper_w = paper_w;
+  spec->paper_h = paper_h;
   g_array_append_vals(spec->attrs, attrs->data, attrs->len);
   g_array_set_clear_func(attrs, NULL);   /* the strings moved to spec->attrs */
 }

@@ -25,6 +25,8 @@ G_BEGIN_DECLS
 #define KB_RENDER_FORMAT_VERSION 1
 /* At most this many errors are reported; then reading stops. */
 #define KB_RENDER_MAX_ERRORS 50
+/* The largest paper side, in inches (2.54 m, more than an A0's 1.19 m). */
+#define KB_RENDER_MAX_PAPER 100
 /* The layout used when neither the input nor the command line names one. */
 #define KB_RENDER_DEFAULT_LAYOUT "neato"
 
@@ -59,6 +61,9 @@ typedef struct {
 typedef struct {
   char *layout;         /* graph layout=, or NULL when not given */
   gboolean directed;    /* graph directed=true */
+  gboolean has_paper;   /* graph paper=W,H was given */
+  double paper_w;       /* the paper, in inches, when given */
+  double paper_h;
   unsigned graph_line;  /* line of the graph statement, 0 when none */
   GArray *attrs;        /* graph attributes, without layout= and directed= */
   GArray *clusters;     /* of KbRenderCluster; a parent comes before its children */

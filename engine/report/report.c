@@ -372,22 +372,14 @@ map_section(Report *r)
   kb_map_options_init(&mo);
   mo.year = r->year;
   mo.lang = r->lang;
+  mo.size = KB_MAP_SIZE_A4;   /* for the page: summarised where the data is larger */
   GError *err = NULL;
   g_autofree char *spec = kb_map_spec(r->ds, &mo, &err);
-  /* too many organisations for a box each: the sectors instead */
   const char *caption = r->region != NULL
     ? "The hub in the centre, one petal per sector, the members' places around them. Also as "
       "klaverblad.svg."
     : "The hub in the centre, one petal per sector, the places abroad around them. Also as "
       "klaverblad.svg.";
-  if (spec == NULL && g_error_matches(err, KB_ERROR, KB_ERROR_LIMIT)) {
-    g_clear_error(&err);
-    mo.view = KB_VIEW_SECTORS;
-    spec = kb_map_spec(r->ds, &mo, &err);
-    caption = "The sectors and the ties between them: the klaverblad, which draws every "
-              "organisation, would hold too many to read. klaverblad render --view ego or "
-              "--view place draws a part in full. Also as klaverblad.svg.";
-  }
   g_autofree char *path = kb_i_folder_file(r->folder, "klaverblad.svg");
   g_autofree char *svg = NULL;
   if (spec == NULL || !kb_map_render(r->o->renderer, spec, "svg", path, &err)

@@ -22,32 +22,26 @@ magic() {   # FILE FORMAT: does the file start as that format does?
   esac
 }
 
-for ds in deventer zwolle; do
-  case $ds in
-    deventer) ego=gemeente-deventer place=uganda ;;
-    zwolle) ego=gemeente-zwolle place=netherlands ;;
-  esac
-  for view in klaverblad ego place sectors synergy; do
-    extra=""
-    [ $view = ego ] && extra="--focus $ego"
-    [ $view = place ] && extra="--focus $place"
-    for fmt in svg png pdf dot; do
-      f="$out/$ds-$view.$fmt"
-      # shellcheck disable=SC2086
-      if ! "$kb" render "$src/datasets/$ds" --view $view $extra --format $fmt -o "$f"; then
-        bad "$ds $view $fmt: render failed"
-      elif [ ! -s "$f" ] || ! magic "$f" $fmt; then
-        bad "$ds $view $fmt: not a $fmt file"
-      fi
-    done
-    # shellcheck disable=SC2086
-    "$kb" render "$src/datasets/$ds" --view $view $extra -o "$out/again.svg"
-    cmp -s "$out/$ds-$view.svg" "$out/again.svg" || bad "$ds $view: SVG differs between runs"
+. "$src/tests/maps/views.sh"
+every_format() {   # DATASET VIEW [--focus ID]
+  ds=$1 view=$2
+  shift 2
+  for fmt in svg png pdf dot; do
+    f="$out/$ds-$view.$fmt"
+    if ! "$kb" render "$src/datasets/$ds" --view $view "$@" --format $fmt -o "$f"; then
+      bad "$ds $view $fmt: render failed"
+    elif [ ! -s "$f" ] || ! magic "$f" $fmt; then
+      bad "$ds $view $fmt: not a $fmt file"
+    fi
   done
-done
+  "$kb" render "$src/datasets/$ds" --view $view "$@" -o "$out/again.svg"
+  cmp -s "$out/$ds-$view.svg" "$out/again.svg" || bad "$ds $view: SVG differs between runs"
+}
+for_each_view every_format
 say "rendered 2 datasets x 5 views x 4 formats"
 
-"$build/png_check" "$out/deventer-klaverblad.png" 800 500 2 || bad "the klaverblad PNG is too small or blank"
+# the A4 map at 300 dpi: 1890 x 2598 pixels, mostly white paper
+"$build/png_check" "$out/deventer-klaverblad.png" 1890 2598 1 || bad "the klaverblad PNG is too small or blank"
 
 # labels that need escaping come out intact
 xss="$src/tests/browser/xss"
@@ -69,11 +63,14 @@ if command -v pdftotext >/dev/null 2>&1; then
   done
 fi
 
-# the maps the README shows are what the engine draws now
+# the maps the README shows are what the engine draws now (graphs/regenerate)
 for year in 2015 2021; do
   "$kb" render "$src/datasets/deventer" --as-of $year -o "$out/deventer-$year.svg"
   cmp -s "$out/deventer-$year.svg" "$src/graphs/deventer-klaverblad-$year.svg" \
     || bad "graphs/deventer-klaverblad-$year.svg differs from a fresh render (run graphs/regenerate)"
 done
+"$kb" render "$src/datasets/deventer" --as-of 2021 --size poster -o "$out/poster.svg"
+cmp -s "$out/poster.svg" "$src/graphs/deventer-klaverblad-2021-poster.svg" \
+  || bad "graphs/deventer-klaverblad-2021-poster.svg differs from a fresh render (run graphs/regenerate)"
 [ $fail -eq 0 ] && say "maps: all checks passed"
 exit $fail

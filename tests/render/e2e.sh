@@ -125,6 +125,26 @@ svg-clusters)
   # the graph's label is not inherited by the clusters
   [ "$(count "$tmp/map.svg" '>Deventer abroad</text>')" = 1 ] || fail "graph label repeated"
   ;;
+paper)
+  # paper=: the picture is the paper (16 x 22 cm: 453.54 x 623.62 pt), the
+  # PNG 300 dots an inch on it (1890 x 2598), the PDF's page in whole points
+  printf 'klaverblad-render 1\ngraph paper=6.2992126,8.6614173 label=Title\nnode a x=0 y=0\nnode b x=2 y=0\nedge a b\nend\n' >"$tmp/paper.map"
+  render "$tmp/paper.map" --format svg -o "$tmp/map.svg"
+  grep -q 'width="454pt" height="624pt"' "$tmp/map.svg" || fail "SVG not the paper's size"
+  grep -q 'viewBox="0.00 0.00 453.54 623.62"' "$tmp/map.svg" || fail "SVG viewBox not the paper"
+  grep -q 'transform="scale(1 1) ' "$tmp/map.svg" || fail "a drawing that fits was scaled"
+  render "$tmp/paper.map" --format png -o "$tmp/map.png"
+  [ "$(od -An -tu1 -j16 -N8 "$tmp/map.png" | tr -s ' ')" = " 0 0 7 98 0 0 10 38" ] \
+    || fail "PNG not 1890 x 2598 pixels"
+  render "$tmp/paper.map" --format pdf -o "$tmp/map.pdf"
+  grep -aq 'MediaBox \[ *0 0 454 624 *\]' "$tmp/map.pdf" || fail "PDF page not the paper's"
+  # a drawing larger than the paper is scaled down to it, with a warning
+  printf 'klaverblad-render 1\ngraph paper=2,2\nnode a x=0 y=0\nnode b x=8 y=0\nedge a b\nend\n' >"$tmp/big.map"
+  "$bin" --input "$tmp/big.map" --format svg -o "$tmp/big.svg" 2>"$tmp/err" || fail "big: failed"
+  grep -q 'width="144pt" height="144pt"' "$tmp/big.svg" || fail "large drawing not on the paper"
+  grep -q 'warning: the drawing (8.75 x 0.50 inches) is larger than the paper; scaled to 23% of its size' "$tmp/err" \
+    || fail "no warning about the scaling: $(cat "$tmp/err")"
+  ;;
 pinned-neato)
   render "$maps/pinned.map" --format svg -o "$tmp/map.svg"
   check_svg "$tmp/map.svg"

@@ -464,6 +464,33 @@ START_TEST(graph_line_errors)
   ASSERT_BODY_ERRORS("node a\nnode b\ngraph label=b\n",
                      "<stdin>:4: error: 'graph' line after the first node (line 2); the graph "
                      "line must come before any node\n");
+  /* paper=: two numbers of inches, each in (0, 100] */
+  static const char *const bad_papers[] = { "6.3", "6.3,", ",8", "0,8", "6.3,-1", "6.3,8,1",
+                                            "a,b", "100.01,8", "6.3,nan" };
+  for (size_t i = 0; i < G_N_ELEMENTS(bad_papers); i++) {
+    g_autofree char *body = g_strdup_printf("graph paper=%s\n", bad_papers[i]);
+    g_autofree char *want = g_strdup_printf("<stdin>:2: error: paper='%s' is not a paper size; "
+                                            "expected WIDTH,HEIGHT in inches, each more than 0 "
+                                            "and at most 100, as 6.3,8.66\n", bad_papers[i]);
+    ASSERT_BODY_ERRORS(body, want);
+  }
+}
+END_TEST
+
+START_TEST(paper_is_read)
+{
+  g_autofree char *errors = NULL;
+  g_autoptr(KbRenderSpec) spec = parse("klaverblad-render 1\ngraph paper=6.2992,8.6614 "
+                                       "label=x\nend\n", &errors);
+  ck_assert_str_eq(errors, "");
+  ck_assert(spec->has_paper);
+  ck_assert_double_eq_tol(spec->paper_w, 6.2992, 1e-9);
+  ck_assert_double_eq_tol(spec->paper_h, 8.6614, 1e-9);
+  /* paper= is klaverblad-render's own: not handed to Graphviz */
+  ck_assert_uint_eq(spec->attrs->len, 1);
+  g_free(errors);
+  g_autoptr(KbRenderSpec) none = parse("klaverblad-render 1\nend\n", &errors);
+  ck_assert(!none->has_paper);
 }
 END_TEST
 
@@ -601,6 +628,7 @@ spec_suite(void)
   tcase_add_test(errors, position_errors);
   tcase_add_test(errors, attribute_errors);
   tcase_add_test(errors, graph_line_errors);
+  tcase_add_test(errors, paper_is_read);
   tcase_add_test(errors, every_error_is_reported_in_line_order);
   tcase_add_test(errors, errors_stop_after_fifty);
   tcase_add_test(errors, nul_byte_is_invalid_utf8);

@@ -74,26 +74,64 @@ START_TEST(klaverblad_boxes_do_not_overlap)
 }
 END_TEST
 
-/* The klaverblad and synergy views draw a box per organisation: above
- * KB_MAP_MAX_ORGANISATIONS (2000) they are refused with KB_ERROR_LIMIT,
- * naming the views that still draw; the sectors view is not. */
-START_TEST(too_many_organisations_for_boxes)
+static size_t
+count_lines_with(const char *spec, const char *prefix)
+{
+  size_t n = 0;
+  for (const char *p = spec; p != NULL && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL)
+    n += strncmp(p, prefix, strlen(prefix)) == 0;
+  return n;
+}
+
+/* A map of any size summarises: 2001 generated organisations give a
+ * klaverblad of a few dozen boxes at a4, each petal its most tied members
+ * and "+N more", and the title counts the organisations left out: the
+ * organisation boxes drawn plus those counted out make 2001. */
+START_TEST(large_datasets_are_summarised)
 {
   g_autoptr(KbDataset) ds = kb_test_generated(2001, 1);
   KbMapOptions mo;
   kb_map_options_init(&mo);
-  static const KbView refused[] = { KB_VIEW_KLAVERBLAD, KB_VIEW_SYNERGY };
-  for (size_t i = 0; i < G_N_ELEMENTS(refused); i++) {
-    mo.view = refused[i];
+  static const KbView views[] = { KB_VIEW_KLAVERBLAD, KB_VIEW_SYNERGY, KB_VIEW_SECTORS };
+  for (size_t i = 0; i < G_N_ELEMENTS(views); i++) {
+    mo.view = views[i];
     g_autoptr(GError) err = NULL;
-    ck_assert(kb_map_spec(ds, &mo, &err) == NULL);
-    ck_assert(g_error_matches(err, KB_ERROR, KB_ERROR_LIMIT));
-    ck_assert_msg(strstr(err->message, "each of the 2001 organisations, more than 2000") != NULL
-                  && strstr(err->message, "--view sectors") != NULL, "%s", err->message);
+    g_autofree char *spec = kb_map_spec(ds, &mo, &err);
+    ck_assert_msg(spec != NULL, "%s", err ? err->message : "");
+    if (views[i] == KB_VIEW_SECTORS)
+      continue;
+    ck_assert_uint_lt(count_lines_with(spec, "node "), 200);
+    size_t shown = count_lines_with(spec, "node \"org-");
+    ck_assert_uint_gt(shown, 0);
+    ck_assert_uint_eq(count_lines_with(spec, "node \"more:sector:"), 6);
+    g_autofree char *said = g_strdup_printf("Not shown: %zu organisations", 2001 - shown);
+    ck_assert_msg(strstr(spec, said) != NULL, "no '%s' in the title", said);
   }
-  mo.view = KB_VIEW_SECTORS;
-  g_autofree char *spec = kb_map_spec(ds, &mo, NULL);
-  ck_assert(spec != NULL);
+}
+END_TEST
+
+/* The sizes and their papers, as README.md gives them. */
+START_TEST(sizes_and_papers)
+{
+  static const struct { const char *name; double w, h; } want[] = {
+    { "a4", 16, 22 }, { "a4-landscape", 24.7, 16 }, { "slide", 33.867, 19.05 },
+    { "poster", 84.1, 59.4 },
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS(want); i++) {
+    KbMapSize size;
+    ck_assert(kb_map_size_parse(want[i].name, &size));
+    ck_assert_str_eq(kb_map_size_name(size), want[i].name);
+    double w, h;
+    kb_map_size_paper(size, &w, &h);
+    ck_assert_double_eq(w, want[i].w);
+    ck_assert_double_eq(h, want[i].h);
+  }
+  KbMapSize size = KB_MAP_SIZE_SLIDE;
+  ck_assert(!kb_map_size_parse("A4", &size));
+  ck_assert_int_eq(size, KB_MAP_SIZE_SLIDE);
+  KbMapOptions mo;
+  kb_map_options_init(&mo);
+  ck_assert_int_eq(mo.size, KB_MAP_SIZE_A4);
 }
 END_TEST
 
@@ -106,7 +144,8 @@ START_TEST(labels_are_escaped)
   kb_map_options_init(&o);
   g_autofree char *spec = kb_map_spec(ds, &o, NULL);
   /* the text format escapes quotes; the label reaches Graphviz as written */
-  ck_assert(strstr(spec, "label=\"Café \\\"De Hoek\\\" <b>bold</b>\"") != NULL);
+  /* wrapped at a space to 24 characters a line */
+  ck_assert(strstr(spec, "label=\"Café \\\"De Hoek\\\"\\n<b>bold</b>\"") != NULL);
   ck_assert(strstr(spec, "label=\"<script>alert(1)</script>\"") != NULL);
   ck_assert_int_eq(kb_view_parse("ego", &o.view), TRUE);
   ck_assert(!kb_view_parse("map", &o.view));
@@ -136,7 +175,8 @@ START_TEST(backslashes_reach_graphviz_escaped)
   KbMapOptions o;
   kb_map_options_init(&o);
   g_autofree char *spec = kb_map_spec(ds, &o, NULL);
-  ck_assert(strstr(spec, "graph layout=\"neato\" label=\"T\\\\\\\\L\\nthe klaverblad\"") != NULL);
+  ck_assert(strstr(spec, "graph layout=\"neato\" paper=\"6.2992,8.6614\" "
+                          "label=\"T\\\\\\\\L\\nthe klaverblad\"") != NULL);
   ck_assert(strstr(spec, " label=\"a\\\\\\\\Gb\" ") != NULL);
   ck_assert(strstr(spec, " tooltip=\"d\\\\\\\\\\\\\\\\N\"") != NULL);
   ck_assert(strstr(spec, " label=\"Y\\\\\\\\n\" ") != NULL);
@@ -185,7 +225,8 @@ map_suite(void)
   tcase_add_test(tc, klaverblad_boxes_do_not_overlap);
   tcase_add_test(tc, labels_are_escaped);
   tcase_add_test(tc, backslashes_reach_graphviz_escaped);
-  tcase_add_test(tc, too_many_organisations_for_boxes);
+  tcase_add_test(tc, large_datasets_are_summarised);
+  tcase_add_test(tc, sizes_and_papers);
   tcase_add_test(tc, colours_stay_per_sector);
   tcase_add_test(tc, colours_follow_a_sectors_role_whatever_its_id);
   suite_add_tcase(s, tc);

@@ -24,6 +24,24 @@ typedef enum {
 gboolean kb_view_parse(const char *name, KbView *out);
 const char *kb_view_name(KbView view);
 
+/* The paper a map is drawn for. Its text is set at the size it has there,
+ * at least 7 pt, and a map that would not fit summarises rather than
+ * shrinks (see kb_map_spec()). */
+typedef enum {
+  KB_MAP_SIZE_A4,             /* the text width of an A4 page: 16 x 22 cm (the default) */
+  KB_MAP_SIZE_A4_LANDSCAPE,   /* an A4 page turned: 24.7 x 16 cm */
+  KB_MAP_SIZE_SLIDE,          /* a 16:9 slide: 33.867 x 19.05 cm */
+  KB_MAP_SIZE_POSTER          /* an A1 sheet, landscape: 84.1 x 59.4 cm */
+} KbMapSize;
+
+/* Sets *out from a size's name (a4, a4-landscape, slide, poster); FALSE,
+ * leaving *out alone, for any other name. */
+gboolean kb_map_size_parse(const char *name, KbMapSize *out);
+/* The name of a size. Static. */
+const char *kb_map_size_name(KbMapSize size);
+/* The paper of a size, in centimetres. */
+void kb_map_size_paper(KbMapSize size, double *width_cm, double *height_cm);
+
 typedef struct {
   KbView view;
   size_t focus;         /* ego and place views: the node; else KB_NO_NODE */
@@ -31,6 +49,7 @@ typedef struct {
   int year;             /* the as-of year shown in the title, or KB_NO_YEAR */
   size_t synergy_top;   /* synergy view: how many pairs (default 10) */
   int lang;             /* a KbLang: the language of the title and legend (default English) */
+  KbMapSize size;       /* the paper (default KB_MAP_SIZE_A4) */
 } KbMapOptions;
 
 void kb_map_options_init(KbMapOptions *opts);
@@ -41,16 +60,15 @@ void kb_map_options_init(KbMapOptions *opts);
  * sectors without one. Returns a static "#RRGGBB" string. */
 const char *kb_map_sector_colour(const KbDataset *ds, size_t sector);
 
-/* The klaverblad and synergy views draw every organisation as a box of its
- * own, and their layout takes time that grows as the square of them (5 s
- * for the spec of 2000, 79 s for 10^4): above this many they are refused,
- * as a map of that many boxes could not be read either. */
-#define KB_MAP_MAX_ORGANISATIONS 2000
-
-/* Returns a new string: the map of 'ds' in the renderer's text format.
- * Fails with KB_ERROR_ARGUMENT when the view needs a focus it lacks, and
- * with KB_ERROR_LIMIT when the klaverblad or synergy view would draw more
- * than KB_MAP_MAX_ORGANISATIONS organisations. */
+/* Returns a new string: the map of 'ds' in the renderer's text format,
+ * with the paper of opts->size. Every label is set at its size on that
+ * paper. To fit, a petal shows its most connected members and a "+N more"
+ * box for the others, fewer places and networks are drawn (the most tied
+ * first), and ties of one kind between one box and three or more members
+ * of a petal are drawn as one, labelled "kind (N)"; the title says what is
+ * left out. Any dataset gives a map of a few hundred boxes at most, so its
+ * drawing takes seconds. Fails with KB_ERROR_ARGUMENT when the view needs a
+ * focus it lacks or the place view's focus is not a place. */
 char *kb_map_spec(const KbDataset *ds, const KbMapOptions *opts, GError **error);
 
 /* The renderer to run: $KLAVERBLAD_RENDER, else klaverblad-render beside
