@@ -159,7 +159,11 @@ class Visible(html.parser.HTMLParser):
         if self.cell is not None:
             self.cell.append(data)
         elif data.strip():
-            self.chunks.append((data, None, None))
+            self.chunks.append((data, MAP if self.svg else None, None))
+
+
+# the map's texts: the data's labels broken over lines, with counts
+MAP = "\0map"
 
 
 def strip_data(text, texts):
@@ -197,8 +201,15 @@ def main():
         page = os.path.join(target, "report.html")
         p = Visible(lang, faults)
         p.feed(open(page, encoding="utf-8").read())
+        data_words = set().union(*(words(t) for t in texts)) if texts else set()
         for text, header, col in p.chunks:
             cell = text.strip()
+            if header is MAP:
+                # a label of the data the map broke over lines: its words
+                bad = sorted((words(TYPED.sub(" ", text)) & foreign) - data_words)
+                if bad:
+                    faults.append("%s (map): %s in %r" % (page, ", ".join(bad), cell[:160]))
+                continue
             if header is not None and header.strip().lower() in ID_HEADERS:
                 if cell in ids or (cell in sectors and col == 0):
                     continue
