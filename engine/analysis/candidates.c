@@ -440,7 +440,8 @@ kb_candidates_compute(const KbDataset *ds, const KbCandidateOptions *opts, GErro
     }
   rank_group(all, out->n_new, out->weights, opts->sensitivity);
   rank_group(all + out->n_new, out->n - out->n_new, out->weights, opts->sensitivity);
-  qsort(all, out->n, sizeof *all, compare_group_rank);
+  if (out->n > 1)     /* qsort takes no NULL, which an empty array may be */
+    qsort(all, out->n, sizeof *all, compare_group_rank);
 
   if (opts->requests != NULL)
     kb_i_candidates_assess(ds, &h, opts->requests, out);
