@@ -209,7 +209,10 @@ kb_i_file_target_scratch(const KbFileTarget *t, GError **error)
 static int
 stream_open(const KbFileTarget *t, GError **error)
 {
-  int fd = open(t->dest, O_WRONLY | O_APPEND | O_NOCTTY | O_CLOEXEC);
+  int fd;
+  do      /* a FIFO's open waits for its reader; a signal may cut it short */
+    fd = open(t->dest, O_WRONLY | O_APPEND | O_NOCTTY | O_CLOEXEC);
+  while (fd < 0 && errno == EINTR);
   struct stat st;
   if (fd >= 0 && fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) != t->type) {
     close(fd);

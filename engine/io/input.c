@@ -151,7 +151,13 @@ kb_i_input_open(KbInput *in, const char *path, KbFormat format, const KbLimits *
       return TRUE;
     }
   }
-  int src = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+  /* opening a FIFO waits for its writer, and a signal may cut the wait
+   * short: that is no reason to read it otherwise */
+  int src = STDIN_FILENO;
+  if (!is_stdin)
+    do
+      src = open(path, O_RDONLY | O_CLOEXEC);
+    while (src < 0 && errno == EINTR);
   if (src < 0)
     return TRUE;     /* the loaders say why it cannot be read */
   gboolean ok = copy_stream(in, src, format, limits, error);

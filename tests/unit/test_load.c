@@ -1,10 +1,15 @@
 /* test_load.c -- the three formats load the same data the same way, and
  * JSON problems are placed at their line and column; a stream loads as the
  * same bytes in a file do, under the byte limit and the memory guard. */
+#define _POSIX_C_SOURCE 200809L   /* O_CLOEXEC, sigaction(), setitimer() */
 #include "kb_test.h"
 #include <math.h>
+#include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -450,6 +455,72 @@ START_TEST(a_pipe_loads_as_its_file_does)
 }
 END_TEST
 
+/* A FIFO whose writer comes late, while a signal handled without
+ * SA_RESTART (as libFuzzer's and many hosts' timers are) interrupts the
+ * loader's wait in open(): the data loads all the same. Before the open was
+ * retried, the loader fell back to reading the FIFO itself and failed with
+ * "Interrupted system call". */
+static void
+on_alarm(int sig)
+{
+  (void) sig;
+}
+
+typedef struct {
+  const char *path;
+  const char *data;
+} LateWriter;
+
+static gpointer
+late_write(gpointer p)
+{
+  const LateWriter *w = p;
+  g_usleep(300 * 1000);        /* after the first alarms */
+  int fd = open(w->path, O_WRONLY | O_CLOEXEC);
+  if (fd >= 0) {
+    ssize_t n = write(fd, w->data, strlen(w->data));
+    (void) n;
+    close(fd);
+  }
+  return NULL;
+}
+
+START_TEST(a_signal_during_a_fifos_open_loses_nothing)
+{
+  g_autofree char *dir = g_dir_make_tmp("kb-fifo-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename(dir, "edges.csv", NULL);
+  ck_assert_int_eq(mkfifo(path, 0600), 0);
+  struct sigaction sa = { 0 }, old;
+  sa.sa_handler = on_alarm;             /* no SA_RESTART */
+  sigemptyset(&sa.sa_mask);
+  ck_assert_int_eq(sigaction(SIGALRM, &sa, &old), 0);
+  /* the writer never takes the alarm: only the loader's open is cut short */
+  sigset_t alarm, prev;
+  sigemptyset(&alarm);
+  sigaddset(&alarm, SIGALRM);
+  pthread_sigmask(SIG_BLOCK, &alarm, &prev);
+  LateWriter w = { path, "from,to\na,b\nb,c\n" };
+  GThread *writer = g_thread_new("late", late_write, &w);
+  pthread_sigmask(SIG_SETMASK, &prev, NULL);
+  struct itimerval every = { { 0, 50 * 1000 }, { 0, 50 * 1000 } }, off = { { 0, 0 }, { 0, 0 } };
+  ck_assert_int_eq(setitimer(ITIMER_REAL, &every, NULL), 0);
+  g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
+  g_autoptr(GError) err = NULL;
+  KbFormat f = KB_FORMAT_AUTO;
+  g_autoptr(KbDataset) ds = kb_dataset_load_as(path, &f, NULL, diags, &err);
+  setitimer(ITIMER_REAL, &off, NULL);
+  sigaction(SIGALRM, &old, NULL);
+  g_thread_join(writer);
+  g_unlink(path);
+  g_rmdir(dir);
+  ck_assert_msg(ds != NULL, "%s", err ? err->message : "");
+  ck_assert_uint_eq(kb_diag_list_count(diags, KB_SEVERITY_ERROR), 0);
+  ck_assert_int_eq(f, KB_FORMAT_EDGELIST);
+  ck_assert_uint_eq(kb_dataset_node_count(ds), 3);       /* a, b, c */
+  ck_assert_uint_eq(kb_dataset_relation_count(ds), 2);
+}
+END_TEST
+
 /* Exactly max_bytes bytes are read, one more refused: from a file before it
  * is read, from a pipe as soon as it gives the byte more. */
 START_TEST(the_byte_limit_holds_at_its_boundary)
@@ -761,6 +832,7 @@ load_suite(void)
   tcase_add_test(tc, kumu_files_larger_than_memory_fail_the_call);
   tcase_add_test(tc, mutated_inputs_never_crash);
   tcase_add_test(tc, a_pipe_loads_as_its_file_does);
+  tcase_add_test(tc, a_signal_during_a_fifos_open_loses_nothing);
   tcase_add_test(tc, the_byte_limit_holds_at_its_boundary);
   tcase_add_test(tc, a_stream_too_large_for_memory_is_stopped);
   tcase_add_test(tc, a_stream_leaves_no_copy);
