@@ -47,6 +47,9 @@ cmd_import(int argc, char **argv)
     g_autoptr(KbDataset) ds = NULL;
     if (n_args == 2)
       ds = kb_dataset_load_kumu(argv[1], argv[2], map, &opts.limits, diags, &err);
+    else if ((map != NULL || opts.format == KB_FORMAT_KUMU)
+             && !g_file_test(argv[1], G_FILE_TEST_IS_DIR))   /* Kumu's workbook */
+      ds = kb_dataset_load_kumu_workbook(argv[1], map, &opts.limits, diags, &err);
     else if (map != NULL || opts.format == KB_FORMAT_KUMU) {
       g_autofree char *e = g_build_filename(argv[1], "elements.csv", NULL);
       g_autofree char *c = g_build_filename(argv[1], "connections.csv", NULL);

@@ -224,8 +224,10 @@ KbDataset *kb_i_load_graphml(const KbInput *in, const KbLimits *limits, KbDiagLi
 /* A workbook with the sheets of a dataset folder (nodes, relations, and
  * dataset and questions when there) or of Kumu (Elements, Connections),
  * read as those loaders read their files, each sheet named
- * "NAME: sheet SHEET" in diagnostics, which give rows and columns. */
-KbDataset *kb_i_load_xlsx(const KbInput *in, const KbLimits *limits, KbDiagList *diags);
+ * "NAME: sheet SHEET" in diagnostics, which give rows and columns. 'map'
+ * (NULL: none) maps Kumu's types to kinds, and needs Kumu's sheets. */
+KbDataset *kb_i_load_xlsx(const KbInput *in, const KbInput *map, const KbLimits *limits,
+                          KbDiagList *diags);
 /* A Kumu type read as a kind's name: lower case, spaces and dashes as
  * underscores, "organization" as "organisation". Returns a new string. */
 char *kb_i_kumu_kind(const char *type);

@@ -203,7 +203,7 @@ kb_dataset_load_as(const char *path, KbFormat *format, const KbLimits *limits,
       ds = kb_i_load_kumu(top.name, &files[0], &files[1], NULL, files + 2, limits, diags);
       break;
     case KB_FORMAT_XLSX:
-      ds = kb_i_load_xlsx(&top, limits, diags);
+      ds = kb_i_load_xlsx(&top, NULL, limits, diags);
       break;
     case KB_FORMAT_EDGELIST:
     case KB_FORMAT_AUTO:
@@ -262,6 +262,29 @@ kb_dataset_load_kumu(const char *elements, const char *connections, const char *
                                  beside ? facts : NULL, limits, diags);
   kb_i_input_release(&facts[0]);
   kb_i_input_release(&facts[1]);
+  kb_diag_list_sort(diags);
+  return ds;
+}
+
+KbDataset *
+kb_dataset_load_kumu_workbook(const char *path, const char *map_path, const KbLimits *limits,
+                              KbDiagList *diags, GError **error)
+{
+  g_return_val_if_fail(path != NULL && diags != NULL, NULL);
+  g_return_val_if_fail(error == NULL || *error == NULL, NULL);
+  KbLimits defaults;
+  kb_limits_init(&defaults);
+  if (limits == NULL)
+    limits = &defaults;
+  g_auto(KbInput) top = KB_INPUT_INIT;
+  g_auto(KbInput) m = KB_INPUT_INIT;
+  if (!kb_i_input_open(&top, path, KB_FORMAT_XLSX, limits, error)
+      || (map_path != NULL && !kb_i_input_open(&m, map_path, KB_FORMAT_KUMU, limits, error)))
+    return NULL;
+  const char *files[] = { top.path };
+  if (!kb_i_memory_check(top.name, files, 1, KB_FORMAT_XLSX, error))
+    return NULL;
+  KbDataset *ds = kb_i_load_xlsx(&top, map_path != NULL ? &m : NULL, limits, diags);
   kb_diag_list_sort(diags);
   return ds;
 }

@@ -45,11 +45,19 @@ sheet_input(KbInput *in, KbXlsx *book, const char *workbook, const char *sheet,
 }
 
 KbDataset *
-kb_i_load_xlsx(const KbInput *top, const KbLimits *limits, KbDiagList *diags)
+kb_i_load_xlsx(const KbInput *top, const KbInput *map, const KbLimits *limits, KbDiagList *diags)
 {
   g_autoptr(KbXlsx) book = kb_i_xlsx_open(top->path, top->name, limits->max_bytes, diags);
   gboolean kumu = book != NULL && kb_i_xlsx_sheet(book, "nodes") == NULL
                   && kb_i_xlsx_sheet(book, "elements") != NULL;
+  if (book != NULL && map != NULL && !kumu) {
+    /* a map of Kumu's types says nothing to a dataset's own sheets */
+    g_autofree char *names = kb_i_xlsx_sheet_names(book);
+    kb_diag_list_add_cause(diags, top->name, 0, 0, NULL, "the workbook has no sheets named "
+                           "'Elements' and 'Connections', which a map of Kumu's types is for; "
+                           "its sheets: %s", names);
+    g_clear_pointer(&book, kb_i_xlsx_close);
+  }
   if (book != NULL && !kumu
       && (kb_i_xlsx_sheet(book, "nodes") == NULL || kb_i_xlsx_sheet(book, "relations") == NULL)) {
     g_autofree char *names = kb_i_xlsx_sheet_names(book);
@@ -70,7 +78,7 @@ kb_i_load_xlsx(const KbInput *top, const KbLimits *limits, KbDiagList *diags)
   KbInput in[4];
   for (size_t i = 0; i < 4; i++)
     sheet_input(&in[i], book, top->name, names[i], names[i], diags);
-  KbDataset *ds = kumu ? kb_i_load_kumu(top->name, &in[0], &in[1], NULL, in + 2, limits, diags)
+  KbDataset *ds = kumu ? kb_i_load_kumu(top->name, &in[0], &in[1], map, in + 2, limits, diags)
                        : kb_i_load_folder(top->name, in, limits, diags);
   for (size_t i = 0; i < 4; i++)
     g_free(in[i].name);

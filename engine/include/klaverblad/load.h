@@ -83,6 +83,15 @@ KbDataset *kb_dataset_load_kumu(const char *elements, const char *connections,
                                 const char *map_path, const KbLimits *limits,
                                 KbDiagList *diags, GError **error);
 
+/* Loads a Kumu workbook (an .xlsx file with the sheets Elements and
+ * Connections, and optionally dataset and questions) mapping Kumu's types
+ * to kinds through 'map_path' as kb_dataset_load_kumu() does (NULL: by
+ * name only). A workbook without those two sheets is an error in 'diags'.
+ * As kb_dataset_load_limited() otherwise; 'path' may be a stream. */
+KbDataset *kb_dataset_load_kumu_workbook(const char *path, const char *map_path,
+                                         const KbLimits *limits, KbDiagList *diags,
+                                         GError **error);
+
 /* Reads a file of partnership requests (CSV, the same rules as the dataset;
  * columns named in any case, in any order):
  *   id           required, unique: the candidate; a node of the dataset
