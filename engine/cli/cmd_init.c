@@ -31,6 +31,7 @@ int
 cmd_init(int argc, char **argv)
 {
   g_autofree char *city_raw = NULL, *country_raw = NULL, *lang = NULL, *year_text = NULL;
+  gboolean xlsx = FALSE;
   g_autoptr(GOptionContext) ctx = g_option_context_new("DIR");
   g_option_context_set_summary(ctx,
     "Writes a starter dataset into the new folder DIR, to fill in with Excel:\n"
@@ -38,7 +39,8 @@ cmd_init(int argc, char **argv)
     "examples to replace), relations.csv, questions.csv, and LEESMIJ.txt (README.txt\n"
     "in English) explaining every file and column and what to do next. The tables\n"
     "are UTF-8 with a byte-order mark, separated by ';' in Dutch (as Dutch Excel\n"
-    "splits them) and ',' in English. DIR must be new or empty, or a folder\n"
+    "splits them) and ',' in English; with --xlsx the four tables are the sheets of\n"
+    "one Excel workbook, dataset.xlsx. DIR must be new or empty, or a folder\n"
     "klaverblad wrote that nobody changed since; a folder of yours is never\n"
     "replaced.");
   GOptionEntry entries[] = {
@@ -50,6 +52,8 @@ cmd_init(int argc, char **argv)
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "nl (default) or en", "LANG" },
     { "year", 0, 0, G_OPTION_ARG_STRING, &year_text,
       "The year the data describes (default: this year)", "YEAR" },
+    { "xlsx", 0, 0, G_OPTION_ARG_NONE, &xlsx,
+      "Write the tables as one Excel workbook, dataset.xlsx, instead of CSV files", NULL },
     { NULL }
   };
   g_option_context_add_main_entries(ctx, entries, NULL);
@@ -76,6 +80,7 @@ cmd_init(int argc, char **argv)
   g_autofree char *city = name_option(city_raw), *country = name_option(country_raw);
   opts.city = city;
   opts.country = country;
+  opts.workbook = xlsx;
   if (!kb_starter_options_check(&opts, &err))
     return kb_cli_usage_error("init", "--%s", err->message);
 
@@ -86,15 +91,22 @@ cmd_init(int argc, char **argv)
   g_autofree char *word = shell_word(dir);
   g_autofree char *shown = kb_terminal_escape(word);
   const char *readme = kb_starter_readme_name(opts.lang);
-  printf("Wrote the starter dataset %s: dataset.csv, nodes.csv, relations.csv, questions.csv "
-         "and %s.\n", shown, readme);
+  if (xlsx)
+    printf("Wrote the starter dataset %s: dataset.xlsx (sheets dataset, nodes, relations, "
+           "questions) and %s.\n", shown, readme);
+  else
+    printf("Wrote the starter dataset %s: dataset.csv, nodes.csv, relations.csv, questions.csv "
+           "and %s.\n", shown, readme);
   if (city == NULL)
     printf("The home city is a placeholder: while the folder is unchanged, run init again "
            "with --city NAME.\n");
-  printf("Next: read %s; fill in the files in Excel and save them as CSV UTF-8; then run\n"
+  /* what to check: the folder, or the workbook in it */
+  g_autofree char *data = xlsx ? g_strconcat(shown, G_DIR_SEPARATOR_S "dataset.xlsx", NULL)
+                               : g_strdup(shown);
+  printf("Next: read %s; fill in the %s in Excel and save %s; then run\n"
          "  klaverblad check %s\n"
          "  klaverblad report %s -o %s\n",
-         readme, shown, shown,
+         readme, xlsx ? "sheets" : "files", xlsx ? "it" : "them as CSV UTF-8", data, data,
          /* the report is Dutch unless told otherwise */
          opts.lang == KB_LANG_NL ? "rapport" : "report --lang en");
   return KB_EXIT_OK;

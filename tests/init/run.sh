@@ -123,6 +123,29 @@ as_told english english README.txt en
 "$kb" init "mijn netwerk" --city Zwolle > init.out 2>&1 || { failed "init mijn netwerk"; cat init.out; }
 as_told "a folder name with a space" "mijn netwerk" LEESMIJ.txt nl
 
+# the same starter as one workbook: its sheets, by the names the loader
+# reads; the same data as the CSV files; its README's commands as written
+"$kb" init book --city Deventer --year 2024 --xlsx > init.out 2>&1 || { failed "init --xlsx"; cat init.out; }
+"$kb" init plain --city Deventer --year 2024 > init.out 2>&1 || { failed "init plain"; cat init.out; }
+sheets=$(/usr/bin/python3 -c 'import re, sys, zipfile
+print(" ".join(re.findall(r"<sheet name=\"([^\"]*)\"", zipfile.ZipFile(sys.argv[1]).read("xl/workbook.xml").decode())))' book/dataset.xlsx)
+if [ "$sheets" = "dataset nodes relations questions" ] && [ "$(ls -A book | tr '\n' ' ')" = ".klaverblad LEESMIJ.txt dataset.xlsx " ]; then
+  pass "--xlsx: dataset.xlsx with its four sheets, and the README"
+else
+  failed "--xlsx: dataset.xlsx with its four sheets, and the README"; echo "$sheets"; ls -A book
+fi
+"$kb" export book/dataset.xlsx --format csv -o book.csv > /dev/null 2>&1
+"$kb" export plain --format csv -o plain.csv > /dev/null 2>&1
+if [ -s book.csv/nodes.csv ] && diff -r book.csv plain.csv > /dev/null; then
+  pass "--xlsx: the same data as the CSV files"
+else
+  failed "--xlsx: the same data as the CSV files"; diff -r book.csv plain.csv | head
+fi
+usable "--xlsx" book/dataset.xlsx
+as_told "--xlsx" book LEESMIJ.txt nl
+"$kb" init book-en --lang en --city Deventer --xlsx > init.out 2>&1 || { failed "init --xlsx --lang en"; cat init.out; }
+as_told "--xlsx in English" book-en README.txt en
+
 # ------------------------------------------------ folders init may not write
 
 cp -R "$src/tests/cli/check-ok/data" dataset

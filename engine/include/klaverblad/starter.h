@@ -17,10 +17,12 @@ typedef struct {
   const char *country;  /* its country; NULL: "Nederland" or "Netherlands" */
   KbLang lang;          /* the language of the labels, the texts and the README */
   int year;             /* the year the data describes (four digits) */
+  gboolean workbook;    /* the tables as the sheets of one workbook, dataset.xlsx, instead of
+                         * four CSV files */
 } KbStarterOptions;
 
-/* Fills 'opts' with the defaults: no city or country named, Dutch, and
- * 'year'. */
+/* Fills 'opts' with the defaults: no city or country named, Dutch,
+ * 'year', and CSV files. */
 void kb_starter_options_init(KbStarterOptions *opts, int year);
 
 /* Returns a new string: the node id made from a name, lower-case ASCII
@@ -62,6 +64,10 @@ gboolean kb_starter_options_check(const KbStarterOptions *opts, GError **error);
  * by the last part of 'dir' (quoted where a shell needs it; a word such as
  * "MAP" where quotes would not do), so the same options and the same
  * folder name give the same bytes. */
+/* With opts->workbook, the four tables are instead the sheets dataset,
+ * nodes, relations and questions of the workbook dataset.xlsx (header rows
+ * frozen and filtered, the years stored as numbers), and the README tells
+ * how to fill in and save a workbook and names its sheets. */
 gboolean kb_starter_write(const KbStarterOptions *opts, const char *dir, GError **error);
 
 /* The name of the README kb_starter_write() writes in 'lang': "LEESMIJ.txt"
