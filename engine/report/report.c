@@ -707,14 +707,14 @@ quality_section(Report *r)
     g_autofree char *w = g_strdup_printf(kb_tr_n(r->lang, warnings, "The check found %zu warning:",
                                                  "The check found %zu warnings:"), warnings);
     kb_i_report_para(r, w);
-    /* the check speaks English, as klaverblad check does: said, and marked */
-    if (r->lang != KB_LANG_EN)
-      kb_i_report_para(r, T(r, "The check's messages are in English, as klaverblad check gives them."));
-    g_string_append(r->html, r->lang != KB_LANG_EN ? "<ul class=\"diagnostics\" lang=\"en\">\n"
-                                                   : "<ul class=\"diagnostics\">\n");
+    /* each in the report's language; one without a translation stays
+     * English, marked so */
+    g_string_append(r->html, "<ul class=\"diagnostics\">\n");
     for (size_t i = 0; i < warnings && i < 50; i++) {
-      g_autofree char *line = kb_diag_format(kb_diag_list_get(r->o->warnings, i));
-      g_string_append(r->html, "<li>");
+      gboolean translated;
+      g_autofree char *line = kb_i_report_warning(kb_diag_list_get(r->o->warnings, i), r->lang,
+                                                  &translated);
+      g_string_append(r->html, translated ? "<li>" : "<li lang=\"en\">");
       kb_i_report_text(r, line);
       g_string_append(r->html, "</li>\n");
     }

@@ -80,6 +80,10 @@ typedef struct {
 void kb_i_report_text(Report *r, const char *s);
 /* Appends 's' as a paragraph. */
 void kb_i_report_para(Report *r, const char *s);
+/* Returns a new string: a warning of the check as the report lists it, in
+ * 'lang' (warnings.c); *translated is FALSE when it has no translation and
+ * stays as `klaverblad check` gives it, in English. */
+char *kb_i_report_warning(const KbDiag *d, KbLang lang, gboolean *translated);
 /* Starts a numbered section (level 2, closing the one before; 'id' its
  * anchor) or appends a heading of another level ('id' unused). */
 void kb_i_report_heading(Report *r, int level, const char *id, const char *s);

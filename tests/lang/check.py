@@ -25,9 +25,8 @@ The allow list, and why:
     sector must be shown by its label.
   - file names (report.html, synergy.csv), the program's own name and its
     commands, and command-line options: they are typed, not read.
-  - the list of the check's messages, which klaverblad gives in English only:
-    a Dutch report says so in Dutch and marks the list lang="en". Nothing
-    else may be marked so.
+  Nothing may be marked as another language (lang="en" in a Dutch page):
+  the check's warnings too are given in the report's language.
 """
 import csv
 import html.parser
@@ -40,6 +39,16 @@ FORMAT = re.compile(r"%(?:\.\d+)?(?:zu|s|d|f|%)")
 # typed, not read: file names, options, the program and its commands
 TYPED = re.compile(r"\S*/\S*|[\w.-]+\.(?:csv|svg|html|xlsx)|--[a-z-]+|klaverblad(?:-render)?"
                    r"(?: (?:brokers|render|index|synergy|bridges|candidates|report|check))?")
+# What a user types into the data's files, which the check's warnings name
+# as typed (a column, a key, a kind, a status, a role): allowed in the list
+# of warnings only, as whole tokens
+FORMAT_WORDS = re.compile(
+    r"(?<![\w-])(?:id|kind|label|sector|role|country|description|source|from|to|since|until|"
+    r"status|weight|note|key|value|title|home|hub|themes|policy_start|year|language|capacity|"
+    r"capacity_used|out_of_scope|organisation|city|region|theme|network|located_in|active_in|"
+    r"member_of|partner_of|twinned_with|funds|works_on|part_of|active|planned|ended|education|"
+    r"business|culture|ngo|government|sport)(?![\w-])")
+QUOTED = re.compile(r"'[^']*'")
 ID_HEADERS = {"id", "organisation", "organisatie", "country", "land", "city", "stad", "region",
               "regio", "theme", "thema", "network", "netwerk", "sector"}
 
@@ -101,7 +110,8 @@ class Visible(html.parser.HTMLParser):
         super().__init__(convert_charrefs=True)
         self.lang = lang
         self.faults = faults
-        self.other_lang = 0    # depth inside the list marked as another language
+        self.other_lang = 0    # depth inside an element marked as another language
+        self.diagnostics = 0   # depth inside the list of the check's warnings
         self.skip = 0          # inside <style>, <script>, or the map's <title>
         self.svg = 0
         self.chunks = []       # (text, column header or None, column index or None)
@@ -113,12 +123,13 @@ class Visible(html.parser.HTMLParser):
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if self.other_lang:
-            self.other_lang += tag == "ul"
+            self.other_lang += 1
         elif tag != "html" and attrs.get("lang") not in (None, self.lang):
-            if tag != "ul" or attrs.get("class") != "diagnostics":
-                self.faults.append("<%s lang=%s>: only the check's messages may be in another "
-                                   "language" % (tag, attrs["lang"]))
+            self.faults.append("<%s lang=%s>: nothing may be in another language"
+                               % (tag, attrs["lang"]))
             self.other_lang = 1
+        if self.diagnostics or (tag == "ul" and attrs.get("class") == "diagnostics"):
+            self.diagnostics += 1
         if tag in ("style", "script") or (self.svg and tag == "title"):
             self.skip += 1
         if tag == "svg":
@@ -134,7 +145,9 @@ class Visible(html.parser.HTMLParser):
             self.cell = []
 
     def handle_endtag(self, tag):
-        if self.other_lang and tag == "ul":
+        if self.diagnostics:
+            self.diagnostics -= 1
+        if self.other_lang:
             self.other_lang -= 1
         if tag in ("style", "script") or (self.svg and tag == "title"):
             self.skip -= 1
@@ -156,6 +169,10 @@ class Visible(html.parser.HTMLParser):
     def handle_data(self, data):
         if self.skip or self.other_lang:
             return
+        if self.diagnostics:
+            # a warning names the file (typed), values in quotes (the data's)
+            # and the format's words
+            data = FORMAT_WORDS.sub(" ", QUOTED.sub(" ", TYPED.sub(" ", data)))
         if self.cell is not None:
             self.cell.append(data)
         elif data.strip():

@@ -34,5 +34,19 @@ done
 "$kb" bridges --lang nl --newcomer ngo --to uganda "$src/datasets/deventer" \
   >>"$work/bridges.txt"
 $check "$src/datasets/deventer" nl "$work/bridges.txt" || status=1
+# the check's warnings as a report lists them, every one the loaders give
+# on the test data (tests/cli/*/stdout lists them), in the report's language
+for data in check-warnings/data check-sector-roles/data dated-check-warning/data \
+            ../roundtrip/dated; do
+  for lang in nl en; do
+    out=$work/warnings-$lang
+    rm -rf "$out"
+    "$kb" report --lang $lang "$src/tests/cli/$data" -o "$out" >"$out.txt" 2>/dev/null \
+      || { echo "FAIL: report of $data"; status=1; }
+    grep -q 'class="diagnostics"' "$out/report.html" \
+      || { echo "FAIL: $data: no warnings listed"; status=1; }
+    $check "$src/tests/cli/$data" $lang "$out" "$out.txt" || status=1
+  done
+done
 [ $status = 0 ] && echo "every report and table in one language"
 exit $status
