@@ -116,6 +116,7 @@ int
 kb_cli_emit(const char *command, KbDoc *doc, const KbCliOutputOptions *opts)
 {
   kb_doc_set_none(doc, kb_tr(opts->lang, "(none)"));
+  kb_doc_set_decimal_comma(doc, opts->lang == KB_LANG_NL);
   if (opts->fmt == KB_OUTPUT_XLSX) {
     /* a workbook goes to the -o file, or to standard output when that is
      * not a terminal (refused there by kb_doc_write_xlsx()) */

@@ -43,6 +43,7 @@ typedef struct {
 struct KbDoc {
   char *title;
   char *none;           /* what an empty sheet shows; NULL: "(none)" */
+  gboolean decimal_comma; /* table and md show numbers as Dutch readers write them */
   GArray *blocks;       /* of Block */
 };
 
@@ -112,6 +113,13 @@ kb_doc_set_none(KbDoc *doc, const char *text)
   g_return_if_fail(doc != NULL && text != NULL);
   g_free(doc->none);
   doc->none = g_strdup(text);
+}
+
+void
+kb_doc_set_decimal_comma(KbDoc *doc, gboolean comma)
+{
+  g_return_if_fail(doc != NULL);
+  doc->decimal_comma = comma;
 }
 
 void
@@ -291,18 +299,34 @@ heading(GString *out, const char *text, char c)
   underline(out, shown, c);
 }
 
+static char *dutch_number(const char *text);
+
+/* A cell as a reader sees it in a table or Markdown: with the column's
+ * decimals, and with 'comma' a number (not a year) as Dutch readers write
+ * it (0,281; 129.827). */
+static char *
+cell_read(const Column *col, const Cell *cell, gboolean comma)
+{
+  char *t = cell_string(col, cell, FALSE);
+  if (!comma || (col->type != KB_COLUMN_NUMBER && col->type != KB_COLUMN_INT) || *t == '\0')
+    return t;
+  char *d = dutch_number(t);
+  g_free(t);
+  return d;
+}
+
 /* A cell as a table shows it: text with its control characters, line
  * breaks included, as escapes, so that the columns stay aligned. */
 static char *
-cell_shown(const Column *col, const Cell *cell)
+cell_shown(const Column *col, const Cell *cell, gboolean comma)
 {
   if (col->type != KB_COLUMN_TEXT)
-    return cell_string(col, cell, FALSE);
+    return cell_read(col, cell, comma);
   return kb_terminal_escape(cell->empty ? "" : cell->brief ? cell->brief : cell->text);
 }
 
 static void
-render_sheet_table(GString *out, const KbSheet *s, const char *none)
+render_sheet_table(GString *out, const KbSheet *s, const char *none, gboolean comma)
 {
   size_t ncol = s->columns->len, nrow = kb_sheet_row_count(s);
   if (s->heading)
@@ -320,7 +344,7 @@ render_sheet_table(GString *out, const KbSheet *s, const char *none)
   }
   for (size_t r = 0; r < nrow; r++)
     for (size_t c = 0; c < ncol; c++) {
-      text[r * ncol + c] = cell_shown(COLUMN(s, c), CELL(s, r, c));
+      text[r * ncol + c] = cell_shown(COLUMN(s, c), CELL(s, r, c), comma);
       width[c] = MAX(width[c], (size_t) g_utf8_strlen(text[r * ncol + c], -1));
     }
   for (size_t r = 0; r <= nrow + 1; r++) {
@@ -367,7 +391,7 @@ render_table(GString *out, const KbDoc *doc)
     const Block *b = &g_array_index(doc->blocks, Block, i);
     g_string_append_c(out, '\n');
     if (b->sheet) {
-      render_sheet_table(out, b->sheet, doc->none ? doc->none : "(none)");
+      render_sheet_table(out, b->sheet, doc->none ? doc->none : "(none)", doc->decimal_comma);
     } else {
       kb_terminal_append(out, b->text);
       g_string_append_c(out, '\n');
@@ -616,7 +640,7 @@ render_md(GString *out, const KbDoc *doc)
     for (size_t r = 0; r < nrow; r++) {
       g_string_append(out, "|");
       for (size_t c = 0; c < ncol; c++) {
-        g_autofree char *t = cell_string(COLUMN(s, c), CELL(s, r, c), FALSE);
+        g_autofree char *t = cell_read(COLUMN(s, c), CELL(s, r, c), doc->decimal_comma);
         g_string_append_c(out, ' ');
         md_cell(out, t);
         g_string_append(out, " |");

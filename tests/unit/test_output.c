@@ -51,6 +51,30 @@ START_TEST(table)
 }
 END_TEST
 
+/* Dutch readers' numbers in table and md, worked out by hand: a decimal
+ * comma, a point between thousands, years as they are; CSV unchanged. */
+START_TEST(dutch_numbers)
+{
+  g_autoptr(KbDoc) doc = kb_doc_new("T");
+  KbSheet *s = kb_doc_add_sheet(doc, "rows", "R");
+  kb_sheet_add_column(s, "n", "N", KB_COLUMN_INT, 0);
+  kb_sheet_add_column(s, "x", "X", KB_COLUMN_NUMBER, 3);
+  kb_sheet_add_column(s, "year", "Y", KB_COLUMN_YEAR, 0);
+  kb_sheet_begin_row(s);
+  kb_sheet_put_int(s, 129827);
+  kb_sheet_put_number(s, -1234.5678);
+  kb_sheet_put_year(s, 2021);
+  kb_doc_set_decimal_comma(doc, TRUE);
+  g_autofree char *t = kb_doc_render(doc, KB_OUTPUT_TABLE);
+  ck_assert_str_eq(t, "T\n=\n\nR\n-\n      N           X     Y\n-------  ----------  ----\n"
+                      "129.827  -1.234,568  2021\n");
+  g_autofree char *md = kb_doc_render(doc, KB_OUTPUT_MD);
+  ck_assert_ptr_nonnull(strstr(md, "| 129.827 | -1.234,568 | 2021 |"));
+  g_autofree char *csv = kb_doc_render(doc, KB_OUTPUT_CSV);
+  ck_assert_str_eq(csv, "n,x,year\r\n129827,-1234.5678,2021\r\n");
+}
+END_TEST
+
 START_TEST(csv)
 {
   g_autoptr(KbDoc) doc = sample();
@@ -359,6 +383,7 @@ output_suite(void)
   TCase *tc = tcase_create("output");
   tcase_add_test(tc, table);
   tcase_add_test(tc, csv);
+  tcase_add_test(tc, dutch_numbers);
   tcase_add_test(tc, json);
   tcase_add_test(tc, markdown);
   tcase_add_test(tc, small_values_keep_two_digits);

@@ -41,6 +41,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbDoc, kb_doc_free)
 /* Sets what table and md output show for a sheet without rows (default
  * "(none)"), as the document's language says it; 'text' is copied. */
 void kb_doc_set_none(KbDoc *doc, const char *text);
+/* With 'comma', table and md output show numbers as Dutch readers write
+ * them: a decimal comma and a point between thousands (0,281; 129.827),
+ * years as they are. CSV and JSON keep C notation; CSV takes its dialect
+ * (kb_doc_render_csv()). Default: C notation. */
+void kb_doc_set_decimal_comma(KbDoc *doc, gboolean comma);
 /* Adds a paragraph under 'key' (its name in JSON). */
 void kb_doc_add_text(KbDoc *doc, const char *key, const char *text);
 /* Adds a sheet under 'key' with a heading; returns it, borrowed from the
