@@ -13,26 +13,53 @@ weight_name(int k)
   return kb_candidate_weight_name(k);
 }
 
+/* A number in a sentence of 'lang': %.12g, with a decimal comma in Dutch. */
+static char *
+number_in(KbLang lang, double x)
+{
+  char *t = g_strdup_printf("%.12g", x);
+  if (lang == KB_LANG_NL)
+    g_strdelimit(t, ".", ',');
+  return t;
+}
+
 /* The text under the title: the data, the themes, the home's organisations,
- * its partnerships and capacity, the weights. */
+ * its partnerships and capacity, the weights; in 'lang'. */
 static char *
 describe(const char *path, const KbCliDatasetOptions *opts, const KbDataset *ds,
-         const KbCandidates *cs)
+         const KbCandidates *cs, KbLang lang)
 {
-  g_autofree char *about = kb_cli_describe_dataset(path, opts, KB_LANG_EN);
+  g_autofree char *about = kb_cli_describe_dataset(path, opts, lang);
   g_autofree char *asked = cs->n_themes ? kb_join_labels(ds, cs->themes, cs->n_themes, 0)
-                                        : g_strdup("none: theme fit is 0 for all");
-  GString *s = g_string_new(NULL);
-  g_string_printf(s, "%s Themes: %s. Home organisations: %zu in %zu %s. Partnerships "
-                  "carried: %zu.", about, asked, cs->n_home_orgs, cs->n_home_sectors,
-                  cs->n_home_sectors == 1 ? "sector" : "sectors", cs->load);
-  if (cs->capacity >= 0)
-    g_string_append_printf(s, " Capacity: %.12g hours a year, %.12g used, %.12g left.",
-                           cs->capacity, MAX(cs->capacity_used, 0.0),
-                           cs->capacity - MAX(cs->capacity_used, 0.0));
-  g_string_append_printf(s, " Weights: fit %g, support %g, network %g, capacity %g.",
-                         cs->weights[KB_WEIGHT_FIT], cs->weights[KB_WEIGHT_SUPPORT],
-                         cs->weights[KB_WEIGHT_NETWORK], cs->weights[KB_WEIGHT_CAPACITY]);
+                                        : g_strdup(kb_tr(lang, "none: theme fit is 0 for all"));
+  GString *s = g_string_new(about);
+  g_string_append_c(s, ' ');
+  g_string_append_printf(s, kb_tr(lang, "Themes: %s."), asked);
+  g_string_append_c(s, ' ');
+  g_string_append_printf(s, kb_tr_n(lang, cs->n_home_sectors,
+                                    "Home organisations: %zu in %zu sector.",
+                                    "Home organisations: %zu in %zu sectors."),
+                         cs->n_home_orgs, cs->n_home_sectors);
+  g_string_append_c(s, ' ');
+  g_string_append_printf(s, kb_tr(lang, "Partnerships carried: %zu."), cs->load);
+  if (cs->capacity >= 0) {
+    double used = MAX(cs->capacity_used, 0.0);
+    g_autofree char *cap = number_in(lang, cs->capacity);
+    g_autofree char *u = number_in(lang, used);
+    g_autofree char *left = number_in(lang, cs->capacity - used);
+    g_string_append_c(s, ' ');
+    g_string_append_printf(s, kb_tr(lang, "Capacity: %s hours a year, %s used, %s left."), cap,
+                           u, left);
+  }
+  char *w[4];
+  for (int k = 0; k < 4; k++)
+    w[k] = number_in(lang, cs->weights[k]);
+  g_string_append_c(s, ' ');
+  g_string_append_printf(s, kb_tr(lang, "Weights: fit %s, support %s, network %s, capacity %s."),
+                         w[KB_WEIGHT_FIT], w[KB_WEIGHT_SUPPORT], w[KB_WEIGHT_NETWORK],
+                         w[KB_WEIGHT_CAPACITY]);
+  for (int k = 0; k < 4; k++)
+    g_free(w[k]);
   return g_string_free(s, FALSE);
 }
 
@@ -157,11 +184,12 @@ cmd_candidates(int argc, char **argv)
       kb_cli_usage_error("candidates", "%s", err->message);
       goto done;
     }
-    g_autofree char *title = g_strdup_printf(by_theme ? "Plan per theme for %s"
-                                                      : "Candidate partners for %s",
+    g_autofree char *title = g_strdup_printf(kb_tr(out.lang, by_theme
+                                                       ? "Plan per theme for %s"
+                                                       : "Candidate partners for %s"),
                                              kb_dataset_node(ds, cs->home)->label);
     g_autoptr(KbDoc) doc = kb_doc_new(title);
-    g_autofree char *text = describe(argv[1], &opts, ds, cs);
+    g_autofree char *text = describe(argv[1], &opts, ds, cs, out.lang);
     kb_doc_add_text(doc, "about", text);
     g_autofree char *note = kb_tables_candidates_note(ds, cs, out.lang);
     if (note != NULL && (!by_theme || cs->n == 0))

@@ -26,6 +26,7 @@ for data in deventer zwolle; do
       "$kb" communities --lang $lang --format $fmt "$src/datasets/$data" >>"$t.txt"
       "$kb" synergy --lang $lang --format $fmt "$src/datasets/$data" >>"$t.txt"
       "$kb" diff --lang $lang --format $fmt --from 2016 --to 2021 "$src/datasets/$data" >>"$t.txt"
+      "$kb" candidates --lang $lang --format $fmt "$src/datasets/$data" >>"$t.txt"
       $check "$src/datasets/$data" $lang "$t.txt" || status=1
     done
   done
