@@ -750,12 +750,8 @@ html_rows(GString *out, const KbSheet *s, size_t from, size_t to, gboolean decim
     for (size_t c = 0; c < ncol; c++) {
       const Column *col = COLUMN(s, c);
       const Cell *cell = CELL(s, r, c);
-      g_autofree char *t = cell->brief ? g_strdup(cell->brief) : cell_string(col, cell, FALSE);
-      if (decimal_comma && col->type == KB_COLUMN_NUMBER && *t) {
-        char *d = dutch_number(t);
-        g_free(t);
-        t = d;
-      }
+      g_autofree char *t = cell->brief ? g_strdup(cell->brief)
+                                       : cell_read(col, cell, decimal_comma);
       g_autofree char *e = g_markup_escape_text(t, -1);
       g_string_append_printf(out, "<td%s>%s</td>", is_numeric(col) ? " class=\"num\"" : "", e);
     }

@@ -208,6 +208,8 @@ kb_report_summary(const KbReportFigures *fig, KbLang lang)
         g_strlcpy(c[i], "-", sizeof c[i]);
       else
         g_ascii_formatd(c[i], sizeof c[i], "%.3f", v[i]);
+      if (lang == KB_LANG_NL)
+        g_strdelimit(c[i], ".", ',');
     }
     sentence = g_strdup_printf(kb_tr(lang, "A regional network of %zu members, %zu of them "
                                            "municipalities in %zu provinces; centralization of "

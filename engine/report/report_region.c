@@ -275,7 +275,8 @@ centralization_sheet(KbiRegionPart *part, const Places *p)
   const char *hub = kb_dataset_node(ds, rg->hub)->label;
   add_text(part, g_strdup_printf(kb_tr(lang, "The member network of %s: its %zu members, two of "
                                          "them tied when they sit together in another body or "
-                                         "consultation, or when partner_of or funds joins them. "
+                                         "consultation, or when a partnership or funding joins "
+                                         "them. "
                                          "The membership of %s itself, which ties every member "
                                          "to every other alike, makes no tie."),
                                  hub, rg->n_members, hub));
@@ -560,7 +561,7 @@ loose_sheet(KbiRegionPart *part, const Places *p)
   KbLang lang = p->lang;
   add_text(part, g_strdup_printf(kb_tr(lang, "Members that hang on one consultation: beside the "
                                          "membership of %s, their only tie is one body or "
-                                         "consultation (member_of or partner_of it), with no "
+                                         "consultation (a member or partner of it), with no "
                                          "partnership or funding of their own; those with no "
                                          "such tie hang on the membership alone."),
                                  kb_dataset_node(ds, rg->hub)->label));
