@@ -514,8 +514,9 @@ representation_sheets(KbiRegionPart *part, const Places *p, const KbDataset *all
       kb_sheet_put_int(size, (long long) by_size[k]);
   }
   add_text(part, g_strdup(kb_tr(lang, "Who sits in the bodies and consultations of the network "
-                                  "(the networks part_of it), counted by the province and the "
-                                  "size of the municipality each seat belongs to; the first "
+                                  "(the networks that are part of it), counted by the "
+                                  "province and the size of the municipality each seat "
+                                  "belongs to; the first "
                                   "row counts the members themselves.")));
   add_sheet(part, prov, "region-by-province");
   left_out_seats(part, p, all, bs, seats, year);
