@@ -20,14 +20,16 @@ cmd_report(int argc, char **argv)
     "the questions kept with the dataset, brokers and communities, candidate\n"
     "partners with the plan per focus theme and, with --requests, the requests\n"
     "weighed, changes since --compare YEAR (default: the start of the policy\n"
-    "period), and the quality of the data. Dutch by default, English with --lang en.\n"
+    "period), and the quality of the data. In the dataset's language (dataset.csv:\n"
+    "language, nl or en), else Dutch; --lang says otherwise.\n"
     "Where the hub's members are municipalities and nothing is abroad, the key\n"
     "figures and a section of their own describe the regional network instead:\n"
     "centralization with and without the centre municipality, seats by province and\n"
     "size, members on one consultation, growth by year.");
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "The folder to write (required)", "DIR" },
-    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "nl (default) or en", "LANG" },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang,
+      "nl or en (default: the dataset's language, else nl)", "LANG" },
     { "compare", 0, 0, G_OPTION_ARG_STRING, &compare, "Count changes from this year", "YEAR" },
     { "requests", 0, 0, G_OPTION_ARG_FILENAME, &requests_path,
       "Weigh the partnership requests in this CSV file (as candidates --requests)", "FILE" },
@@ -86,6 +88,11 @@ cmd_report(int argc, char **argv)
                      "report", argv[1]);
       goto done;
     }
+    /* the dataset's own language, unless told otherwise */
+    KbLang own;
+    if (lang == NULL && kb_dataset_language(ds) != NULL
+        && kb_lang_parse(kb_dataset_language(ds), &own))
+      ro.lang = own;
     g_autoptr(KbRequests) requests = NULL;
     if (requests_path != NULL) {
       g_autoptr(KbDiagList) rdiags = kb_cli_diag_list_new(&opts);

@@ -119,6 +119,14 @@ else
 fi
 usable english english --lang en
 as_told english english README.txt en
+# the report takes the dataset's language (language,en) when --lang is not given
+rm -rf english-own.report
+if "$kb" report english -o english-own.report > report.out 2>&1 \
+   && grep -q '<html lang="en">' english-own.report/report.html; then
+  pass "English: the report in the dataset's language"
+else
+  failed "English: the report in the dataset's language"; head -5 report.out
+fi
 
 "$kb" init "mijn netwerk" --city Zwolle > init.out 2>&1 || { failed "init mijn netwerk"; cat init.out; }
 as_told "a folder name with a space" "mijn netwerk" LEESMIJ.txt nl

@@ -274,7 +274,9 @@ int kb_dataset_policy_start(const KbDataset *ds);     /* first year of the polic
 int kb_dataset_year(const KbDataset *ds);
 /* dataset.csv's 'year' as given, or KB_NO_YEAR. */
 int kb_dataset_stated_year(const KbDataset *ds);
-const char *kb_dataset_language(const KbDataset *ds); /* "nl" or "en" */
+/* dataset.csv's 'language' as given: the language of the labels ("nl", "en", ...);
+ * NULL when the dataset names none. */
+const char *kb_dataset_language(const KbDataset *ds);
 /* The home city's policy themes: sets *out to an array (borrowed) of theme
  * node indices and returns how many. */
 size_t kb_dataset_themes(const KbDataset *ds, const size_t **out);
