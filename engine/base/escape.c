@@ -90,8 +90,14 @@ kb_i_csv_formula_like(const char *s, size_t len)
 void
 kb_i_json_append_string(GString *out, const char *s)
 {
+  kb_i_json_append_string_as(out, s, FALSE);
+}
+
+void
+kb_i_json_append_string_as(GString *out, const char *s, gboolean in_html)
+{
   g_string_append_c(out, '"');
-  for (const unsigned char *p = (const unsigned char *) s; *p; p++) {
+  for (const unsigned char *p = (const unsigned char *) (s != NULL ? s : ""); *p; p++) {
     switch (*p) {
     case '"': g_string_append(out, "\\\""); break;
     case '\\': g_string_append(out, "\\\\"); break;
@@ -101,7 +107,13 @@ kb_i_json_append_string(GString *out, const char *s)
     default:
       if (*p < 0x20)
         g_string_append_printf(out, "\\u%04x", *p);
-      else
+      else if (in_html && (*p == '<' || *p == '>' || *p == '&'))
+        g_string_append_printf(out, "\\u%04x", *p);
+      else if (in_html && p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9)) {
+        /* U+2028 and U+2029 end a line in older JavaScript */
+        g_string_append(out, p[2] == 0xa8 ? "\\u2028" : "\\u2029");
+        p += 2;
+      } else
         g_string_append_c(out, (char) *p);
     }
   }

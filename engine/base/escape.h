@@ -17,5 +17,9 @@ gboolean kb_i_csv_formula_like(const char *s, size_t len);
  * '\\' escaped, line feed, carriage return and tab as \n, \r and \t, the
  * other control characters as \u00XX. */
 void kb_i_json_append_string(GString *out, const char *s);
+/* The same, and with 'in_html' also '<', '>', '&', U+2028 and U+2029 as
+ * \uXXXX, so that the text can stand inside an HTML <script> element and
+ * no text can end it or open a comment. NULL is written as "". */
+void kb_i_json_append_string_as(GString *out, const char *s, gboolean in_html);
 
 #endif

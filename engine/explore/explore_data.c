@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "explore/explore_internal.h"
+#include "base/escape.h"
 #include "klaverblad/analysis.h"
 #include "klaverblad/error.h"
 #include "klaverblad/map.h"
@@ -34,34 +35,6 @@
 
 /* --------------------------------------------------------------- JSON */
 
-void
-kb_i_explore_json_string(GString *out, const char *s)
-{
-  g_string_append_c(out, '"');
-  for (const unsigned char *p = (const unsigned char *) (s != NULL ? s : ""); *p; p++) {
-    switch (*p) {
-    case '"': g_string_append(out, "\\\""); break;
-    case '\\': g_string_append(out, "\\\\"); break;
-    case '\n': g_string_append(out, "\\n"); break;
-    case '\r': g_string_append(out, "\\r"); break;
-    case '\t': g_string_append(out, "\\t"); break;
-    case '<': g_string_append(out, "\\u003c"); break;
-    case '>': g_string_append(out, "\\u003e"); break;
-    case '&': g_string_append(out, "\\u0026"); break;
-    default:
-      if (*p < 0x20)
-        g_string_append_printf(out, "\\u%04x", *p);
-      else if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9)) {
-        /* U+2028 and U+2029 end a line in older JavaScript */
-        g_string_append(out, p[2] == 0xa8 ? "\\u2028" : "\\u2029");
-        p += 2;
-      } else
-        g_string_append_c(out, (char) *p);
-    }
-  }
-  g_string_append_c(out, '"');
-}
-
 static void
 key(GString *out, const char *name)
 {
@@ -76,7 +49,7 @@ key_text(GString *out, const char *name, const char *value)
   if (value == NULL)
     return;
   key(out, name);
-  kb_i_explore_json_string(out, value);
+  kb_i_json_append_string_as(out, value, TRUE);
 }
 
 static void
@@ -462,7 +435,7 @@ data_json(const KbDataset *ds, const KbExploreOptions *opts, const KbExploreLayo
   g_string_append_c(out, '[');
   for (int k = 0; k < KB_CONTEXT_KIND_COUNT; k++) {
     comma(out);
-    kb_i_explore_json_string(out, kb_context_kind_name(k));
+    kb_i_json_append_string_as(out, kb_context_kind_name(k), TRUE);
   }
   g_string_append_c(out, ']');
   nodes_part(out, ds, layout);

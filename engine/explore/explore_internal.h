@@ -30,10 +30,4 @@ gboolean kb_i_explore_layout(const KbDataset *ds, const char *renderer, KbExplor
 
 void kb_i_explore_layout_release(KbExploreLayout *layout);
 
-/* Appends 's' as a JSON string: quotes, backslashes and control characters
- * escaped as JSON requires, and '<', '>', '&', U+2028 and U+2029 as \uXXXX,
- * so that the text can stand inside an HTML <script> element and no label
- * can end it or open a comment. */
-void kb_i_explore_json_string(GString *out, const char *s);
-
 #endif

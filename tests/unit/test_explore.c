@@ -5,6 +5,7 @@
  * (KB_RENDERER, the one built with the tests). */
 #include <string.h>
 
+#include "base/escape.h"
 #include "explore/explore_internal.h"
 #include "kb_test.h"
 
@@ -61,7 +62,12 @@ START_TEST(test_json_string)
 {
   /* by hand: JSON's escapes, and <, >, &, U+2028, U+2029 as \uXXXX */
   g_autoptr(GString) out = g_string_new(NULL);
-  kb_i_explore_json_string(out, "</script><!--\"q\"\\\n\t\x01&\xe2\x80\xa8\xe2\x80\xa9\xc3\xa9");
+  kb_i_json_append_string_as(out, "</script><!--\"q\"\\\n\t\x01&\xe2\x80\xa8\xe2\x80\xa9\xc3\xa9",
+                             TRUE);
+  /* and outside HTML, those as they are */
+  g_autoptr(GString) plain = g_string_new(NULL);
+  kb_i_json_append_string_as(plain, "<a>&\xe2\x80\xa8", FALSE);
+  ck_assert_str_eq(plain->str, "\"<a>&\xe2\x80\xa8\"");
   ck_assert_str_eq(out->str, "\"\\u003c/script\\u003e\\u003c!--\\\"q\\\"\\\\\\n\\t\\u0001"
                              "\\u0026\\u2028\\u2029\xc3\xa9\"");
 }
