@@ -25,21 +25,7 @@ unset ASAN_OPTIONS
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail=0
-# expect NAME STATUS PATTERN -- COMMAND...: the status, and PATTERN (unless empty)
-# in what it printed (as in run.sh)
-expect() {
-  name=$1 want=$2 pattern=$3
-  shift 4
-  t0=$(date +%s); out=$(timeout "$limit" ${KB_VALGRIND:+"$KB_VALGRIND"} "$@" 2>&1)
-  got=$?
-  if [ $got -ne "$want" ]; then
-    echo "FAIL $name: exit $got, expected $want"; echo "$out" | head -5; fail=1
-  elif [ -n "$pattern" ] && ! printf '%s' "$out" | grep -q -- "$pattern"; then
-    echo "FAIL $name: no '$pattern' in:"; echo "$out" | head -5; fail=1
-  else
-    echo "ok   $name ($(( $(date +%s) - t0 ))s)"
-  fi
-}
+. "$src/tests/adversarial/expect.sh"
 # same NAME WANT GOT: the files are equal byte for byte
 same() {
   if cmp -s "$2" "$3"; then
