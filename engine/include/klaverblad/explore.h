@@ -11,8 +11,8 @@
 #define KLAVERBLAD_EXPLORE_H
 
 #include <glib.h>
+#include <klaverblad/lang.h>
 #include <klaverblad/model.h>
-#include <klaverblad/tables.h>
 
 G_BEGIN_DECLS
 

@@ -4,9 +4,10 @@
 #define KLAVERBLAD_REPORT_H
 
 #include <glib.h>
+#include <klaverblad/analysis.h>
 #include <klaverblad/diag.h>
+#include <klaverblad/lang.h>
 #include <klaverblad/model.h>
-#include <klaverblad/tables.h>
 
 G_BEGIN_DECLS
 

@@ -7,7 +7,7 @@
 #include <glib.h>
 
 #include <klaverblad/file.h>
-#include <klaverblad/tables.h>
+#include <klaverblad/lang.h>
 
 G_BEGIN_DECLS
 
