@@ -18,6 +18,14 @@ pc=$(find "$prefix" -name klaverblad.pc)
 bad=$(grep -h '^#include' "$prefix"/include/klaverblad.h "$prefix"/include/klaverblad/*.h \
       | grep -v -e '<glib.h>' -e '<klaverblad/' || true)
 if [ -n "$bad" ]; then echo "public headers include: $bad"; exit 1; fi
+# Nor do they name, outside comments, an internal (kb_i_) or a type or
+# function of the libraries underneath: igraph, cJSON, libxlsxwriter,
+# minizip, expat, Graphviz.
+named=$(for h in "$prefix"/include/klaverblad.h "$prefix"/include/klaverblad/*.h; do
+          cc -fpreprocessed -dD -E -P "$h"
+        done | grep -o -E '\b(kb_i_|igraph_|cJSON|lxw_|unz[A-Z]|zip[A-Z]|XML_|Ag[a-z]*_t\b|GVC_t\b|gv[A-Z])[A-Za-z0-9_]*' \
+        | sort -u | tr '\n' ' ' || true)
+if [ -n "$named" ]; then echo "public headers name: $named"; exit 1; fi
 export PKG_CONFIG_PATH=$(dirname "$pc")
 lib=$(dirname "$(dirname "$pc")")
 # Each public header compiles on its own: it includes what its declarations

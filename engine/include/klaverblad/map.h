@@ -51,6 +51,8 @@ typedef struct {
   size_t synergy_top;   /* synergy view: how many pairs (default 10) */
   KbLang lang;          /* the language of the title and legend (default English) */
   KbMapSize size;       /* the paper (default KB_MAP_SIZE_A4) */
+  gpointer reserved[4];     /* zero, as the _init function sets it: room for fields to come
+                             * (analysis.h) */
 } KbMapOptions;
 
 void kb_map_options_init(KbMapOptions *opts);

@@ -17,6 +17,8 @@ typedef struct {
   const char *country;  /* its country; NULL: "Nederland" or "Netherlands" */
   KbLang lang;          /* the language of the labels, the texts and the README */
   int year;             /* the year the data describes (four digits) */
+  gpointer reserved[4];     /* zero, as the _init function sets it: room for fields to come
+                             * (analysis.h) */
 } KbStarterOptions;
 
 /* Fills 'opts' with the defaults: no city or country named, Dutch, and
