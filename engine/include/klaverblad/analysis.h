@@ -1,6 +1,10 @@
 /* analysis.h -- the analyses: strategic index, synergy opportunities,
  * bridging partners, brokers and communities.
  *
+ * It is longer than the project's 800 lines on purpose: one public header
+ * for the analyses, a section each, which every program that embeds them
+ * includes whole; most of it is the contract comments of their results.
+ *
  * Two derived networks underlie them (the README states them too):
  *
  *  - The ORGANISATION NETWORK: one vertex per organisation; two
