@@ -608,7 +608,7 @@ cut_points(const KbDataset *ds, KbIndex *ix)
       continue;
     }
     kb_i_sort_by_id(ds, (size_t *) lost->data, lost->len);
-    KbCutPoint cp = { o, lost->len, NULL };
+    KbCutPoint cp = { .org = o, .n_places = lost->len };
     cp.places = (size_t *) g_array_free(lost, FALSE);
     g_array_append_val(cuts, cp);
   }

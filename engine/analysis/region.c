@@ -236,7 +236,7 @@ loose_members(const KbDataset *ds, size_t hub, const size_t *members, size_t n,
   for (size_t i = 0; i < n; i++) {
     if (ties[i] == 2)
       continue;
-    KbRegionLoose l = { members[i], ties[i] == 1 ? body[i] : KB_NO_NODE };
+    KbRegionLoose l = { .member = members[i], .body = ties[i] == 1 ? body[i] : KB_NO_NODE };
     g_array_append_val(loose, l);
   }
   g_free(body);
@@ -385,7 +385,8 @@ kb_region_growth(const KbDataset *ds, size_t *n)
     while (e < all->len && g_array_index(all, Joined, e).year == js->year
            && g_array_index(all, Joined, e).q == js->q)
       e++;
-    KbRegionYear y = { js->year, js->q, e - s, g_new(size_t, e - s) };
+    KbRegionYear y = { .year = js->year, .qualifier = js->q, .n = e - s,
+                       .members = g_new(size_t, e - s) };
     for (guint k = s; k < e; k++)
       y.members[k - s] = g_array_index(all, Joined, k).member;
     g_array_append_val(years, y);

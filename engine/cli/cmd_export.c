@@ -119,9 +119,10 @@ cmd_export(int argc, char **argv)
       /* a standard error only where betweenness was sampled; else none,
        * and none the data may carry from an earlier run either */
       for (int m = DEGREE; m <= ROLES; m++)
-        measures[nm++] = (KbNodeMeasure) { names[m],
-                                           m != BETWEENNESS_SE || br->sampled ? values[m] : NULL,
-                                           m == DEGREE || m == ROLES };
+        measures[nm++] = (KbNodeMeasure) {
+          .name = names[m],
+          .values = m != BETWEENNESS_SE || br->sampled ? values[m] : NULL,
+          .integer = m == DEGREE || m == ROLES };
     }
     if (communities) {
       g_autoptr(KbCommunities) cs = kb_communities_compute(measured, &err);
@@ -132,7 +133,8 @@ cmd_export(int argc, char **argv)
       for (size_t c = 0; c < cs->n; c++)
         for (size_t j = 0; j < cs->communities[c].n_members; j++)
           values[COMMUNITY][cs->communities[c].members[j]] = (double) c + 1;
-      measures[nm++] = (KbNodeMeasure) { names[COMMUNITY], values[COMMUNITY], TRUE };
+      measures[nm++] = (KbNodeMeasure) { .name = names[COMMUNITY],
+                                         .values = values[COMMUNITY], .integer = TRUE };
     }
     if (!kb_export_write(ds, fmt, measures, nm, output, &err))
       kb_cli_message("export", "error", "%s", err->message);

@@ -466,7 +466,7 @@ kb_explore_options_init(KbExploreOptions *opts, const KbDataset *ds)
   if (ds != NULL)
     kb_year_view_init(&opts->open, ds);
   else
-    opts->open = (KbYearView) { KB_NO_YEAR, FALSE, FALSE };
+    opts->open = (KbYearView) { .year = KB_NO_YEAR };
 }
 
 char *

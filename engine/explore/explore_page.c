@@ -6,6 +6,7 @@
 #include "explore/explore_internal.h"
 #include "explore/page.h"        /* generated: page_html, page_css, page_js */
 #include "klaverblad/error.h"
+#include "klaverblad/file.h"
 #include "klaverblad/output.h"
 
 /* Appends 'template' with each @NAME@ marker replaced by its value. */

@@ -49,6 +49,7 @@
 #include <klaverblad/check.h>
 #include <klaverblad/analysis.h>
 #include <klaverblad/output.h>
+#include <klaverblad/lang.h>
 #include <klaverblad/map.h>
 #include <klaverblad/tables.h>
 #include <klaverblad/report.h>

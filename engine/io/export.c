@@ -3,7 +3,9 @@
  * the kept attributes of each node; kind, years, weight, label, source,
  * note and kept attributes of each relation. A sector's role travels as a
  * kept attribute "role" does (the one that other nodes may have), so that
- * it reads back as the sector's role. */
+ * it reads back as the sector's role. This file holds the writers, one
+ * per format; the texts they share (fields, facts, dates) come from
+ * export_fields.c. */
 #include <errno.h>
 #include <math.h>
 #include <string.h>
@@ -14,6 +16,7 @@
 #include "base/quote.h"
 #include "base/escape.h"
 #include "io/io_internal.h"
+#include "io/export_internal.h"
 #include "klaverblad/error.h"
 #include "klaverblad/export.h"
 #include "klaverblad/output.h"
@@ -31,182 +34,7 @@ kb_export_format_parse(const char *name, KbExportFormat *out)
   return FALSE;
 }
 
-/* --------------------------------------------------------------- fields */
-
-/* The text fields of a node, in a fixed order; NULL values are left out. */
-typedef struct {
-  const char *name;
-  const char *value;
-} Field;
-
-static size_t
-node_fields(const KbDataset *ds, const KbNode *n, Field *f)
-{
-  size_t k = 0;
-  f[k++] = (Field) { "kind", kb_node_kind_name(n->kind) };
-  f[k++] = (Field) { "label", n->label };
-  f[k++] = (Field) { "sector", n->sector != KB_NO_NODE ? kb_dataset_node(ds, n->sector)->id : NULL };
-  f[k++] = (Field) { "description", n->description };
-  f[k++] = (Field) { "website", n->website };
-  f[k++] = (Field) { "source", n->source };
-  return k;
-}
-
-static char *
-tags_text(const KbNode *n)
-{
-  return n->tags[0] ? g_strjoinv("|", n->tags) : NULL;
-}
-
-static gint
-compare_names(gconstpointer a, gconstpointer b)
-{
-  return strcmp(*(char *const *) a, *(char *const *) b);
-}
-
-/* The value of a node's kept attribute 'name' as written out: a sector's
- * role is its attribute "role". */
-static const char *
-node_attr_value(const KbNode *n, const char *name)
-{
-  if (n->role != KB_SECTOR_ROLE_NONE && strcmp(name, "role") == 0)
-    return kb_sector_role_name(n->role);
-  return kb_node_attr(n, name);
-}
-
-/* The names of the kept attributes of all nodes (or relations), with
- * "role" where a sector has one, sorted, but for those named as one of
- * 'replaced' (n_replaced of them). */
-static GPtrArray *
-attr_names(const KbDataset *ds, gboolean relations, const KbNodeMeasure *replaced,
-           size_t n_replaced)
-{
-  GHashTable *set = g_hash_table_new(g_str_hash, g_str_equal);
-  size_t n = relations ? kb_dataset_relation_count(ds) : kb_dataset_node_count(ds);
-  for (size_t i = 0; i < n; i++) {
-    const KbAttr *a = relations ? kb_dataset_relation(ds, i)->attrs : kb_dataset_node(ds, i)->attrs;
-    size_t m = relations ? kb_dataset_relation(ds, i)->n_attrs : kb_dataset_node(ds, i)->n_attrs;
-    for (size_t j = 0; j < m; j++)
-      g_hash_table_add(set, a[j].key);
-    if (!relations && kb_dataset_node(ds, i)->role != KB_SECTOR_ROLE_NONE)
-      g_hash_table_add(set, (gpointer) "role");
-  }
-  GPtrArray *names = g_ptr_array_new();
-  GHashTableIter it;
-  gpointer key;
-  for (size_t i = 0; i < n_replaced; i++)
-    g_hash_table_remove(set, replaced[i].name);
-  g_hash_table_iter_init(&it, set);
-  while (g_hash_table_iter_next(&it, &key, NULL))
-    g_ptr_array_add(names, key);
-  g_ptr_array_sort(names, compare_names);
-  g_hash_table_unref(set);
-  return names;
-}
-
-static char *
-number(double v, gboolean integer)
-{
-  if (integer)
-    return g_strdup_printf("%.0f", v);
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  return g_strdup(g_ascii_formatd(buf, sizeof buf, "%.12g", v));
-}
-
-static char *
-weight_text(double w)
-{
-  return number(w, w == floor(w) && fabs(w) < 1e15);
-}
-
-/* ---------------------------------------------------------------- facts */
-
-/* What the dataset says of itself (dataset.csv): the facts given, in a
- * fixed order, each as its key and text. */
-typedef struct {
-  const char *key;
-  char *value;              /* owned */
-} Fact;
-
-enum { MAX_FACTS = 10 };
-
-static size_t
-dataset_facts(const KbDataset *ds, Fact *f)
-{
-  size_t k = 0;
-  if (kb_dataset_title(ds) != NULL)
-    f[k++] = (Fact) { "title", g_strdup(kb_dataset_title(ds)) };
-  if (kb_dataset_home(ds) != KB_NO_NODE)
-    f[k++] = (Fact) { "home", g_strdup(kb_dataset_node(ds, kb_dataset_home(ds))->id) };
-  if (kb_dataset_hub(ds) != KB_NO_NODE)
-    f[k++] = (Fact) { "hub", g_strdup(kb_dataset_node(ds, kb_dataset_hub(ds))->id) };
-  const size_t *themes;
-  size_t nt = kb_dataset_themes(ds, &themes);
-  if (nt > 0) {
-    GString *t = g_string_new(NULL);
-    for (size_t i = 0; i < nt; i++)
-      g_string_append_printf(t, "%s%s", i ? "|" : "", kb_dataset_node(ds, themes[i])->id);
-    f[k++] = (Fact) { "themes", g_string_free(t, FALSE) };
-  }
-  if (kb_dataset_policy_start(ds) != KB_NO_YEAR)
-    f[k++] = (Fact) { "policy_start", g_strdup_printf("%d", kb_dataset_policy_start(ds)) };
-  if (kb_dataset_stated_year(ds) != KB_NO_YEAR)
-    f[k++] = (Fact) { "year", g_strdup_printf("%d", kb_dataset_stated_year(ds)) };
-  if (kb_dataset_language(ds) != NULL)
-    f[k++] = (Fact) { "language", g_strdup(kb_dataset_language(ds)) };
-  double hours[2];
-  kb_dataset_capacity(ds, &hours[0], &hours[1]);
-  static const char *const hour_keys[2] = { "capacity", "capacity_used" };
-  for (int i = 0; i < 2; i++)
-    if (hours[i] >= 0)
-      f[k++] = (Fact) { hour_keys[i], weight_text(hours[i]) };
-  guint scope = kb_dataset_out_of_scope(ds);
-  if (scope != 0) {
-    GString *t = g_string_new(NULL);
-    for (int p = 0; p < KB_PURPOSE_COUNT; p++)
-      if (scope & 1u << p)
-        g_string_append_printf(t, "%s%s", t->len ? "|" : "", kb_purpose_name(p));
-    f[k++] = (Fact) { "out_of_scope", g_string_free(t, FALSE) };
-  }
-  return k;
-}
-
-/* The facts that are years, written as numbers where a format has them. */
-static gboolean
-is_year_fact(const char *key)
-{
-  return strcmp(key, "policy_start") == 0 || strcmp(key, "year") == 0;
-}
-
-/* The facts that are hours, likewise. */
-static gboolean
-is_hours_fact(const char *key)
-{
-  return strncmp(key, "capacity", 8) == 0;
-}
-
-static void
-facts_release(Fact *f, size_t n)
-{
-  for (size_t i = 0; i < n; i++)
-    g_free(f[i].value);
-}
-
-/* The columns of questions.csv, and a question's values for them (NULL
- * where not given). */
-static const char *const question_columns[] = { "id", "kind", "question", "from", "to",
-                                                "source" };
-
-static void
-question_values(const KbDataset *ds, const KbQuestion *q, const char **v)
-{
-  v[0] = q->id;
-  v[1] = kb_question_kind_name(q->kind);
-  v[2] = q->text;
-  v[3] = q->from != KB_NO_NODE ? kb_dataset_node(ds, q->from)->id : NULL;
-  v[4] = q->to != KB_NO_NODE ? kb_dataset_node(ds, q->to)->id : NULL;
-  v[5] = q->source;
-}
+/* ----------------------------------------------------------- dataset.csv */
 
 static void
 csv_cell(GString *s, const char *t, gboolean first)
@@ -232,14 +60,14 @@ static char *
 write_meta_csv(const KbDataset *ds)
 {
   GString *s = g_string_new("key,value\n");
-  Fact facts[MAX_FACTS];
-  size_t nf = dataset_facts(ds, facts);
+  KbExportFact facts[KB_EXPORT_MAX_FACTS];
+  size_t nf = kb_i_export_facts(ds, facts);
   for (size_t i = 0; i < nf; i++) {
     csv_cell(s, facts[i].key, TRUE);
     csv_cell(s, facts[i].value, FALSE);
     g_string_append_c(s, '\n');
   }
-  facts_release(facts, nf);
+  kb_i_export_facts_release(facts, nf);
   return g_string_free(s, FALSE);
 }
 
@@ -247,57 +75,17 @@ static char *
 write_questions_csv(const KbDataset *ds)
 {
   GString *s = g_string_new(NULL);
-  for (size_t c = 0; c < G_N_ELEMENTS(question_columns); c++)
-    csv_cell(s, question_columns[c], c == 0);
+  for (size_t c = 0; c < G_N_ELEMENTS(kb_i_export_question_columns); c++)
+    csv_cell(s, kb_i_export_question_columns[c], c == 0);
   g_string_append_c(s, '\n');
   for (size_t i = 0; i < kb_dataset_question_count(ds); i++) {
-    const char *v[G_N_ELEMENTS(question_columns)];
-    question_values(ds, kb_dataset_question(ds, i), v);
-    for (size_t c = 0; c < G_N_ELEMENTS(question_columns); c++)
+    const char *v[G_N_ELEMENTS(kb_i_export_question_columns)];
+    kb_i_export_question_values(ds, kb_dataset_question(ds, i), v);
+    for (size_t c = 0; c < G_N_ELEMENTS(kb_i_export_question_columns); c++)
       csv_cell(s, v[c], c == 0);
     g_string_append_c(s, '\n');
   }
   return g_string_free(s, FALSE);
-}
-
-/* ---------------------------------------------------------------- dates */
-
-/* Whether any relation has a year with a qualifier, or a status other than
- * active: the writers then give the years as text and write the status. */
-static gboolean
-any_qualified_year(const KbDataset *ds)
-{
-  for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
-    const KbRelation *r = kb_dataset_relation(ds, i);
-    if ((r->since != KB_NO_YEAR && r->since_q != KB_DATE_EXACT)
-        || (r->until != KB_NO_YEAR && r->until_q != KB_DATE_EXACT))
-      return TRUE;
-  }
-  return FALSE;
-}
-
-static gboolean
-any_status(const KbDataset *ds)
-{
-  for (size_t i = 0; i < kb_dataset_relation_count(ds); i++)
-    if (kb_dataset_relation(ds, i)->status != KB_STATUS_ACTIVE)
-      return TRUE;
-  return FALSE;
-}
-
-/* A relation's since or until as the data writes it ("2015", "2015~",
- * "[..2015]"), or NULL when it has none; a new string. */
-static char *
-date_text(int year, guint8 qualifier)
-{
-  return year != KB_NO_YEAR ? kb_date_format(year, qualifier) : NULL;
-}
-
-/* A relation's status, or NULL for active, the default. */
-static const char *
-status_text(const KbRelation *r)
-{
-  return r->status != KB_STATUS_ACTIVE ? kb_rel_status_name(r->status) : NULL;
 }
 
 /* ---------------------------------------------------------------- XML */
@@ -348,31 +136,31 @@ write_graphml(const KbDataset *ds, const GPtrArray *nattrs, const KbNodeMeasure 
     g_string_append_printf(s, "  <key id=\"e_%s\" for=\"edge\" attr.name=\"%s\" "
                            "attr.type=\"string\"/>\n", ekeys[i], ekeys[i]);
   /* years as numbers, unless some carry a qualifier ("2015~") */
-  const char *year_type = any_qualified_year(ds) ? "string" : "long";
+  const char *year_type = kb_i_export_any_qualified_year(ds) ? "string" : "long";
   g_string_append_printf(s, "  <key id=\"e_since\" for=\"edge\" attr.name=\"since\" "
                          "attr.type=\"%s\"/>\n"
                          "  <key id=\"e_until\" for=\"edge\" attr.name=\"until\" "
                          "attr.type=\"%s\"/>\n"
                          "  <key id=\"e_weight\" for=\"edge\" attr.name=\"weight\" "
                          "attr.type=\"double\"/>\n", year_type, year_type);
-  if (any_status(ds))
+  if (kb_i_export_any_status(ds))
     g_string_append(s, "  <key id=\"e_status\" for=\"edge\" attr.name=\"status\" "
                        "attr.type=\"string\"/>\n");
-  g_autoptr(GPtrArray) eattrs = attr_names(ds, TRUE, NULL, 0);
+  g_autoptr(GPtrArray) eattrs = kb_i_export_attr_names(ds, TRUE, NULL, 0);
   for (guint i = 0; i < eattrs->len; i++) {
     g_autofree char *name = g_markup_escape_text(g_ptr_array_index(eattrs, i), -1);
     g_string_append_printf(s, "  <key id=\"ea_%u\" for=\"edge\" attr.name=\"%s\" "
                            "attr.type=\"string\"/>\n", i, name);
   }
   /* the facts and the questions as the graph's data */
-  Fact facts[MAX_FACTS];
-  size_t nf = dataset_facts(ds, facts);
+  KbExportFact facts[KB_EXPORT_MAX_FACTS];
+  size_t nf = kb_i_export_facts(ds, facts);
   g_autofree char *questions = kb_dataset_question_count(ds) ? write_questions_csv(ds) : NULL;
   for (size_t i = 0; i < nf; i++)
     g_string_append_printf(s, "  <key id=\"g_%s\" for=\"graph\" attr.name=\"%s\" "
                            "attr.type=\"%s\"/>\n", facts[i].key, facts[i].key,
-                           is_year_fact(facts[i].key) ? "long"
-                           : is_hours_fact(facts[i].key) ? "double" : "string");
+                           kb_i_export_fact_is_year(facts[i].key) ? "long"
+                           : kb_i_export_fact_is_hours(facts[i].key) ? "double" : "string");
   if (questions != NULL)
     g_string_append(s, "  <key id=\"g_questions\" for=\"graph\" attr.name=\"questions\" "
                        "attr.type=\"string\"/>\n");
@@ -381,19 +169,19 @@ write_graphml(const KbDataset *ds, const GPtrArray *nattrs, const KbNodeMeasure 
     g_autofree char *key = g_strdup_printf("g_%s", facts[i].key);
     xml_data(s, "    ", key, facts[i].value);
   }
-  facts_release(facts, nf);
+  kb_i_export_facts_release(facts, nf);
   xml_data(s, "    ", "g_questions", questions);
   for (size_t i = 0; i < kb_dataset_node_count(ds); i++) {
     const KbNode *n = kb_dataset_node(ds, i);
     g_autofree char *id = g_markup_escape_text(n->id, -1);
     g_string_append_printf(s, "    <node id=\"%s\">\n", id);
-    Field f[8];
-    size_t k = node_fields(ds, n, f);
+    KbExportField f[8];
+    size_t k = kb_i_export_node_fields(ds, n, f);
     for (size_t j = 0; j < k; j++) {
       g_autofree char *key = g_strdup_printf("n_%s", f[j].name);
       xml_data(s, "      ", key, f[j].value);
     }
-    g_autofree char *tags = tags_text(n);
+    g_autofree char *tags = kb_i_export_tags(n);
     xml_data(s, "      ", "n_tags", tags);
     for (size_t a = 0; a < n->n_attrs; a++)
       for (guint j = 0; j < nattrs->len; j++)
@@ -409,7 +197,7 @@ write_graphml(const KbDataset *ds, const GPtrArray *nattrs, const KbNodeMeasure 
     for (size_t m = 0; m < nm; m++)
       if (!isnan(measures[m].values[i])) {
         g_autofree char *key = g_strdup_printf("m_%zu", m);
-        g_autofree char *v = number(measures[m].values[i], measures[m].integer);
+        g_autofree char *v = kb_i_export_number(measures[m].values[i], measures[m].integer);
         xml_data(s, "      ", key, v);
       }
     g_string_append(s, "    </node>\n");
@@ -420,12 +208,12 @@ write_graphml(const KbDataset *ds, const GPtrArray *nattrs, const KbNodeMeasure 
     g_autofree char *b = g_markup_escape_text(kb_dataset_node(ds, r->to)->id, -1);
     g_string_append_printf(s, "    <edge id=\"e%zu\" source=\"%s\" target=\"%s\">\n", i, a, b);
     xml_data(s, "      ", "e_kind", kb_rel_kind_name(r->kind));
-    g_autofree char *since = date_text(r->since, r->since_q);
-    g_autofree char *until = date_text(r->until, r->until_q);
-    g_autofree char *w = weight_text(r->weight);
+    g_autofree char *since = kb_i_export_date(r->since, r->since_q);
+    g_autofree char *until = kb_i_export_date(r->until, r->until_q);
+    g_autofree char *w = kb_i_export_weight(r->weight);
     xml_data(s, "      ", "e_since", since);
     xml_data(s, "      ", "e_until", until);
-    xml_data(s, "      ", "e_status", status_text(r));
+    xml_data(s, "      ", "e_status", kb_i_export_status(r));
     xml_data(s, "      ", "e_weight", w);
     xml_data(s, "      ", "e_label", r->label);
     xml_data(s, "      ", "e_source", r->source);
@@ -485,7 +273,7 @@ write_gexf(const KbDataset *ds, const GPtrArray *nattrs, const KbNodeMeasure *me
     g_autofree char *label = g_markup_escape_text(n->label, -1);
     g_string_append_printf(s, "      <node id=\"%s\" label=\"%s\">\n        <attvalues>\n", nid,
                            label);
-    g_autofree char *tags = tags_text(n);
+    g_autofree char *tags = kb_i_export_tags(n);
     const char *vals[] = { kb_node_kind_name(n->kind),
                            n->sector != KB_NO_NODE ? kb_dataset_node(ds, n->sector)->id : NULL,
                            n->description, n->website, n->source, tags };
@@ -496,7 +284,7 @@ write_gexf(const KbDataset *ds, const GPtrArray *nattrs, const KbNodeMeasure *me
         g_string_append_printf(s, "          <attvalue for=\"%zu\" value=\"%s\"/>\n", a, v);
       }
     for (guint j = 0; j < nattrs->len; j++, a++) {
-      const char *v = node_attr_value(n, g_ptr_array_index(nattrs, j));
+      const char *v = kb_i_export_node_attr(n, g_ptr_array_index(nattrs, j));
       if (v != NULL) {
         g_autofree char *e = g_markup_escape_text(v, -1);
         g_string_append_printf(s, "          <attvalue for=\"%zu\" value=\"%s\"/>\n", a, e);
@@ -504,7 +292,7 @@ write_gexf(const KbDataset *ds, const GPtrArray *nattrs, const KbNodeMeasure *me
     }
     for (size_t m = 0; m < nm; m++, a++)
       if (!isnan(measures[m].values[i])) {
-        g_autofree char *v = number(measures[m].values[i], measures[m].integer);
+        g_autofree char *v = kb_i_export_number(measures[m].values[i], measures[m].integer);
         g_string_append_printf(s, "          <attvalue for=\"%zu\" value=\"%s\"/>\n", a, v);
       }
     g_string_append(s, "        </attvalues>\n      </node>\n");
@@ -514,7 +302,7 @@ write_gexf(const KbDataset *ds, const GPtrArray *nattrs, const KbNodeMeasure *me
     const KbRelation *r = kb_dataset_relation(ds, i);
     g_autofree char *a = g_markup_escape_text(kb_dataset_node(ds, r->from)->id, -1);
     g_autofree char *b = g_markup_escape_text(kb_dataset_node(ds, r->to)->id, -1);
-    g_autofree char *w = weight_text(r->weight);
+    g_autofree char *w = kb_i_export_weight(r->weight);
     g_string_append_printf(s, "      <edge id=\"%zu\" source=\"%s\" target=\"%s\" weight=\"%s\"%s",
                            i, a, b, w, kb_rel_kind_is_symmetric(r->kind) ? " type=\"mutual\"" : "");
     /* the years as the edge's spell, so that Gephi's timeline can show it */
@@ -524,10 +312,12 @@ write_gexf(const KbDataset *ds, const GPtrArray *nattrs, const KbNodeMeasure *me
       g_string_append_printf(s, " end=\"%d\"", r->until);
     g_string_append(s, ">\n        <attvalues>\n");
     /* the years as the data writes them where the spell cannot say more */
-    g_autofree char *since = r->since_q != KB_DATE_EXACT ? date_text(r->since, r->since_q) : NULL;
-    g_autofree char *until = r->until_q != KB_DATE_EXACT ? date_text(r->until, r->until_q) : NULL;
+    g_autofree char *since = r->since_q != KB_DATE_EXACT ? kb_i_export_date(r->since, r->since_q)
+                                                      : NULL;
+    g_autofree char *until = r->until_q != KB_DATE_EXACT ? kb_i_export_date(r->until, r->until_q)
+                                                      : NULL;
     const char *vals[] = { kb_rel_kind_name(r->kind), r->label, r->source, r->note,
-                           status_text(r), since, until };
+                           kb_i_export_status(r), since, until };
     for (size_t k = 0; k < G_N_ELEMENTS(vals); k++)
       if (vals[k] != NULL) {
         g_autofree char *v = g_markup_escape_text(vals[k], -1);
@@ -540,7 +330,6 @@ write_gexf(const KbDataset *ds, const GPtrArray *nattrs, const KbNodeMeasure *me
 }
 
 /* ----------------------------------------------------------------- JSON */
-
 
 static void
 json_member(GString *s, const char *key, const char *value)
@@ -560,13 +349,13 @@ json_member(GString *s, const char *key, const char *value)
 static void
 json_graph(GString *s, const KbDataset *ds)
 {
-  Fact facts[MAX_FACTS];
-  size_t nf = dataset_facts(ds, facts);
+  KbExportFact facts[KB_EXPORT_MAX_FACTS];
+  size_t nf = kb_i_export_facts(ds, facts);
   for (size_t i = 0; i < nf; i++) {
     g_string_append(s, i ? ", " : "");
     kb_i_json_append_string(s, facts[i].key);
     g_string_append(s, ": ");
-    if (is_year_fact(facts[i].key) || is_hours_fact(facts[i].key)) {
+    if (kb_i_export_fact_is_year(facts[i].key) || kb_i_export_fact_is_hours(facts[i].key)) {
       g_string_append(s, facts[i].value);
     } else if (strcmp(facts[i].key, "themes") == 0) {
       const size_t *themes;
@@ -581,18 +370,18 @@ json_graph(GString *s, const KbDataset *ds)
       kb_i_json_append_string(s, facts[i].value);
     }
   }
-  facts_release(facts, nf);
+  kb_i_export_facts_release(facts, nf);
   size_t nq = kb_dataset_question_count(ds);
   if (nq == 0)
     return;
   g_string_append(s, nf ? ", \"questions\": [\n" : "\"questions\": [\n");
   for (size_t i = 0; i < nq; i++) {
-    const char *v[G_N_ELEMENTS(question_columns)];
-    question_values(ds, kb_dataset_question(ds, i), v);
+    const char *v[G_N_ELEMENTS(kb_i_export_question_columns)];
+    kb_i_export_question_values(ds, kb_dataset_question(ds, i), v);
     g_string_append(s, "  {\"id\": ");
     kb_i_json_append_string(s, v[0]);
-    for (size_t c = 1; c < G_N_ELEMENTS(question_columns); c++)
-      json_member(s, question_columns[c], v[c]);
+    for (size_t c = 1; c < G_N_ELEMENTS(kb_i_export_question_columns); c++)
+      json_member(s, kb_i_export_question_columns[c], v[c]);
     g_string_append(s, i + 1 < nq ? "},\n" : "}\n ]");
   }
 }
@@ -609,18 +398,18 @@ write_json(const KbDataset *ds, const GPtrArray *nattrs, const KbNodeMeasure *me
     const KbNode *n = kb_dataset_node(ds, i);
     g_string_append(s, "  {\"id\": ");
     kb_i_json_append_string(s, n->id);
-    Field f[8];
-    size_t k = node_fields(ds, n, f);
+    KbExportField f[8];
+    size_t k = kb_i_export_node_fields(ds, n, f);
     for (size_t j = 0; j < k; j++)
       json_member(s, strcmp(f[j].name, "source") ? f[j].name : "provenance", f[j].value);
-    g_autofree char *tags = tags_text(n);
+    g_autofree char *tags = kb_i_export_tags(n);
     json_member(s, "tags", tags);
     for (guint j = 0; j < nattrs->len; j++)
       json_member(s, g_ptr_array_index(nattrs, j),
-                  node_attr_value(n, g_ptr_array_index(nattrs, j)));
+                  kb_i_export_node_attr(n, g_ptr_array_index(nattrs, j)));
     for (size_t m = 0; m < nm; m++)
       if (!isnan(measures[m].values[i])) {
-        g_autofree char *v = number(measures[m].values[i], measures[m].integer);
+        g_autofree char *v = kb_i_export_number(measures[m].values[i], measures[m].integer);
         g_string_append(s, ", ");
         kb_i_json_append_string(s, measures[m].name);
         g_string_append_printf(s, ": %s", v);
@@ -643,14 +432,14 @@ write_json(const KbDataset *ds, const GPtrArray *nattrs, const KbNodeMeasure *me
     for (int y = 0; y < 2; y++) {
       if (years[y] == KB_NO_YEAR)
         continue;
-      g_autofree char *text = date_text(years[y], quals[y]);
+      g_autofree char *text = kb_i_export_date(years[y], quals[y]);
       if (quals[y] == KB_DATE_EXACT)
         g_string_append_printf(s, ", \"%s\": %d", year_names[y], years[y]);
       else
         json_member(s, year_names[y], text);
     }
-    json_member(s, "status", status_text(r));
-    g_autofree char *w = weight_text(r->weight);
+    json_member(s, "status", kb_i_export_status(r));
+    g_autofree char *w = kb_i_export_weight(r->weight);
     g_string_append_printf(s, ", \"weight\": %s", w);
     json_member(s, "label", r->label);
     json_member(s, "provenance", r->source);   /* "source" is the link's start */
@@ -683,7 +472,7 @@ write_nodes_csv(const KbDataset *ds, gboolean kumu, const GPtrArray *attrs,
   g_string_append(s, "\n");
   for (size_t i = 0; i < kb_dataset_node_count(ds); i++) {
     const KbNode *n = kb_dataset_node(ds, i);
-    g_autofree char *tags = tags_text(n);
+    g_autofree char *tags = kb_i_export_tags(n);
     const char *sector = n->sector != KB_NO_NODE ? kb_dataset_node(ds, n->sector)->id : NULL;
     csv_cell(s, n->id, TRUE);
     if (kumu) {
@@ -705,10 +494,10 @@ write_nodes_csv(const KbDataset *ds, gboolean kumu, const GPtrArray *attrs,
     csv_cell(s, n->website, FALSE);
     csv_cell(s, n->source, FALSE);
     for (guint j = 0; j < attrs->len; j++)
-      csv_cell(s, node_attr_value(n, g_ptr_array_index(attrs, j)), FALSE);
+      csv_cell(s, kb_i_export_node_attr(n, g_ptr_array_index(attrs, j)), FALSE);
     for (size_t m = 0; m < nm; m++) {
       g_autofree char *v = isnan(measures[m].values[i]) ? NULL
-                           : number(measures[m].values[i], measures[m].integer);
+                           : kb_i_export_number(measures[m].values[i], measures[m].integer);
       csv_number(s, v);
     }
     g_string_append(s, "\n");
@@ -720,12 +509,12 @@ static char *
 write_relations_csv(const KbDataset *ds, gboolean kumu)
 {
   GString *s = g_string_new(NULL);
-  g_autoptr(GPtrArray) attrs = attr_names(ds, TRUE, NULL, 0);
+  g_autoptr(GPtrArray) attrs = kb_i_export_attr_names(ds, TRUE, NULL, 0);
   if (kumu)
     g_string_append(s, "From,To,Type,Strength,Direction,Since,Until,Label,Source,Note");
   else
     g_string_append(s, "from,to,kind,since,until,weight,label,source,note");
-  gboolean statuses = any_status(ds);
+  gboolean statuses = kb_i_export_any_status(ds);
   if (statuses)
     g_string_append(s, kumu ? ",Status" : ",status");
   for (guint j = 0; j < attrs->len; j++)
@@ -733,9 +522,9 @@ write_relations_csv(const KbDataset *ds, gboolean kumu)
   g_string_append(s, "\n");
   for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
     const KbRelation *r = kb_dataset_relation(ds, i);
-    g_autofree char *since = date_text(r->since, r->since_q);
-    g_autofree char *until = date_text(r->until, r->until_q);
-    g_autofree char *w = weight_text(r->weight);
+    g_autofree char *since = kb_i_export_date(r->since, r->since_q);
+    g_autofree char *until = kb_i_export_date(r->until, r->until_q);
+    g_autofree char *w = kb_i_export_weight(r->weight);
     csv_cell(s, kb_dataset_node(ds, r->from)->id, TRUE);
     csv_cell(s, kb_dataset_node(ds, r->to)->id, FALSE);
     csv_cell(s, kb_rel_kind_name(r->kind), FALSE);
@@ -753,7 +542,7 @@ write_relations_csv(const KbDataset *ds, gboolean kumu)
     csv_cell(s, r->source, FALSE);
     csv_cell(s, r->note, FALSE);
     if (statuses)
-      csv_cell(s, status_text(r), FALSE);
+      csv_cell(s, kb_i_export_status(r), FALSE);
     for (guint j = 0; j < attrs->len; j++)
       csv_cell(s, kb_relation_attr(r, g_ptr_array_index(attrs, j)), FALSE);
     g_string_append(s, "\n");
@@ -762,7 +551,6 @@ write_relations_csv(const KbDataset *ds, gboolean kumu)
 }
 
 /* ------------------------------------------------------------------ DOT */
-
 
 static char *
 write_dot(const KbDataset *ds)
@@ -802,18 +590,18 @@ write_dot(const KbDataset *ds)
     for (int y = 0; y < 2; y++) {
       if (years[y] == KB_NO_YEAR)
         continue;
-      g_autofree char *text = date_text(years[y], quals[y]);
+      g_autofree char *text = kb_i_export_date(years[y], quals[y]);
       g_string_append_printf(s, ", %s=", year_names[y]);
       if (quals[y] == KB_DATE_EXACT)
         g_string_append(s, text);
       else
         kb_i_append_quoted(s, text);
     }
-    if (status_text(r) != NULL) {
+    if (kb_i_export_status(r) != NULL) {
       g_string_append(s, ", status=");
-      kb_i_append_quoted(s, status_text(r));
+      kb_i_append_quoted(s, kb_i_export_status(r));
     }
-    g_autofree char *w = weight_text(r->weight);
+    g_autofree char *w = kb_i_export_weight(r->weight);
     g_string_append_printf(s, ", weight=%s];\n", w);
   }
   g_string_append(s, "}\n");
@@ -930,7 +718,7 @@ kb_export_write(const KbDataset *ds, KbExportFormat format, const KbNodeMeasure 
   g_return_val_if_fail(ds != NULL && path != NULL, FALSE);
   /* a measure replaces the kept attribute of its name; one without values
    * is written nowhere */
-  g_autoptr(GPtrArray) nattrs = attr_names(ds, FALSE, measures, n_measures);
+  g_autoptr(GPtrArray) nattrs = kb_i_export_attr_names(ds, FALSE, measures, n_measures);
   g_autofree KbNodeMeasure *with = g_new(KbNodeMeasure, n_measures + 1);
   size_t nm = 0;
   for (size_t i = 0; i < n_measures; i++)

@@ -190,6 +190,7 @@ void
 kb_limits_init(KbLimits *limits)
 {
   g_return_if_fail(limits != NULL);
+  memset(limits, 0, sizeof *limits);
   limits->max_nodes = KB_DEFAULT_MAX_NODES;
   limits->max_relations = KB_DEFAULT_MAX_RELATIONS;
   limits->max_bytes = KB_DEFAULT_MAX_BYTES;

@@ -302,7 +302,7 @@ void
 kb_year_view_init(KbYearView *view, const KbDataset *ds)
 {
   g_return_if_fail(view != NULL && ds != NULL);
-  *view = (KbYearView) { kb_dataset_year(ds), FALSE, FALSE };
+  *view = (KbYearView) { .year = kb_dataset_year(ds) };
 }
 
 /* Whether the view keeps 'r', counted in 'c'. */
@@ -418,6 +418,6 @@ kb_dataset_filter(const KbDataset *ds, KbRelationFilter keep, gpointer user_data
 KbDataset *
 kb_dataset_as_of(const KbDataset *ds, int year)
 {
-  KbYearView view = { year, FALSE, FALSE };
+  KbYearView view = { .year = year };
   return kb_dataset_view(ds, &view, NULL);
 }

@@ -1,9 +1,61 @@
-/* output_internal.h -- what the workbook writer reads of a sheet
- * (library-internal). */
+/* output_internal.h -- a document as it is stored, for its renderings
+ * (output_render.c), and what the workbook writer reads of a sheet
+ * (library-internal). output.c builds the document and owns everything in
+ * it; the others only read it. */
 #ifndef KB_OUTPUT_INTERNAL_H
 #define KB_OUTPUT_INTERNAL_H
 
 #include "klaverblad/output.h"
+
+/* ------------------------------------------------------------ the store */
+
+typedef struct {
+  char *key;
+  char *heading;
+  KbColumnType type;
+  int decimals;
+} KbSheetColumn;
+
+/* A cell keeps its value as typed and as shown. */
+typedef struct {
+  gboolean empty;
+  char *text;           /* KB_COLUMN_TEXT; NULL when empty */
+  char *brief;          /* KB_COLUMN_TEXT: what a terminal shows, or NULL: 'text' */
+  long long i;          /* INT, YEAR */
+  double d;             /* NUMBER */
+} KbSheetCell;
+
+struct KbSheet {
+  char *key;
+  char *heading;
+  GArray *columns;      /* of KbSheetColumn */
+  GArray *cells;        /* of KbSheetCell, row by row */
+  size_t filled;        /* cells put in the current row */
+};
+
+typedef struct {
+  char *key;
+  char *text;           /* a paragraph, or NULL for a sheet */
+  KbSheet *sheet;
+} KbDocBlock;
+
+struct KbDoc {
+  char *title;
+  char *none;           /* what an empty sheet shows; NULL: "(none)" */
+  gboolean decimal_comma; /* table and md show numbers as Dutch readers write them */
+  GArray *blocks;       /* of KbDocBlock */
+};
+
+/* The cell at row 'r', column 'c' of sheet 's', and column 'c'. */
+#define KB_SHEET_CELL(s, r, c) \
+  (&g_array_index((s)->cells, KbSheetCell, (r) * (s)->columns->len + (c)))
+#define KB_SHEET_COLUMN(s, c) (&g_array_index((s)->columns, KbSheetColumn, (c)))
+
+/* A cell as text: 'exact' for CSV and JSON (12 significant digits), else
+ * with the column's decimals. A new string; "" when the cell is empty. */
+char *kb_i_cell_string(const KbSheetColumn *col, const KbSheetCell *cell, gboolean exact);
+
+/* --------------------------------------------------------- the workbook */
 
 /* One cell as stored: 'text' is the whole text (NULL: empty) of a text
  * column; 'i' an INT or YEAR, 'd' a NUMBER, shown with 'decimals'. */

@@ -8,7 +8,8 @@ build=$1 src=$2 extra=${3:-}
 prefix=$(mktemp -d)
 trap 'rm -rf "$prefix"' EXIT
 cmake --install "$build" --prefix "$prefix" >/dev/null
-for f in bin/klaverblad include/klaverblad.h include/klaverblad/model.h; do
+for f in bin/klaverblad include/klaverblad.h include/klaverblad/model.h \
+         include/klaverblad/lang.h; do
   [ -e "$prefix/$f" ] || { echo "not installed: $f"; exit 1; }
 done
 pc=$(find "$prefix" -name klaverblad.pc)
@@ -17,8 +18,23 @@ pc=$(find "$prefix" -name klaverblad.pc)
 bad=$(grep -h '^#include' "$prefix"/include/klaverblad.h "$prefix"/include/klaverblad/*.h \
       | grep -v -e '<glib.h>' -e '<klaverblad/' || true)
 if [ -n "$bad" ]; then echo "public headers include: $bad"; exit 1; fi
+# Nor do they name, outside comments, an internal (kb_i_) or a type or
+# function of the libraries underneath: igraph, cJSON, libxlsxwriter,
+# minizip, expat, Graphviz.
+named=$(for h in "$prefix"/include/klaverblad.h "$prefix"/include/klaverblad/*.h; do
+          cc -fpreprocessed -dD -E -P "$h"
+        done | grep -o -E '\b(kb_i_|igraph_|cJSON|lxw_|unz[A-Z]|zip[A-Z]|XML_|Ag[a-z]*_t\b|GVC_t\b|gv[A-Z])[A-Za-z0-9_]*' \
+        | sort -u | tr '\n' ' ' || true)
+if [ -n "$named" ]; then echo "public headers name: $named"; exit 1; fi
 export PKG_CONFIG_PATH=$(dirname "$pc")
 lib=$(dirname "$(dirname "$pc")")
+# Each public header compiles on its own: it includes what its declarations
+# name (a KbLang from lang.h, say), whatever the order of a program's includes.
+for h in "$prefix"/include/klaverblad/*.h; do
+  printf '#include <klaverblad/%s>\n' "$(basename "$h")" \
+    | cc -std=c11 -Wall -Werror $extra -fsyntax-only -x c - $(pkg-config --cflags klaverblad) \
+    || { echo "not self-contained: $(basename "$h")"; exit 1; }
+done
 cc -std=c11 -Wall -Werror $extra -o "$prefix/consumer" "$src/tests/install/consumer.c" \
    $(pkg-config --cflags --libs klaverblad) -Wl,-rpath,"$lib"
 out=$("$prefix/consumer" "$src/tests/cli/check-ok/data")

@@ -324,7 +324,7 @@ END_TEST
 START_TEST(data_at_the_limits_is_taken)
 {
   g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
-  KbLimits limits = { 3, 2, KB_DEFAULT_MAX_BYTES };
+  KbLimits limits = { .max_nodes = 3, .max_relations = 2, .max_bytes = KB_DEFAULT_MAX_BYTES };
   g_autoptr(KbDataset) ds = build_limited(diags, limit_nodes, limit_rels, TRUE, &limits);
   ck_assert_uint_eq(kb_diag_list_length(diags), 0);
   ck_assert_uint_eq(kb_dataset_node_count(ds), 3);
@@ -340,7 +340,8 @@ static void
 assert_refused(size_t max_nodes, size_t max_relations, const char *message, size_t nodes)
 {
   g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
-  KbLimits limits = { max_nodes, max_relations, KB_DEFAULT_MAX_BYTES };
+  KbLimits limits = { .max_nodes = max_nodes, .max_relations = max_relations,
+                      .max_bytes = KB_DEFAULT_MAX_BYTES };
   g_autoptr(KbDataset) ds = build_limited(diags, limit_nodes, limit_rels, TRUE, &limits);
   ck_assert_uint_eq(kb_diag_list_length(diags), 1);
   g_autofree char *d0 = diag_text(diags, 0);

@@ -160,7 +160,8 @@ START_TEST(test_held_deventer)
   for (int k = 0; k <= n_years; k++) {
     int year = k < n_years ? first + k : KB_NO_YEAR;
     for (int mode = 0; mode < 4; mode++) {
-      KbYearView view = { year, (mode & 1) != 0, (mode & 2) != 0 };
+      KbYearView view = { .year = year, .with_planned = (mode & 1) != 0,
+                          .with_unsure = (mode & 2) != 0 };
       g_autoptr(KbDataset) v = kb_dataset_view(ds, &view, NULL);
       g_autoptr(GHashTable) kept = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
       for (size_t r = 0; r < kb_dataset_relation_count(v); r++)

@@ -119,7 +119,7 @@ START_TEST(components_of_an_empty_dataset)
   g_autoptr(KbDiagList) diags = kb_diag_list_new(0);
   g_autoptr(KbBuilder) b = kb_builder_new("empty", diags);
   g_autoptr(KbDataset) ds = kb_builder_finish(b);
-  KbComponents c = { 1, 1, 1 };
+  KbComponents c = { .count = 1, .largest = 1, .isolated = 1 };
   ck_assert(kb_graph_components(ds, &c, NULL));
   ck_assert_uint_eq(c.count, 0);
   ck_assert_uint_eq(c.largest, 0);

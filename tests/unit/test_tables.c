@@ -90,8 +90,8 @@ START_TEST(report_summary_counts)
                         .betweenness_centralization_without = NAN };
   g_autofree char *nlr = kb_report_summary(&h, KB_LANG_NL);
   ck_assert_str_eq(nlr, "Een regionaal netwerk van 30 leden, waarvan 22 gemeenten in 4 "
-                   "provincies; centralisatie van het ledennetwerk: naar graad 0.187 (0.194 "
-                   "zonder de centrumgemeente), naar tussenpositie 0.118 (- zonder) (peiljaar "
+                   "provincies; centralisatie van het ledennetwerk: naar graad 0,187 (0,194 "
+                   "zonder de centrumgemeente), naar tussenpositie 0,118 (- zonder) (peiljaar "
                    "2022; veranderingen sinds 2018).");
   g_autofree char *nl1 = kb_report_summary(&g, KB_LANG_NL);
   g_autofree char *en1 = kb_report_summary(&g, KB_LANG_EN);

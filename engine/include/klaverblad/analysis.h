@@ -1,6 +1,10 @@
 /* analysis.h -- the analyses: strategic index, synergy opportunities,
  * bridging partners, brokers and communities.
  *
+ * It is longer than the project's 800 lines on purpose: one public header
+ * for the analyses, a section each, which every program that embeds them
+ * includes whole; most of it is the contract comments of their results.
+ *
  * Two derived networks underlie them (the README states them too):
  *
  *  - The ORGANISATION NETWORK: one vertex per organisation; two
@@ -14,7 +18,38 @@
  *    (active_in and located_in, each rolled up to the enclosing regions and
  *    countries), its themes (works_on), its networks (member_of, rolled up
  *    along part_of) and its partners (the organisations it is tied to by
- *    partner_of or funds). */
+ *    partner_of or funds).
+ *
+ * How the public structs grow without breaking a program built against an
+ * older library (the README says it too, under "Embedding the library"):
+ *
+ *  - RESULTS, which the library allocates and a program reads through a
+ *    pointer: KbIndex, KbSynergy, KbBridges, KbBrokers, KbCommunities,
+ *    KbRequests, KbCandidates, KbDiff, KbRegion; the dataset's KbNode,
+ *    KbRelation and KbQuestion; KbDiag. New fields are only added at their
+ *    end. A program never allocates one, copies one by value or takes its
+ *    sizeof.
+ *  - Structs a program ALLOCATES (the options: KbSynergyOptions,
+ *    KbBrokersOptions, KbCandidateOptions, KbMapOptions, KbReportOptions,
+ *    KbExploreOptions, KbStarterOptions, KbYearView, KbLimits, KbNodeMeasure;
+ *    and KbSummary, KbComponents, KbYearCounts, KbReportFigures, which the
+ *    library fills) and ROWS of arrays a program indexes (KbCutPoint,
+ *    KbIntroducer, KbBridgeContact, KbBroker, KbCommunity, KbRequest,
+ *    KbCandidate, KbAssessment, KbThemePlan, KbRegionLoose, KbRegionYear)
+ *    end in 'gpointer reserved[4]', which is zero: the _init functions and
+ *    the library zero it, and a program that fills such a struct itself
+ *    uses a designated initializer or memset. A later field takes a
+ *    reserved slot, its zero meaning what the struct meant without it.
+ *  - FIXED: the rows of the hot loops (KbIndexEntry, KbSynergyPair,
+ *    KbReason, KbSuggestion), the per-value structs of the loaders (KbAttr,
+ *    and the builder's KbCell and KbRow), and the structs held by value in
+ *    others (KbOrigin, KbBridgeFact, KbBridgeFacts) keep their size: a
+ *    larger row costs memory and time in synergy and in every load, and a
+ *    larger inner struct would move the fields after it. What they lack
+ *    comes as a new array at the end of the result that holds them (one
+ *    entry per row) or as a new function.
+ *  - OPAQUE: KbDataset, KbDiagList, KbBuilder, KbDoc, KbSheet and
+ *    KbAtomicFile are reached through functions only. */
 #ifndef KLAVERBLAD_ANALYSIS_H
 #define KLAVERBLAD_ANALYSIS_H
 
@@ -54,6 +89,7 @@ typedef enum {
 gboolean kb_index_by_parse(const char *name, KbIndexBy *out);
 const char *kb_index_by_name(KbIndexBy by);
 
+/* Fixed size (analysis.h): a row of the index, filled in its hot loop. */
 typedef struct {
   size_t node;              /* the place, theme, network or sector */
   size_t n_orgs;
@@ -76,6 +112,7 @@ typedef struct {
   size_t org;               /* an organisation ... */
   size_t n_places;
   size_t *places;           /* ... whose removal cuts these places off */
+  gpointer reserved[4];     /* zero: room for fields to come (analysis.h) */
 } KbCutPoint;
 
 typedef struct {
@@ -128,6 +165,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbIndex, kb_index_free)
 
 /* ------------------------------------------------------------- synergy */
 
+/* Fixed size (analysis.h): rows of synergy, filled in its hot loop. */
 typedef struct {
   size_t context;           /* the shared node */
   KbContextKind kind;
@@ -161,6 +199,8 @@ typedef struct {
   guint threads;            /* kb_synergy_each(): threads; 0: one per core, at most
                              * KB_THREADS_MAX (as KbBrokersOptions.threads). The
                              * result does not depend on it */
+  gpointer reserved[4];     /* zero, as the _init function sets it: room for fields to come
+                             * (analysis.h) */
 } KbSynergyOptions;
 
 /* Defaults: every weight 1, pairs from different sectors only, the home
@@ -184,7 +224,8 @@ KbSynergy *kb_synergy_compute(const KbDataset *ds, const KbSynergyOptions *opts,
 void kb_synergy_free(KbSynergy *s);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbSynergy, kb_synergy_free)
 
-/* One suggestion of synergy --each: an organisation to meet. */
+/* One suggestion of synergy --each: an organisation to meet. Fixed size
+ * (analysis.h): filled in the hot loop of synergy --each. */
 typedef struct {
   size_t node;              /* the organisation suggested */
   double score;             /* as in synergy */
@@ -274,6 +315,7 @@ typedef enum {
                              * network 'via' */
 } KbBridgeFactKind;
 
+/* Fixed size (analysis.h): held by value in KbBridgeFacts and KbIntroducer. */
 typedef struct {
   KbBridgeFactKind kind;
   size_t node;
@@ -286,7 +328,9 @@ typedef struct {
 #define KB_BRIDGES_FACTS 3
 
 /* A list of facts of one kind of reason, the first KB_BRIDGES_FACTS by the
- * node they name (the target first, then by id), then by relation. */
+ * node they name (the target first, then by id), then by relation. Fixed
+ * size (analysis.h): held by value in KbIntroducer, KbBridgeContact and
+ * KbBridges. */
 typedef struct {
   size_t n;
   KbBridgeFact facts[KB_BRIDGES_FACTS];
@@ -305,12 +349,14 @@ typedef struct {
                              * its place); two steps: the one between; else KB_NO_NODE */
   KbBridgeFact near_tie;    /* tied: a TIE fact to 'near' (a newcomer: the RELATION
                              * fact of its located_in) */
+  gpointer reserved[4];     /* zero: room for fields to come (analysis.h) */
 } KbIntroducer;
 
 typedef struct {
   size_t node;              /* an organisation located only elsewhere, located at the target */
   KbBridgeFacts there;      /* RELATION facts */
   KbBridgeFacts home;       /* TIE facts to organisations and networks at home */
+  gpointer reserved[4];     /* zero: room for fields to come (analysis.h) */
 } KbBridgeContact;
 
 typedef struct {
@@ -378,6 +424,7 @@ typedef struct {
   size_t roles[KB_ROLE_COUNT];  /* Gould-Fernandez counts, sector as group */
   size_t roles_total;
   gboolean articulation;    /* removing it splits the organisation network */
+  gpointer reserved[4];     /* zero: room for fields to come (analysis.h) */
 } KbBroker;
 
 typedef struct {
@@ -412,6 +459,8 @@ typedef struct {
   gboolean exact;           /* every organisation a source whatever the size (sources 0) */
   guint threads;            /* 0: one per core, at most KB_THREADS_MAX; the result does
                              * not depend on it */
+  gpointer reserved[4];     /* zero, as the _init function sets it: room for fields to come
+                             * (analysis.h) */
 } KbBrokersOptions;
 
 /* Defaults: as described under KbBrokersOptions. */
@@ -432,6 +481,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbBrokers, kb_brokers_free)
 typedef struct {
   size_t n_members;
   size_t *members;          /* organisations, by id */
+  gpointer reserved[4];     /* zero: room for fields to come (analysis.h) */
 } KbCommunity;
 
 typedef struct {
@@ -475,6 +525,7 @@ typedef struct {
   KbPurpose purpose;        /* what it is for; KB_PURPOSE_NONE when not given */
   char *source;
   unsigned line;
+  gpointer reserved[4];     /* zero: room for fields to come (analysis.h) */
 } KbRequest;
 
 typedef struct {
@@ -494,6 +545,8 @@ typedef struct {
   gboolean sensitivity;     /* compute the rank ranges */
   gboolean by_theme;        /* make the plan per theme (KbCandidates.plans) */
   const KbRequests *requests;  /* requests to assess and rank among the candidates, or NULL */
+  gpointer reserved[4];     /* zero, as the _init function sets it: room for fields to come
+                             * (analysis.h) */
 } KbCandidateOptions;
 
 /* Defaults: fit 0.4, support 0.3, network 0.2, capacity 0.1. */
@@ -543,6 +596,7 @@ typedef struct {
                                   * none adds anything */
   size_t rank;              /* 1-based, among the new or among the existing partners */
   size_t rank_min, rank_max;/* over the sensitivity runs; = rank without them */
+  gpointer reserved[4];     /* zero: room for fields to come (analysis.h) */
 } KbCandidate;
 
 /* Where a request stands on one criterion of the assessment. */
@@ -620,6 +674,7 @@ typedef struct {
                              * or NAN when the data does not give it */
   KbAdvice advice;
   KbAdviceReason reason;
+  gpointer reserved[4];     /* zero: room for fields to come (analysis.h) */
 } KbAssessment;
 
 /* One focus theme's plan: who works on it, where, with whom, and which
@@ -640,6 +695,7 @@ typedef struct {
   size_t n_candidates;
   size_t *candidates;       /* candidates that cover it: indices in KbCandidates.candidates,
                              * the new ones best first, then the existing partners */
+  gpointer reserved[4];     /* zero: room for fields to come (analysis.h) */
 } KbThemePlan;
 
 typedef struct {
@@ -725,6 +781,7 @@ typedef struct {
   size_t member;            /* a member of the hub */
   size_t body;              /* the one network beside the hub it is tied through,
                              * or KB_NO_NODE: it has no tie but the hub */
+  gpointer reserved[4];     /* zero: room for fields to come (analysis.h) */
 } KbRegionLoose;
 
 typedef struct {
@@ -768,6 +825,7 @@ typedef struct {
   KbDateQualifier qualifier;  /* as the data gives the year: [..2015] is "by 2015" */
   size_t n;
   size_t *members;          /* by id */
+  gpointer reserved[4];     /* zero: room for fields to come (analysis.h) */
 } KbRegionYear;
 
 /* How the hub of 'ds' grew: its members grouped by the since of their

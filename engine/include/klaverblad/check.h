@@ -24,6 +24,7 @@ typedef struct {
   size_t sourced_nodes;     /* nodes with a source */
   size_t sourced_relations; /* relations with a source */
   KbComponents components;
+  gpointer reserved[4];     /* zeroed by the library: room for fields to come (analysis.h) */
 } KbSummary;
 
 /* Fills 'out' with the figures of 'ds'. Always succeeds (see

@@ -11,8 +11,8 @@
 #define KLAVERBLAD_EXPLORE_H
 
 #include <glib.h>
+#include <klaverblad/lang.h>
 #include <klaverblad/model.h>
-#include <klaverblad/tables.h>
 
 G_BEGIN_DECLS
 
@@ -23,6 +23,8 @@ typedef struct {
                              * NULL: kb_dataset_name() */
   KbYearView open;          /* the view the page opens on: its year (KB_NO_YEAR: every
                              * year), with planned or unsure relations shown or not */
+  gpointer reserved[4];     /* zero, as the _init function sets it: room for fields to come
+                             * (analysis.h) */
 } KbExploreOptions;
 
 /* Sets the language to the dataset's (kb_dataset_language(); English when

@@ -34,6 +34,8 @@ typedef struct {
   const char *name;
   const double *values;
   gboolean integer;
+  gpointer reserved[4];     /* zero (a designated initializer sets it so): room for fields
+                             * to come (analysis.h) */
 } KbNodeMeasure;
 
 /* Writes 'ds' to 'path' (a file, or a folder for kumu and csv, made when

@@ -11,6 +11,7 @@ typedef struct {
   size_t count;         /* connected components, ignoring direction */
   size_t largest;       /* nodes in the largest */
   size_t isolated;      /* nodes without any relation */
+  gpointer reserved[4]; /* zeroed by the library: room for fields to come (analysis.h) */
 } KbComponents;
 
 /* Counts the connected components of the dataset's graph: every node, every

@@ -9,6 +9,7 @@
 #define KLAVERBLAD_MAP_H
 
 #include <glib.h>
+#include <klaverblad/lang.h>
 #include <klaverblad/model.h>
 
 G_BEGIN_DECLS
@@ -48,8 +49,10 @@ typedef struct {
   unsigned depth;       /* ego view: how many ties out (default 1) */
   int year;             /* the as-of year shown in the title, or KB_NO_YEAR */
   size_t synergy_top;   /* synergy view: how many pairs (default 10) */
-  int lang;             /* a KbLang: the language of the title and legend (default English) */
+  KbLang lang;          /* the language of the title and legend (default English) */
   KbMapSize size;       /* the paper (default KB_MAP_SIZE_A4) */
+  gpointer reserved[4];     /* zero, as the _init function sets it: room for fields to come
+                             * (analysis.h) */
 } KbMapOptions;
 
 void kb_map_options_init(KbMapOptions *opts);

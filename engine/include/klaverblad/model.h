@@ -56,14 +56,16 @@ typedef enum {
 #define KB_YEAR_MAX 2999
 
 /* Where a node or relation was defined: the file and the line its row or
- * object starts on. */
+ * object starts on. Fixed size (analysis.h): held by value in KbNode,
+ * KbRelation and KbQuestion. */
 typedef struct {
   const char *file;     /* borrowed from the dataset */
   unsigned line;
 } KbOrigin;
 
 /* An attribute the engine does not interpret: an extra CSV column or JSON
- * member, kept so that exporters can write it out again. */
+ * member, kept so that exporters can write it out again. Fixed size
+ * (analysis.h): one per kept value of every load. */
 typedef struct {
   char *key;
   char *value;
@@ -305,6 +307,8 @@ typedef struct {
   gboolean with_planned;/* planned relations too (as if they held from now on) */
   gboolean with_unsure; /* relations whose dates do not say whether they hold
                          * in 'year' (KB_HOLDS_UNKNOWN) too */
+  gpointer reserved[4];  /* zero, as kb_year_view_init() sets it: room for fields to come
+                         * (analysis.h) */
 } KbYearView;
 
 /* What a view kept and left out, by reason. */
@@ -318,6 +322,7 @@ typedef struct {
   size_t unsure;        /* left out: the dates do not place them in the year */
   size_t outside;       /* left out: they do not hold in the year (begun later
                          * or ended before) */
+  gpointer reserved[4]; /* zeroed by the library: room for fields to come (analysis.h) */
 } KbYearCounts;
 
 /* Sets 'view' to the data's year (kb_dataset_year()), without planned or
@@ -376,7 +381,9 @@ guint8 *kb_dataset_localities(const KbDataset *ds);
 /* A KbBuilder turns rows of text (from CSV, JSON or a caller) into a dataset,
  * checking every value and every reference and reporting each problem as a
  * diagnostic at the cell that holds it. Loaders for all formats go through it,
- * so every format obeys the same rules. */
+ * so every format obeys the same rules. KbCell and KbRow are fixed in size
+ * (analysis.h): every loader makes one per value and per row; what they
+ * cannot carry comes as a new kb_builder_ function. */
 
 typedef struct {
   const char *name;     /* column or member name, lower case */
@@ -444,6 +451,8 @@ typedef struct {
                          * more, naming the option that raises the limit
                          * (--max-bytes); the loaders' only failure for it
                          * is KB_ERROR_LIMIT */
+  gpointer reserved[4];  /* zero, as kb_limits_init() sets it: room for fields to come
+                         * (analysis.h) */
 } KbLimits;
 
 /* Sets 'limits' to the defaults above. */

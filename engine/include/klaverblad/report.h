@@ -4,9 +4,10 @@
 #define KLAVERBLAD_REPORT_H
 
 #include <glib.h>
+#include <klaverblad/analysis.h>
 #include <klaverblad/diag.h>
+#include <klaverblad/lang.h>
 #include <klaverblad/model.h>
-#include <klaverblad/tables.h>
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,8 @@ typedef struct {
   int csv;                  /* the KbCsvDialect of the tables' CSV files, or
                              * KB_REPORT_CSV_BY_LANG (the default): excel-nl for a Dutch
                              * report, excel-en for an English one */
+  gpointer reserved[4];     /* zero, as the _init function sets it: room for fields to come
+                             * (analysis.h) */
 } KbReportOptions;
 
 #define KB_REPORT_CSV_BY_LANG (-1)
@@ -49,6 +52,7 @@ typedef struct {
   double betweenness_centralization;  /* it has fewer than 3 members */
   double degree_centralization_without;       /* without the centre municipality (KbRegion); */
   double betweenness_centralization_without;  /* NaN when none is a member */
+  gpointer reserved[4];     /* zeroed by the library: room for fields to come (analysis.h) */
 } KbReportFigures;
 
 /* The key figures in one sentence, as the report's command prints them:

@@ -7,7 +7,7 @@
 #include <glib.h>
 
 #include <klaverblad/file.h>
-#include <klaverblad/tables.h>
+#include <klaverblad/lang.h>
 
 G_BEGIN_DECLS
 
@@ -19,6 +19,8 @@ typedef struct {
   int year;             /* the year the data describes (four digits) */
   gboolean workbook;    /* the tables as the sheets of one workbook, dataset.xlsx, instead of
                          * four CSV files */
+  gpointer reserved[4];     /* zero, as the _init function sets it: room for fields to come
+                             * (analysis.h) */
 } KbStarterOptions;
 
 /* Fills 'opts' with the defaults: no city or country named, Dutch,

@@ -8,17 +8,10 @@
 
 #include <glib.h>
 #include <klaverblad/analysis.h>
+#include <klaverblad/lang.h>
 #include <klaverblad/output.h>
 
 G_BEGIN_DECLS
-
-typedef enum {
-  KB_LANG_EN,
-  KB_LANG_NL
-} KbLang;
-
-/* Parses "en" or "nl". */
-gboolean kb_lang_parse(const char *name, KbLang *out);
 
 /* The text in 'lang': 'english' itself, or its Dutch translation (falling
  * back to the English when there is none). The result may be used as a
