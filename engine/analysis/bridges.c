@@ -88,12 +88,6 @@ typedef struct {
 } Walk;
 
 static gboolean
-is_place(KbNodeKind k)
-{
-  return k == KB_NODE_CITY || k == KB_NODE_REGION || k == KB_NODE_COUNTRY;
-}
-
-static gboolean
 walks(const Walk *w, size_t v)
 {
   KbNodeKind k = kb_dataset_node(w->ds, v)->kind;
@@ -155,9 +149,9 @@ walk_init(Walk *w, const KbDataset *ds, size_t to)
   g_free(order);
 
   w->area = g_new0(gboolean, n ? n : 1);
-  if (is_place(w->to_kind))
+  if (kb_node_kind_is_place(w->to_kind))
     for (size_t i = 0; i < n; i++) {
-      if (!is_place(kind_of(w, i)))
+      if (!kb_node_kind_is_place(kind_of(w, i)))
         continue;
       g_autofree size_t *up = NULL;
       size_t m = kb_dataset_enclosing_places(ds, i, &up);
@@ -510,7 +504,7 @@ newcomer_distances(Walk *w, size_t place)
   const KbDataset *ds = w->ds;
   gboolean *inside = g_new0(gboolean, w->n ? w->n : 1);
   for (size_t i = 0; i < w->n; i++) {
-    if (!is_place(kind_of(w, i)))
+    if (!kb_node_kind_is_place(kind_of(w, i)))
       continue;
     g_autofree size_t *up = NULL;
     size_t m = kb_dataset_enclosing_places(ds, i, &up);
@@ -613,7 +607,7 @@ offer_step(Walk *w, size_t v, const KbBridgeFact *f)
 static void
 find_contacts(Walk *w)
 {
-  if (!is_place(w->to_kind))
+  if (!kb_node_kind_is_place(w->to_kind))
     return;
   for (size_t i = 0; i < kb_dataset_relation_count(w->ds); i++) {
     const KbRelation *r = kb_dataset_relation(w->ds, i);

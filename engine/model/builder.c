@@ -202,8 +202,7 @@ warn_no_home(KbBuilder *b)
   }
   size_t first = KB_NO_NODE;
   for (guint i = 0; i < b->kinds->len && first == KB_NO_NODE; i++)
-    if (b->kinds->data[i] == KB_NODE_CITY || b->kinds->data[i] == KB_NODE_REGION
-        || b->kinds->data[i] == KB_NODE_COUNTRY)
+    if (kb_node_kind_is_place(b->kinds->data[i]))
       first = i;
   const NodeNote *note = &g_array_index(b->notes, NodeNote, first);
   kb_diag_list_add(b->diags, KB_SEVERITY_WARNING,
