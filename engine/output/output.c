@@ -31,7 +31,10 @@ struct KbSheet {
   char *heading;
   GArray *columns;      /* of Column */
   GArray *cells;        /* of Cell, row by row */
-  size_t filled;        /* cells put in the current row */
+  size_t filled;        /* cells streamed in the current row */
+  GString *csv;         /* kb_sheet_stream_csv(): where rows go instead, or NULL */
+  KbCsvDialect dialect; /* of 'csv' */
+  char sep;             /* its separator */
 };
 
 typedef struct {
@@ -149,18 +152,28 @@ void
 kb_sheet_begin_row(KbSheet *sheet)
 {
   g_return_if_fail(sheet != NULL);
-  g_return_if_fail(sheet->cells->len % sheet->columns->len == 0);
+  g_return_if_fail(sheet->cells->len % sheet->columns->len == 0 && sheet->filled == 0);
 }
+
+static void stream_cell(KbSheet *sheet, const Cell *cell);
 
 static void
 put(KbSheet *sheet, Cell cell)
 {
-  g_array_append_val(sheet->cells, cell);
+  if (sheet->csv != NULL)
+    stream_cell(sheet, &cell);
+  else
+    g_array_append_val(sheet->cells, cell);
 }
 
 void
 kb_sheet_put_text(KbSheet *sheet, const char *text)
 {
+  /* a streamed cell is written at once, from the caller's text */
+  if (sheet->csv != NULL) {
+    stream_cell(sheet, &(Cell) { text == NULL, (char *) text, NULL, 0, 0 });
+    return;
+  }
   /* an empty cell holds no copy: a table of 10^6 rows has millions */
   put(sheet, (Cell) { text == NULL, g_strdup(text), NULL, 0, 0 });
 }
@@ -169,6 +182,10 @@ void
 kb_sheet_put_list(KbSheet *sheet, const char *text, const char *brief)
 {
   g_return_if_fail(text != NULL && brief != NULL);
+  if (sheet->csv != NULL) {
+    stream_cell(sheet, &(Cell) { FALSE, (char *) text, NULL, 0, 0 });
+    return;
+  }
   put(sheet, (Cell) { FALSE, g_strdup(text), strcmp(text, brief) ? g_strdup(brief) : NULL, 0,
                       0 });
 }
@@ -458,11 +475,81 @@ kb_csv_append_number_as(GString *out, double value, KbCsvDialect dialect)
   }
 }
 
+/* Appends x in decimal, as "%lld" writes it, without parsing a format for
+ * each of the millions of cells of a large table. */
+static void
+append_integer(GString *out, long long x)
+{
+  char digits[24];
+  size_t i = sizeof digits;
+  unsigned long long u = x < 0 ? 0 - (unsigned long long) x : (unsigned long long) x;
+  do
+    digits[--i] = (char) ('0' + u % 10);
+  while ((u /= 10) != 0);
+  if (x < 0)
+    digits[--i] = '-';
+  g_string_append_len(out, digits + i, (gssize) (sizeof digits - i));
+}
+
+/* One cell as CSV in 'dialect'. A text or a whole number is written where
+ * it stands, as cell_string() would give it: a large table (synergy --each)
+ * has millions of cells. */
+static void
+csv_cell(GString *out, const Column *col, const Cell *cell, KbCsvDialect dialect)
+{
+  if (cell->empty) {
+    csv_field(out, "", !is_numeric(col));
+    return;
+  }
+  switch (col->type) {
+  case KB_COLUMN_NUMBER:
+    kb_csv_append_number_as(out, cell->d, dialect);
+    break;
+  case KB_COLUMN_TEXT:
+    csv_field(out, cell->text, TRUE);
+    break;
+  case KB_COLUMN_INT:
+  case KB_COLUMN_YEAR:
+    append_integer(out, cell->i);
+    break;
+  }
+}
+
+/* The sheet's rows as CSV in 'dialect'. */
+static void
+csv_rows(GString *out, const KbSheet *s, KbCsvDialect dialect)
+{
+  size_t ncol = s->columns->len, nrow = kb_sheet_row_count(s);
+  char sep = kb_csv_separator(dialect);
+  for (size_t r = 0; r < nrow; r++) {
+    for (size_t c = 0; c < ncol; c++) {
+      if (c)
+        g_string_append_c(out, sep);
+      csv_cell(out, COLUMN(s, c), CELL(s, r, c), dialect);
+    }
+    g_string_append(out, "\r\n");
+  }
+}
+
+/* A cell put into a streamed sheet, written as csv_rows() writes it. */
+static void
+stream_cell(KbSheet *sheet, const Cell *cell)
+{
+  g_return_if_fail(sheet->filled < sheet->columns->len);
+  if (sheet->filled > 0)
+    g_string_append_c(sheet->csv, sheet->sep);
+  csv_cell(sheet->csv, COLUMN(sheet, sheet->filled), cell, sheet->dialect);
+  if (++sheet->filled == sheet->columns->len) {
+    g_string_append_len(sheet->csv, "\r\n", 2);
+    sheet->filled = 0;
+  }
+}
+
 /* The sheet as CSV in 'dialect', without the byte-order mark. */
 static void
 csv_sheet(GString *out, const KbSheet *s, KbCsvDialect dialect, gboolean headed)
 {
-  size_t ncol = s->columns->len, nrow = kb_sheet_row_count(s);
+  size_t ncol = s->columns->len;
   char sep = kb_csv_separator(dialect);
   for (size_t c = 0; c < ncol; c++) {
     if (c)
@@ -470,21 +557,7 @@ csv_sheet(GString *out, const KbSheet *s, KbCsvDialect dialect, gboolean headed)
     kb_csv_append_text(out, headed ? COLUMN(s, c)->heading : COLUMN(s, c)->key);
   }
   g_string_append(out, "\r\n");
-  for (size_t r = 0; r < nrow; r++) {
-    for (size_t c = 0; c < ncol; c++) {
-      const Column *col = COLUMN(s, c);
-      const Cell *cell = CELL(s, r, c);
-      if (c)
-        g_string_append_c(out, sep);
-      if (col->type == KB_COLUMN_NUMBER && !cell->empty) {
-        kb_csv_append_number_as(out, cell->d, dialect);
-        continue;
-      }
-      g_autofree char *t = cell_string(col, cell, TRUE);
-      csv_field(out, t, !is_numeric(col));
-    }
-    g_string_append(out, "\r\n");
-  }
+  csv_rows(out, s, dialect);
 }
 
 /* The byte-order mark by which Excel knows a CSV file is UTF-8. */
@@ -682,6 +755,15 @@ kb_doc_render_csv(const KbDoc *doc, KbCsvDialect dialect)
   GString *out = g_string_new(NULL);
   render_csv(out, doc, dialect);
   return g_string_free(out, FALSE);
+}
+
+void
+kb_sheet_stream_csv(KbSheet *sheet, GString *out, KbCsvDialect dialect)
+{
+  g_return_if_fail(sheet != NULL && sheet->cells->len == 0 && sheet->filled == 0);
+  sheet->csv = out;
+  sheet->dialect = dialect;
+  sheet->sep = kb_csv_separator(dialect);
 }
 
 char *
