@@ -406,6 +406,8 @@ typedef struct KbBuilder KbBuilder;
 /* Returns a new builder for a dataset called 'name'; problems go to 'diags',
  * which must outlive the builder. */
 KbBuilder *kb_builder_new(const char *name, KbDiagList *diags);
+/* Frees a builder and everything it holds, the dataset it was building
+ * too when kb_builder_finish() was not called; NULL is allowed. */
 void kb_builder_free(KbBuilder *b);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbBuilder, kb_builder_free)
 

@@ -35,6 +35,7 @@ typedef struct KbDoc KbDoc;
 
 /* Returns a new document with a title. */
 KbDoc *kb_doc_new(const char *title);
+/* Frees a document, its sheets and everything it holds; NULL is allowed. */
 void kb_doc_free(KbDoc *doc);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbDoc, kb_doc_free)
 
