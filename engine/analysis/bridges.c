@@ -5,7 +5,8 @@
  *
  * A pass over the relations builds the ties between organisations and
  * networks (partner_of, funds, member_of and part_of, each way) and the
- * organisation members of each network, by id. Then, in order:
+ * organisation members of each network, by id (bridges_walk.c). Then, in
+ * order:
  *
  *   1. reach THERE, from the relations that put a node at the target;
  *   2. reach NETWORK: the networks with a member city inside a place target,
@@ -33,10 +34,7 @@
  *       sorting nodes and members by id. */
 #include <string.h>
 
-#include "analysis/analysis_internal.h"
-
-#define FELLOWS (KB_BRIDGES_FACTS + 2)
-#define FAR G_MAXUINT8          /* dist[] beyond two steps */
+#include "analysis/bridges_internal.h"
 
 const char *
 kb_reach_name(KbReach reach)
@@ -53,217 +51,6 @@ kb_closeness_name(KbCloseness close)
                                        "peer" };
   g_return_val_if_fail(close <= KB_CLOSE_PEER, "?");
   return names[close];
-}
-
-/* ------------------------------------------------------------- the walk */
-
-typedef struct {
-  size_t other;
-  size_t relation;
-} Arc;
-
-typedef struct {
-  const KbDataset *ds;
-  size_t n;
-  size_t to;
-  KbNodeKind to_kind;
-  size_t from;              /* an organisation start, or KB_NO_NODE */
-  size_t sector;            /* the start's sector, or KB_NO_NODE */
-  gboolean newcomer;
-  guint32 *rank;            /* node -> its place in id order */
-  gboolean *area;           /* a place target and the places inside it */
-  guint8 *loc;              /* KbLocality; of a network, from its members */
-  size_t *tie_start;        /* node -> its ties, ties[tie_start[v] .. tie_start[v + 1]) */
-  Arc *ties;
-  size_t *mem_start;        /* network -> its organisation members, by id */
-  Arc *members;
-  guint8 *reach;            /* KbReach */
-  KbBridgeFacts **why;      /* node -> its facts, or NULL */
-  guint8 *dist;             /* 0 the start, 1, 2, or FAR */
-  size_t *near;
-  size_t *near_relation;
-  size_t *near_via;
-  gboolean *contact;
-  KbBridgeFacts **home;     /* contact -> its ties at home, or NULL */
-} Walk;
-
-static gboolean
-is_place(KbNodeKind k)
-{
-  return k == KB_NODE_CITY || k == KB_NODE_REGION || k == KB_NODE_COUNTRY;
-}
-
-static gboolean
-walks(const Walk *w, size_t v)
-{
-  KbNodeKind k = kb_dataset_node(w->ds, v)->kind;
-  return k == KB_NODE_ORGANISATION || k == KB_NODE_NETWORK;
-}
-
-static KbNodeKind
-kind_of(const Walk *w, size_t v)
-{
-  return kb_dataset_node(w->ds, v)->kind;
-}
-
-/* A relation that ties two organisations or networks. */
-static gboolean
-is_tie(const Walk *w, const KbRelation *r)
-{
-  switch (r->kind) {
-  case KB_REL_PARTNER_OF:
-  case KB_REL_FUNDS:
-  case KB_REL_MEMBER_OF:
-  case KB_REL_PART_OF:
-    return walks(w, r->from) && walks(w, r->to);
-  default:
-    return FALSE;
-  }
-}
-
-static gboolean
-is_membership(const Walk *w, const KbRelation *r)
-{
-  return r->kind == KB_REL_MEMBER_OF && kind_of(w, r->from) == KB_NODE_ORGANISATION;
-}
-
-static int
-compare_rank(const void *x, const void *y, void *rank)
-{
-  guint32 a = ((const guint32 *) rank)[((const Arc *) x)->other];
-  guint32 b = ((const guint32 *) rank)[((const Arc *) y)->other];
-  return a < b ? -1 : a > b;
-}
-
-static void
-walk_init(Walk *w, const KbDataset *ds, size_t to)
-{
-  memset(w, 0, sizeof *w);
-  size_t n = w->n = kb_dataset_node_count(ds), n_rel = kb_dataset_relation_count(ds);
-  w->ds = ds;
-  w->to = to;
-  w->to_kind = kb_dataset_node(ds, to)->kind;
-  w->from = w->sector = KB_NO_NODE;
-
-  size_t *order = g_new(size_t, n ? n : 1);
-  for (size_t i = 0; i < n; i++)
-    order[i] = i;
-  kb_i_sort_by_id(ds, order, n);
-  w->rank = g_new(guint32, n ? n : 1);
-  for (size_t p = 0; p < n; p++)
-    w->rank[order[p]] = (guint32) p;
-  g_free(order);
-
-  w->area = g_new0(gboolean, n ? n : 1);
-  if (is_place(w->to_kind))
-    for (size_t i = 0; i < n; i++) {
-      if (!is_place(kind_of(w, i)))
-        continue;
-      g_autofree size_t *up = NULL;
-      size_t m = kb_dataset_enclosing_places(ds, i, &up);
-      w->area[i] = i == to;
-      for (size_t j = 0; j < m; j++)
-        w->area[i] |= up[j] == to;
-    }
-
-  /* ties each way and memberships: count, then fill in relation order */
-  w->tie_start = g_new0(size_t, n + 1);
-  w->mem_start = g_new0(size_t, n + 1);
-  for (size_t i = 0; i < n_rel; i++) {
-    const KbRelation *r = kb_dataset_relation(ds, i);
-    if (is_tie(w, r)) {
-      w->tie_start[r->from + 1]++;
-      w->tie_start[r->to + 1]++;
-    }
-    if (is_membership(w, r))
-      w->mem_start[r->to + 1]++;
-  }
-  for (size_t i = 0; i < n; i++) {
-    w->tie_start[i + 1] += w->tie_start[i];
-    w->mem_start[i + 1] += w->mem_start[i];
-  }
-  w->ties = g_new(Arc, w->tie_start[n] + 1);
-  w->members = g_new(Arc, w->mem_start[n] + 1);
-  size_t *tfill = g_memdup2(w->tie_start, (n + 1) * sizeof(size_t));
-  size_t *mfill = g_memdup2(w->mem_start, (n + 1) * sizeof(size_t));
-  for (size_t i = 0; i < n_rel; i++) {
-    const KbRelation *r = kb_dataset_relation(ds, i);
-    if (is_tie(w, r)) {
-      w->ties[tfill[r->from]++] = (Arc) { r->to, i };
-      w->ties[tfill[r->to]++] = (Arc) { r->from, i };
-    }
-    if (is_membership(w, r))
-      w->members[mfill[r->to]++] = (Arc) { r->from, i };
-  }
-  g_free(tfill);
-  g_free(mfill);
-  for (size_t i = 0; i < n; i++)
-    if (w->mem_start[i + 1] - w->mem_start[i] > 1)
-      g_qsort_with_data(w->members + w->mem_start[i], (gint) (w->mem_start[i + 1] - w->mem_start[i]),
-                        sizeof(Arc), compare_rank, w->rank);
-
-  /* where each organisation is; a network is at home when a member is
-   * (an organisation at home, or a city of the home area), elsewhere when
-   * every member is */
-  w->loc = kb_dataset_localities(ds);
-  if (kb_dataset_home(ds) != KB_NO_NODE) {
-    g_autofree gboolean *area = kb_dataset_home_area(ds);
-    enum { HOME = 1, AWAY = 2, UNKNOWN = 4 };
-    guint8 *seen = g_new0(guint8, n ? n : 1);
-    for (size_t i = 0; i < n_rel; i++) {
-      const KbRelation *r = kb_dataset_relation(ds, i);
-      if (r->kind != KB_REL_MEMBER_OF)
-        continue;
-      gboolean city = kind_of(w, r->from) == KB_NODE_CITY;
-      if ((city && area[r->from]) || w->loc[r->from] == KB_LOCALITY_HOME)
-        seen[r->to] |= HOME;
-      else if (city || w->loc[r->from] == KB_LOCALITY_AWAY)
-        seen[r->to] |= AWAY;
-      else
-        seen[r->to] |= UNKNOWN;
-    }
-    for (size_t i = 0; i < n; i++)
-      if (kind_of(w, i) == KB_NODE_NETWORK)
-        w->loc[i] = seen[i] & HOME ? KB_LOCALITY_HOME
-                    : seen[i] == AWAY ? KB_LOCALITY_AWAY : KB_LOCALITY_UNKNOWN;
-    g_free(seen);
-  }
-
-  w->reach = g_new0(guint8, n ? n : 1);
-  w->why = g_new0(KbBridgeFacts *, n ? n : 1);
-  w->dist = g_new(guint8, n ? n : 1);
-  memset(w->dist, FAR, n);
-  w->near = g_new(size_t, n ? n : 1);
-  w->near_relation = g_new(size_t, n ? n : 1);
-  w->near_via = g_new(size_t, n ? n : 1);
-  for (size_t i = 0; i < n; i++)
-    w->near[i] = w->near_relation[i] = w->near_via[i] = KB_NO_NODE;
-  w->contact = g_new0(gboolean, n ? n : 1);
-  w->home = g_new0(KbBridgeFacts *, n ? n : 1);
-}
-
-static void
-walk_release(Walk *w)
-{
-  for (size_t i = 0; i < w->n; i++) {
-    g_free(w->why[i]);
-    g_free(w->home[i]);
-  }
-  g_free(w->rank);
-  g_free(w->area);
-  g_free(w->loc);
-  g_free(w->tie_start);
-  g_free(w->ties);
-  g_free(w->mem_start);
-  g_free(w->members);
-  g_free(w->reach);
-  g_free(w->why);
-  g_free(w->dist);
-  g_free(w->near);
-  g_free(w->near_relation);
-  g_free(w->near_via);
-  g_free(w->contact);
-  g_free(w->home);
 }
 
 /* ---------------------------------------------------------------- facts */
@@ -369,25 +156,26 @@ there_from(Walk *w, size_t i)
   case KB_NODE_CITY:
   case KB_NODE_REGION:
   case KB_NODE_COUNTRY:
-    if ((r->kind == KB_REL_ACTIVE_IN || r->kind == KB_REL_LOCATED_IN) && w->area[b] && walks(w, a))
+    if ((r->kind == KB_REL_ACTIVE_IN || r->kind == KB_REL_LOCATED_IN) && w->area[b]
+        && kb_i_walk_passes(w, a))
       reach_offer(w, a, KB_REACH_THERE, &at_b);
     break;
   case KB_NODE_ORGANISATION:
   case KB_NODE_NETWORK:
     if (r->kind == KB_REL_PARTNER_OF || r->kind == KB_REL_FUNDS) {
-      if (a == to && walks(w, b))
+      if (a == to && kb_i_walk_passes(w, b))
         reach_offer(w, b, KB_REACH_THERE, &at_a);
-      else if (b == to && walks(w, a))
+      else if (b == to && kb_i_walk_passes(w, a))
         reach_offer(w, a, KB_REACH_THERE, &at_b);
     } else if (r->kind == KB_REL_MEMBER_OF && w->to_kind == KB_NODE_ORGANISATION && a == to) {
       reach_offer(w, b, KB_REACH_THERE, &at_a);       /* the target is its member */
     } else if ((r->kind == KB_REL_MEMBER_OF || r->kind == KB_REL_PART_OF)
-               && w->to_kind == KB_NODE_NETWORK && b == to && walks(w, a)) {
+               && w->to_kind == KB_NODE_NETWORK && b == to && kb_i_walk_passes(w, a)) {
       reach_offer(w, a, KB_REACH_THERE, &at_b);
     }
     break;
   case KB_NODE_THEME:
-    if (r->kind == KB_REL_WORKS_ON && b == to && walks(w, a))
+    if (r->kind == KB_REL_WORKS_ON && b == to && kb_i_walk_passes(w, a))
       reach_offer(w, a, KB_REACH_THERE, &at_b);
     break;
   case KB_NODE_SECTOR:
@@ -406,7 +194,8 @@ reach_through_networks(Walk *w)
   /* a network with a member city inside a place target is there */
   for (size_t i = 0; i < n_rel; i++) {
     const KbRelation *r = kb_dataset_relation(ds, i);
-    if (r->kind == KB_REL_MEMBER_OF && kind_of(w, r->from) == KB_NODE_CITY && w->area[r->from]) {
+    if (r->kind == KB_REL_MEMBER_OF && kb_i_walk_kind(w, r->from) == KB_NODE_CITY
+        && w->area[r->from]) {
       KbBridgeFact f = relation_fact(r->from, i);
       reach_offer(w, r->to, KB_REACH_NETWORK, &f);
     }
@@ -414,7 +203,7 @@ reach_through_networks(Walk *w)
   /* the networks there, as they stand now: there themselves or by a city */
   gboolean *there = g_new0(gboolean, w->n ? w->n : 1);
   for (size_t v = 0; v < w->n; v++)
-    there[v] = kind_of(w, v) == KB_NODE_NETWORK && w->reach[v] >= KB_REACH_NETWORK;
+    there[v] = kb_i_walk_kind(w, v) == KB_NODE_NETWORK && w->reach[v] >= KB_REACH_NETWORK;
   for (size_t net = 0; net < w->n; net++)
     for (size_t j = w->mem_start[net]; j < w->mem_start[net + 1]; j++) {
       size_t m = w->members[j].other, rel = w->members[j].relation;
@@ -475,7 +264,7 @@ step_out(Walk *w, GArray *level, guint8 d, gboolean *expanded)
     for (size_t j = w->tie_start[x]; j < w->tie_start[x + 1]; j++) {
       const KbRelation *r = kb_dataset_relation(w->ds, w->ties[j].relation);
       size_t net = r->to;
-      if (!is_membership(w, r) || r->from != x || expanded[net])
+      if (!kb_i_walk_is_membership(w, r) || r->from != x || expanded[net])
         continue;
       expanded[net] = TRUE;
       for (size_t m = w->mem_start[net]; m < w->mem_start[net + 1]; m++)
@@ -510,7 +299,7 @@ newcomer_distances(Walk *w, size_t place)
   const KbDataset *ds = w->ds;
   gboolean *inside = g_new0(gboolean, w->n ? w->n : 1);
   for (size_t i = 0; i < w->n; i++) {
-    if (!is_place(kind_of(w, i)))
+    if (!kb_node_kind_is_place(kb_i_walk_kind(w, i)))
       continue;
     g_autofree size_t *up = NULL;
     size_t m = kb_dataset_enclosing_places(ds, i, &up);
@@ -520,7 +309,7 @@ newcomer_distances(Walk *w, size_t place)
   }
   for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
     const KbRelation *r = kb_dataset_relation(ds, i);
-    if (r->kind == KB_REL_LOCATED_IN && kind_of(w, r->from) == KB_NODE_ORGANISATION
+    if (r->kind == KB_REL_LOCATED_IN && kb_i_walk_kind(w, r->from) == KB_NODE_ORGANISATION
         && inside[r->to] && w->dist[r->from] == FAR) {
       w->dist[r->from] = 1;
       w->near[r->from] = r->to;
@@ -528,7 +317,8 @@ newcomer_distances(Walk *w, size_t place)
     }
   }
   for (size_t v = 0; v < w->n; v++)
-    if (kind_of(w, v) == KB_NODE_NETWORK && w->loc[v] == KB_LOCALITY_HOME && w->dist[v] == FAR)
+    if (kb_i_walk_kind(w, v) == KB_NODE_NETWORK && w->loc[v] == KB_LOCALITY_HOME
+        && w->dist[v] == FAR)
       w->dist[v] = 2;
   g_free(inside);
 }
@@ -592,7 +382,7 @@ credits(const Walk *w, size_t v)
 static gboolean
 may_step(const Walk *w, size_t v)
 {
-  return walks(w, v) && w->reach[v] < KB_REACH_NETWORK && w->dist[v] != 0 && v != w->to;
+  return kb_i_walk_passes(w, v) && w->reach[v] < KB_REACH_NETWORK && w->dist[v] != 0 && v != w->to;
 }
 
 /* A member of a network there would be there through it, so the network
@@ -603,7 +393,7 @@ offer_step(Walk *w, size_t v, const KbBridgeFact *f)
 {
   if (f->relation != KB_NO_RELATION
       && kb_dataset_relation(w->ds, f->relation)->kind == KB_REL_MEMBER_OF
-      && kind_of(w, f->node) == KB_NODE_NETWORK)
+      && kb_i_walk_kind(w, f->node) == KB_NODE_NETWORK)
     return;
   reach_offer(w, v, KB_REACH_STEP, f);
 }
@@ -613,12 +403,12 @@ offer_step(Walk *w, size_t v, const KbBridgeFact *f)
 static void
 find_contacts(Walk *w)
 {
-  if (!is_place(w->to_kind))
+  if (!kb_node_kind_is_place(w->to_kind))
     return;
   for (size_t i = 0; i < kb_dataset_relation_count(w->ds); i++) {
     const KbRelation *r = kb_dataset_relation(w->ds, i);
     if (r->kind == KB_REL_LOCATED_IN && w->area[r->to]
-        && kind_of(w, r->from) == KB_NODE_ORGANISATION && w->loc[r->from] == KB_LOCALITY_AWAY
+        && kb_i_walk_kind(w, r->from) == KB_NODE_ORGANISATION && w->loc[r->from] == KB_LOCALITY_AWAY
         && w->dist[r->from] != 0)
       w->contact[r->from] = TRUE;
   }
@@ -633,7 +423,7 @@ is_contact(const Walk *w, size_t v)
 static gboolean
 at_home(const Walk *w, size_t v)
 {
-  return walks(w, v) && w->loc[v] == KB_LOCALITY_HOME;
+  return kb_i_walk_passes(w, v) && w->loc[v] == KB_LOCALITY_HOME;
 }
 
 static void
@@ -758,14 +548,14 @@ start_from(Walk *w, gpointer data)
 {
   size_t from = *(const size_t *) data;
   GArray *starts = g_array_new(FALSE, FALSE, sizeof(size_t));
-  if (kind_of(w, from) == KB_NODE_ORGANISATION) {
+  if (kb_i_walk_kind(w, from) == KB_NODE_ORGANISATION) {
     w->from = from;
     w->sector = kb_dataset_node(w->ds, from)->sector;
     g_array_append_val(starts, from);
   } else {
     w->sector = from;
     for (size_t v = 0; v < w->n; v++)
-      if (kind_of(w, v) == KB_NODE_ORGANISATION && kb_dataset_node(w->ds, v)->sector == from
+      if (kb_i_walk_kind(w, v) == KB_NODE_ORGANISATION && kb_dataset_node(w->ds, v)->sector == from
           && w->loc[v] != KB_LOCALITY_AWAY && w->reach[v] < KB_REACH_NETWORK && v != w->to)
         g_array_append_val(starts, v);
   }
@@ -793,14 +583,14 @@ kb_bridges_compute(const KbDataset *ds, size_t from, size_t to, int as_of, GErro
     return NULL;
   }
   Walk w;
-  walk_init(&w, ds, to);
+  kb_i_walk_init(&w, ds, to);
   /* an organisation start is never a platform's member there (step 2) */
   if (fk == KB_NODE_ORGANISATION)
     w.from = from;
   KbBridges *out = run(&w, start_from, &from);
   out->from = from;
   out->year = as_of;
-  walk_release(&w);
+  kb_i_walk_release(&w);
   return out;
 }
 
@@ -844,14 +634,14 @@ kb_bridges_newcomer(const KbDataset *ds, size_t sector, size_t place, size_t to,
   if (!check_target(ds, to, error))
     return NULL;
   Walk w;
-  walk_init(&w, ds, to);
+  kb_i_walk_init(&w, ds, to);
   w.newcomer = TRUE;
   w.sector = sector;
   KbBridges *out = run(&w, start_newcomer, &place);
   out->sector = sector;
   out->place = place;
   out->year = as_of;
-  walk_release(&w);
+  kb_i_walk_release(&w);
   return out;
 }
 
@@ -864,3 +654,4 @@ kb_bridges_free(KbBridges *b)
   g_free(b->contacts);
   g_free(b);
 }
+

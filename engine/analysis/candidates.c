@@ -88,12 +88,6 @@ kb_requests_free(KbRequests *r)
 
 /* ------------------------------------------------------- one candidate */
 
-static gboolean
-is_place(KbNodeKind k)
-{
-  return k == KB_NODE_CITY || k == KB_NODE_REGION || k == KB_NODE_COUNTRY;
-}
-
 /* The home organisations behind a candidate: for a place, the backers
  * active or located there; for an organisation, the backers tied to it and
  * the own organisations active where it is located. */
@@ -101,7 +95,7 @@ static GArray *
 supporters(const KbDataset *ds, const KbiHome *h, size_t cand)
 {
   GArray *out = g_array_new(FALSE, FALSE, sizeof(size_t));
-  if (is_place(kb_dataset_node(ds, cand)->kind)) {
+  if (kb_node_kind_is_place(kb_dataset_node(ds, cand)->kind)) {
     kb_i_members_where(h, cand, h->backer, out);
     return out;
   }
@@ -136,7 +130,7 @@ candidate_themes(const KbDataset *ds, const KbiHome *h, size_t cand)
   GHashTable *set = g_hash_table_new(g_direct_hash, g_direct_equal);
   add_themes(h, cand, set);
   const GArray *m = h->ctx.members[cand];
-  if (m != NULL && is_place(kb_dataset_node(ds, cand)->kind))
+  if (m != NULL && kb_node_kind_is_place(kb_dataset_node(ds, cand)->kind))
     for (guint i = 0; i < m->len; i++) {
       size_t org = g_array_index(m, KbiLink, i).node;
       if (!h->backer[org])
@@ -168,7 +162,7 @@ candidate_fill(const KbDataset *ds, const KbiHome *h, size_t node, KbCandidate *
       g_array_append_val(of, KB_LISTS_ROW(&h->ties, node)[j]);
   c->partners_of = kb_i_steal_sorted(ds, of, &c->n_partners_of);
   GArray *there = g_array_new(FALSE, FALSE, sizeof(size_t));
-  if (is_place(kb_dataset_node(ds, node)->kind)) {
+  if (kb_node_kind_is_place(kb_dataset_node(ds, node)->kind)) {
     g_autofree gboolean *partner_only = g_new(gboolean, h->n);
     for (size_t i = 0; i < h->n; i++)
       partner_only[i] = h->partner[i] && !h->backer[i];

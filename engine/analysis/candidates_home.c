@@ -62,12 +62,6 @@ kb_i_lists_release(KbiLists *l)
 
 /* --------------------------------------------------------------- helpers */
 
-static gboolean
-is_place(KbNodeKind k)
-{
-  return k == KB_NODE_CITY || k == KB_NODE_REGION || k == KB_NODE_COUNTRY;
-}
-
 size_t
 kb_i_count_sectors(const KbDataset *ds, const size_t *orgs, size_t n)
 {
@@ -146,7 +140,7 @@ home_places(const KbDataset *ds, const KbiHome *h, gboolean *area, gboolean *aro
     for (size_t j = 0; j < KB_LISTS_LEN(&h->located, h->home); j++)
       area[KB_LISTS_ROW(&h->located, h->home)[j]] = TRUE;
   for (size_t p = 0; p < h->n; p++) {
-    if (!is_place(kb_dataset_node(ds, p)->kind))
+    if (!kb_node_kind_is_place(kb_dataset_node(ds, p)->kind))
       continue;
     g_autofree size_t *up = NULL;
     size_t m = kb_dataset_enclosing_places(ds, p, &up);
@@ -174,7 +168,7 @@ mark_abroad(const KbDataset *ds, KbiHome *h, const gboolean *area, const gboolea
   for (size_t p = 0; p < h->n; p++)
     has_country |= around[p] && kb_dataset_node(ds, p)->kind == KB_NODE_COUNTRY;
   for (size_t p = 0; p < h->n; p++) {
-    if (!is_place(kb_dataset_node(ds, p)->kind) || area[p] || around[p])
+    if (!kb_node_kind_is_place(kb_dataset_node(ds, p)->kind) || area[p] || around[p])
       continue;
     gboolean home_side = FALSE;
     if (has_country) {

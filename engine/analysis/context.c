@@ -109,8 +109,7 @@ kb_i_rollup_build(const KbDataset *ds, KbiRollup *roll)
   roll->n_up = g_new0(size_t, n ? n : 1);
   rollup_networks(ds, roll);
   for (size_t i = 0; i < n; i++) {
-    KbNodeKind k = kb_dataset_node(ds, i)->kind;
-    if (k == KB_NODE_CITY || k == KB_NODE_REGION || k == KB_NODE_COUNTRY)
+    if (kb_node_kind_is_place(kb_dataset_node(ds, i)->kind))
       roll->n_up[i] = kb_dataset_enclosing_places(ds, i, &roll->up[i]);
   }
 }

@@ -383,14 +383,9 @@ mixing(const KbDataset *ds, const KbiCliques *c, KbIndex *ix)
 /* The graph of who is where and with whom, for cut points: relations that
  * join actors to each other and to places, leaving out themes, sectors and
  * the geography between places (which would hide a place's dependence on
- * the one organisation active there). */
-static gboolean
-is_place(KbNodeKind k)
-{
-  return k == KB_NODE_CITY || k == KB_NODE_REGION || k == KB_NODE_COUNTRY;
-}
-
-/* That graph, its components, and a depth-first search of its largest
+ * the one organisation active there).
+ *
+ * That graph, its components, and a depth-first search of its largest
  * (the first found, scanning the nodes in index order, among equals). */
 typedef struct {
   size_t n;
@@ -419,7 +414,8 @@ cut_graph_build(const KbDataset *ds, CutGraph *g)
     for (size_t i = 0; i < kb_dataset_relation_count(ds); i++) {
       const KbRelation *r = kb_dataset_relation(ds, i);
       KbNodeKind fk = kb_dataset_node(ds, r->from)->kind, tk = kb_dataset_node(ds, r->to)->kind;
-      if (fk == KB_NODE_THEME || tk == KB_NODE_THEME || (is_place(fk) && is_place(tk)))
+      if (fk == KB_NODE_THEME || tk == KB_NODE_THEME
+          || (kb_node_kind_is_place(fk) && kb_node_kind_is_place(tk)))
         continue;
       if (pass == 0) {
         g->start[r->from + 1]++;
@@ -536,7 +532,7 @@ static void
 places_in(const KbDataset *ds, const CutGraph *g, size_t from, size_t to, GArray *lost)
 {
   for (size_t i = from; i < to; i++)
-    if (is_place(kb_dataset_node(ds, g->order[i])->kind))
+    if (kb_node_kind_is_place(kb_dataset_node(ds, g->order[i])->kind))
       g_array_append_val(lost, g->order[i]);
 }
 

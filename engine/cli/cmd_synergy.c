@@ -14,8 +14,9 @@ context_name(int k)
   return kb_context_kind_name(k);
 }
 
-/* -- synergy --each: rows streamed to the output as they come, in CSV;
- * held and written at the end in the other formats */
+/* -- synergy --each: in CSV, rows go to the output as they come, written
+ * by the sheet writer into a buffer (kb_sheet_stream_csv()); in the other
+ * formats, held and written at the end */
 
 typedef struct {
   const KbDataset *ds;
@@ -23,10 +24,7 @@ typedef struct {
   KbAtomicFile *file;       /* CSV to a file: where rows go */
   gboolean streaming;       /* CSV: rows go out as they come (to the file or stdout) */
   GString *buf;             /* CSV not yet written */
-  GString *id;              /* the organisation's id as a CSV field */
   gboolean failed;          /* a write to standard output failed: stop */
-  KbCsvDialect dialect;     /* of the CSV */
-  char sep;                 /* between its fields */
 } EachOut;
 
 static void
@@ -39,49 +37,20 @@ each_flush(EachOut *e)
   g_string_truncate(e->buf, 0);
 }
 
-/* Appends x in decimal: what "%zu" writes, without parsing a format for
- * each of the millions of rows. */
-static void
-append_count(GString *out, size_t x)
-{
-  char digits[24];
-  size_t i = sizeof digits;
-  do
-    digits[--i] = (char) ('0' + x % 10);
-  while ((x /= 10) != 0);
-  g_string_append_len(out, digits + i, (gssize) (sizeof digits - i));
-}
-
 static gboolean
 each_emit(size_t org, const KbSuggestion *best, size_t n, gpointer data)
 {
   EachOut *e = data;
-  if (!e->streaming) {
-    kb_tables_synergy_each_rows(e->sheet, e->ds, org, best, n);
-    return TRUE;
+  if (e->streaming) {
+    /* the candidates' nodes and then their ids are fetched ahead, all at
+     * once: each is a read from anywhere in the dataset */
+    for (size_t i = 0; i < n; i++)
+      __builtin_prefetch(kb_dataset_node(e->ds, best[i].node));
+    for (size_t i = 0; i < n; i++)
+      __builtin_prefetch(kb_dataset_node(e->ds, best[i].node)->id);
   }
-  /* the candidates' nodes and then their ids are fetched ahead, all at
-   * once: each is a read from anywhere in the dataset */
-  for (size_t i = 0; i < n; i++)
-    __builtin_prefetch(kb_dataset_node(e->ds, best[i].node));
-  for (size_t i = 0; i < n; i++)
-    __builtin_prefetch(kb_dataset_node(e->ds, best[i].node)->id);
-  /* the sheet's columns, written as kb_sheet_render_csv would */
-  g_string_truncate(e->id, 0);
-  kb_csv_append_text(e->id, kb_dataset_node(e->ds, org)->id);
-  for (size_t i = 0; i < n; i++) {
-    g_string_append_len(e->buf, e->id->str, (gssize) e->id->len);
-    g_string_append_c(e->buf, e->sep);
-    append_count(e->buf, i + 1);
-    g_string_append_c(e->buf, e->sep);
-    kb_csv_append_text(e->buf, kb_dataset_node(e->ds, best[i].node)->id);
-    g_string_append_c(e->buf, e->sep);
-    kb_csv_append_number_as(e->buf, best[i].score, e->dialect);
-    g_string_append_c(e->buf, e->sep);
-    append_count(e->buf, best[i].shared);
-    g_string_append_len(e->buf, "\r\n", 2);
-  }
-  if (e->buf->len > (1u << 20))
+  kb_tables_synergy_each_rows(e->sheet, e->ds, org, best, n);
+  if (e->streaming && e->buf->len > (1u << 20))
     each_flush(e);
   return !e->failed;
 }
@@ -97,14 +66,9 @@ each_run(const char *path, KbCliDatasetOptions *opts, KbCliOutputOptions *out,
                                           "organisation"));
   g_autofree char *about = kb_cli_describe_dataset(path, opts, out->lang);
   kb_doc_add_text(doc, "about", about);
-  g_autoptr(GString) id = g_string_new(NULL);
+  g_autoptr(GString) buf = NULL;
   EachOut e = { ds, kb_tables_synergy_each_sheet(doc, out->lang), NULL,
-                out->fmt == KB_OUTPUT_CSV, NULL, id, FALSE, out->dialect,
-                kb_csv_separator(out->dialect) };
-  if (e.streaming) {
-    g_autofree char *header = kb_sheet_render_csv_as(e.sheet, out->dialect);
-    e.buf = g_string_new(header);
-  }
+                out->fmt == KB_OUTPUT_CSV, NULL, FALSE };
   KbAtomicFile *file = NULL;
   g_autoptr(GError) err = NULL;
   if (e.streaming && out->output != NULL
@@ -112,11 +76,15 @@ each_run(const char *path, KbCliDatasetOptions *opts, KbCliOutputOptions *out,
     kb_cli_message("synergy", "error", "%s", err->message);
     return KB_EXIT_DATA;
   }
+  if (e.streaming) {
+    /* the header, as the sheet writer gives it for the sheet without rows */
+    g_autofree char *header = kb_sheet_render_csv_as(e.sheet, out->dialect);
+    e.buf = buf = g_string_new(header);
+    kb_sheet_stream_csv(e.sheet, buf, out->dialect);
+  }
   if (!kb_synergy_each(ds, so, k, each_emit, &e, isatty(STDERR_FILENO) ? kb_cli_progress : NULL,
                        "organisations", &err)) {
     kb_atomic_file_abort(file);
-    if (e.buf != NULL)
-      g_string_free(e.buf, TRUE);
     /* stopped by a failed write to standard output: main() says so */
     if (!g_error_matches(err, KB_ERROR, KB_ERROR_STOPPED))
       kb_cli_message("synergy", "error", "%s", err->message);
@@ -125,7 +93,6 @@ each_run(const char *path, KbCliDatasetOptions *opts, KbCliOutputOptions *out,
   if (out->fmt != KB_OUTPUT_CSV)
     return kb_cli_emit("synergy", doc, out);
   each_flush(&e);
-  g_string_free(e.buf, TRUE);
   if (file == NULL)
     return fflush(stdout) == 0 && !e.failed ? KB_EXIT_OK : KB_EXIT_DATA;
   if (!kb_atomic_file_commit(file, &err)) {

@@ -200,8 +200,7 @@ nodes_part(GString *out, const KbDataset *ds, const KbExploreLayout *layout)
       key_int(out, "sector", (long long) node->sector);
     if (node->kind == KB_NODE_ORGANISATION)
       key_text(out, "where", locality_name(loc[i]));
-    else if (node->kind == KB_NODE_CITY || node->kind == KB_NODE_REGION
-             || node->kind == KB_NODE_COUNTRY)
+    else if (kb_node_kind_is_place(node->kind))
       key_text(out, "where", home_area[i] ? "home" : "away");
     GArray *t = g_ptr_array_index(themes, i);
     if (t->len > 0)

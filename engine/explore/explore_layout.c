@@ -21,12 +21,6 @@
 #define OVERLAP_REMOVAL_MAX 2000
 
 static gboolean
-is_place(KbNodeKind kind)
-{
-  return kind == KB_NODE_CITY || kind == KB_NODE_REGION || kind == KB_NODE_COUNTRY;
-}
-
-static gboolean
 is_actor(KbNodeKind kind)
 {
   return kind == KB_NODE_ORGANISATION || kind == KB_NODE_NETWORK;
@@ -46,9 +40,9 @@ kb_i_explore_drawn(const KbDataset *ds, KbExploreLayout *layout)
     const KbRelation *rel = kb_dataset_relation(ds, r);
     KbNodeKind fk = kb_dataset_node(ds, rel->from)->kind, tk = kb_dataset_node(ds, rel->to)->kind;
     gboolean geo = kb_relation_is_geography(rel);
-    if (is_place(tk) && (is_actor(fk) || (!geo && is_place(fk))))
+    if (kb_node_kind_is_place(tk) && (is_actor(fk) || (!geo && kb_node_kind_is_place(fk))))
       there[rel->to] = TRUE;
-    if (is_place(fk) && (is_actor(tk) || (!geo && is_place(tk))))
+    if (kb_node_kind_is_place(fk) && (is_actor(tk) || (!geo && kb_node_kind_is_place(tk))))
       there[rel->from] = TRUE;
   }
   if (kb_dataset_home(ds) != KB_NO_NODE)

@@ -11,12 +11,6 @@
 
 /* -------------------------------------------------------------- nodes */
 
-gboolean
-kb_i_map_is_place(KbNodeKind k)
-{
-  return k == KB_NODE_CITY || k == KB_NODE_REGION || k == KB_NODE_COUNTRY;
-}
-
 int
 kb_i_map_sector_order(const KbDataset *ds, size_t sector)
 {

@@ -517,7 +517,8 @@ kb_map_spec(const KbDataset *ds, const KbMapOptions *opts, GError **error)
                 kb_view_name(opts->view));
     return NULL;
   }
-  if (opts->view == KB_VIEW_PLACE && !kb_i_map_is_place(kb_dataset_node(ds, opts->focus)->kind)) {
+  if (opts->view == KB_VIEW_PLACE
+      && !kb_node_kind_is_place(kb_dataset_node(ds, opts->focus)->kind)) {
     g_set_error(error, KB_ERROR, KB_ERROR_ARGUMENT, "the place view needs a city, region or "
                 "country; '%s' is a %s", kb_dataset_node(ds, opts->focus)->id,
                 kb_node_kind_name(kb_dataset_node(ds, opts->focus)->kind));

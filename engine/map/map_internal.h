@@ -110,7 +110,6 @@ char *kb_i_map_wrap(const char *text, size_t width);
 /* draw.c: the data's nodes and ties in their kinds' styles */
 MapNode *kb_i_map_draw_node(Map *m, size_t node, gboolean focus, size_t width);
 void kb_i_map_draw_ties(Map *m, gboolean (*wanted)(const KbDataset *, const KbRelation *));
-gboolean kb_i_map_is_place(KbNodeKind k);
 void kb_i_map_legend_node(Map *m, const char *cls, KbNodeKind kind, size_t sector);
 char *kb_i_map_node_class(const KbDataset *ds, size_t node);
 int kb_i_map_sector_order(const KbDataset *ds, size_t sector);

@@ -303,7 +303,7 @@ klaverblad_tie(const KbDataset *ds, const KbRelation *r)
    * city: the whole klaverblad is */
   return r->kind != KB_REL_WORKS_ON && r->kind != KB_REL_PART_OF
          && !(r->kind == KB_REL_LOCATED_IN
-              && (kb_i_map_is_place(kb_dataset_node(ds, r->from)->kind)
+              && (kb_node_kind_is_place(kb_dataset_node(ds, r->from)->kind)
                   || r->to == kb_dataset_home(ds)));
 }
 
@@ -391,7 +391,7 @@ draw_klaverblad(Map *m, size_t cap, const size_t *degree)
       g_array_append_val(nets, a);
     else if (k == KB_NODE_COUNTRY)
       g_array_append_val(countries, a);
-    else if (kb_i_map_is_place(k)) {
+    else if (kb_node_kind_is_place(k)) {
       /* a city or region: drawn beyond its country, or on its own when
        * its country is not in the data */
       g_autofree size_t *up = NULL;
@@ -441,7 +441,7 @@ draw_klaverblad(Map *m, size_t cap, const size_t *degree)
   /* what is left out */
   for (size_t i = 0; i < n; i++)
     if (weight[i] > 0 && !m->drawn[i]) {
-      if (kb_i_map_is_place(kb_dataset_node(ds, i)->kind))
+      if (kb_node_kind_is_place(kb_dataset_node(ds, i)->kind))
         m->hidden_places++;
       else if (kb_dataset_node(ds, i)->kind != KB_NODE_ORGANISATION)
         m->hidden_others++;

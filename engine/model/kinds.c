@@ -166,6 +166,12 @@ kb_rel_kind_parse(const char *name, KbRelKind *out)
 }
 
 gboolean
+kb_node_kind_is_place(KbNodeKind kind)
+{
+  return kind == KB_NODE_CITY || kind == KB_NODE_REGION || kind == KB_NODE_COUNTRY;
+}
+
+gboolean
 kb_rel_kind_is_symmetric(KbRelKind kind)
 {
   g_return_val_if_fail(kind < KB_REL_KIND_COUNT, FALSE);

@@ -2,19 +2,13 @@
 #include "base/closure.h"
 #include "model/model_internal.h"
 
-static gboolean
-is_place(KbNodeKind k)
-{
-  return k == KB_NODE_CITY || k == KB_NODE_REGION || k == KB_NODE_COUNTRY;
-}
-
 /* TRUE for a relation that puts one place inside another. */
 static gboolean
 is_up(const KbDataset *ds, const KbRelation *r)
 {
   return (r->kind == KB_REL_LOCATED_IN || r->kind == KB_REL_PART_OF)
-         && is_place(g_array_index(ds->nodes, KbNode, r->from).kind)
-         && is_place(g_array_index(ds->nodes, KbNode, r->to).kind);
+         && kb_node_kind_is_place(g_array_index(ds->nodes, KbNode, r->from).kind)
+         && kb_node_kind_is_place(g_array_index(ds->nodes, KbNode, r->to).kind);
 }
 
 void
@@ -60,7 +54,7 @@ kb_dataset_enclosing_places(const KbDataset *ds, size_t place, size_t **out)
   g_return_val_if_fail(ds != NULL && out != NULL, 0);
   g_return_val_if_fail(place < ds->nodes->len, 0);
   *out = NULL;
-  if (!is_place(g_array_index(ds->nodes, KbNode, place).kind))
+  if (!kb_node_kind_is_place(g_array_index(ds->nodes, KbNode, place).kind))
     return 0;
 
   /* the nearest enclosing places first */
@@ -95,7 +89,7 @@ kb_dataset_home_area(const KbDataset *ds)
   area[h] = TRUE;
   /* a place is inside the home when the home encloses it */
   for (size_t i = 0; i < n; i++) {
-    if (i == h || !is_place(g_array_index(ds->nodes, KbNode, i).kind))
+    if (i == h || !kb_node_kind_is_place(g_array_index(ds->nodes, KbNode, i).kind))
       continue;
     g_autofree size_t *up = NULL;
     size_t m = kb_i_closure(ds->up_offsets, ds->up_targets, i, &up);

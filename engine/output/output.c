@@ -118,18 +118,26 @@ void
 kb_sheet_begin_row(KbSheet *sheet)
 {
   g_return_if_fail(sheet != NULL);
-  g_return_if_fail(sheet->cells->len % sheet->columns->len == 0);
+  g_return_if_fail(sheet->cells->len % sheet->columns->len == 0 && sheet->filled == 0);
 }
 
 static void
 put(KbSheet *sheet, KbSheetCell cell)
 {
-  g_array_append_val(sheet->cells, cell);
+  if (sheet->csv != NULL)
+    kb_i_sheet_stream_cell(sheet, &cell);
+  else
+    g_array_append_val(sheet->cells, cell);
 }
 
 void
 kb_sheet_put_text(KbSheet *sheet, const char *text)
 {
+  /* a streamed cell is written at once, from the caller's text */
+  if (sheet->csv != NULL) {
+    kb_i_sheet_stream_cell(sheet, &(KbSheetCell) { text == NULL, (char *) text, NULL, 0, 0 });
+    return;
+  }
   /* an empty cell holds no copy: a table of 10^6 rows has millions */
   put(sheet, (KbSheetCell) { text == NULL, g_strdup(text), NULL, 0, 0 });
 }
@@ -138,6 +146,10 @@ void
 kb_sheet_put_list(KbSheet *sheet, const char *text, const char *brief)
 {
   g_return_if_fail(text != NULL && brief != NULL);
+  if (sheet->csv != NULL) {
+    kb_i_sheet_stream_cell(sheet, &(KbSheetCell) { FALSE, (char *) text, NULL, 0, 0 });
+    return;
+  }
   put(sheet, (KbSheetCell) { FALSE, g_strdup(text), strcmp(text, brief) ? g_strdup(brief) : NULL, 0,
                              0 });
 }

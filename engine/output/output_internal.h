@@ -30,7 +30,10 @@ struct KbSheet {
   char *heading;
   GArray *columns;      /* of KbSheetColumn */
   GArray *cells;        /* of KbSheetCell, row by row */
-  size_t filled;        /* cells put in the current row */
+  size_t filled;        /* cells streamed in the current row */
+  GString *csv;         /* kb_sheet_stream_csv(): where rows go instead, or NULL */
+  KbCsvDialect dialect; /* of 'csv' */
+  char sep;             /* its separator */
 };
 
 typedef struct {
@@ -54,6 +57,10 @@ struct KbDoc {
 /* A cell as text: 'exact' for CSV and JSON (12 significant digits), else
  * with the column's decimals. A new string; "" when the cell is empty. */
 char *kb_i_cell_string(const KbSheetColumn *col, const KbSheetCell *cell, gboolean exact);
+/* Writes a cell put into a sheet that streams its rows
+ * (kb_sheet_stream_csv()) at once, as the CSV of its rows writes it
+ * (output_render.c). */
+void kb_i_sheet_stream_cell(KbSheet *sheet, const KbSheetCell *cell);
 
 /* --------------------------------------------------------- the workbook */
 

@@ -237,11 +237,80 @@ kb_csv_append_number_as(GString *out, double value, KbCsvDialect dialect)
   }
 }
 
+/* Appends x in decimal, as "%lld" writes it, without parsing a format for
+ * each of the millions of cells of a large table. */
+static void
+append_integer(GString *out, long long x)
+{
+  char digits[24];
+  size_t i = sizeof digits;
+  unsigned long long u = x < 0 ? 0 - (unsigned long long) x : (unsigned long long) x;
+  do
+    digits[--i] = (char) ('0' + u % 10);
+  while ((u /= 10) != 0);
+  if (x < 0)
+    digits[--i] = '-';
+  g_string_append_len(out, digits + i, (gssize) (sizeof digits - i));
+}
+
+/* One cell as CSV in 'dialect'. A text or a whole number is written where
+ * it stands, as kb_i_cell_string() would give it: a large table (synergy
+ * --each) has millions of cells. */
+static void
+csv_cell(GString *out, const KbSheetColumn *col, const KbSheetCell *cell, KbCsvDialect dialect)
+{
+  if (cell->empty) {
+    csv_field(out, "", !is_numeric(col));
+    return;
+  }
+  switch (col->type) {
+  case KB_COLUMN_NUMBER:
+    kb_csv_append_number_as(out, cell->d, dialect);
+    break;
+  case KB_COLUMN_TEXT:
+    csv_field(out, cell->text, TRUE);
+    break;
+  case KB_COLUMN_INT:
+  case KB_COLUMN_YEAR:
+    append_integer(out, cell->i);
+    break;
+  }
+}
+
+/* The sheet's rows as CSV in 'dialect'. */
+static void
+csv_rows(GString *out, const KbSheet *s, KbCsvDialect dialect)
+{
+  size_t ncol = s->columns->len, nrow = kb_sheet_row_count(s);
+  char sep = kb_csv_separator(dialect);
+  for (size_t r = 0; r < nrow; r++) {
+    for (size_t c = 0; c < ncol; c++) {
+      if (c)
+        g_string_append_c(out, sep);
+      csv_cell(out, KB_SHEET_COLUMN(s, c), KB_SHEET_CELL(s, r, c), dialect);
+    }
+    g_string_append(out, "\r\n");
+  }
+}
+
+void
+kb_i_sheet_stream_cell(KbSheet *sheet, const KbSheetCell *cell)
+{
+  g_return_if_fail(sheet->filled < sheet->columns->len);
+  if (sheet->filled > 0)
+    g_string_append_c(sheet->csv, sheet->sep);
+  csv_cell(sheet->csv, KB_SHEET_COLUMN(sheet, sheet->filled), cell, sheet->dialect);
+  if (++sheet->filled == sheet->columns->len) {
+    g_string_append_len(sheet->csv, "\r\n", 2);
+    sheet->filled = 0;
+  }
+}
+
 /* The sheet as CSV in 'dialect', without the byte-order mark. */
 static void
 csv_sheet(GString *out, const KbSheet *s, KbCsvDialect dialect, gboolean headed)
 {
-  size_t ncol = s->columns->len, nrow = kb_sheet_row_count(s);
+  size_t ncol = s->columns->len;
   char sep = kb_csv_separator(dialect);
   for (size_t c = 0; c < ncol; c++) {
     if (c)
@@ -249,21 +318,7 @@ csv_sheet(GString *out, const KbSheet *s, KbCsvDialect dialect, gboolean headed)
     kb_csv_append_text(out, headed ? KB_SHEET_COLUMN(s, c)->heading : KB_SHEET_COLUMN(s, c)->key);
   }
   g_string_append(out, "\r\n");
-  for (size_t r = 0; r < nrow; r++) {
-    for (size_t c = 0; c < ncol; c++) {
-      const KbSheetColumn *col = KB_SHEET_COLUMN(s, c);
-      const KbSheetCell *cell = KB_SHEET_CELL(s, r, c);
-      if (c)
-        g_string_append_c(out, sep);
-      if (col->type == KB_COLUMN_NUMBER && !cell->empty) {
-        kb_csv_append_number_as(out, cell->d, dialect);
-        continue;
-      }
-      g_autofree char *t = kb_i_cell_string(col, cell, TRUE);
-      csv_field(out, t, !is_numeric(col));
-    }
-    g_string_append(out, "\r\n");
-  }
+  csv_rows(out, s, dialect);
 }
 
 /* The byte-order mark by which Excel knows a CSV file is UTF-8. */
@@ -427,6 +482,15 @@ kb_doc_render_csv(const KbDoc *doc, KbCsvDialect dialect)
   GString *out = g_string_new(NULL);
   render_csv(out, doc, dialect);
   return g_string_free(out, FALSE);
+}
+
+void
+kb_sheet_stream_csv(KbSheet *sheet, GString *out, KbCsvDialect dialect)
+{
+  g_return_if_fail(sheet != NULL && sheet->cells->len == 0 && sheet->filled == 0);
+  sheet->csv = out;
+  sheet->dialect = dialect;
+  sheet->sep = kb_csv_separator(dialect);
 }
 
 char *

@@ -468,12 +468,6 @@ synergy_section(Report *r)
   kb_i_report_sheet(r, kb_i_report_find_sheet(doc, "pairs"), "synergy");
 }
 
-static gboolean
-is_place_kind(KbNodeKind k)
-{
-  return k == KB_NODE_CITY || k == KB_NODE_REGION || k == KB_NODE_COUNTRY;
-}
-
 static void
 question(Report *r, const KbQuestion *q, size_t number)
 {
@@ -510,7 +504,7 @@ question(Report *r, const KbQuestion *q, size_t number)
     KbSynergyOptions so;
     kb_synergy_options_init(&so);
     so.top = 15;
-    if (q->to != KB_NO_NODE && is_place_kind(kb_dataset_node(ds, q->to)->kind))
+    if (q->to != KB_NO_NODE && kb_node_kind_is_place(kb_dataset_node(ds, q->to)->kind))
       so.place = q->to;
     g_autoptr(KbSynergy) syn = kb_synergy_compute(ds, &so, &err);
     if (syn == NULL) {

@@ -5,12 +5,6 @@
 
 #include "tables/tables_internal.h"
 
-static gboolean
-is_place(KbNodeKind k)
-{
-  return k == KB_NODE_CITY || k == KB_NODE_REGION || k == KB_NODE_COUNTRY;
-}
-
 static const char *
 label(const KbDataset *ds, size_t node)
 {
@@ -22,8 +16,8 @@ label(const KbDataset *ds, size_t node)
 static char *
 place_name(const KbDataset *ds, size_t node, size_t to)
 {
-  if (to != KB_NO_NODE && node != to && is_place(kb_dataset_node(ds, node)->kind)
-      && is_place(kb_dataset_node(ds, to)->kind))
+  if (to != KB_NO_NODE && node != to && kb_node_kind_is_place(kb_dataset_node(ds, node)->kind)
+      && kb_node_kind_is_place(kb_dataset_node(ds, to)->kind))
     return g_strdup_printf("%s (%s)", label(ds, node), label(ds, to));
   return g_strdup(label(ds, node));
 }

@@ -26,6 +26,22 @@ START_TEST(kind_names_round_trip)
 }
 END_TEST
 
+/* Places are cities, regions and countries; every other kind of
+ * KbNodeKind, and a number that is no kind, is not one. */
+START_TEST(places_are_cities_regions_and_countries)
+{
+  ck_assert(kb_node_kind_is_place(KB_NODE_CITY));
+  ck_assert(kb_node_kind_is_place(KB_NODE_REGION));
+  ck_assert(kb_node_kind_is_place(KB_NODE_COUNTRY));
+  ck_assert(!kb_node_kind_is_place(KB_NODE_ORGANISATION));
+  ck_assert(!kb_node_kind_is_place(KB_NODE_SECTOR));
+  ck_assert(!kb_node_kind_is_place(KB_NODE_THEME));
+  ck_assert(!kb_node_kind_is_place(KB_NODE_NETWORK));
+  ck_assert(!kb_node_kind_is_place(KB_NODE_KIND_COUNT));
+  ck_assert(!kb_node_kind_is_place((KbNodeKind) 200));
+}
+END_TEST
+
 START_TEST(rules_join_the_right_kinds)
 {
   /* member_of: organisation or city to network, one way only */
@@ -391,6 +407,7 @@ model_suite(void)
   TCase *tc = tcase_create("model");
   tcase_add_test(tc, kind_names_round_trip);
   tcase_add_test(tc, rules_join_the_right_kinds);
+  tcase_add_test(tc, places_are_cities_regions_and_countries);
   tcase_add_test(tc, rules_are_described_in_words);
   tcase_add_test(tc, years_hold_inclusively);
   tcase_add_test(tc, an_undated_relation_holds_from_the_data_year);

@@ -9,16 +9,23 @@
 
 #include "output/output_internal.h"
 
+/* The sample's columns: a text, a whole number, a number and a year. */
+static void
+sample_columns(KbSheet *s)
+{
+  kb_sheet_add_column(s, "name", "Name", KB_COLUMN_TEXT, 0);
+  kb_sheet_add_column(s, "n", "N", KB_COLUMN_INT, 0);
+  kb_sheet_add_column(s, "x", "X", KB_COLUMN_NUMBER, 2);
+  kb_sheet_add_column(s, "year", "Since", KB_COLUMN_YEAR, 0);
+}
+
 static KbDoc *
 sample(void)
 {
   KbDoc *doc = kb_doc_new("Tïtle");
   kb_doc_add_text(doc, "about", "Two rows.");
   KbSheet *s = kb_doc_add_sheet(doc, "rows", "Rows");
-  kb_sheet_add_column(s, "name", "Name", KB_COLUMN_TEXT, 0);
-  kb_sheet_add_column(s, "n", "N", KB_COLUMN_INT, 0);
-  kb_sheet_add_column(s, "x", "X", KB_COLUMN_NUMBER, 2);
-  kb_sheet_add_column(s, "year", "Since", KB_COLUMN_YEAR, 0);
+  sample_columns(s);
   kb_sheet_begin_row(s);
   kb_sheet_put_text(s, "a, \"b\"|c");
   kb_sheet_put_int(s, 12);
@@ -333,6 +340,58 @@ START_TEST(csv_excel_nl)
 }
 END_TEST
 
+/* Two rows of the sample's columns: a formula-like text, a zero, empty
+ * cells, a negative number. */
+static void
+two_rows(KbSheet *s)
+{
+  kb_sheet_begin_row(s);
+  kb_sheet_put_text(s, "=SUM(A1)");
+  kb_sheet_put_int(s, 0);
+  kb_sheet_put_number(s, NAN);
+  kb_sheet_put_year(s, KB_NO_YEAR);
+  kb_sheet_begin_row(s);
+  kb_sheet_put_text(s, NULL);
+  kb_sheet_put_int(s, 42);
+  kb_sheet_put_number(s, -0.5);
+  kb_sheet_put_year(s, 1990);
+}
+
+/* A streamed sheet writes each row as it is completed, the bytes the held
+ * sheet's CSV has after its header (the strings written by hand, as in the
+ * tests above), and holds none; empty cells, a negative whole number and a
+ * text a spreadsheet would run as a formula included. */
+START_TEST(csv_streamed_row_by_row)
+{
+  g_autoptr(KbDoc) doc = kb_doc_new("Streamed");
+  KbSheet *s = kb_doc_add_sheet(doc, "rows", "Rows");
+  sample_columns(s);
+  g_autofree char *header = kb_sheet_render_csv_as(s, KB_CSV_EXCEL_NL);
+  ck_assert_str_eq(header, "\xEF\xBB\xBFname;n;x;year\r\n");
+  GString *out = g_string_new(NULL);
+  kb_sheet_stream_csv(s, out, KB_CSV_EXCEL_NL);
+  kb_sheet_begin_row(s);
+  kb_sheet_put_text(s, "a; \"b\"");
+  kb_sheet_put_int(s, -9223372036854775807LL - 1);
+  kb_sheet_put_number(s, 1.0 / 3.0);
+  ck_assert_str_eq(out->str, "\"a; \"\"b\"\"\";-9223372036854775808;0,333333333333");
+  kb_sheet_put_year(s, 2015);
+  ck_assert_str_eq(out->str, "\"a; \"\"b\"\"\";-9223372036854775808;0,333333333333;2015\r\n");
+  g_string_truncate(out, 0);
+  two_rows(s);
+  ck_assert_str_eq(out->str, "'=SUM(A1);0;;\r\n;42;-0,5;1990\r\n");
+  ck_assert_uint_eq(kb_sheet_row_count(s), 0);
+  /* the same rows held give the same bytes after the header */
+  g_autoptr(KbDoc) held = kb_doc_new("Held");
+  KbSheet *h = kb_doc_add_sheet(held, "rows", "Rows");
+  sample_columns(h);
+  two_rows(h);
+  g_autofree char *whole = kb_sheet_render_csv_as(h, KB_CSV_EXCEL_NL);
+  ck_assert_str_eq(whole + strlen(header), out->str);
+  g_string_free(out, TRUE);
+}
+END_TEST
+
 /* A list shortened for the terminal is whole in every other format. */
 START_TEST(lists_whole_but_in_the_terminal)
 {
@@ -389,6 +448,7 @@ output_suite(void)
   tcase_add_test(tc, small_values_keep_two_digits);
   tcase_add_test(tc, formats_parse);
   tcase_add_test(tc, csv_excel_nl);
+  tcase_add_test(tc, csv_streamed_row_by_row);
   tcase_add_test(tc, lists_whole_but_in_the_terminal);
   tcase_add_test(tc, sheet_names_excel_takes);
   tcase_add_test(tc, terminal_text_shows_controls_as_escapes);

@@ -160,6 +160,7 @@ KbIndex *kb_index_compute(const KbDataset *ds, KbIndexBy by, GError **error);
  * whole-network figures are 0 (NaN for the centralizations), with no
  * sectors and no cut points. Cannot fail. */
 KbIndex *kb_index_entries(const KbDataset *ds, KbIndexBy by);
+/* Frees an index and everything it holds; NULL is allowed. */
 void kb_index_free(KbIndex *index);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbIndex, kb_index_free)
 
@@ -221,6 +222,7 @@ typedef struct {
  * kb_synergy_each()). */
 KbSynergy *kb_synergy_compute(const KbDataset *ds, const KbSynergyOptions *opts,
                               GError **error);
+/* Frees a result and everything it holds; NULL is allowed. */
 void kb_synergy_free(KbSynergy *s);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbSynergy, kb_synergy_free)
 
@@ -390,6 +392,7 @@ KbBridges *kb_bridges_compute(const KbDataset *ds, size_t from, size_t to, int a
  * home area. */
 KbBridges *kb_bridges_newcomer(const KbDataset *ds, size_t sector, size_t place, size_t to,
                                int as_of, GError **error);
+/* Frees a result and everything it holds; NULL is allowed. */
 void kb_bridges_free(KbBridges *b);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbBridges, kb_bridges_free)
 
@@ -470,9 +473,11 @@ void kb_brokers_options_init(KbBrokersOptions *opts);
  * options; NULL and 'error' set when igraph fails. The caller owns the
  * result. */
 KbBrokers *kb_brokers_compute(const KbDataset *ds, GError **error);
-/* The same with 'opts' (exact and sources not both set). */
+/* The same with 'opts' (exact and sources not both set); fails as
+ * kb_brokers_compute() does. */
 KbBrokers *kb_brokers_compute_with(const KbDataset *ds, const KbBrokersOptions *opts,
                                    GError **error);
+/* Frees a result and everything it holds; NULL is allowed. */
 void kb_brokers_free(KbBrokers *b);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbBrokers, kb_brokers_free)
 
@@ -491,8 +496,11 @@ typedef struct {
 } KbCommunities;
 
 /* Leiden, optimising modularity on the weighted organisation network, from
- * a fixed seed: the same data gives the same communities. */
+ * a fixed seed: the same data gives the same communities. Returns a new
+ * result, or NULL with 'error' set: KB_ERROR_LIMIT when the organisation
+ * network would hold more than 5*10^7 ties, or what igraph reports. */
 KbCommunities *kb_communities_compute(const KbDataset *ds, GError **error);
+/* Frees a result and everything it holds; NULL is allowed. */
 void kb_communities_free(KbCommunities *c);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbCommunities, kb_communities_free)
 
@@ -506,6 +514,8 @@ typedef enum {
   KB_WEIGHT_COUNT
 } KbCandidateWeight;
 
+/* The name of a part of the candidates' score as --weights writes it ("fit",
+ * "support", "network", "capacity"); static, "?" for a value out of range. */
 const char *kb_candidate_weight_name(KbCandidateWeight w);
 
 /* A partnership request (--requests FILE): a city, country or
@@ -533,6 +543,7 @@ typedef struct {
   KbRequest *requests;
 } KbRequests;
 
+/* Frees the requests and everything it holds; NULL is allowed. */
 void kb_requests_free(KbRequests *r);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbRequests, kb_requests_free)
 
@@ -620,6 +631,9 @@ typedef enum {
   KB_CRITERION_COUNT
 } KbCriterion;
 
+/* The name of a criterion of the assessment of requests ("theme",
+ * "added_value", "support", "ties", "capacity", "scope"); static, "?" for a
+ * value out of range. */
 const char *kb_criterion_name(KbCriterion c);
 
 typedef enum {
@@ -629,6 +643,9 @@ typedef enum {
   KB_ADVICE_COUNT
 } KbAdvice;
 
+/* The name of an advice in English ("take up", "weigh", "decline"; in
+ * another language: kb_tables_advice_name()); static, "?" for a value out
+ * of range. */
 const char *kb_advice_name(KbAdvice a);
 
 /* The step of the rule that gives the advice, in the rule's order (the
@@ -730,6 +747,7 @@ typedef struct {
  * weight is below 0 or not a number. */
 KbCandidates *kb_candidates_compute(const KbDataset *ds, const KbCandidateOptions *opts,
                                     GError **error);
+/* Frees a result and everything it holds; NULL is allowed. */
 void kb_candidates_free(KbCandidates *c);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbCandidates, kb_candidates_free)
 
@@ -761,8 +779,11 @@ typedef struct {
 /* Compares the dataset in two years, on the relations whose dates say
  * whether they hold in each (an undated relation is known to hold in the
  * data's year, not before: it is neither begun nor ended, and stays out of
- * both years' figures). Relation indices refer to 'ds'. */
+ * both years' figures). Relation indices refer to 'ds'. Returns a new
+ * comparison, or NULL with 'error' set when the index or the brokers of
+ * either year fail (kb_index_compute(), kb_brokers_compute()). */
 KbDiff *kb_diff_compute(const KbDataset *ds, int from, int to, GError **error);
+/* Frees a comparison and everything it holds; NULL is allowed. */
 void kb_diff_free(KbDiff *d);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbDiff, kb_diff_free)
 
@@ -817,6 +838,7 @@ typedef struct {
  * relations are left out. Returns a new result (hub KB_NO_NODE when the
  * dataset names none); fails only when igraph does. */
 KbRegion *kb_region_compute(const KbDataset *ds, GError **error);
+/* Frees a result and everything it holds; NULL is allowed. */
 void kb_region_free(KbRegion *region);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbRegion, kb_region_free)
 
@@ -835,6 +857,7 @@ typedef struct {
  * memberships counts at its earliest. Returns a new array of *n groups
  * (NULL and 0 without a hub or members); free with kb_region_growth_free(). */
 KbRegionYear *kb_region_growth(const KbDataset *ds, size_t *n);
+/* Frees the n groups kb_region_growth() returned; NULL with 0 is allowed. */
 void kb_region_growth_free(KbRegionYear *years, size_t n);
 
 G_END_DECLS

@@ -34,6 +34,7 @@ typedef struct KbDiagList KbDiagList;
 /* Returns a new, empty list that keeps at most 'limit' diagnostics of each
  * severity (0: no limit) and counts the rest. */
 KbDiagList *kb_diag_list_new(size_t limit);
+/* Frees the list and everything it holds; NULL is allowed. */
 void kb_diag_list_free(KbDiagList *list);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbDiagList, kb_diag_list_free)
 

@@ -47,7 +47,9 @@ typedef struct {
  * was loaded from). 'measures' (n_measures of them) become extra node
  * attributes, after the kept ones; a kept attribute named as one of them
  * (the result of an earlier export read back) is left out, so that each
- * name is written once, with the new figures. */
+ * name is written once, with the new figures. Returns FALSE with 'error'
+ * set when the file or folder cannot be written or may not be replaced;
+ * what stood at 'path' is then left as it was. */
 gboolean kb_export_write(const KbDataset *ds, KbExportFormat format, const KbNodeMeasure *measures,
                          size_t n_measures, const char *path, GError **error);
 

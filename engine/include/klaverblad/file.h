@@ -35,6 +35,7 @@ typedef struct KbAtomicFile KbAtomicFile;
 KbAtomicFile *kb_atomic_file_open(const char *path, GError **error);
 /* Appends text; a write error shows at kb_atomic_file_commit(). */
 void kb_atomic_file_printf(KbAtomicFile *file, const char *format, ...) G_GNUC_PRINTF(2, 3);
+/* Appends len bytes of data; a write error shows at kb_atomic_file_commit(). */
 void kb_atomic_file_write(KbAtomicFile *file, const char *data, size_t len);
 /* Flushes the file to disk, closes it and renames it to the destination
  * (a device or FIFO: flushes and closes it); on any failure removes it and

@@ -30,6 +30,8 @@ typedef enum {
  * bytes, which a pipe then no longer holds: to load such an input and learn
  * its format, use kb_dataset_load_as(). */
 gboolean kb_format_detect(const char *path, KbFormat *out, GError **error);
+/* The name of a format as --input-format writes it ("folder", "json",
+ * ...; "auto" for KB_FORMAT_AUTO); static, "?" for a value out of range. */
 const char *kb_format_name(KbFormat format);
 /* Parses a format's name; "auto" is KB_FORMAT_AUTO. */
 gboolean kb_format_parse(const char *name, KbFormat *out);

@@ -22,6 +22,9 @@ typedef enum {
   KB_VIEW_SYNERGY       /* the klaverblad with the top synergy pairs as dashed ties */
 } KbView;
 
+/* The view named 'name' as --view writes it ("klaverblad", "ego", "place",
+ * "sectors", "synergy") into *out; FALSE, *out untouched, for another name.
+ * kb_view_name() is its inverse: static, "?" for a value out of range. */
 gboolean kb_view_parse(const char *name, KbView *out);
 const char *kb_view_name(KbView view);
 
@@ -55,6 +58,8 @@ typedef struct {
                              * (analysis.h) */
 } KbMapOptions;
 
+/* Fills 'opts' with the defaults: the klaverblad view, no focus, depth 1, no
+ * year, 10 synergy pairs, English, A4. Allocates nothing. */
 void kb_map_options_init(KbMapOptions *opts);
 
 /* The colour of a sector in every view: a colour-blind-safe palette

@@ -168,6 +168,10 @@ const char *kb_rel_kind_name(KbRelKind kind);
 /* Parses a kind name (exact, lower case). Returns FALSE when it is not one. */
 gboolean kb_node_kind_parse(const char *name, KbNodeKind *out);
 gboolean kb_rel_kind_parse(const char *name, KbRelKind *out);
+/* TRUE for the kinds of node that are places: city, region and country.
+ * FALSE for every other kind (organisation, sector, theme, network) and for
+ * a value that is no kind. Never fails. */
+gboolean kb_node_kind_is_place(KbNodeKind kind);
 /* TRUE for partner_of and twinned_with, whose direction carries no meaning. */
 gboolean kb_rel_kind_is_symmetric(KbRelKind kind);
 /* TRUE when a relation of 'kind' may go from a node of kind 'from' to one of
@@ -411,6 +415,8 @@ typedef struct KbBuilder KbBuilder;
 /* Returns a new builder for a dataset called 'name'; problems go to 'diags',
  * which must outlive the builder. */
 KbBuilder *kb_builder_new(const char *name, KbDiagList *diags);
+/* Frees a builder and everything it holds, the dataset it was building
+ * too when kb_builder_finish() was not called; NULL is allowed. */
 void kb_builder_free(KbBuilder *b);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbBuilder, kb_builder_free)
 

@@ -35,6 +35,7 @@ typedef struct KbDoc KbDoc;
 
 /* Returns a new document with a title. */
 KbDoc *kb_doc_new(const char *title);
+/* Frees a document, its sheets and everything it holds; NULL is allowed. */
 void kb_doc_free(KbDoc *doc);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(KbDoc, kb_doc_free)
 
@@ -99,6 +100,15 @@ char *kb_sheet_render_csv(const KbSheet *sheet);
 /* The same in 'dialect'; the excel dialects start with the byte-order mark.
  * Line ends are CRLF in every dialect. */
 char *kb_sheet_render_csv_as(const KbSheet *sheet, KbCsvDialect dialect);
+/* From now on, writes the rows put into 'sheet' to 'out' (borrowed) as CSV
+ * in 'dialect', each as it is completed, as kb_sheet_render_csv_as() writes
+ * rows after its header line, instead of holding them: for a table too
+ * large to hold whole (synergy --each of 10^6 organisations has 10^7 rows).
+ * The sheet then holds no rows; the caller writes out and empties 'out' as
+ * it grows, and writes the header first (kb_sheet_render_csv_as() of the
+ * sheet without rows). NULL for 'out' holds rows again. The sheet may hold
+ * no rows when this is called. Never fails. */
+void kb_sheet_stream_csv(KbSheet *sheet, GString *out, KbCsvDialect dialect);
 /* Returns a new string: every sheet of the document as CSV in 'dialect',
  * a blank line between two sheets (kb_doc_render() writes KB_CSV_PLAIN). */
 char *kb_doc_render_csv(const KbDoc *doc, KbCsvDialect dialect);

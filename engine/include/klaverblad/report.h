@@ -31,6 +31,9 @@ typedef struct {
 
 #define KB_REPORT_CSV_BY_LANG (-1)
 
+/* Fills 'opts' with the defaults: Dutch, no as-of or compared year, the
+ * CSV dialect by language (KB_REPORT_CSV_BY_LANG), every pointer NULL and
+ * every switch off. Allocates nothing. */
 void kb_report_options_init(KbReportOptions *opts);
 
 /* The key figures, as the report's first sentences state them. */

@@ -37,6 +37,10 @@ const char *kb_sector_label(const KbDataset *ds, size_t node);
  * then "+N more" (in 'lang'). Returns a new string. */
 char *kb_join_labels(const KbDataset *ds, const size_t *nodes, size_t n, size_t max);
 
+/* The index as sheets "network" (the whole network's figures, followed by
+ * the texts "network_note" and "umbrella_note" when there are such notes),
+ * "index" (the entries, 'top' of them), "mixing", "gaps", "single_points"
+ * and "presence" ('top' rows). */
 void kb_tables_index(KbDoc *doc, const KbDataset *ds, const KbIndex *ix, size_t top, KbLang lang);
 /* The sentence that says why the index left betweenness centralization
  * out (newly allocated), or NULL when it has it; kb_tables_index puts it
@@ -47,6 +51,7 @@ char *kb_tables_index_note(const KbIndex *ix, KbLang lang);
  * when none does; kb_tables_index puts it under the whole network's figures
  * as text "umbrella_note". */
 char *kb_tables_index_umbrella(const KbDataset *ds, const KbIndex *ix, KbLang lang);
+/* The pairs of 'syn' as a sheet "pairs", with their reasons. */
 void kb_tables_synergy(KbDoc *doc, const KbDataset *ds, const KbSynergy *syn, KbLang lang);
 /* The sheet of synergy --each, without rows (borrowed from 'doc'), and the
  * rows of one organisation's suggestions (ids, rank, score, shared). */
@@ -62,6 +67,7 @@ void kb_tables_bridges(KbDoc *doc, const KbDataset *ds, const KbBridges *br, siz
 /* The rule of the score in words, and how an organisation start is at the
  * target already when it is (newly allocated). */
 char *kb_tables_bridges_note(const KbDataset *ds, const KbBridges *br, KbLang lang);
+/* The brokers as a sheet "brokers", the first 'top' of them. */
 void kb_tables_brokers(KbDoc *doc, const KbDataset *ds, const KbBrokers *br, size_t top,
                        KbLang lang);
 /* The sentence that says how betweenness was found: exactly, or estimated
@@ -70,6 +76,7 @@ char *kb_tables_brokers_method(const KbBrokers *br, KbLang lang);
 /* The same as a sheet "betweenness" of one row: method (exact or sampled),
  * organisations, sources, bound (empty when exact), closeness (exact or left out). */
 void kb_tables_brokers_method_sheet(KbDoc *doc, const KbBrokers *br, KbLang lang);
+/* The communities as a sheet "communities", the first 'top' of them. */
 void kb_tables_communities(KbDoc *doc, const KbDataset *ds, const KbCommunities *cs, size_t top,
                            KbLang lang);
 /* Two sheets: "candidates", the new partners, and "deepen", the existing
@@ -110,6 +117,9 @@ char *kb_tables_request_reason(const KbDataset *ds, const KbCandidates *cs,
 char *kb_tables_requests_rule(KbLang lang);
 /* An advice's name in 'lang' ("take up", "honoreren"). */
 const char *kb_tables_advice_name(KbAdvice advice, KbLang lang);
+/* The comparison as sheets "figures", "countries", "memberships" and
+ * "brokers" ('top' rows), then the text "brokers_method" when either
+ * year's betweenness was sampled. */
 void kb_tables_diff(KbDoc *doc, const KbDataset *ds, const KbDiff *d, size_t top, KbLang lang);
 /* The sentence that names the network that makes most organisation ties in
  * one of the years (newly allocated), or NULL when none does. */
