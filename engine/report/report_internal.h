@@ -80,6 +80,13 @@ typedef struct {
 void kb_i_report_text(Report *r, const char *s);
 /* Appends 's' as a paragraph. */
 void kb_i_report_para(Report *r, const char *s);
+/* The sections on the data itself (report_data.c): the note on the year
+ * the data describes, the plans and ambitions, the changes since
+ * r->o->compare, and the quality of the data. */
+void kb_i_report_year_note(Report *r);
+void kb_i_report_plans_section(Report *r);
+void kb_i_report_changes_section(Report *r);
+void kb_i_report_quality_section(Report *r);
 /* Returns a new string: a warning of the check as the report lists it, in
  * 'lang' (warnings.c); *translated is FALSE when it has no translation and
  * stays as `klaverblad check` gives it, in English. */
