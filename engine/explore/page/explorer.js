@@ -4,6 +4,11 @@
 // script element #data (engine/explore/README.md lists its members); nothing is
 // fetched. The DOM is built with createElement and textContent only, so no
 // value of the data is ever read as HTML.
+// Why one file of some 950 lines: the page is a single file that works
+// offline, and its script is one closure over the shared state (the data,
+// the view, the year, the selection, the filters) that every part reads and
+// changes; its sections (words, model, state, views, drawing, pan and zoom,
+// panel, filters, address, search, saving, start) are marked below.
 'use strict';
 (function () {
   const D = JSON.parse(document.getElementById('data').textContent);
