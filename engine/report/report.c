@@ -201,23 +201,19 @@ kb_report_summary(const KbReportFigures *fig, KbLang lang)
   g_return_val_if_fail(fig != NULL, NULL);
   g_autofree char *sentence = NULL;
   if (fig->regional) {
-    char c[4][G_ASCII_DTOSTR_BUF_SIZE];
     double v[4] = { fig->degree_centralization, fig->degree_centralization_without,
                     fig->betweenness_centralization, fig->betweenness_centralization_without };
-    for (int i = 0; i < 4; i++) {
-      if (isnan(v[i]))
-        g_strlcpy(c[i], "-", sizeof c[i]);
-      else
-        g_ascii_formatd(c[i], sizeof c[i], "%.3f", v[i]);
-      if (lang == KB_LANG_NL)
-        g_strdelimit(c[i], ".", ',');
-    }
+    char *c[4];
+    for (int i = 0; i < 4; i++)
+      c[i] = kb_i_report_figure(v[i], lang);
     sentence = g_strdup_printf(kb_tr(lang, "A regional network of %zu members, %zu of them "
                                            "municipalities in %zu provinces; centralization of "
                                            "the member network: degree %s (%s without the centre "
                                            "municipality), betweenness %s (%s without)"),
                                fig->members, fig->municipalities, fig->provinces, c[0], c[1],
                                c[2], c[3]);
+    for (int i = 0; i < 4; i++)
+      g_free(c[i]);
   } else {
     sentence = figures_sentence(fig, lang);
   }

@@ -87,6 +87,9 @@ void kb_i_report_year_note(Report *r);
 void kb_i_report_plans_section(Report *r);
 void kb_i_report_changes_section(Report *r);
 void kb_i_report_quality_section(Report *r);
+/* Returns a new string: 'v' with three decimals as 'lang' writes it
+ * (0.187, 0,187); "-" for NaN (report_region.c). */
+char *kb_i_report_figure(double v, KbLang lang);
 /* Returns a new string: a warning of the check as the report lists it, in
  * 'lang' (warnings.c); *translated is FALSE when it has no translation and
  * stays as `klaverblad check` gives it, in English. */

@@ -162,9 +162,8 @@ size_class(const Places *p, size_t n)
 
 /* ------------------------------------------------------------ wording */
 
-/* A figure with three decimals as the language writes it; "-" for NaN. */
-static char *
-figure(double v, KbLang lang)
+char *
+kb_i_report_figure(double v, KbLang lang)
 {
   if (isnan(v))
     return g_strdup("-");
@@ -225,8 +224,8 @@ key_figures(KbiRegionPart *part, const Places *p)
                             "other members."),
                     kb_dataset_node(ds, rg->hub)->label, rg->n_members, part->municipalities,
                     part->provinces, rg->n_members - part->municipalities);
-  g_autofree char *d = figure(rg->degree_centralization, lang);
-  g_autofree char *b = figure(rg->betweenness_centralization, lang);
+  g_autofree char *d = kb_i_report_figure(rg->degree_centralization, lang);
+  g_autofree char *b = kb_i_report_figure(rg->betweenness_centralization, lang);
   if (isnan(rg->degree_centralization)) {
     part->key_figures[1] =
       g_strdup_printf(kb_tr(lang, "The member network's centralization is left out: it is computed "
@@ -234,8 +233,8 @@ key_figures(KbiRegionPart *part, const Places *p)
                       KB_REGION_MAX_MEMBERS);
   } else if (rg->n_centre > 0) {
     g_autofree char *centre = kb_join_labels(ds, rg->centre, rg->n_centre, 0);
-    g_autofree char *dw = figure(rg->degree_centralization_without, lang);
-    g_autofree char *bw = figure(rg->betweenness_centralization_without, lang);
+    g_autofree char *dw = kb_i_report_figure(rg->degree_centralization_without, lang);
+    g_autofree char *bw = kb_i_report_figure(rg->betweenness_centralization_without, lang);
     part->key_figures[1] =
       g_strdup_printf(kb_tr(lang, "Centralization of the member network: degree %s, betweenness %s; "
                               "without %s: degree %s, betweenness %s."),
@@ -652,7 +651,7 @@ kb_i_region_part_answer(const KbiRegionPart *part, const KbDataset *ds, const Kb
   for (size_t i = 0; q->kind == KB_QUESTION_CENTRALITY && rg->degree != NULL
                      && i < rg->n_members; i++)
     if (rg->members[i] == q->from) {
-      g_autofree char *bt = figure(rg->betweenness[i], lang);
+      g_autofree char *bt = kb_i_report_figure(rg->betweenness[i], lang);
       place = g_strdup_printf(kb_tr(lang, " %s has %zu ties in the member network of %zu members, "
                                       "and a betweenness of %s of the most possible."),
                               kb_dataset_node(ds, q->from)->label, rg->degree[i],
